@@ -1,0 +1,11 @@
+package com.utalk.config;
+
+/** The seed's default log fields: which service, in which environment, at which version. */
+public record ServiceIdentity(String service, AppEnvironment environment, String version) {
+  public static ServiceIdentity from(Settings settings) {
+    return new ServiceIdentity(
+        settings.get("SERVICE_NAME", "utalk-backend"),
+        AppEnvironment.parse(settings.get("APP_ENV", "development")),
+        settings.get("APP_VERSION", "0.1.0"));
+  }
+}

@@ -1,0 +1,13 @@
+package com.utalk.platform;
+
+import java.util.List;
+
+/** Every Pub/Sub topic the code publishes to or is triggered by (Terraform declares the same set). */
+public final class Topics {
+  public static final String CONVERSATION_EVENTS = "conversation-events";
+  public static final String OUTBOUND_MESSAGES = "outbound-messages";
+
+  public static final List<String> ALL = List.of(CONVERSATION_EVENTS, OUTBOUND_MESSAGES);
+
+  private Topics() {}
+}
