@@ -1,0 +1,73 @@
+package com.utalk.functions.messaging;
+
+import com.google.cloud.functions.HttpFunction;
+import com.google.cloud.functions.HttpRequest;
+import com.google.cloud.functions.HttpResponse;
+import com.utalk.errors.MethodNotAllowedException;
+import com.utalk.errors.UnsupportedMediaTypeException;
+import com.utalk.functions.http.FormBody;
+import com.utalk.functions.http.HttpCall;
+import com.utalk.functions.wiring.Backend;
+import com.utalk.messaging.InboundIngestService;
+import com.utalk.messaging.InboundMessage;
+import com.utalk.twilio.TwilioInboundForm;
+import com.utalk.twilio.TwilioSignatureVerifier;
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * POST /webhooks/twilio/whatsapp: Twilio's inbound WhatsApp webhook. Answers an empty TwiML
+ * response once the message is durably stored and announced; any storage or publish failure
+ * answers 503 so that Twilio retries, and the retry completes the work.
+ */
+public final class WhatsAppInboundWebhook implements HttpFunction {
+  /** Twilio's own webhook bodies stay far below this; anything bigger is not Twilio. */
+  static final int MAX_BODY_BYTES = 64 * 1024;
+  static final String PATH = "/webhooks/twilio/whatsapp";
+  private static final byte[] EMPTY_TWIML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>".getBytes();
+
+  private final Backend backend;
+  private volatile TwilioSignatureVerifier verifier;
+  private volatile InboundIngestService ingest;
+
+  public WhatsAppInboundWebhook() {
+    this(Backend.fromEnvironment());
+  }
+
+  public WhatsAppInboundWebhook(Backend backend) {
+    this.backend = backend;
+  }
+
+  @Override
+  public void service(HttpRequest request, HttpResponse response) throws IOException {
+    HttpCall.serve(request, response, call -> {
+      if (!"POST".equals(request.getMethod())) {
+        throw new MethodNotAllowedException("use POST");
+      }
+      byte[] body = call.body(MAX_BODY_BYTES);
+      String contentType = request.getContentType().orElse("");
+      if (!contentType.startsWith("application/x-www-form-urlencoded")) {
+        throw new UnsupportedMediaTypeException("expected application/x-www-form-urlencoded");
+      }
+      Map<String, String> form = FormBody.parse(body);
+      verifier().verify(PATH + request.getQuery().map(q -> "?" + q).orElse(""), form, call.header("X-Twilio-Signature"));
+      InboundMessage inbound = TwilioInboundForm.parse(form);
+      ingest().ingest(inbound, call.requestId());
+      call.write(200, "text/xml; charset=utf-8", EMPTY_TWIML);
+    });
+  }
+
+  private TwilioSignatureVerifier verifier() {
+    if (verifier == null) {
+      verifier = Webhooks.signatureVerifier(backend.settings());
+    }
+    return verifier;
+  }
+
+  private InboundIngestService ingest() {
+    if (ingest == null) {
+      ingest = new InboundIngestService(backend.firestore(), backend.workspaces(), backend.outbox(), backend.clock());
+    }
+    return ingest;
+  }
+}

@@ -1,0 +1,130 @@
+package com.utalk.messaging;
+
+import com.google.cloud.firestore.DocumentReference;
+import com.google.cloud.firestore.DocumentSnapshot;
+import com.google.cloud.firestore.Firestore;
+import com.google.cloud.firestore.Transaction;
+import com.utalk.errors.NotFoundException;
+import com.utalk.events.ConversationEvent;
+import com.utalk.events.EventOutbox;
+import com.utalk.logging.Log;
+import com.utalk.storage.Collections;
+import com.utalk.storage.FirestoreCalls;
+import com.utalk.workspace.WorkspaceDirectory;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Stores each inbound WhatsApp message exactly once and announces it once.
+ *
+ * <p>One transaction writes the message (id derived from MessageSid), finds or opens the contact's
+ * conversation, takes the conversation's next sequence number and appends the outbox event. The
+ * contact-thread document is the single point that concurrent first messages from a new contact
+ * contend on, so they end up in one conversation. Publishing happens after the commit; a retry of
+ * a stored-but-unpublished message finishes the publish instead of storing anything again.
+ */
+public final class InboundIngestService {
+  private static final Log LOG = Log.get(InboundIngestService.class);
+
+  private final Firestore firestore;
+  private final WorkspaceDirectory workspaces;
+  private final EventOutbox outbox;
+  private final Clock clock;
+
+  public InboundIngestService(Firestore firestore, WorkspaceDirectory workspaces, EventOutbox outbox, Clock clock) {
+    this.firestore = firestore;
+    this.workspaces = workspaces;
+    this.outbox = outbox;
+    this.clock = clock;
+  }
+
+  public IngestResult ingest(InboundMessage inbound, String requestId) {
+    String workspaceId =
+        workspaces
+            .workspaceForNumber(inbound.to())
+            .orElseThrow(() -> new NotFoundException("unknown_number", "no workspace owns the WhatsApp number " + inbound.to()));
+    Outcome outcome = FirestoreCalls.await(firestore.runTransaction(tx -> store(tx, workspaceId, inbound, requestId)));
+    if (outcome.event() != null) {
+      outbox.publishOwned(outcome.event());
+    } else {
+      outbox.ensurePublished(outcome.result().conversationId(), outcome.result().seq());
+    }
+    IngestResult result = outcome.result();
+    LOG.info(
+        result.duplicate() ? "duplicate inbound message acknowledged" : "inbound message stored",
+        "workspaceId", workspaceId,
+        "conversationId", result.conversationId(),
+        "messageId", result.messageId(),
+        "seq", result.seq(),
+        "from", inbound.from().e164(),
+        "numMedia", inbound.media().size(),
+        "newConversation", result.newConversation());
+    return result;
+  }
+
+  private Outcome store(Transaction tx, String workspaceId, InboundMessage inbound, String requestId) throws Exception {
+    String messageId = Message.inboundId(inbound.messageSid());
+    DocumentReference messageRef = firestore.collection(Collections.MESSAGES).document(messageId);
+    DocumentReference threadRef =
+        firestore.collection(Collections.CONTACT_THREADS).document(workspaceId + "_" + inbound.from().digits());
+    List<DocumentSnapshot> snapshots = tx.getAll(messageRef, threadRef).get();
+    DocumentSnapshot existingMessage = snapshots.get(0);
+    DocumentSnapshot thread = snapshots.get(1);
+    if (existingMessage.exists()) {
+      Long seq = existingMessage.getLong("seq");
+      return new Outcome(
+          new IngestResult(messageId, existingMessage.getString("conversationId"), seq == null ? 0 : seq, true, false), null);
+    }
+
+    Instant now = clock.instant();
+    Conversation current = null;
+    if (thread.exists()) {
+      DocumentSnapshot conversation =
+          tx.get(firestore.collection(Collections.CONVERSATIONS).document(thread.getString("conversationId"))).get();
+      if (conversation.exists()) {
+        current = ConversationDocument.fromSnapshot(conversation);
+      }
+    }
+    boolean opensNew = current == null || current.isClosed();
+    Conversation updated = opensNew ? newConversation(workspaceId, inbound, now) : afterInbound(current, inbound, now);
+    DocumentReference conversationRef = firestore.collection(Collections.CONVERSATIONS).document(updated.id());
+
+    Message message =
+        new Message(
+            messageId, workspaceId, updated.id(), Direction.INBOUND, Author.customer(), inbound.body(), List.of(),
+            inbound.media(), inbound.messageSid(), null, MessageStatus.RECEIVED, null, null, now, now, false, null, null,
+            updated.seq(), Map.of("profileName", inbound.profileName() == null ? "" : inbound.profileName()));
+    ConversationEvent event =
+        EventOutbox.newEvent(
+            ConversationEvent.MESSAGE_RECEIVED, workspaceId, updated.id(), updated.seq(), now, requestId,
+            MessageView.of(message));
+
+    tx.create(messageRef, MessageDocument.toMap(message));
+    tx.set(conversationRef, ConversationDocument.toMap(updated));
+    if (opensNew) {
+      tx.set(threadRef, Map.of("conversationId", updated.id(), "workspaceId", workspaceId));
+    }
+    outbox.append(tx, event);
+    return new Outcome(new IngestResult(messageId, updated.id(), updated.seq(), false, opensNew), event);
+  }
+
+  private static Conversation newConversation(String workspaceId, InboundMessage inbound, Instant now) {
+    return new Conversation(
+        UUID.randomUUID().toString(), workspaceId, new Conversation.Contact(inbound.from().e164(), inbound.profileName()),
+        ConversationStatus.OPEN, true, null, now, now, null, null, null, null, now, now, now, 1, 1);
+  }
+
+  private static Conversation afterInbound(Conversation c, InboundMessage inbound, Instant now) {
+    String profileName = inbound.profileName() != null ? inbound.profileName() : c.contact().profileName();
+    return new Conversation(
+        c.id(), c.workspaceId(), new Conversation.Contact(c.contact().phone(), profileName), c.status(), c.botEnabled(),
+        c.assignedAgentId(), c.createdAt(), c.firstInboundAt() == null ? now : c.firstInboundAt(), c.firstAgentReplyAt(),
+        c.escalatedAt(), c.closedAt(), c.resolvedInFirstContact(), now, now,
+        c.awaitingReplySince() == null ? now : c.awaitingReplySince(), c.messageCount() + 1, c.seq() + 1);
+  }
+
+  private record Outcome(IngestResult result, ConversationEvent event) {}
+}
