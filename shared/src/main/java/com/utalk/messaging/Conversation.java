@@ -10,6 +10,7 @@ public record Conversation(
     String id,
     String workspaceId,
     Contact contact,
+    String businessNumber,
     ConversationStatus status,
     boolean botEnabled,
     String assignedAgentId,
@@ -30,5 +31,25 @@ public record Conversation(
 
   public boolean isClosed() {
     return status == ConversationStatus.CLOSED;
+  }
+
+  /** The bot may answer only while it is on and no human owns the conversation. */
+  public boolean botMayReply() {
+    return botEnabled && status != ConversationStatus.ESCALATED && status != ConversationStatus.CLOSED;
+  }
+
+  /** A copy that took the next event sequence number. */
+  public Conversation nextSeq() {
+    return new Conversation(id, workspaceId, contact, businessNumber, status, botEnabled, assignedAgentId, createdAt,
+        firstInboundAt, firstAgentReplyAt, escalatedAt, closedAt, resolvedInFirstContact, lastMessageAt, lastInboundAt,
+        awaitingReplySince, messageCount, seq + 1);
+  }
+
+  /** A copy after an outbound message: agent replies stamp the first reply and stop the ASA clock. */
+  public Conversation afterOutbound(Instant now, boolean byAgent, boolean byBot) {
+    boolean answersCustomer = byAgent || byBot;
+    return new Conversation(id, workspaceId, contact, businessNumber, status, botEnabled, assignedAgentId, createdAt,
+        firstInboundAt, byAgent && firstAgentReplyAt == null ? now : firstAgentReplyAt, escalatedAt, closedAt,
+        resolvedInFirstContact, now, lastInboundAt, answersCustomer ? null : awaitingReplySince, messageCount + 1, seq + 1);
   }
 }

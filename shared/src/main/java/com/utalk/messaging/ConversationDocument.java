@@ -15,6 +15,7 @@ public final class ConversationDocument {
     map.put("contact", Map.of(
         "phone", conversation.contact().phone(),
         "profileName", conversation.contact().profileName() == null ? "" : conversation.contact().profileName()));
+    map.put("businessNumber", conversation.businessNumber());
     map.put("status", conversation.status().wire());
     map.put("botEnabled", conversation.botEnabled());
     map.put("assignedAgentId", conversation.assignedAgentId());
@@ -43,6 +44,7 @@ public final class ConversationDocument {
         new Conversation.Contact(
             contact == null ? null : (String) contact.get("phone"),
             contact == null ? null : (String) contact.get("profileName")),
+        snapshot.getString("businessNumber"),
         ConversationStatus.fromWire(snapshot.getString("status")),
         Boolean.TRUE.equals(snapshot.getBoolean("botEnabled")),
         snapshot.getString("assignedAgentId"),

@@ -1,0 +1,78 @@
+package com.utalk.functions.messaging;
+
+import com.google.cloud.functions.HttpFunction;
+import com.google.cloud.functions.HttpRequest;
+import com.google.cloud.functions.HttpResponse;
+import com.utalk.errors.MethodNotAllowedException;
+import com.utalk.errors.UnsupportedMediaTypeException;
+import com.utalk.errors.ValidationException;
+import com.utalk.functions.http.FormBody;
+import com.utalk.functions.http.HttpCall;
+import com.utalk.functions.wiring.Backend;
+import com.utalk.messaging.DeliveryStatusService;
+import com.utalk.messaging.MessageStatus;
+import com.utalk.messaging.StatusReport;
+import com.utalk.twilio.TwilioSignatureVerifier;
+import java.io.IOException;
+import java.util.Map;
+
+/** POST /webhooks/twilio/status: Twilio's delivery status callback for our outbound messages. */
+public final class TwilioStatusCallback implements HttpFunction {
+  static final String PATH = "/webhooks/twilio/status";
+
+  private final Backend backend;
+  private volatile TwilioSignatureVerifier verifier;
+  private volatile DeliveryStatusService statuses;
+
+  public TwilioStatusCallback() {
+    this(Backend.fromEnvironment());
+  }
+
+  public TwilioStatusCallback(Backend backend) {
+    this.backend = backend;
+  }
+
+  @Override
+  public void service(HttpRequest request, HttpResponse response) throws IOException {
+    HttpCall.serve(request, response, call -> {
+      if (!"POST".equals(request.getMethod())) {
+        throw new MethodNotAllowedException("use POST");
+      }
+      byte[] body = call.body(WhatsAppInboundWebhook.MAX_BODY_BYTES);
+      if (!request.getContentType().orElse("").startsWith("application/x-www-form-urlencoded")) {
+        throw new UnsupportedMediaTypeException("expected application/x-www-form-urlencoded");
+      }
+      Map<String, String> form = FormBody.parse(body);
+      verifier().verify(PATH + request.getQuery().map(q -> "?" + q).orElse(""), form, call.header("X-Twilio-Signature"));
+      String sid = form.get("MessageSid");
+      if (sid == null || sid.isBlank()) {
+        throw new ValidationException("MessageSid", "MessageSid is required");
+      }
+      String reported = form.get("MessageStatus");
+      MessageStatus status =
+          MessageStatus.fromTwilio(reported)
+              .orElseThrow(() -> new ValidationException("MessageStatus", "unknown MessageStatus '" + reported + "'"));
+      String errorCode = blankToNull(form.get("ErrorCode"));
+      statuses().apply(new StatusReport(sid, status, errorCode, blankToNull(form.get("ErrorMessage"))), call.requestId());
+      call.write(204, "text/plain", new byte[0]);
+    });
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
+  }
+
+  private TwilioSignatureVerifier verifier() {
+    if (verifier == null) {
+      verifier = Webhooks.signatureVerifier(backend.settings());
+    }
+    return verifier;
+  }
+
+  private DeliveryStatusService statuses() {
+    if (statuses == null) {
+      statuses = new DeliveryStatusService(backend.firestore(), backend.outbox(), backend.clock());
+    }
+    return statuses;
+  }
+}
