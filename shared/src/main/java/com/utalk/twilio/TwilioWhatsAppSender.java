@@ -14,11 +14,10 @@ public final class TwilioWhatsAppSender implements WhatsAppSender {
   private final TwilioRestClient client;
 
   public TwilioWhatsAppSender(TwilioCredentials credentials) {
-    TwilioRestClient.Builder builder = new TwilioRestClient.Builder(credentials.accountSid(), credentials.authToken());
-    if (credentials.apiBaseUrl() != null) {
-      builder.httpClient(new RedirectingHttpClient(credentials.apiBaseUrl()));
-    }
-    this.client = builder.build();
+    this.client =
+        new TwilioRestClient.Builder(credentials.accountSid(), credentials.authToken())
+            .httpClient(new SingleAttemptHttpClient(credentials.apiBaseUrl()))
+            .build();
   }
 
   @Override
