@@ -20,7 +20,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -32,9 +35,18 @@ import java.util.concurrent.TimeoutException;
  */
 public final class EventOutbox {
   private static final Log LOG = Log.get(EventOutbox.class);
-  static final Duration LEASE = Duration.ofSeconds(10);
-  private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(5);
-  private static final Duration WAIT_FOR_OTHER_PUBLISHER = Duration.ofSeconds(9);
+  /** Longer than a publish can take, so a live lease means "someone is still publishing". */
+  static final Duration LEASE = PubSubEventPublisher.PUBLISH_WAIT.plusSeconds(1);
+  /** A duplicate waits this long for the lease holder, then answers 503 (inside Twilio's 15 s). */
+  private static final Duration WAIT_FOR_OTHER_PUBLISHER = Duration.ofSeconds(12);
+
+  /** Settles publish outcomes off the Pub/Sub callback threads (settling writes to Firestore). */
+  private static final Executor SETTLER =
+      Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "outbox-settler");
+        thread.setDaemon(true);
+        return thread;
+      });
 
   private final Firestore firestore;
   private final EventPublisher publisher;
@@ -74,12 +86,7 @@ public final class EventOutbox {
 
   /** Publishes an event this request appended (it holds the lease) and marks it published. */
   public void publishOwned(ConversationEvent event) {
-    try {
-      publishNow(event);
-    } catch (RuntimeException e) {
-      releaseLease(event);
-      throw e;
-    }
+    publishNow(event);
   }
 
   /**
@@ -134,22 +141,55 @@ public final class EventOutbox {
     return leaseUntil != null && Timestamps.toInstant(leaseUntil).isAfter(clock.instant());
   }
 
+  /**
+   * The outcome of a publish is settled in the background even when the caller stops waiting: a
+   * publish that succeeds late still marks the entry published, one that fails for good releases
+   * the lease. A caller that timed out leaves the lease in place, so a retry waits for that
+   * outcome instead of publishing a second copy.
+   */
   private void publishNow(ConversationEvent event) {
+    CompletableFuture<Void> settled =
+        publisher
+            .publish(Topics.CONVERSATION_EVENTS, Json.writeBytes(event), event.attributes(), event.conversationId())
+            .thenAcceptAsync(messageId -> markPublished(event), SETTLER)
+            .whenCompleteAsync(
+                (ignored, error) -> {
+                  if (error != null) {
+                    LOG.warn("publish failed", "eventId", event.eventId(), "type", event.type(), "cause", String.valueOf(error));
+                    releaseLease(event);
+                  }
+                },
+                SETTLER);
     try {
-      publisher
-          .publish(Topics.CONVERSATION_EVENTS, Json.writeBytes(event), event.attributes(), event.conversationId())
-          .get(PUBLISH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      settled.get(PubSubEventPublisher.PUBLISH_WAIT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ServiceUnavailableException("interrupted while publishing");
-    } catch (ExecutionException | TimeoutException e) {
-      LOG.warn("publish failed", "eventId", event.eventId(), "type", event.type(), "cause", String.valueOf(e.getCause() != null ? e.getCause() : e));
+    } catch (ExecutionException e) {
       throw new ServiceUnavailableException("could not publish the event; retry");
+    } catch (TimeoutException e) {
+      LOG.warn("publish still pending; its outcome settles in the background", "eventId", event.eventId());
+      extendLease(event);
+      throw new ServiceUnavailableException("the event is still being published; retry");
     }
+  }
+
+  private void markPublished(ConversationEvent event) {
     FirestoreCalls.await(
         entry(event.conversationId(), event.seq())
             .update("published", true, "publishedAt", FieldValue.serverTimestamp(), "leaseUntil", null));
     LOG.debug("event published", "eventId", event.eventId(), "type", event.type(), "seq", event.seq());
+  }
+
+  /** A retry should wait for the pending outcome rather than race it with a second publish. */
+  private void extendLease(ConversationEvent event) {
+    try {
+      FirestoreCalls.await(
+          entry(event.conversationId(), event.seq()).update("leaseUntil", Timestamps.of(clock.instant().plus(LEASE))),
+          Duration.ofSeconds(2));
+    } catch (RuntimeException e) {
+      LOG.warn("could not extend the publish lease", "eventId", event.eventId());
+    }
   }
 
   private void releaseLease(ConversationEvent event) {

@@ -4,6 +4,7 @@ import com.google.api.core.ApiFuture;
 import com.google.api.core.ApiFutureCallback;
 import com.google.api.core.ApiFutures;
 import com.google.api.gax.batching.BatchingSettings;
+import com.google.api.gax.retrying.RetrySettings;
 import com.google.cloud.pubsub.v1.Publisher;
 import com.google.common.util.concurrent.MoreExecutors;
 import com.google.protobuf.ByteString;
@@ -20,6 +21,10 @@ import java.util.concurrent.TimeUnit;
 
 /** Pub/Sub publisher per topic, message ordering on, batching tuned for latency rather than bulk. */
 public final class PubSubEventPublisher implements EventPublisher, AutoCloseable {
+  private static final Duration LIBRARY_GIVES_UP_AFTER = Duration.ofSeconds(10);
+  /** How long callers wait for a publish: just past the library's own retries. */
+  public static final Duration PUBLISH_WAIT = LIBRARY_GIVES_UP_AFTER.plusSeconds(1);
+
   private final PubSubTransport transport;
   private final Map<String, Publisher> publishers = new ConcurrentHashMap<>();
 
@@ -68,6 +73,19 @@ public final class PubSubEventPublisher implements EventPublisher, AutoCloseable
                       .setElementCountThreshold(100L)
                       .setRequestByteThreshold(1_000_000L)
                       .setDelayThresholdDuration(Duration.ofMillis(1))
+                      .build())
+              // The library must have given up before a caller reports "not published" (callers wait
+              // PUBLISH_WAIT): otherwise a late background retry would publish what the caller's retry
+              // publishes again. 10 s is the shortest total timeout the library accepts.
+              .setRetrySettings(
+                  RetrySettings.newBuilder()
+                      .setInitialRetryDelayDuration(Duration.ofMillis(50))
+                      .setRetryDelayMultiplier(2.0)
+                      .setMaxRetryDelayDuration(Duration.ofMillis(500))
+                      .setInitialRpcTimeoutDuration(Duration.ofSeconds(2))
+                      .setRpcTimeoutMultiplier(1.0)
+                      .setMaxRpcTimeoutDuration(Duration.ofSeconds(2))
+                      .setTotalTimeoutDuration(LIBRARY_GIVES_UP_AFTER)
                       .build());
       transport.channelProvider().ifPresent(builder::setChannelProvider);
       transport.credentialsProvider().ifPresent(builder::setCredentialsProvider);

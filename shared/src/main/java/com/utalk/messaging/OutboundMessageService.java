@@ -10,6 +10,7 @@ import com.utalk.errors.ServiceUnavailableException;
 import com.utalk.events.ConversationEvent;
 import com.utalk.events.EventOutbox;
 import com.utalk.events.EventPublisher;
+import com.utalk.events.PubSubEventPublisher;
 import com.utalk.json.Json;
 import com.utalk.logging.Log;
 import com.utalk.logging.RequestContext;
@@ -119,7 +120,7 @@ public final class OutboundMessageService {
               Topics.OUTBOUND_MESSAGES, Json.writeBytes(command),
               Map.of(RequestContext.REQUEST_ID_ATTRIBUTE, requestId == null ? "" : requestId, "messageId", message.id()),
               message.conversationId())
-          .get(5, TimeUnit.SECONDS);
+          .get(PubSubEventPublisher.PUBLISH_WAIT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ServiceUnavailableException("interrupted while handing the message to the sender");
