@@ -2,6 +2,7 @@ package com.utalk.events;
 
 import com.google.cloud.firestore.DocumentReference;
 import com.google.cloud.firestore.Firestore;
+import com.google.cloud.firestore.WriteBatch;
 import com.utalk.storage.Collections;
 import com.utalk.storage.FirestoreCalls;
 import com.utalk.storage.Timestamps;
@@ -35,6 +36,18 @@ public final class ProcessedEvents {
             .set(Map.of("function", function, "eventId", eventId,
                 "processedAt", Timestamps.of(clock.instant()),
                 "expireAt", Timestamps.of(clock.instant().plus(RETENTION)))));
+  }
+
+  /**
+   * Adds "remember {@code eventId}" to {@code batch} as a create: if the id was already remembered
+   * the whole batch fails with ALREADY_EXISTS, so the work written with it is never applied twice.
+   */
+  public void rememberIn(WriteBatch batch, String function, String eventId) {
+    batch.create(
+        ref(function, eventId),
+        Map.of("function", function, "eventId", eventId,
+            "processedAt", Timestamps.of(clock.instant()),
+            "expireAt", Timestamps.of(clock.instant().plus(RETENTION))));
   }
 
   private DocumentReference ref(String function, String eventId) {

@@ -7,4 +7,11 @@ public sealed interface FunctionTrigger {
 
   /** Eventarc {@code google.cloud.pubsub.topic.v1.messagePublished} on {@code topic}. */
   record PubSub(String topic) implements FunctionTrigger {}
+
+  /**
+   * Eventarc Firestore trigger: {@code eventType} is one of {@code google.cloud.firestore.document.v1.
+   * created|updated|deleted|written}; {@code documentPattern} is Eventarc's path pattern, e.g.
+   * {@code messages/{messageId}}. The payload is the {@code DocumentEventData} protobuf.
+   */
+  record Firestore(String eventType, String documentPattern) implements FunctionTrigger {}
 }

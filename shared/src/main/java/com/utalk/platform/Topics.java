@@ -6,8 +6,10 @@ import java.util.List;
 public final class Topics {
   public static final String CONVERSATION_EVENTS = "conversation-events";
   public static final String OUTBOUND_MESSAGES = "outbound-messages";
+  /** Cloud Scheduler publishes here hourly; the KPI rollup runs on it. */
+  public static final String KPI_ROLLUP = "kpi-rollup";
 
-  public static final List<String> ALL = List.of(CONVERSATION_EVENTS, OUTBOUND_MESSAGES);
+  public static final List<String> ALL = List.of(CONVERSATION_EVENTS, OUTBOUND_MESSAGES, KPI_ROLLUP);
 
   private Topics() {}
 }

@@ -18,6 +18,14 @@ public final class Collections {
   public static final String TWILIO_SIDS = "twilioSids";
   /** CloudEvent ids already handled, per function. */
   public static final String PROCESSED_EVENTS = "processedEvents";
+  /** Customers' answers to the satisfaction survey (CSAT 1–5, NPS 0–10). */
+  public static final String RATINGS = "ratings";
+  /** KPI counters per workspace-hour, sharded: {@code {workspace}_{hour}_{shard}}. */
+  public static final String KPI_COUNTERS = "kpiCounters";
+  /** KPI rollups: {@code kpis/{workspace}/{hour|day|week|month}/{periodKey}}. */
+  public static final String KPIS = "kpis";
+  /** State of the hourly KPI rollup (its watermark). */
+  public static final String KPI_ROLLUP = "kpiRollup";
 
   private Collections() {}
 }
