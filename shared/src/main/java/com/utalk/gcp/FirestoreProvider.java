@@ -10,19 +10,27 @@ public final class FirestoreProvider {
   private FirestoreProvider() {}
 
   public static Firestore create(GcpProject project) {
+    // A webhook must answer inside Twilio's 15 s: give up on a Firestore outage well before.
+    return create(project, Duration.ofSeconds(3), Duration.ofSeconds(6));
+  }
+
+  /**
+   * A client whose calls may run up to {@code rpcTimeout} (each attempt) and {@code totalTimeout}
+   * (with retries). Background jobs that stream whole collections need far more than a webhook.
+   */
+  public static Firestore create(GcpProject project, Duration rpcTimeout, Duration totalTimeout) {
     FirestoreOptions.Builder options =
         FirestoreOptions.newBuilder()
             .setProjectId(project.projectId())
-            // A webhook must answer inside Twilio's 15 s: give up on a Firestore outage well before.
             .setRetrySettings(
                 RetrySettings.newBuilder()
                     .setMaxAttempts(3)
                     .setInitialRetryDelayDuration(Duration.ofMillis(50))
                     .setMaxRetryDelayDuration(Duration.ofMillis(500))
                     .setRetryDelayMultiplier(2.0)
-                    .setInitialRpcTimeoutDuration(Duration.ofSeconds(3))
-                    .setMaxRpcTimeoutDuration(Duration.ofSeconds(3))
-                    .setTotalTimeoutDuration(Duration.ofSeconds(6))
+                    .setInitialRpcTimeoutDuration(rpcTimeout)
+                    .setMaxRpcTimeoutDuration(rpcTimeout)
+                    .setTotalTimeoutDuration(totalTimeout)
                     .build());
     if (project.firestoreEmulatorHost() != null) {
       options

@@ -6,6 +6,7 @@ import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.Query;
 import com.google.cloud.firestore.WriteBatch;
 import com.utalk.logging.Log;
+import com.utalk.storage.Collections;
 import com.utalk.storage.FirestoreCalls;
 import com.utalk.storage.StorageUnavailableException;
 import java.time.Duration;
@@ -30,13 +31,19 @@ import java.util.concurrent.TimeUnit;
 public final class FullRecompute {
   private static final Log LOG = Log.get(FullRecompute.class);
   /** A whole-collection scan is long; it is not a request that must answer within seconds. */
-  static final Duration SCAN_TIMEOUT = Duration.ofMinutes(30);
+  public static final Duration SCAN_TIMEOUT = Duration.ofMinutes(30);
 
+  private final Firestore scanner;
   private final Firestore firestore;
   private final KpiCounterStore counters;
   private final KpiRollup rollup;
 
-  public FullRecompute(Firestore firestore, KpiCounterStore counters, KpiRollup rollup) {
+  /**
+   * {@code scanner} streams whole collections, so it needs a client with long deadlines
+   * ({@code FirestoreProvider.create(project, rpcTimeout, totalTimeout)}); {@code firestore} writes.
+   */
+  public FullRecompute(Firestore scanner, Firestore firestore, KpiCounterStore counters, KpiRollup rollup) {
+    this.scanner = scanner;
     this.firestore = firestore;
     this.counters = counters;
     this.rollup = rollup;
@@ -48,7 +55,7 @@ public final class FullRecompute {
     Map<HourBucket, Tally> buckets = new HashMap<>();
     Map<KpiSource, Long> documents = new HashMap<>();
     for (KpiSource source : KpiSource.values()) {
-      Query query = firestore.collection(source.collection()).select(source.fields().toArray(new String[0]));
+      Query query = scanner.collection(source.collection()).select(source.fields().toArray(new String[0]));
       if (workspaceId != null) {
         query = query.whereEqualTo("workspaceId", workspaceId);
       }
@@ -68,7 +75,7 @@ public final class FullRecompute {
   /** Compares the counters with the raw data; an empty mismatch list means the counters are exact. */
   public Verification verify(String workspaceId) {
     Scan scan = scan(workspaceId);
-    Map<HourBucket, Tally> stored = counters.readAll(workspaceId);
+    Map<HourBucket, Tally> stored = storedCounters(workspaceId);
     Set<HourBucket> all = new HashSet<>(scan.buckets().keySet());
     all.addAll(stored.keySet());
     List<Mismatch> mismatches = new ArrayList<>();
@@ -104,6 +111,17 @@ public final class FullRecompute {
     LOG.info("kpi counters repaired", "buckets", repaired.size());
     // Every bucket is re-rolled, not only the repaired ones: rollups may be missing altogether.
     return rollup.rollUp(union(verification.scan().buckets().keySet(), repaired));
+  }
+
+  /** Every bucket's counters (all shards summed), optionally for one workspace. */
+  public Map<HourBucket, Tally> storedCounters(String workspaceId) {
+    Query query = scanner.collection(Collections.KPI_COUNTERS);
+    if (workspaceId != null) {
+      query = query.whereEqualTo("workspaceId", workspaceId);
+    }
+    Map<HourBucket, Tally> totals = new HashMap<>();
+    stream(query, doc -> totals.merge(KpiCounterStore.bucketOf(doc), Tally.fromMap(doc.getData()), Tally::plus));
+    return totals;
   }
 
   private static Set<HourBucket> union(Set<HourBucket> a, List<HourBucket> b) {

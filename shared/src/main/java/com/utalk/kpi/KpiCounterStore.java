@@ -100,18 +100,6 @@ public final class KpiCounterStore {
     return buckets;
   }
 
-  /** Every bucket's counters, optionally for one workspace (verification and repair only). */
-  public Map<HourBucket, Tally> readAll(String workspaceId) {
-    var query = workspaceId == null
-        ? firestore.collection(Collections.KPI_COUNTERS)
-        : firestore.collection(Collections.KPI_COUNTERS).whereEqualTo("workspaceId", workspaceId);
-    Map<HourBucket, Tally> totals = new HashMap<>();
-    for (QueryDocumentSnapshot doc : FirestoreCalls.await(query.get(), FullRecompute.SCAN_TIMEOUT).getDocuments()) {
-      totals.merge(bucketOf(doc), Tally.fromMap(doc.getData()), Tally::plus);
-    }
-    return totals;
-  }
-
   /** Repair: the bucket's counters become {@code tally} (shard 0), the other shards are removed. */
   public void overwrite(WriteBatch batch, HourBucket bucket, Tally tally) {
     Map<String, Object> fields = new HashMap<>(tally.toMap());
@@ -125,7 +113,7 @@ public final class KpiCounterStore {
     }
   }
 
-  private static HourBucket bucketOf(DocumentSnapshot doc) {
+  static HourBucket bucketOf(DocumentSnapshot doc) {
     Timestamp hour = doc.getTimestamp("hour");
     return new HourBucket(doc.getString("workspaceId"), Timestamps.toInstant(hour));
   }
