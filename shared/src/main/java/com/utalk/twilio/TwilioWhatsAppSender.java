@@ -6,6 +6,8 @@ import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.rest.api.v2010.account.MessageCreator;
 import com.utalk.messaging.WhatsAppSender;
+import com.utalk.metrics.DependencyMetrics;
+import com.utalk.metrics.Metrics;
 import java.net.URI;
 import java.util.List;
 
@@ -33,16 +35,23 @@ public final class TwilioWhatsAppSender implements WhatsAppSender {
     if (message.statusCallbackUrl() != null) {
       creator.setStatusCallback(URI.create(message.statusCallbackUrl()));
     }
+    long started = System.nanoTime();
+    String failure = null;
     try {
       Message created = creator.create(client);
       return new Sent(created.getSid(), created.getStatus() == null ? null : created.getStatus().toString());
     } catch (ApiConnectionException e) {
+      failure = "connection";
       throw new SendFailedException(true, "connection", "Twilio could not be reached: " + e.getMessage(), e);
     } catch (ApiException e) {
       Integer status = e.getStatusCode();
       boolean transientFailure = status == null || status == 429 || status >= 500;
       String code = e.getCode() != null ? e.getCode().toString() : (status == null ? "unknown" : "http_" + status);
+      failure = status == null ? "unknown" : "http_" + status;
       throw new SendFailedException(transientFailure, code, e.getMessage(), e);
+    } finally {
+      // twilioErrorRate: every API call, by outcome.
+      Metrics.get().dependencies().external(DependencyMetrics.TWILIO, System.nanoTime() - started, failure);
     }
   }
 

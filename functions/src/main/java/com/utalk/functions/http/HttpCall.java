@@ -9,6 +9,9 @@ import com.utalk.errors.RateLimitedException;
 import com.utalk.json.Json;
 import com.utalk.logging.Log;
 import com.utalk.logging.RequestContext;
+import com.utalk.metrics.HttpServerMetrics;
+import com.utalk.metrics.Metrics;
+import com.utalk.metrics.Routes;
 import com.utalk.storage.StorageUnavailableException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -49,6 +52,8 @@ public final class HttpCall {
     response.appendHeader(RequestContext.REQUEST_ID_HEADER, context.requestId());
     HttpCall call = new HttpCall(request, response, context);
     long started = System.nanoTime();
+    boolean health = request.getPath().startsWith("/health");
+    HttpServerMetrics.Request timing = health ? null : Metrics.get().http().start(request.getMethod());
     int status;
     try (RequestContext.Scope ignored = context.open()) {
       try {
@@ -63,7 +68,10 @@ public final class HttpCall {
         LOG.error("unhandled error", e, "path", request.getPath());
         status = call.writeError(500, new ErrorBody("internal", "internal error", context.requestId(), null));
       }
-      if (!request.getPath().startsWith("/health")) {
+      if (timing != null) {
+        timing.end(call.route != null ? call.route : Routes.normalize(request.getPath()), status);
+      }
+      if (!health) {
         LOG.info(
             "http request",
             "method", request.getMethod(),
@@ -76,6 +84,12 @@ public final class HttpCall {
   }
 
   private int statusWritten = 200;
+  private String route;
+
+  /** The route template for metrics ({@code /api/conversations/{id}}); a router sets it, else ids are masked. */
+  public void route(String template) {
+    this.route = template;
+  }
 
   public HttpRequest request() {
     return request;

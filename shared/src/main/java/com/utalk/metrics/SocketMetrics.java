@@ -1,0 +1,48 @@
+package com.utalk.metrics;
+
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.metrics.DoubleHistogram;
+import io.opentelemetry.api.metrics.LongCounter;
+import io.opentelemetry.api.metrics.LongUpDownCounter;
+import io.opentelemetry.api.metrics.Meter;
+
+/** The seed's WebSocket metrics, for the realtime service (the WebSocket SLOs are computed from them). */
+public final class SocketMetrics {
+  private final LongUpDownCounter active;
+  private final LongCounter connections;
+  private final LongCounter events;
+  private final DoubleHistogram eventDuration;
+  private final LongCounter errors;
+
+  SocketMetrics(Meter meter) {
+    active = meter.upDownCounterBuilder(MetricNames.SOCKET_CONNECTIONS_ACTIVE).setDescription("Open socket connections").setUnit("{connection}").build();
+    connections = meter.counterBuilder(MetricNames.SOCKET_CONNECTIONS_TOTAL)
+        .setDescription("Socket connection attempts, by outcome (ok, rejected, failed)").setUnit("{connection}").build();
+    events = meter.counterBuilder(MetricNames.SOCKET_EVENTS_TOTAL).setDescription("Socket events handled").setUnit("{event}").build();
+    eventDuration = meter.histogramBuilder(MetricNames.SOCKET_EVENT_DURATION_SECONDS)
+        .setDescription("Time to handle (or deliver) a socket event").setUnit("s")
+        .setExplicitBucketBoundariesAdvice(MetricNames.LATENCY_BUCKETS).build();
+    errors = meter.counterBuilder(MetricNames.SOCKET_ERRORS_TOTAL).setDescription("Socket errors").setUnit("{error}").build();
+  }
+
+  /** {@code outcome}: ok (connected), rejected (auth refused: not an availability failure), failed. */
+  public void connectionAttempt(String outcome) {
+    connections.add(1, Attributes.of(MetricNames.OUTCOME, outcome));
+    if ("ok".equals(outcome)) {
+      active.add(1);
+    }
+  }
+
+  public void disconnected() {
+    active.add(-1);
+  }
+
+  public void event(String name, long nanos, boolean failed) {
+    Attributes attributes = Attributes.of(MetricNames.SOCKET_EVENT, name);
+    events.add(1, attributes);
+    eventDuration.record(nanos / 1e9, attributes);
+    if (failed) {
+      errors.add(1, attributes);
+    }
+  }
+}
