@@ -1,5 +1,6 @@
 package com.utalk.platform;
 
+import com.utalk.triggers.FirestoreEventTypes;
 import java.util.List;
 
 /** The functions this codebase deploys. Adding a function means adding it here (and to Terraform). */
@@ -17,7 +18,28 @@ public final class FunctionCatalog {
           new FunctionSpec(
               "outbound-message-sender",
               "com.utalk.functions.messaging.OutboundMessageSender",
-              new FunctionTrigger.PubSub(Topics.OUTBOUND_MESSAGES)));
+              new FunctionTrigger.PubSub(Topics.OUTBOUND_MESSAGES)),
+          // KPI hour counters: one deployment per raw collection, all of the same class.
+          new FunctionSpec(
+              "kpi-counter-messages",
+              "com.utalk.functions.kpi.KpiCounterFunction",
+              new FunctionTrigger.Firestore(FirestoreEventTypes.WRITTEN, "messages/{messageId}")),
+          new FunctionSpec(
+              "kpi-counter-conversations",
+              "com.utalk.functions.kpi.KpiCounterFunction",
+              new FunctionTrigger.Firestore(FirestoreEventTypes.WRITTEN, "conversations/{conversationId}")),
+          new FunctionSpec(
+              "kpi-counter-escalations",
+              "com.utalk.functions.kpi.KpiCounterFunction",
+              new FunctionTrigger.Firestore(FirestoreEventTypes.WRITTEN, "escalations/{escalationId}")),
+          new FunctionSpec(
+              "kpi-counter-ratings",
+              "com.utalk.functions.kpi.KpiCounterFunction",
+              new FunctionTrigger.Firestore(FirestoreEventTypes.WRITTEN, "ratings/{ratingId}")),
+          new FunctionSpec(
+              "kpi-rollup",
+              "com.utalk.functions.kpi.KpiRollupFunction",
+              new FunctionTrigger.PubSub(Topics.KPI_ROLLUP)));
 
   private FunctionCatalog() {}
 }
