@@ -40,7 +40,7 @@ public final class LogSetup {
     root.addHandler(handler);
     root.setLevel(level);
     // Client libraries are chatty at debug; keep them at INFO so debug output stays ours.
-    for (String noisy : new String[] {"io.grpc", "io.netty", "com.google", "org.eclipse.jetty", "org.apache", "sun.net"}) {
+    for (String noisy : new String[] {"io.grpc", "io.netty", "com.google", "org.eclipse.jetty", "org.apache", "sun.net", "com.sun.net.httpserver", "jdk.internal.httpclient", "jdk.event.security"}) {
       Logger logger = Logger.getLogger(noisy);
       logger.setLevel(level.intValue() < Level.INFO.intValue() ? Level.INFO : level);
       if (!CONFIGURED.contains(logger)) {
