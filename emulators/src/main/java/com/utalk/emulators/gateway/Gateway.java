@@ -83,6 +83,11 @@ public final class Gateway implements AutoCloseable {
     return server.baseUrl();
   }
 
+  /** Serves {@code path} (and below) with {@code handler} instead of proxying it, e.g. {@code /metrics}. */
+  public void mount(String path, com.sun.net.httpserver.HttpHandler handler) {
+    server.server().createContext(path, handler);
+  }
+
   public int port() {
     return server.port();
   }

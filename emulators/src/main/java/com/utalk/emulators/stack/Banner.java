@@ -20,9 +20,12 @@ final class Banner {
     for (FunctionSpec function : FunctionCatalog.FUNCTIONS) {
       String trigger = function.trigger() instanceof FunctionTrigger.Http http
           ? config.gatewayUrl() + http.path() + (http.prefix() ? "/**" : "")
-          : "Pub/Sub topic " + ((FunctionTrigger.PubSub) function.trigger()).topic();
+          : function.trigger() instanceof FunctionTrigger.Firestore firestore
+              ? "Firestore " + firestore.documentPattern() + " (" + firestore.eventType().substring(firestore.eventType().lastIndexOf('.') + 1) + ")"
+              : "Pub/Sub topic " + ((FunctionTrigger.PubSub) function.trigger()).topic();
       out.printf("    %-26s <- %s%n", function.name(), trigger);
     }
+    out.println("  metrics: curl -s " + config.gatewayUrl() + "/metrics   (every process, label service=<name>)");
     out.println("  logs: " + config.repoRoot().relativize(config.logDir()) + "/<name>.log");
     out.println("  try:  emulators/dev simulate-inbound --from +5215512345678 --body hola");
     out.println("        curl -s " + config.twilioBaseUrl() + "/_standin/sends");

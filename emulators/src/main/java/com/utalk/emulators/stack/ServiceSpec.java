@@ -40,7 +40,9 @@ record ServiceSpec(
     classpath.add(invokerJar());
     List<String> command = java(config, classpath);
     command.addAll(List.of(INVOKER_MAIN, "--target", function.entryPoint(), "--port", Integer.toString(port)));
-    return new ServiceSpec(function.name(), "function", port, command, config.serviceEnv(function.name(), port), function.isHttp(), problem);
+    Map<String, String> env = new java.util.LinkedHashMap<>(config.serviceEnv(function.name(), port));
+    env.put("METRICS_PORT", Integer.toString(config.metricsPort(function)));
+    return new ServiceSpec(function.name(), "function", port, command, env, function.isHttp(), problem);
   }
 
   /**

@@ -96,6 +96,11 @@ public record StackConfig(
     return firstFunctionPort + index;
   }
 
+  /** Where a function process serves its own /metrics (METRICS_PORT), scraped by the gateway's /metrics. */
+  public int metricsPort(FunctionSpec function) {
+    return functionPort(function) + 100;
+  }
+
   /** What a developer or a test process needs to talk to the running stack ({@code emulators/dev env}). */
   public Map<String, String> clientEnv() {
     Map<String, String> env = new LinkedHashMap<>();

@@ -6,12 +6,15 @@ import com.google.cloud.pubsub.v1.TopicAdminClient;
 import com.google.pubsub.v1.TopicName;
 import com.utalk.emulators.bridge.BridgeRoute;
 import com.utalk.emulators.bridge.PubSubBridge;
+import com.utalk.emulators.firestoretrigger.FirestoreTriggerBridge;
 import com.utalk.emulators.gateway.Gateway;
 import com.utalk.emulators.gateway.RouteTable;
 import com.utalk.emulators.seed.DemoSeed;
 import com.utalk.emulators.twilio.TwilioStandIn;
 import com.utalk.gcp.FirestoreProvider;
 import com.utalk.gcp.PubSubTransport;
+import com.utalk.metrics.MergedMetricsHandler;
+import com.utalk.metrics.Metrics;
 import com.utalk.platform.FunctionCatalog;
 import com.utalk.platform.FunctionSpec;
 import com.utalk.platform.Topics;
@@ -48,6 +51,8 @@ final class StackSupervisor {
   private TwilioStandIn standIn;
   private Gateway gateway;
   private PubSubBridge bridge;
+  private Firestore triggerFirestore;
+  private FirestoreTriggerBridge firestoreTriggers;
   private volatile boolean stopping;
 
   StackSupervisor(StackConfig config, ReadableLog console, String launchId) {
@@ -100,6 +105,15 @@ final class StackSupervisor {
     bridge = PubSubBridge.start(transport, BridgeRoute.fromCatalog(FunctionCatalog.FUNCTIONS, this::functionUri), PubSubBridge.Options.defaults());
     ready("pubsub-bridge", "in-process", "subscriptions " + BridgeRoute.SUBSCRIPTION_PREFIX + "*");
 
+    triggerFirestore = FirestoreProvider.create(config.gcpProject());
+    firestoreTriggers = FirestoreTriggerBridge.start(triggerFirestore, config.projectId(),
+        FirestoreTriggerBridge.routesFromCatalog(upstreams), 4, 8);
+    ready("firestore-trigger-bridge", "in-process", "listening to the Firestore emulator");
+
+    Map<String, URI> metrics = new LinkedHashMap<>();
+    FunctionCatalog.FUNCTIONS.forEach(function -> metrics.put(function.name(), URI.create(url(config.metricsPort(function)) + "/metrics")));
+    gateway.mount("/metrics", new MergedMetricsHandler("gateway", Metrics.get(), metrics));
+
     save(state.withPhase(StackState.READY, null));
   }
 
@@ -120,6 +134,8 @@ final class StackSupervisor {
     stopping = true;
     console.note("stopping the local stack");
     // Stopping may race a start-up still in progress on the main thread: it checks `stopping`.
+    closeQuietly(() -> firestoreTriggers);
+    closeQuietly(() -> triggerFirestore);
     closeQuietly(() -> bridge);
     closeQuietly(() -> gateway);
     closeQuietly(() -> standIn);

@@ -8,6 +8,7 @@ import com.utalk.gcp.FirestoreProvider;
 import com.utalk.gcp.GcpProject;
 import com.utalk.gcp.PubSubTransport;
 import com.utalk.logging.LogSetup;
+import com.utalk.metrics.Metrics;
 import com.utalk.workspace.WorkspaceDirectory;
 import java.time.Clock;
 
@@ -30,6 +31,8 @@ public final class Backend {
     this.clock = clock;
     this.project = GcpProject.from(settings);
     LogSetup.install(settings);
+    // Metrics start with the instance, so that a local METRICS_PORT answers before the first request.
+    Metrics.get();
   }
 
   public static Backend fromEnvironment() {
