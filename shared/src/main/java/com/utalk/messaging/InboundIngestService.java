@@ -7,6 +7,7 @@ import com.google.cloud.firestore.Transaction;
 import com.utalk.errors.NotFoundException;
 import com.utalk.events.ConversationEvent;
 import com.utalk.events.EventOutbox;
+import com.utalk.kpi.ratings.RatingReplies;
 import com.utalk.logging.Log;
 import com.utalk.storage.Collections;
 import com.utalk.storage.FirestoreCalls;
@@ -40,12 +41,15 @@ public final class InboundIngestService {
    * aborting each other's transactions (each abort costs a retry, about a second on the emulator).
    */
   private final Striped<Lock> contactLocks = Striped.lazyWeakLock(1024);
+  /** Answers to the satisfaction survey of a closed conversation (KPI issue). */
+  private final RatingReplies ratingReplies;
 
   public InboundIngestService(Firestore firestore, WorkspaceDirectory workspaces, EventOutbox outbox, Clock clock) {
     this.firestore = firestore;
     this.workspaces = workspaces;
     this.outbox = outbox;
     this.clock = clock;
+    this.ratingReplies = new RatingReplies(firestore, outbox);
   }
 
   public IngestResult ingest(InboundMessage inbound, String requestId) {
@@ -101,6 +105,11 @@ public final class InboundIngestService {
       if (conversation.exists()) {
         current = ConversationDocument.fromSnapshot(conversation);
       }
+    }
+    // A survey answer is stored in the closed conversation instead of opening a new one.
+    RatingReplies.Captured rating = ratingReplies.capture(tx, thread, current, inbound, now, requestId);
+    if (rating != null) {
+      return new Outcome(rating.result(), rating.event());
     }
     boolean opensNew = current == null || current.isClosed();
     Conversation updated = opensNew ? newConversation(workspaceId, inbound, now) : afterInbound(current, inbound, now);

@@ -47,8 +47,20 @@ public final class OutboundMessageService {
   }
 
   public QueueResult queue(OutboundRequest request, String requestId) {
+    return queue(request, requestId, false);
+  }
+
+  /**
+   * The satisfaction survey's questions (KPI issue): sent after the conversation closed, so the
+   * closed and bot-paused checks do not apply, and not counted as a bot or agent response (TMO, ASA).
+   */
+  public QueueResult queueSurvey(OutboundRequest request, String requestId) {
+    return queue(request, requestId, true);
+  }
+
+  private QueueResult queue(OutboundRequest request, String requestId, boolean survey) {
     request.validated();
-    Outcome outcome = FirestoreCalls.await(firestore.runTransaction(tx -> store(tx, request, requestId)));
+    Outcome outcome = FirestoreCalls.await(firestore.runTransaction(tx -> store(tx, request, requestId, survey)));
     Message message = outcome.message();
     if (outcome.event() != null) {
       outbox.publishOwned(outcome.event());
@@ -66,7 +78,7 @@ public final class OutboundMessageService {
     return new QueueResult(message, outcome.event() != null);
   }
 
-  private Outcome store(Transaction tx, OutboundRequest request, String requestId) throws Exception {
+  private Outcome store(Transaction tx, OutboundRequest request, String requestId, boolean survey) throws Exception {
     DocumentReference messageRef = firestore.collection(Collections.MESSAGES).document(request.messageId());
     DocumentReference conversationRef = firestore.collection(Collections.CONVERSATIONS).document(request.conversationId());
     List<DocumentSnapshot> snapshots = tx.getAll(messageRef, conversationRef).get();
@@ -83,11 +95,11 @@ public final class OutboundMessageService {
       return new Outcome(stored, null);
     }
     Conversation conversation = ConversationDocument.fromSnapshot(conversationSnapshot);
-    if (conversation.isClosed()) {
+    if (conversation.isClosed() && !survey) {
       throw new ConflictException("conversation_closed", "the conversation is closed; reopen it first");
     }
-    boolean byBot = request.author().kind() == Author.Kind.BOT;
-    boolean byAgent = request.author().kind() == Author.Kind.AGENT;
+    boolean byBot = request.author().kind() == Author.Kind.BOT && !survey;
+    boolean byAgent = request.author().kind() == Author.Kind.AGENT && !survey;
     if (byBot && !conversation.botMayReply()) {
       throw new ConflictException("bot_paused", "the bot is paused for this conversation");
     }

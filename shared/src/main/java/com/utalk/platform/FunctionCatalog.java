@@ -39,7 +39,12 @@ public final class FunctionCatalog {
           new FunctionSpec(
               "kpi-rollup",
               "com.utalk.functions.kpi.KpiRollupFunction",
-              new FunctionTrigger.PubSub(Topics.KPI_ROLLUP)));
+              new FunctionTrigger.PubSub(Topics.KPI_ROLLUP)),
+          // After a conversation closes: the CSAT (and NPS) question; answers are recognised at ingest.
+          new FunctionSpec(
+              "rating-survey",
+              "com.utalk.functions.kpi.RatingSurveyFunction",
+              new FunctionTrigger.Firestore(FirestoreEventTypes.UPDATED, "conversations/{conversationId}")));
 
   private FunctionCatalog() {}
 }
