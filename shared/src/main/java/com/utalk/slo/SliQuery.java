@@ -1,0 +1,22 @@
+package com.utalk.slo;
+
+/**
+ * How an SLI's good and total events are counted from the exported metrics (the same series in
+ * Cloud Monitoring and in /metrics): a ratio of request counts split by a label, the share of a
+ * latency histogram at or under a threshold, or an error counter over an event counter.
+ */
+public sealed interface SliQuery {
+  /**
+   * {@code metric} counts every event; those whose {@code badLabel} equals {@code badValue} are bad;
+   * those whose {@code excludeLabel} equals {@code excludeValue} are not counted at all; only series
+   * whose {@code http_route} starts with {@code routePrefix} count (null: all).
+   */
+  record Ratio(String metric, String badLabel, String badValue, String excludeLabel, String excludeValue, String routePrefix)
+      implements SliQuery {}
+
+  /** Good: observations of {@code histogram} at or under {@code thresholdSeconds} (a bucket edge). */
+  record Latency(String histogram, double thresholdSeconds, String routePrefix) implements SliQuery {}
+
+  /** Bad: {@code errorMetric}; total: {@code totalMetric}. */
+  record Errors(String totalMetric, String errorMetric) implements SliQuery {}
+}
