@@ -39,6 +39,8 @@ public final class KpiChangeCounter {
   private final Firestore firestore;
   private final KpiCounterStore store;
   private final ProcessedEvents processed;
+  /** Document writes committed by this instance (marker + shard increments): the benchmark's measure. */
+  private final java.util.concurrent.atomic.LongAdder writes = new java.util.concurrent.atomic.LongAdder();
 
   public KpiChangeCounter(Firestore firestore, KpiCounterStore store, ProcessedEvents processed) {
     this.firestore = firestore;
@@ -63,6 +65,7 @@ public final class KpiChangeCounter {
     }
     try {
       FirestoreCalls.await(batch.commit());
+      writes.add(1 + deltas.size());
       return Outcome.COUNTED;
     } catch (StorageUnavailableException e) {
       if (alreadyExists(e)) {
@@ -70,6 +73,10 @@ public final class KpiChangeCounter {
       }
       throw e;
     }
+  }
+
+  public long writesCommitted() {
+    return writes.sum();
   }
 
   /** New version's contribution minus old version's, per bucket, zero deltas dropped. */
