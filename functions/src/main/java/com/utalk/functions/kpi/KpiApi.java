@@ -5,7 +5,11 @@ import com.utalk.functions.wiring.Backend;
 import com.utalk.kpi.KpiReport;
 import com.utalk.kpi.KpiReportService;
 import com.utalk.kpi.KpiRollupStore;
+import com.utalk.gcp.GcpProject;
 import com.utalk.metrics.Metrics;
+import com.utalk.metrics.MetricsExport;
+import com.utalk.slo.CloudMonitoringSliSource;
+import com.utalk.slo.SliSource;
 import com.utalk.slo.SliSampler;
 import com.utalk.slo.SloEvaluator;
 import com.utalk.slo.SloReport;
@@ -28,12 +32,22 @@ public final class KpiApi {
   private final Backend backend;
   private final KpiReportService reports;
   private final SliSampler sampler;
+  private final SliSource sli;
+  private final String source;
 
   public KpiApi(Backend backend) {
     this.backend = backend;
     this.reports = new KpiReportService(new KpiRollupStore(backend.firestore()), backend.clock());
-    // The SLIs of this process's own traffic, sampled once a minute (see SliSampler for the cloud).
-    this.sampler = SliSampler.start(Metrics.get(), backend.clock());
+    // SLO_SOURCE: cloud-monitoring (default where metrics are exported there: every instance's
+    // traffic) or process (this process's own traffic, sampled once a minute; the local default).
+    this.source = backend.settings().get("SLO_SOURCE", MetricsExport.from(backend.settings()).cloudMonitoring() ? "cloud-monitoring" : "process");
+    if (source.equals("cloud-monitoring")) {
+      this.sampler = null;
+      this.sli = new CloudMonitoringSliSource(GcpProject.from(backend.settings()).projectId(), backend.clock());
+    } else {
+      this.sampler = SliSampler.start(Metrics.get(), backend.clock());
+      this.sli = sampler.history();
+    }
   }
 
   /** {@code GET /api/kpis?period=day&from=2026-03-01&to=2026-03-07[&format=csv]} for {@code workspaceId}. */
@@ -51,8 +65,10 @@ public final class KpiApi {
   /** {@code GET /api/slo}: every SLO with its SLI windows, error budget, burn rates and alert state. */
   public void slo(HttpCall call) throws IOException {
     call.route(SLO_PATH);
-    sampler.sample(Metrics.get());
-    call.json(200, SloReport.toJson(backend.clock().instant(), "process", new SloEvaluator(sampler.history()).evaluateAll()));
+    if (sampler != null) {
+      sampler.sample(Metrics.get());
+    }
+    call.json(200, SloReport.toJson(backend.clock().instant(), source, new SloEvaluator(sli).evaluateAll()));
   }
 
   private static String first(Map<String, List<String>> query, String name) {
