@@ -17,7 +17,14 @@ public final class FunctionCatalog {
           new FunctionSpec(
               "outbound-message-sender",
               "com.utalk.functions.messaging.OutboundMessageSender",
-              new FunctionTrigger.PubSub(Topics.OUTBOUND_MESSAGES)));
+              new FunctionTrigger.PubSub(Topics.OUTBOUND_MESSAGES)),
+          new FunctionSpec("api", "com.utalk.functions.api.ApiFunction", new FunctionTrigger.Http("/api", true)),
+          // The same code as `api`, for the health paths the runbooks and load balancer probe.
+          new FunctionSpec("api-health", "com.utalk.functions.api.ApiFunction", new FunctionTrigger.Http("/health", true)),
+          new FunctionSpec(
+              "jwt-secret-rotation",
+              "com.utalk.functions.auth.JwtSecretRotationFunction",
+              new FunctionTrigger.PubSub(Topics.SECRET_ROTATIONS)));
 
   private FunctionCatalog() {}
 }

@@ -6,8 +6,10 @@ import java.util.List;
 public final class Topics {
   public static final String CONVERSATION_EVENTS = "conversation-events";
   public static final String OUTBOUND_MESSAGES = "outbound-messages";
+  /** Secret Manager rotation notifications (SECRET_ROTATE) for the JWT signing secret. */
+  public static final String SECRET_ROTATIONS = "secret-rotations";
 
-  public static final List<String> ALL = List.of(CONVERSATION_EVENTS, OUTBOUND_MESSAGES);
+  public static final List<String> ALL = List.of(CONVERSATION_EVENTS, OUTBOUND_MESSAGES, SECRET_ROTATIONS);
 
   private Topics() {}
 }

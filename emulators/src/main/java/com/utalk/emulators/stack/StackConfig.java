@@ -1,5 +1,7 @@
 package com.utalk.emulators.stack;
 
+import com.utalk.auth.users.DemoUsers;
+
 import com.utalk.config.Settings;
 import com.utalk.emulators.seed.DemoSeed;
 import com.utalk.emulators.twilio.TwilioAccount;
@@ -33,6 +35,9 @@ public record StackConfig(
     String serviceJvmOptions) {
 
   public static final String PROJECT_ID = "utalk-local";
+
+  /** Local only (32+ bytes, as start-up demands); rotated versions live in Firestore `signingKeys`. */
+  public static final String LOCAL_JWT_SECRET = "utalk-local-development-jwt-secret-0001";
 
   public static StackConfig from(Settings settings) {
     String host = "127.0.0.1";
@@ -108,6 +113,10 @@ public record StackConfig(
     env.put("TWILIO_API_BASE_URL", twilioBaseUrl());
     env.put("WHATSAPP_NUMBER", whatsappNumber);
     env.put("PUBLIC_BASE_URL", publicBaseUrl);
+    for (DemoUsers.Credential user : DemoUsers.credentials()) {
+      env.put(user.envPrefix() + "_EMAIL", user.email());
+      env.put(user.envPrefix() + "_PASSWORD", user.password());
+    }
     return env;
   }
 
@@ -122,6 +131,7 @@ public record StackConfig(
     env.put("TWILIO_ACCOUNT_SID", twilio.accountSid());
     env.put("TWILIO_AUTH_TOKEN", twilio.authToken());
     env.put("TWILIO_API_BASE_URL", twilioBaseUrl());
+    env.put("JWT_SECRET", LOCAL_JWT_SECRET);
     env.put("K_SERVICE", serviceName);
     env.put("SERVICE_NAME", serviceName);
     env.put("PORT", Integer.toString(port));
