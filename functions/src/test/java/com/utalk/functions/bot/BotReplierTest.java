@@ -110,6 +110,7 @@ class BotReplierTest {
     assertEquals(conversation.getTimestamp("escalatedAt"), escalations.get(0).getTimestamp("escalatedAt"));
     assertEquals("escalated", bot.doc("botRuns", inbound.messageId()).getString("outcome"));
     assertEquals(0, bot.twilioSendsTo(phone), "the bot says nothing once it hands over");
+    assertEquals(List.of(), bot.botMessages(inbound.conversationId()));
 
     JsonNode escalated = com.utalk.json.Json.read(bot.awaitEvent(e -> "conversation.escalated".equals(e.path("type").asText())
         && inbound.conversationId().equals(e.path("conversationId").asText())).getData().toByteArray());
@@ -126,6 +127,7 @@ class BotReplierTest {
     bot.deliverOutbound();
     assertEquals(1, bot.model.requests().size());
     assertEquals("skipped", bot.doc("botRuns", next.messageId()).getString("outcome"));
+    assertEquals(List.of(), bot.botMessages(inbound.conversationId()));
     assertEquals(0, bot.twilioSendsTo(phone));
   }
 

@@ -20,7 +20,9 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The bot's whole path on the emulators: the real WhatsApp webhook function, the bot function
@@ -62,7 +64,7 @@ final class BotStack implements AutoCloseable {
     values.put("BOT_MODEL", MODEL);
     values.put("BOT_SYSTEM_PROMPT", SYSTEM_PROMPT);
     values.put("BOT_FALLBACK_MESSAGE", FALLBACK);
-    values.put("LOG_LEVEL", "warn");
+    values.put("LOG_LEVEL", System.getProperty("bot.test.log", "warn"));
     values.putAll(extra);
     return values;
   }
@@ -91,8 +93,20 @@ final class BotStack implements AutoCloseable {
     bot.accept(PubSubEvents.messagePublished(cloudEventId, stack.env.project().projectId(), Topics.CONVERSATION_EVENTS, inbound.event()));
   }
 
-  /** Delivers every outbound command published so far to the sender (it sends each message at most once). */
+  /**
+   * Delivers to the sender the command of every outbound message still queued in Firestore,
+   * waiting for the tap to have received each (the queueing call publishes it before returning).
+   */
   void deliverOutbound() throws Exception {
+    Set<String> queued = stack.env.firestore().collection("messages").whereEqualTo("status", "queued").get().get()
+        .getDocuments().stream().map(d -> d.getId()).collect(Collectors.toSet());
+    for (int i = 0; i < 1200; i++) {
+      Set<String> seen = commands.messages().stream().map(c -> c.getAttributesOrDefault("messageId", "")).collect(Collectors.toSet());
+      if (seen.containsAll(queued)) {
+        break;
+      }
+      sleep(25);
+    }
     for (PubsubMessage command : commands.messages()) {
       sender.accept(PubSubEvents.messagePublished("ce-" + command.getMessageId(), stack.env.project().projectId(),
           Topics.OUTBOUND_MESSAGES, command));
