@@ -17,7 +17,15 @@ public final class FunctionCatalog {
           new FunctionSpec(
               "outbound-message-sender",
               "com.utalk.functions.messaging.OutboundMessageSender",
-              new FunctionTrigger.PubSub(Topics.OUTBOUND_MESSAGES)));
+              new FunctionTrigger.PubSub(Topics.OUTBOUND_MESSAGES)),
+          new FunctionSpec(
+              "bot-replier",
+              "com.utalk.functions.bot.BotReplier",
+              new FunctionTrigger.PubSub(Topics.CONVERSATION_EVENTS)),
+          new FunctionSpec(
+              "media-ingester",
+              "com.utalk.functions.media.MediaIngester",
+              new FunctionTrigger.PubSub(Topics.CONVERSATION_EVENTS)));
 
   private FunctionCatalog() {}
 }
