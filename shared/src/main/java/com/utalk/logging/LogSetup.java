@@ -17,6 +17,8 @@ import java.util.logging.StreamHandler;
  */
 public final class LogSetup {
   private static volatile boolean installed;
+  /** JUL keeps loggers weakly: without these references the quieter levels would be forgotten. */
+  private static final java.util.List<Logger> CONFIGURED = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private LogSetup() {}
 
@@ -38,8 +40,12 @@ public final class LogSetup {
     root.addHandler(handler);
     root.setLevel(level);
     // Client libraries are chatty at debug; keep them at INFO so debug output stays ours.
-    for (String noisy : new String[] {"io.grpc", "io.netty", "com.google", "org.eclipse.jetty", "org.apache", "sun.net"}) {
-      Logger.getLogger(noisy).setLevel(level.intValue() < Level.INFO.intValue() ? Level.INFO : level);
+    for (String noisy : new String[] {"io.grpc", "io.netty", "com.google", "org.eclipse.jetty", "org.apache", "sun.net", "com.sun.net.httpserver", "jdk.internal.httpclient", "jdk.event.security"}) {
+      Logger logger = Logger.getLogger(noisy);
+      logger.setLevel(level.intValue() < Level.INFO.intValue() ? Level.INFO : level);
+      if (!CONFIGURED.contains(logger)) {
+        CONFIGURED.add(logger);
+      }
     }
     installed = true;
   }

@@ -27,6 +27,7 @@ public final class Emulators {
   public static synchronized String firestoreHost() {
     if (firestoreHost == null) {
       firestoreHost = reachableOrStart(System.getenv("FIRESTORE_EMULATOR_HOST"), "firestore");
+      warmUpFirestore(firestoreHost);
     }
     return firestoreHost;
   }
@@ -60,6 +61,33 @@ public final class Emulators {
       return hostPort;
     } catch (IOException e) {
       throw new IllegalStateException("cannot start the " + kind + " emulator (is gcloud installed?)", e);
+    }
+  }
+
+  /**
+   * A freshly started emulator answers its first RPCs slowly (seconds, while its JVM warms up),
+   * longer than the production client's per-call timeout: absorb that here, once, with patience.
+   */
+  private static void warmUpFirestore(String hostPort) {
+    com.google.cloud.firestore.FirestoreOptions options =
+        com.google.cloud.firestore.FirestoreOptions.newBuilder()
+            .setProjectId("warm-up")
+            .setEmulatorHost(hostPort)
+            .setCredentials(new com.google.cloud.firestore.FirestoreOptions.EmulatorCredentials())
+            .build();
+    try (com.google.cloud.firestore.Firestore firestore = options.getService()) {
+      for (int attempt = 0; attempt < 10; attempt++) {
+        try {
+          firestore.collection("warm-up").document("probe").set(java.util.Map.of("at", System.nanoTime())).get(30, java.util.concurrent.TimeUnit.SECONDS);
+          firestore.runTransaction(tx -> tx.get(firestore.collection("warm-up").document("probe")).get().exists())
+              .get(30, java.util.concurrent.TimeUnit.SECONDS);
+          return;
+        } catch (Exception e) {
+          sleep(500);
+        }
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException("Firestore emulator at " + hostPort + " does not answer", e);
     }
   }
 

@@ -10,7 +10,8 @@ import java.util.Map;
 public record CallbackDelivery(
     String url, Map<String, String> params, String signature, int httpStatus, String responseBody, String error, Instant at) {
   public CallbackDelivery {
-    params = Map.copyOf(params);
+    // Kept in the order Twilio sends the fields, which makes captured callbacks easier to read.
+    params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
   }
 
   public boolean succeeded() {

@@ -21,6 +21,7 @@ public record SentMessage(
     Map<String, List<String>> params) {
   public SentMessage {
     mediaUrls = List.copyOf(mediaUrls);
-    params = Map.copyOf(params);
+    params = params.entrySet().stream()
+        .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> List.copyOf(e.getValue())));
   }
 }

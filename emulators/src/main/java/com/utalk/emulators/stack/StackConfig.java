@@ -1,0 +1,130 @@
+package com.utalk.emulators.stack;
+
+import com.utalk.config.Settings;
+import com.utalk.emulators.seed.DemoSeed;
+import com.utalk.emulators.twilio.TwilioAccount;
+import com.utalk.gcp.GcpProject;
+import com.utalk.platform.FunctionCatalog;
+import com.utalk.platform.FunctionSpec;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Where everything of the local stack lives: fixed ports and credentials by default (so that
+ * {@code emulators/dev env} is stable), each port overridable with a {@code UTALK_*} variable.
+ * The project id is fixed: a GOOGLE_CLOUD_PROJECT left in a developer's shell must never make
+ * the local stack talk about a real project.
+ */
+public record StackConfig(
+    Path repoRoot,
+    String host,
+    String projectId,
+    int gatewayPort,
+    int twilioPort,
+    int firestorePort,
+    int pubsubPort,
+    int firstFunctionPort,
+    TwilioAccount twilio,
+    String whatsappNumber,
+    String publicBaseUrl,
+    Duration startTimeout,
+    String serviceJvmOptions) {
+
+  public static final String PROJECT_ID = "utalk-local";
+
+  public static StackConfig from(Settings settings) {
+    String host = "127.0.0.1";
+    int gatewayPort = settings.getInt("UTALK_GATEWAY_PORT", 8080);
+    return new StackConfig(
+        Path.of(settings.get("UTALK_REPO_ROOT", ".")).toAbsolutePath().normalize(),
+        host,
+        PROJECT_ID,
+        gatewayPort,
+        settings.getInt("UTALK_TWILIO_STANDIN_PORT", 8790),
+        settings.getInt("UTALK_FIRESTORE_PORT", 8780),
+        settings.getInt("UTALK_PUBSUB_PORT", 8785),
+        settings.getInt("UTALK_FIRST_FUNCTION_PORT", 8801),
+        TwilioAccount.LOCAL,
+        DemoSeed.WHATSAPP_NUMBER,
+        "http://" + host + ":" + gatewayPort,
+        Duration.ofSeconds(settings.getInt("UTALK_START_TIMEOUT_SECONDS", 120)),
+        // Small heaps, serial GC and C1 only: half a dozen JVMs start quickly side by side on 2 cores.
+        settings.get("UTALK_SERVICE_JVM_OPTS", "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k"));
+  }
+
+  public Path runDir() {
+    return repoRoot.resolve("emulators").resolve(".run");
+  }
+
+  /** Where copies of the project's classes/jars live while a stack runs on them. */
+  public Path snapshotDir() {
+    return runDir().resolve("classpath");
+  }
+
+  public Path logDir() {
+    return runDir().resolve("logs");
+  }
+
+  public String gatewayUrl() {
+    return "http://" + host + ":" + gatewayPort;
+  }
+
+  public String twilioBaseUrl() {
+    return "http://" + host + ":" + twilioPort;
+  }
+
+  public String firestoreHost() {
+    return host + ":" + firestorePort;
+  }
+
+  public String pubsubHost() {
+    return host + ":" + pubsubPort;
+  }
+
+  public GcpProject gcpProject() {
+    return new GcpProject(projectId, firestoreHost(), pubsubHost());
+  }
+
+  /** The catalog's position decides the port, so a new function gets the next one automatically. */
+  public int functionPort(FunctionSpec function) {
+    int index = FunctionCatalog.FUNCTIONS.indexOf(function);
+    if (index < 0) {
+      throw new IllegalArgumentException(function.name() + " is not in FunctionCatalog");
+    }
+    return firstFunctionPort + index;
+  }
+
+  /** What a developer or a test process needs to talk to the running stack ({@code emulators/dev env}). */
+  public Map<String, String> clientEnv() {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("GATEWAY_URL", gatewayUrl());
+    env.put("GOOGLE_CLOUD_PROJECT", projectId);
+    env.put("FIRESTORE_EMULATOR_HOST", firestoreHost());
+    env.put("PUBSUB_EMULATOR_HOST", pubsubHost());
+    env.put("TWILIO_ACCOUNT_SID", twilio.accountSid());
+    env.put("TWILIO_AUTH_TOKEN", twilio.authToken());
+    env.put("TWILIO_API_BASE_URL", twilioBaseUrl());
+    env.put("WHATSAPP_NUMBER", whatsappNumber);
+    env.put("PUBLIC_BASE_URL", publicBaseUrl);
+    return env;
+  }
+
+  /** The environment of a service process, as Cloud Run / Cloud Functions would give it (K_SERVICE, PORT). */
+  public Map<String, String> serviceEnv(String serviceName, int port) {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("GOOGLE_CLOUD_PROJECT", projectId);
+    env.put("FIRESTORE_EMULATOR_HOST", firestoreHost());
+    env.put("PUBSUB_EMULATOR_HOST", pubsubHost());
+    env.put("APP_ENV", "development");
+    env.put("PUBLIC_BASE_URL", publicBaseUrl);
+    env.put("TWILIO_ACCOUNT_SID", twilio.accountSid());
+    env.put("TWILIO_AUTH_TOKEN", twilio.authToken());
+    env.put("TWILIO_API_BASE_URL", twilioBaseUrl());
+    env.put("K_SERVICE", serviceName);
+    env.put("SERVICE_NAME", serviceName);
+    env.put("PORT", Integer.toString(port));
+    return env;
+  }
+}

@@ -1,0 +1,345 @@
+package com.utalk.emulators.stack;
+
+import com.google.api.gax.rpc.AlreadyExistsException;
+import com.google.cloud.firestore.Firestore;
+import com.google.cloud.pubsub.v1.TopicAdminClient;
+import com.google.pubsub.v1.TopicName;
+import com.utalk.emulators.bridge.BridgeRoute;
+import com.utalk.emulators.bridge.PubSubBridge;
+import com.utalk.emulators.gateway.Gateway;
+import com.utalk.emulators.gateway.RouteTable;
+import com.utalk.emulators.seed.DemoSeed;
+import com.utalk.emulators.twilio.TwilioStandIn;
+import com.utalk.gcp.FirestoreProvider;
+import com.utalk.gcp.PubSubTransport;
+import com.utalk.platform.FunctionCatalog;
+import com.utalk.platform.FunctionSpec;
+import com.utalk.platform.Topics;
+import com.utalk.storage.StorageUnavailableException;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * Runs the whole local stack: the two Google emulators (reused when already running), topics, the
+ * demo seed, the Twilio stand-in, one JVM per service, the gateway and the Pub/Sub bridge. The
+ * stand-in, gateway and bridge live in this JVM; everything else is a child process recorded in
+ * {@link StackState} so that another JVM ({@code emulators/dev down}) can stop exactly those.
+ */
+final class StackSupervisor {
+  private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+
+  private final StackConfig config;
+  private final ReadableLog console;
+  private final List<ManagedProcess> emulators = new ArrayList<>();
+  private final List<ManagedProcess> services = new ArrayList<>();
+  private StackState state;
+  private PubSubTransport transport;
+  private TwilioStandIn standIn;
+  private Gateway gateway;
+  private PubSubBridge bridge;
+  private volatile boolean stopping;
+
+  StackSupervisor(StackConfig config, ReadableLog console, String launchId) {
+    this.config = config;
+    this.console = console;
+    ProcessHandle self = ProcessHandle.current();
+    this.state = new StackState(launchId, self.pid(), ProcessTree.startInstant(self), StackState.STARTING, null, List.of());
+  }
+
+  /** Starts everything, or throws a {@link StartupFailure} naming the part that did not come up. */
+  void start() {
+    long deadline = System.nanoTime() + config.startTimeout().toNanos();
+    save(state);
+    List<ServiceSpec> specs = LocalServices.all(config);
+    checkBuilt(specs);
+    checkPortsFree(specs);
+
+    startEmulator("firestore-emulator", config.firestorePort(),
+        List.of("gcloud", "emulators", "firestore", "start", "--host-port=" + config.firestoreHost(), "--quiet"));
+    startEmulator("pubsub-emulator", config.pubsubPort(),
+        List.of("gcloud", "beta", "emulators", "pubsub", "start", "--host-port=" + config.pubsubHost(), "--quiet",
+            "--data-dir=" + directory(config.runDir().resolve("pubsub-data"))));
+    awaitEmulators(deadline);
+
+    // The JVMs take seconds to start: let them do so while topics and the seed are written
+    // (nothing reaches them before the gateway and the bridge exist).
+    ClasspathSnapshot snapshot = new ClasspathSnapshot(config.snapshotDir().resolve("services"), config.repoRoot());
+    for (ServiceSpec spec : specs) {
+      ManagedProcess process = launch(services, spec.name(), spec.withSnapshot(snapshot).command(), spec.env());
+      watchForCrash(process);
+      save(state.with(new StackState.Part(spec.name(), spec.kind(), url(spec.port()), process.pid(),
+          ProcessTree.startInstant(process.handle()), process.logFile().toString(), false, false)));
+    }
+
+    transport = new PubSubTransport(config.gcpProject());
+    createTopics();
+    seed(deadline);
+
+    standIn = TwilioStandIn.start(new TwilioStandIn.Options(config.host(), config.twilioPort(), config.twilio(), true, Duration.ofMillis(300)));
+    ready("twilio-standin", "in-process", standIn.baseUrl());
+
+    Map<String, URI> upstreams = new LinkedHashMap<>();
+    FunctionCatalog.FUNCTIONS.forEach(function -> upstreams.put(function.name(), functionUri(function)));
+    gateway = Gateway.start(RouteTable.fromCatalog(FunctionCatalog.FUNCTIONS, this::functionUri),
+        new Gateway.Options(config.host(), config.gatewayPort(), Duration.ofMinutes(2), upstreams));
+    ready("gateway", "in-process", gateway.baseUrl());
+
+    awaitServices(specs, deadline);
+
+    bridge = PubSubBridge.start(transport, BridgeRoute.fromCatalog(FunctionCatalog.FUNCTIONS, this::functionUri), PubSubBridge.Options.defaults());
+    ready("pubsub-bridge", "in-process", "subscriptions " + BridgeRoute.SUBSCRIPTION_PREFIX + "*");
+
+    save(state.withPhase(StackState.READY, null));
+  }
+
+  StackState state() {
+    return state;
+  }
+
+  /** Records why start-up failed, for the {@code up --detach} parent waiting on the state file. */
+  synchronized void fail(String message) {
+    save(state.withPhase(StackState.FAILED, message));
+  }
+
+  /** Stops what this supervisor started (never a reused emulator); safe to call twice. */
+  synchronized void stop() {
+    if (stopping) {
+      return;
+    }
+    stopping = true;
+    console.note("stopping the local stack");
+    // Stopping may race a start-up still in progress on the main thread: it checks `stopping`.
+    closeQuietly(() -> bridge);
+    closeQuietly(() -> gateway);
+    closeQuietly(() -> standIn);
+    stopAll(services);
+    stopAll(emulators);
+    closeQuietly(() -> transport);
+    if (StackState.FAILED.equals(state.phase())) {
+      save(state.withoutParts());
+    } else {
+      StackState.delete(config);
+    }
+    console.note("stopped");
+  }
+
+  /** Starts a child unless a stop began meanwhile (Ctrl-C during start-up must not leave orphans). */
+  private synchronized ManagedProcess launch(List<ManagedProcess> group, String name, List<String> command, Map<String, String> env) {
+    if (stopping) {
+      throw new StartupFailure("stopped during start-up");
+    }
+    ManagedProcess process = ManagedProcess.start(name, command, env, logFile(name), console);
+    group.add(process);
+    return process;
+  }
+
+  private void checkBuilt(List<ServiceSpec> specs) {
+    String problems = specs.stream().filter(s -> s.problem() != null).map(s -> "  " + s.name() + ": " + s.problem()).collect(Collectors.joining("\n"));
+    if (!problems.isEmpty()) {
+      throw new StartupFailure("some services are not built:\n" + problems + "\n(build with: mvn -q -B install -DskipTests at the repo root)");
+    }
+  }
+
+  private void checkPortsFree(List<ServiceSpec> specs) {
+    Map<String, Integer> ports = new LinkedHashMap<>();
+    ports.put("gateway", config.gatewayPort());
+    ports.put("twilio-standin", config.twilioPort());
+    specs.forEach(spec -> ports.put(spec.name(), spec.port()));
+    String taken = ports.entrySet().stream()
+        .filter(entry -> Probes.listening(config.host(), entry.getValue()))
+        .map(entry -> entry.getKey() + " (port " + entry.getValue() + ")")
+        .collect(Collectors.joining(", "));
+    if (!taken.isEmpty()) {
+      throw new StartupFailure("ports already in use, needed by: " + taken + " (another stack running? try emulators/dev down)");
+    }
+  }
+
+  private void startEmulator(String name, int port, List<String> command) {
+    if (Probes.listening(config.host(), port)) {
+      console.note(name + " already running on " + config.host() + ":" + port + ", reusing it (it will be left running)");
+      save(state.with(new StackState.Part(name, "emulator", config.host() + ":" + port, null, null, null, true, true)));
+      return;
+    }
+    if (!onPath("gcloud")) {
+      throw new StartupFailure(name + ": gcloud is not installed (the emulators come with google-cloud-cli and its "
+          + "firestore/pubsub emulator components)");
+    }
+    ManagedProcess process = launch(emulators, name, command, Map.of());
+    save(state.with(new StackState.Part(name, "emulator", config.host() + ":" + port, process.pid(),
+        ProcessTree.startInstant(process.handle()), process.logFile().toString(), false, false)));
+  }
+
+  private void awaitEmulators(long deadline) {
+    for (StackState.Part part : state.parts()) {
+      if (part.ready()) {
+        continue;
+      }
+      ManagedProcess process = emulators.stream().filter(p -> p.name().equals(part.name())).findFirst().orElseThrow();
+      int port = Integer.parseInt(part.address().substring(part.address().lastIndexOf(':') + 1));
+      while (!Probes.listening(config.host(), port)) {
+        if (!process.isAlive()) {
+          throw new StartupFailure(part.name() + " exited with code " + process.exitCode() + " during start-up; "
+              + "last lines of " + process.logFile() + ":\n" + process.tail());
+        }
+        if (System.nanoTime() > deadline) {
+          throw new StartupFailure(part.name() + " did not listen on " + part.address() + " within " + config.startTimeout().toSeconds() + " s");
+        }
+        sleep(200);
+      }
+      save(state.with(part.asReady()));
+      console.note(part.name() + " ready on " + part.address());
+    }
+  }
+
+  private void createTopics() {
+    try (TopicAdminClient admin = transport.topicAdmin()) {
+      for (String topic : Topics.ALL) {
+        try {
+          admin.createTopic(TopicName.of(config.projectId(), topic));
+        } catch (AlreadyExistsException e) {
+          // kept from an earlier run of a reused emulator
+        }
+      }
+    } catch (RuntimeException e) {
+      throw new StartupFailure("pubsub-emulator: creating topics failed: " + e);
+    }
+    console.note("topics ready: " + String.join(", ", Topics.ALL));
+  }
+
+  /** Retried: a Firestore emulator that has just started can miss the client's deadline at first. */
+  private void seed(long deadline) {
+    try (Firestore firestore = FirestoreProvider.create(config.gcpProject())) {
+      while (true) {
+        try {
+          DemoSeed.seed(firestore);
+          break;
+        } catch (StorageUnavailableException e) {
+          if (System.nanoTime() > deadline) {
+            throw new StartupFailure("seed: Firestore did not accept the demo workspace within " + config.startTimeout().toSeconds() + " s: " + e.getMessage());
+          }
+          console.note("Firestore emulator not answering yet (" + e.getMessage() + "); retrying the seed");
+          sleep(500);
+        }
+      }
+    } catch (StartupFailure e) {
+      throw e;
+    } catch (Exception e) {
+      throw new StartupFailure("seed: writing the demo workspace to Firestore failed: " + e);
+    }
+    console.note("seeded workspace '" + DemoSeed.WORKSPACE_ID + "' owning " + DemoSeed.WHATSAPP_NUMBER);
+  }
+
+  private void awaitServices(List<ServiceSpec> specs, long deadline) {
+    List<ServiceSpec> waiting = new ArrayList<>(specs);
+    long started = System.nanoTime();
+    while (!waiting.isEmpty()) {
+      for (ServiceSpec spec : List.copyOf(waiting)) {
+        ManagedProcess process = services.stream().filter(p -> p.name().equals(spec.name())).findFirst().orElseThrow();
+        if (!process.isAlive()) {
+          throw new StartupFailure(spec.name() + " exited with code " + process.exitCode() + " during start-up; "
+              + "last lines of " + process.logFile() + ":\n" + process.tail());
+        }
+        boolean ready = spec.probeWithGet() ? Probes.answersHttp(url(spec.port()) + "/") : Probes.listening(config.host(), spec.port());
+        if (ready) {
+          waiting.remove(spec);
+          state.parts().stream().filter(p -> p.name().equals(spec.name())).findFirst().ifPresent(p -> save(state.with(p.asReady())));
+          console.note(spec.name() + " ready on " + url(spec.port()) + " after " + (System.nanoTime() - started) / 1_000_000 + " ms");
+        }
+      }
+      if (!waiting.isEmpty() && System.nanoTime() > deadline) {
+        throw new StartupFailure("not ready within " + config.startTimeout().toSeconds() + " s: "
+            + waiting.stream().map(s -> s.name() + " (port " + s.port() + ", log " + logFile(s.name()) + ")").collect(Collectors.joining(", ")));
+      }
+      if (!waiting.isEmpty()) {
+        sleep(250);
+      }
+    }
+  }
+
+  private void watchForCrash(ManagedProcess process) {
+    process.handle().onExit().thenAccept(handle -> {
+      if (!stopping) {
+        console.note(process.name() + " EXITED unexpectedly (see " + process.logFile() + ")");
+      }
+    });
+  }
+
+  private void ready(String name, String kind, String address) {
+    save(state.with(new StackState.Part(name, kind, address, null, null, null, true, false)));
+    console.note(name + " ready on " + address);
+  }
+
+  private synchronized void save(StackState newState) {
+    state = newState;
+    state.write(config);
+  }
+
+  private URI functionUri(FunctionSpec function) {
+    return URI.create(url(config.functionPort(function)));
+  }
+
+  private String url(int port) {
+    return "http://" + config.host() + ":" + port;
+  }
+
+  private Path logFile(String name) {
+    return config.logDir().resolve(name + ".log");
+  }
+
+  private static void stopAll(List<ManagedProcess> processes) {
+    processes.parallelStream().forEach(process -> process.stop(STOP_GRACE));
+  }
+
+  private static void closeQuietly(Supplier<? extends AutoCloseable> resource) {
+    try {
+      AutoCloseable closeable = resource.get();
+      if (closeable != null) {
+        closeable.close();
+      }
+    } catch (Exception e) {
+      // stopping anyway
+    }
+  }
+
+  private static boolean onPath(String command) {
+    String path = System.getenv("PATH");
+    if (path == null) {
+      return false;
+    }
+    for (String dir : path.split(File.pathSeparator)) {
+      if (Files.isExecutable(Path.of(dir, command))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String directory(Path dir) {
+    try {
+      Files.createDirectories(dir);
+      return dir.toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StartupFailure("interrupted during start-up");
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package com.utalk.emulators.stack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.utalk.config.Settings;
+import com.utalk.platform.FunctionCatalog;
+import com.utalk.platform.FunctionSpec;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class StackConfigTest {
+  private final StackConfig config = StackConfig.from(Settings.of(Map.of("UTALK_REPO_ROOT", "/repo")));
+
+  @Test
+  void clientEnvironmentIsTheDocumentedFixedSet() {
+    Map<String, String> env = config.clientEnv();
+    assertEquals(List.of("GATEWAY_URL", "GOOGLE_CLOUD_PROJECT", "FIRESTORE_EMULATOR_HOST", "PUBSUB_EMULATOR_HOST",
+        "TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_API_BASE_URL", "WHATSAPP_NUMBER", "PUBLIC_BASE_URL"), List.copyOf(env.keySet()));
+    assertEquals("http://127.0.0.1:8080", env.get("GATEWAY_URL"));
+    assertEquals("utalk-local", env.get("GOOGLE_CLOUD_PROJECT"));
+    assertEquals("127.0.0.1:8780", env.get("FIRESTORE_EMULATOR_HOST"));
+    assertEquals("127.0.0.1:8785", env.get("PUBSUB_EMULATOR_HOST"));
+    assertTrue(env.get("TWILIO_ACCOUNT_SID").matches("AC[0-9a-f]{32}"));
+    assertEquals(32, env.get("TWILIO_AUTH_TOKEN").length());
+    assertEquals("http://127.0.0.1:8790", env.get("TWILIO_API_BASE_URL"));
+    assertEquals("+14155238886", env.get("WHATSAPP_NUMBER"));
+    assertEquals("http://127.0.0.1:8080", env.get("PUBLIC_BASE_URL"));
+  }
+
+  @Test
+  void portsAreOverridable() {
+    StackConfig custom = StackConfig.from(Settings.of(Map.of("UTALK_GATEWAY_PORT", "9080", "UTALK_FIRST_FUNCTION_PORT", "9901")));
+    assertEquals("http://127.0.0.1:9080", custom.publicBaseUrl());
+    assertEquals(9901, custom.functionPort(FunctionCatalog.FUNCTIONS.get(0)));
+  }
+
+  @Test
+  void everyCatalogFunctionGetsItsOwnInvokerJvm() {
+    List<ServiceSpec> services = LocalServices.all(config);
+    assertEquals(FunctionCatalog.FUNCTIONS.size(), services.stream().filter(s -> s.kind().equals("function")).count());
+    for (int i = 0; i < FunctionCatalog.FUNCTIONS.size(); i++) {
+      FunctionSpec function = FunctionCatalog.FUNCTIONS.get(i);
+      ServiceSpec service = services.get(i);
+      assertEquals(function.name(), service.name());
+      assertEquals(8801 + i, service.port());
+      List<String> command = service.command();
+      int main = command.indexOf("com.google.cloud.functions.invoker.runner.Invoker");
+      assertEquals(List.of("--target", function.entryPoint(), "--port", Integer.toString(8801 + i)), command.subList(main + 1, command.size()));
+      String classpath = command.get(command.indexOf("-cp") + 1);
+      assertTrue(classpath.startsWith(Path.of("/repo/functions/target/classes").toString()), classpath);
+      assertTrue(classpath.contains("java-function-invoker"), classpath);
+      Map<String, String> env = service.env();
+      assertEquals(function.name(), env.get("K_SERVICE"));
+      assertEquals("development", env.get("APP_ENV"));
+      assertEquals("utalk-local", env.get("GOOGLE_CLOUD_PROJECT"));
+      assertEquals("http://127.0.0.1:8790", env.get("TWILIO_API_BASE_URL"));
+      assertEquals("http://127.0.0.1:8080", env.get("PUBLIC_BASE_URL"));
+      assertTrue(service.problem().contains("not built"), "nothing is built under /repo");
+    }
+  }
+}
