@@ -228,6 +228,21 @@ class MediaUrlsTest {
   }
 
   @Test
+  void theLocalGatewayServesSignedMediaUrlsAndRefusesAlteredOnes() throws Exception {
+    String conversationId = conversation("+5215550000005", false);
+    try (com.utalk.emulators.gateway.Gateway gateway =
+        com.utalk.emulators.gateway.Gateway.start(new com.utalk.emulators.gateway.RouteTable(List.of()))) {
+      LocalMediaStore behindGateway = new LocalMediaStore(dir, KEY.getBytes(StandardCharsets.UTF_8), gateway.baseUrl(), clock);
+      gateway.mount(LocalMediaStore.PATH_PREFIX, new LocalMediaHttpHandler(behindGateway, new MediaPolicy(1024)));
+      String mediaId = storedMedia(conversationId, new byte[] {4, 2}, "stored");
+      String url = behindGateway.signedGetUrl(MediaStore.pathFor(StackUnderTest.WORKSPACE, conversationId, mediaId),
+          Duration.ofMinutes(15)).url();
+      assertArrayEquals(new byte[] {4, 2}, get(url).body());
+      assertEquals(403, get(url.replace("method=GET", "method=PUT")).statusCode());
+    }
+  }
+
+  @Test
   void onlyUsersWhoMaySeeTheConversationGetAMediaUrl() throws Exception {
     String assigned = conversation("+5215550000002", true);
     String mediaId = storedMedia(assigned, new byte[] {1, 2}, "stored");
