@@ -1,6 +1,5 @@
 package com.utalk.bot;
 
-import com.google.cloud.firestore.DocumentSnapshot;
 import com.google.cloud.firestore.Firestore;
 import com.utalk.storage.Collections;
 import com.utalk.storage.FirestoreCalls;
@@ -18,10 +17,6 @@ public final class BotRuns {
 
   public boolean exists(String inboundMessageId) {
     return FirestoreCalls.await(firestore.collection(Collections.BOT_RUNS).document(inboundMessageId).get()).exists();
-  }
-
-  public DocumentSnapshot find(String inboundMessageId) {
-    return FirestoreCalls.await(firestore.collection(Collections.BOT_RUNS).document(inboundMessageId).get());
   }
 
   public void save(BotRun run) {
