@@ -24,7 +24,15 @@ public final class FunctionCatalog {
           new FunctionSpec(
               "jwt-secret-rotation",
               "com.utalk.functions.auth.JwtSecretRotationFunction",
-              new FunctionTrigger.PubSub(Topics.SECRET_ROTATIONS)));
+              new FunctionTrigger.PubSub(Topics.SECRET_ROTATIONS)),
+          new FunctionSpec(
+              "bot-replier",
+              "com.utalk.functions.bot.BotReplier",
+              new FunctionTrigger.PubSub(Topics.CONVERSATION_EVENTS)),
+          new FunctionSpec(
+              "media-ingester",
+              "com.utalk.functions.media.MediaIngester",
+              new FunctionTrigger.PubSub(Topics.CONVERSATION_EVENTS)));
 
   private FunctionCatalog() {}
 }

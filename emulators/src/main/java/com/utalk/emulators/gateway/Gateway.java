@@ -83,6 +83,11 @@ public final class Gateway implements AutoCloseable {
     return server.baseUrl();
   }
 
+  /** Serves {@code pathPrefix} in-process instead of proxying it (the local stack's signed media URLs). */
+  public void mount(String pathPrefix, com.sun.net.httpserver.HttpHandler handler) {
+    server.server().createContext(pathPrefix, handler);
+  }
+
   public int port() {
     return server.port();
   }

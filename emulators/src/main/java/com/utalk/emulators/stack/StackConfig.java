@@ -59,6 +59,13 @@ public record StackConfig(
         settings.get("UTALK_SERVICE_JVM_OPTS", "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k"));
   }
 
+  /** Signs the local stack's media URLs: fixed and obviously fake, like the local Twilio token. */
+  public static final String LOCAL_MEDIA_SIGNING_KEY = "local-media-url-signing-key-not-a-secret";
+
+  public Path mediaDir() {
+    return runDir().resolve("media");
+  }
+
   public Path runDir() {
     return repoRoot.resolve("emulators").resolve(".run");
   }
@@ -132,6 +139,11 @@ public record StackConfig(
     env.put("TWILIO_AUTH_TOKEN", twilio.authToken());
     env.put("TWILIO_API_BASE_URL", twilioBaseUrl());
     env.put("JWT_SECRET", LOCAL_JWT_SECRET);
+    // Media in a folder of the stack, behind URLs the gateway verifies; downloads only from Twilio or its stand-in.
+    env.put("MEDIA_STORE", "local");
+    env.put("MEDIA_LOCAL_DIR", mediaDir().toString());
+    env.put("MEDIA_URL_SIGNING_KEY", LOCAL_MEDIA_SIGNING_KEY);
+    env.put("MEDIA_EXTRA_ALLOWED_ORIGINS", twilioBaseUrl());
     env.put("K_SERVICE", serviceName);
     env.put("SERVICE_NAME", serviceName);
     env.put("PORT", Integer.toString(port));
