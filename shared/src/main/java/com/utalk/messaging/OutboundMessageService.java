@@ -103,7 +103,8 @@ public final class OutboundMessageService {
     if (byBot && !conversation.botMayReply()) {
       throw new ConflictException("bot_paused", "the bot is paused for this conversation");
     }
-    Instant now = clock.instant();
+    // Firestore keeps microseconds: a repeated request must return exactly what the first one did.
+    Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     Long responseTime =
         byAgent && conversation.awaitingReplySince() != null
             ? Duration.between(conversation.awaitingReplySince(), now).toMillis()

@@ -33,9 +33,26 @@ public final class OutboundSendService {
   private final SendPolicy policy;
   private final String statusCallbackUrl;
   private final Clock clock;
+  private final MediaUrls mediaUrls;
+
+  /** The URLs Twilio fetches a message's attachments from (signed GET URLs for stored media). */
+  public interface MediaUrls {
+    /** Throws a permanent failure when an attachment cannot be sent (missing, not uploaded, refused). */
+    List<String> forMessage(Message message) throws WhatsAppSender.SendFailedException;
+
+    /** The URLs as announced on the message, without media documents (no media feature wired). */
+    MediaUrls ANNOUNCED = message -> message.media().stream().map(MediaRef::url).toList();
+  }
 
   public OutboundSendService(
       Firestore firestore, EventOutbox outbox, WhatsAppSender sender, SendPolicy policy, String statusCallbackUrl, Clock clock) {
+    this(firestore, outbox, sender, policy, statusCallbackUrl, clock, MediaUrls.ANNOUNCED);
+  }
+
+  public OutboundSendService(
+      Firestore firestore, EventOutbox outbox, WhatsAppSender sender, SendPolicy policy, String statusCallbackUrl, Clock clock,
+      MediaUrls mediaUrls) {
+    this.mediaUrls = mediaUrls;
     this.firestore = firestore;
     this.outbox = outbox;
     this.ledger = new StatusLedger(firestore, outbox);
@@ -62,10 +79,17 @@ public final class OutboundSendService {
     }
     Message message = claim.message();
     Conversation conversation = claim.conversation();
+    List<String> urls;
+    try {
+      urls = mediaUrls.forMessage(message);
+    } catch (WhatsAppSender.SendFailedException e) {
+      markFailed(message, e, requestId);
+      return Outcome.FAILED;
+    }
     WhatsAppSender.Outgoing outgoing =
         new WhatsAppSender.Outgoing(
             PhoneNumber.parse(conversation.contact().phone()), PhoneNumber.parse(conversation.businessNumber()),
-            message.body(), mediaUrls(message), statusCallbackUrl);
+            message.body(), urls, statusCallbackUrl);
     WhatsAppSender.SendFailedException lastFailure = null;
     for (int attempt = 1; attempt <= policy.maxAttempts(); attempt++) {
       if (attempt > 1) {
@@ -169,11 +193,6 @@ public final class OutboundSendService {
               new StatusReport(messageSid, status, (String) parked.get("errorCode"), (String) parked.get("errorMessage"))));
     }
     return reports;
-  }
-
-  /** Media URLs for the provider; signed URLs arrive with the media feature. */
-  private static List<String> mediaUrls(Message message) {
-    return message.media().stream().map(MediaRef::url).toList();
   }
 
   private static void sleep(long millis) {

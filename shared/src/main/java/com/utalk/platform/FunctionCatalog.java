@@ -19,6 +19,21 @@ public final class FunctionCatalog {
               "outbound-message-sender",
               "com.utalk.functions.messaging.OutboundMessageSender",
               new FunctionTrigger.PubSub(Topics.OUTBOUND_MESSAGES)),
+          new FunctionSpec("api", "com.utalk.functions.api.ApiFunction", new FunctionTrigger.Http("/api", true)),
+          // The same code as `api`, for the health paths the runbooks and load balancer probe.
+          new FunctionSpec("api-health", "com.utalk.functions.api.ApiFunction", new FunctionTrigger.Http("/health", true)),
+          new FunctionSpec(
+              "jwt-secret-rotation",
+              "com.utalk.functions.auth.JwtSecretRotationFunction",
+              new FunctionTrigger.PubSub(Topics.SECRET_ROTATIONS)),
+          new FunctionSpec(
+              "bot-replier",
+              "com.utalk.functions.bot.BotReplier",
+              new FunctionTrigger.PubSub(Topics.CONVERSATION_EVENTS)),
+          new FunctionSpec(
+              "media-ingester",
+              "com.utalk.functions.media.MediaIngester",
+              new FunctionTrigger.PubSub(Topics.CONVERSATION_EVENTS)),
           // KPI hour counters: one deployment per raw collection, all of the same class.
           new FunctionSpec(
               "kpi-counter-messages",

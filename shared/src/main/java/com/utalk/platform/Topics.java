@@ -6,10 +6,12 @@ import java.util.List;
 public final class Topics {
   public static final String CONVERSATION_EVENTS = "conversation-events";
   public static final String OUTBOUND_MESSAGES = "outbound-messages";
+  /** Secret Manager rotation notifications (SECRET_ROTATE) for the JWT signing secret. */
+  public static final String SECRET_ROTATIONS = "secret-rotations";
   /** Cloud Scheduler publishes here hourly; the KPI rollup runs on it. */
   public static final String KPI_ROLLUP = "kpi-rollup";
 
-  public static final List<String> ALL = List.of(CONVERSATION_EVENTS, OUTBOUND_MESSAGES, KPI_ROLLUP);
+  public static final List<String> ALL = List.of(CONVERSATION_EVENTS, OUTBOUND_MESSAGES, SECRET_ROTATIONS, KPI_ROLLUP);
 
   private Topics() {}
 }

@@ -83,9 +83,9 @@ public final class Gateway implements AutoCloseable {
     return server.baseUrl();
   }
 
-  /** Serves {@code path} (and below) with {@code handler} instead of proxying it, e.g. {@code /metrics}. */
-  public void mount(String path, com.sun.net.httpserver.HttpHandler handler) {
-    server.server().createContext(path, handler);
+  /** Serves {@code pathPrefix} in-process instead of proxying it (the local stack's signed media URLs). */
+  public void mount(String pathPrefix, com.sun.net.httpserver.HttpHandler handler) {
+    server.server().createContext(pathPrefix, handler);
   }
 
   public int port() {

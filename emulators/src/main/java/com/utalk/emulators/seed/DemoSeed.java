@@ -1,6 +1,7 @@
 package com.utalk.emulators.seed;
 
 import com.google.cloud.firestore.Firestore;
+import com.utalk.auth.users.DemoUsers;
 import com.utalk.workspace.Workspace;
 import com.utalk.workspace.WorkspaceDirectory;
 import java.time.Clock;
@@ -22,10 +23,14 @@ public final class DemoSeed {
     return new Workspace(WORKSPACE_ID, WORKSPACE_NAME, List.of(WHATSAPP_NUMBER));
   }
 
-  /** Creates or overwrites the demo workspace and its number claim; running it twice is harmless. */
+  /**
+   * Creates or overwrites the demo workspace and its number claim, and one user per role
+   * ({@link DemoUsers}); running it twice is harmless.
+   */
   public static Workspace seed(Firestore firestore) {
     Workspace workspace = workspace();
     new WorkspaceDirectory(firestore, Clock.systemUTC()).save(workspace);
+    DemoUsers.seed(firestore, WORKSPACE_ID);
     return workspace;
   }
 }

@@ -43,6 +43,10 @@ public final class DevCli {
         quietLogs(settings);
         yield seed(config);
       }
+      case "rotate-jwt-secret" -> {
+        quietLogs(settings);
+        yield rotateJwtSecret(config);
+      }
       case "bench-ingest" -> bench(config, settings, IngestBenchmark::main, rest);
       case "bench-cold-start" -> bench(config, settings, ColdStartBenchmark::main, rest);
       default -> usage();
@@ -52,6 +56,18 @@ public final class DevCli {
   private static int env(StackConfig config) {
     config.clientEnv().forEach((key, value) -> System.out.println(key + "=" + value));
     return 0;
+  }
+
+  /** What Secret Manager's rotation notification triggers in the cloud: a new signing-key version. */
+  private static int rotateJwtSecret(StackConfig config) {
+    try (Firestore firestore = FirestoreProvider.create(config.gcpProject())) {
+      Settings local = Settings.of(java.util.Map.of("JWT_SECRET", StackConfig.LOCAL_JWT_SECRET, "APP_ENV", "development"));
+      System.out.println("rotated: " + new com.utalk.auth.AuthModule(local, firestore, java.time.Clock.systemUTC()).rotation().now());
+      return 0;
+    } catch (Exception e) {
+      System.err.println("rotation failed: " + e.getMessage());
+      return 1;
+    }
   }
 
   private static int seed(StackConfig config) {
@@ -104,7 +120,8 @@ public final class DevCli {
           simulate-inbound --from +E164 [--body TEXT] [--media-url URL --media-type TYPE]
                                [--to +E164] [--profile-name NAME] [--url TARGET]
                                post a signed inbound WhatsApp webhook, as Twilio would
-          seed                 (re)write the demo workspace
+          seed                 (re)write the demo workspace and its users
+          rotate-jwt-secret    add a new JWT signing-key version (tokens of the previous one stay valid 7 days)
           bench-ingest [--seconds N --rates 100,200 --concurrency N]   webhook throughput through the gateway
           bench-cold-start [RUNS]   JVM start to the webhook function's first 200
           test [mvn args]      run every module's tests against the emulators""");

@@ -1,5 +1,7 @@
 package com.utalk.emulators.stack;
 
+import com.utalk.auth.users.DemoUsers;
+
 import com.utalk.config.Settings;
 import com.utalk.emulators.seed.DemoSeed;
 import com.utalk.emulators.twilio.TwilioAccount;
@@ -34,6 +36,9 @@ public record StackConfig(
 
   public static final String PROJECT_ID = "utalk-local";
 
+  /** Local only (32+ bytes, as start-up demands); rotated versions live in Firestore `signingKeys`. */
+  public static final String LOCAL_JWT_SECRET = "utalk-local-development-jwt-secret-0001";
+
   public static StackConfig from(Settings settings) {
     String host = "127.0.0.1";
     int gatewayPort = settings.getInt("UTALK_GATEWAY_PORT", 8080);
@@ -52,6 +57,13 @@ public record StackConfig(
         Duration.ofSeconds(settings.getInt("UTALK_START_TIMEOUT_SECONDS", 120)),
         // Small heaps, serial GC and C1 only: half a dozen JVMs start quickly side by side on 2 cores.
         settings.get("UTALK_SERVICE_JVM_OPTS", "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k"));
+  }
+
+  /** Signs the local stack's media URLs: fixed and obviously fake, like the local Twilio token. */
+  public static final String LOCAL_MEDIA_SIGNING_KEY = "local-media-url-signing-key-not-a-secret";
+
+  public Path mediaDir() {
+    return runDir().resolve("media");
   }
 
   public Path runDir() {
@@ -113,6 +125,10 @@ public record StackConfig(
     env.put("TWILIO_API_BASE_URL", twilioBaseUrl());
     env.put("WHATSAPP_NUMBER", whatsappNumber);
     env.put("PUBLIC_BASE_URL", publicBaseUrl);
+    for (DemoUsers.Credential user : DemoUsers.credentials()) {
+      env.put(user.envPrefix() + "_EMAIL", user.email());
+      env.put(user.envPrefix() + "_PASSWORD", user.password());
+    }
     return env;
   }
 
@@ -127,6 +143,12 @@ public record StackConfig(
     env.put("TWILIO_ACCOUNT_SID", twilio.accountSid());
     env.put("TWILIO_AUTH_TOKEN", twilio.authToken());
     env.put("TWILIO_API_BASE_URL", twilioBaseUrl());
+    env.put("JWT_SECRET", LOCAL_JWT_SECRET);
+    // Media in a folder of the stack, behind URLs the gateway verifies; downloads only from Twilio or its stand-in.
+    env.put("MEDIA_STORE", "local");
+    env.put("MEDIA_LOCAL_DIR", mediaDir().toString());
+    env.put("MEDIA_URL_SIGNING_KEY", LOCAL_MEDIA_SIGNING_KEY);
+    env.put("MEDIA_EXTRA_ALLOWED_ORIGINS", twilioBaseUrl());
     env.put("K_SERVICE", serviceName);
     env.put("SERVICE_NAME", serviceName);
     env.put("PORT", Integer.toString(port));

@@ -49,7 +49,8 @@ public final class OutboundMessageSender implements CloudEventsFunction {
               new TwilioWhatsAppSender(TwilioCredentials.from(backend.settings())),
               SendPolicy.from(backend.settings()),
               stripSlash(publicBaseUrl) + TwilioStatusCallback.PATH,
-              backend.clock());
+              backend.clock(),
+              com.utalk.functions.media.MediaWiring.outboundUrls(backend));
     }
     return sendService;
   }

@@ -1,0 +1,47 @@
+package com.utalk.functions.api;
+
+import com.utalk.auth.AuthModule;
+import com.utalk.config.ServiceIdentity;
+import com.utalk.conversations.AgentMessages;
+import com.utalk.conversations.ConversationActions;
+import com.utalk.conversations.ConversationQueries;
+import com.utalk.functions.auth.AuthRoutes;
+import com.utalk.functions.health.HealthRoutes;
+import com.utalk.functions.wiring.Backend;
+import com.utalk.messaging.OutboundMessageService;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The API's object graph for one function instance: services over the shared clients, and the route table. */
+final class ApiApplication {
+  private final Router router;
+  private final AuthModule auth;
+
+  ApiApplication(Backend backend) {
+    AuthModule auth = new AuthModule(backend.settings(), backend.firestore(), backend.clock());
+    this.auth = auth;
+    ConversationQueries queries = new ConversationQueries(backend.firestore(), auth.policy());
+    ConversationActions actions =
+        new ConversationActions(backend.firestore(), auth.users(), auth.policy(), backend.outbox(), auth.audit(), backend.clock());
+    Memo<AgentMessages> messages =
+        new Memo<>(() -> new AgentMessages(
+            new OutboundMessageService(backend.firestore(), backend.outbox(), backend.publisher(), backend.clock()), auth.policy()));
+
+    List<Route> routes = new ArrayList<>();
+    routes.addAll(new HealthRoutes(ServiceIdentity.from(backend.settings()), backend::firestore, backend.clock()).routes());
+    routes.addAll(new AuthRoutes(auth).routes());
+    routes.addAll(new ConversationRoutes(queries, actions, messages).routes());
+    routes.addAll(new UserRoutes(auth.userAdministration()).routes());
+    routes.addAll(new AdminRoutes(auth).routes());
+    routes.addAll(new OpenApiRoute().routes());
+    this.router = new Router(routes, auth.verifier(), auth.policy());
+  }
+
+  Router router() {
+    return router;
+  }
+
+  AuthModule auth() {
+    return auth;
+  }
+}

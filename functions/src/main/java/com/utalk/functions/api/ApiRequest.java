@@ -1,0 +1,120 @@
+package com.utalk.functions.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.utalk.auth.Principal;
+import com.utalk.errors.UnsupportedMediaTypeException;
+import com.utalk.errors.ValidationException;
+import com.utalk.functions.http.HttpCall;
+import com.utalk.json.Json;
+import java.io.IOException;
+import java.util.Map;
+
+/** What an adapter gets: path parameters, query, JSON body, the caller (null on public routes). */
+public final class ApiRequest {
+  /** Every JSON body of this API is small; this bounds memory and parsing work. */
+  static final int MAX_BODY_BYTES = 64 * 1024;
+
+  private final HttpCall call;
+  private final Map<String, String> pathParameters;
+  private final Principal principal;
+
+  ApiRequest(HttpCall call, Map<String, String> pathParameters, Principal principal) {
+    this.call = call;
+    this.pathParameters = pathParameters;
+    this.principal = principal;
+  }
+
+  public Principal principal() {
+    return principal;
+  }
+
+  public String requestId() {
+    return call.requestId();
+  }
+
+  public String header(String name) {
+    return call.header(name);
+  }
+
+  public String path(String name) {
+    return pathParameters.get(name);
+  }
+
+  public String query(String name) {
+    return call.request().getFirstQueryParameter(name).filter(value -> !value.isEmpty()).orElse(null);
+  }
+
+  public Integer queryInt(String name) {
+    String value = query(name);
+    try {
+      return value == null ? null : Integer.valueOf(value);
+    } catch (NumberFormatException e) {
+      throw new ValidationException(name, name + " must be a whole number");
+    }
+  }
+
+  public Long queryLong(String name) {
+    String value = query(name);
+    try {
+      return value == null ? null : Long.valueOf(value);
+    } catch (NumberFormatException e) {
+      throw new ValidationException(name, name + " must be a whole number");
+    }
+  }
+
+  public Boolean queryBoolean(String name) {
+    String value = query(name);
+    if (value == null) {
+      return null;
+    }
+    return switch (value) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new ValidationException(name, name + " must be true or false");
+    };
+  }
+
+  /** The JSON object body; 415 for another content type, 400 when it is not a JSON object. */
+  public JsonBody json() throws IOException {
+    String contentType = call.request().getContentType().orElse("");
+    if (!contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+      throw new UnsupportedMediaTypeException("expected Content-Type: application/json");
+    }
+    byte[] bytes = call.body(MAX_BODY_BYTES);
+    JsonNode node;
+    try {
+      node = Json.read(bytes);
+    } catch (Json.MalformedJsonException e) {
+      throw new ValidationException(null, "request body is not valid JSON");
+    }
+    if (node == null || !node.isObject()) {
+      throw new ValidationException(null, "request body must be a JSON object");
+    }
+    return new JsonBody(node);
+  }
+
+  /** Typed access to a JSON object's fields; a field of the wrong type is a 400 naming it. */
+  public record JsonBody(JsonNode node) {
+    public String string(String field) {
+      JsonNode value = node.get(field);
+      if (value == null || value.isNull()) {
+        return null;
+      }
+      if (!value.isTextual()) {
+        throw new ValidationException(field, field + " must be a string");
+      }
+      return value.asText();
+    }
+
+    public boolean bool(String field, boolean fallback) {
+      JsonNode value = node.get(field);
+      if (value == null || value.isNull()) {
+        return fallback;
+      }
+      if (!value.isBoolean()) {
+        throw new ValidationException(field, field + " must be true or false");
+      }
+      return value.asBoolean();
+    }
+  }
+}

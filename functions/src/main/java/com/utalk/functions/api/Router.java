@@ -1,0 +1,73 @@
+package com.utalk.functions.api;
+
+import com.utalk.auth.PermissionPolicy;
+import com.utalk.auth.Principal;
+import com.utalk.auth.token.AccessTokenVerifier;
+import com.utalk.errors.MethodNotAllowedException;
+import com.utalk.errors.NotFoundException;
+import com.utalk.errors.UnauthenticatedException;
+import com.utalk.functions.http.HttpCall;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Finds the route for a request, authenticates and authorises it as the route demands (through
+ * the one policy), then runs its adapter and renders the reply. Errors travel as exceptions to
+ * {@link HttpCall}, which renders the one JSON error shape.
+ */
+public final class Router {
+  private final List<Route> routes;
+  private final AccessTokenVerifier verifier;
+  private final PermissionPolicy policy;
+
+  public Router(List<Route> routes, AccessTokenVerifier verifier, PermissionPolicy policy) {
+    this.routes = List.copyOf(routes);
+    this.verifier = verifier;
+    this.policy = policy;
+  }
+
+  public List<Route> routes() {
+    return routes;
+  }
+
+  public void dispatch(HttpCall call) throws IOException {
+    String method = call.request().getMethod().toUpperCase(Locale.ROOT);
+    String path = call.request().getPath();
+    List<Route> onPath = routes.stream().filter(route -> route.path().match(path).isPresent()).toList();
+    if (onPath.isEmpty()) {
+      throw new NotFoundException("no such endpoint: " + path);
+    }
+    Optional<Route> found = onPath.stream().filter(route -> route.method().equals(method)).findFirst();
+    if (found.isEmpty()) {
+      throw new MethodNotAllowedException(
+          "use " + onPath.stream().map(Route::method).collect(Collectors.joining(" or ")) + " on " + path);
+    }
+    Route route = found.get();
+    Map<String, String> parameters = route.path().match(path).orElseThrow();
+    Principal principal = null;
+    if (route.access().authenticated()) {
+      principal = verifier.verify(bearerToken(call));
+      if (route.access().permission() != null) {
+        policy.check(principal, route.access().permission());
+      }
+    }
+    Reply reply = route.handler().handle(new ApiRequest(call, parameters, principal));
+    if (reply.status() == 204) {
+      call.write(204, "application/json; charset=utf-8", new byte[0]);
+    } else {
+      call.json(reply.status(), reply.body());
+    }
+  }
+
+  private static String bearerToken(HttpCall call) {
+    String header = call.header("Authorization");
+    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      throw new UnauthenticatedException("missing_token", "send the access token as Authorization: Bearer <token>");
+    }
+    return header.substring(7).trim();
+  }
+}

@@ -1,0 +1,11 @@
+package com.utalk.audit;
+
+/** The audited action names (stable: dashboards and retention queries filter on them). */
+public final class AuditActions {
+  public static final String USER_CREATE = "user.create";
+  public static final String USER_ROLE_CHANGE = "user.role_change";
+  public static final String CONVERSATION_FORCE_REASSIGN = "conversation.force_reassign";
+  public static final String JWT_SECRET_ROTATE = "jwt_secret.rotate";
+
+  private AuditActions() {}
+}

@@ -1,0 +1,25 @@
+package com.utalk.auth;
+
+/** Every action that needs a grant. Which roles hold which permission is {@link PermissionPolicy}'s business. */
+public enum Permission {
+  /** List and read conversations and their messages. */
+  CONVERSATIONS_READ,
+  /** Send a message to the customer as an agent. */
+  MESSAGES_SEND,
+  /** Assign an unassigned conversation (or one already yours) to yourself. */
+  CONVERSATIONS_ASSIGN_SELF,
+  /** Assign an unassigned conversation to somebody else. */
+  CONVERSATIONS_ASSIGN_OTHERS,
+  /** Take a conversation away from the agent who holds it (a force action, audited). */
+  CONVERSATIONS_FORCE_REASSIGN,
+  /** Close and reopen conversations. */
+  CONVERSATIONS_CLOSE,
+  /** See the workspace's users (names, emails, roles). */
+  USERS_READ,
+  /** Create users and change roles (audited). */
+  USERS_MANAGE,
+  /** Read the audit log. */
+  AUDIT_READ,
+  /** Rotate the JWT signing secret on demand (audited). */
+  SECRETS_ROTATE
+}

@@ -1,0 +1,189 @@
+package com.utalk.conversations;
+
+import com.google.cloud.firestore.DocumentReference;
+import com.google.cloud.firestore.DocumentSnapshot;
+import com.google.cloud.firestore.Firestore;
+import com.google.cloud.firestore.Transaction;
+import com.utalk.audit.AuditActions;
+import com.utalk.audit.AuditLog;
+import com.utalk.auth.Permission;
+import com.utalk.auth.PermissionPolicy;
+import com.utalk.auth.Principal;
+import com.utalk.auth.users.User;
+import com.utalk.auth.users.UserRepository;
+import com.utalk.errors.ConflictException;
+import com.utalk.errors.ValidationException;
+import com.utalk.events.ConversationEvent;
+import com.utalk.events.EventOutbox;
+import com.utalk.messaging.Conversation;
+import com.utalk.messaging.ConversationDocument;
+import com.utalk.messaging.ConversationStatus;
+import com.utalk.messaging.PhoneNumber;
+import com.utalk.storage.Collections;
+import com.utalk.storage.FirestoreCalls;
+import com.utalk.storage.Timestamps;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What agents do to a conversation: assign, close, reopen. Each change takes the conversation's
+ * next sequence number and appends a {@code conversation.updated} event in the same transaction
+ * (the outbox publishes it after commit). Repeating an action that is already in effect answers
+ * the current state and changes nothing, so a client may safely retry.
+ */
+public final class ConversationActions {
+  private final Firestore firestore;
+  private final UserRepository users;
+  private final PermissionPolicy policy;
+  private final EventOutbox outbox;
+  private final AuditLog audit;
+  private final Clock clock;
+
+  public ConversationActions(
+      Firestore firestore, UserRepository users, PermissionPolicy policy, EventOutbox outbox, AuditLog audit, Clock clock) {
+    this.firestore = firestore;
+    this.users = users;
+    this.policy = policy;
+    this.outbox = outbox;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  public ConversationView assign(Principal actor, String conversationId, AssignRequest request, String requestId) {
+    if (request.agentId() == null || request.agentId().isBlank()) {
+      throw new ValidationException("agentId", "agentId is required");
+    }
+    boolean self = request.agentId().equals(actor.uid());
+    policy.check(actor, self ? Permission.CONVERSATIONS_ASSIGN_SELF : Permission.CONVERSATIONS_ASSIGN_OTHERS);
+    return change(actor, conversationId, requestId, Permission.CONVERSATIONS_READ, (tx, conversation, view, nextSeq) -> {
+      if (conversation.isClosed()) {
+        throw new ConflictException("conversation_closed", "the conversation is closed; reopen it first");
+      }
+      String current = conversation.assignedAgentId();
+      if (request.agentId().equals(current)) {
+        return null;
+      }
+      requireAssignable(actor, request.agentId());
+      boolean takesOver = current != null;
+      if (takesOver && !request.force()) {
+        throw new ConflictException("already_assigned", "the conversation is assigned to another agent; force is required to take it over");
+      }
+      if (takesOver) {
+        policy.check(actor, Permission.CONVERSATIONS_FORCE_REASSIGN);
+        audit.append(tx, audit.entry(actor, requestId, AuditActions.CONVERSATION_FORCE_REASSIGN, "conversation", conversation.id(),
+            Map.of("assignedAgentId", current), Map.of("assignedAgentId", request.agentId())));
+      }
+      Map<String, Object> updates = new HashMap<>();
+      updates.put("assignedAgentId", request.agentId());
+      return new Change("assign", updates, view.assigned(request.agentId(), nextSeq));
+    });
+  }
+
+  public ConversationView close(Principal actor, String conversationId, String requestId) {
+    policy.check(actor, Permission.CONVERSATIONS_CLOSE);
+    return change(actor, conversationId, requestId, Permission.CONVERSATIONS_CLOSE, (tx, conversation, view, nextSeq) -> {
+      if (conversation.isClosed()) {
+        return null;
+      }
+      Instant now = clock.instant();
+      boolean resolved = FirstContactResolution.atClose(conversation);
+      Map<String, Object> updates = new HashMap<>();
+      updates.put("status", ConversationStatus.CLOSED.wire());
+      updates.put("closedAt", Timestamps.of(now));
+      updates.put("resolvedInFirstContact", resolved);
+      // a closed conversation waits for nobody: the ASA clock stops without a reply
+      updates.put("awaitingReplySince", null);
+      return new Change("close", updates, view.closed(now, resolved, nextSeq));
+    });
+  }
+
+  public ConversationView reopen(Principal actor, String conversationId, String requestId) {
+    policy.check(actor, Permission.CONVERSATIONS_CLOSE);
+    return change(actor, conversationId, requestId, Permission.CONVERSATIONS_CLOSE, (tx, conversation, view, nextSeq) -> {
+      if (!conversation.isClosed()) {
+        return null;
+      }
+      requireStillCurrent(tx, conversation);
+      Map<String, Object> updates = new HashMap<>();
+      updates.put("status", ConversationStatus.OPEN.wire());
+      updates.put("closedAt", null);
+      updates.put("resolvedInFirstContact", false);
+      return new Change("reopen", updates, view.reopened(nextSeq));
+    });
+  }
+
+  /** A change to apply, or null when the action is already in effect. */
+  private record Change(String action, Map<String, Object> updates, ConversationView after) {}
+
+  @FunctionalInterface
+  private interface Decision {
+    Change decide(Transaction tx, Conversation conversation, ConversationView view, long nextSeq) throws Exception;
+  }
+
+  private ConversationView change(Principal actor, String conversationId, String requestId, Permission resourcePermission, Decision decision) {
+    if (conversationId == null || conversationId.isBlank() || conversationId.contains("/")) {
+      throw PermissionPolicy.notFound();
+    }
+    DocumentReference ref = firestore.collection(Collections.CONVERSATIONS).document(conversationId);
+    Result result =
+        FirestoreCalls.await(
+            firestore.runTransaction(
+                tx -> {
+                  DocumentSnapshot doc = tx.get(ref).get();
+                  if (!doc.exists()) {
+                    throw PermissionPolicy.notFound();
+                  }
+                  policy.check(actor, resourcePermission, doc.getString("workspaceId"));
+                  Conversation conversation = ConversationDocument.fromSnapshot(doc);
+                  ConversationView view = ConversationView.of(conversation);
+                  long nextSeq = conversation.seq() + 1;
+                  Change change = decision.decide(tx, conversation, view, nextSeq);
+                  if (change == null) {
+                    return new Result(view, null);
+                  }
+                  Map<String, Object> updates = new HashMap<>(change.updates());
+                  updates.put("seq", nextSeq);
+                  tx.update(ref, updates);
+                  Map<String, Object> payload = new HashMap<>();
+                  payload.put("action", change.action());
+                  payload.put("actorUid", actor.uid());
+                  payload.put("conversation", change.after());
+                  ConversationEvent event =
+                      EventOutbox.newEvent(
+                          ConversationEvent.CONVERSATION_UPDATED, conversation.workspaceId(), conversation.id(), nextSeq,
+                          clock.instant(), requestId, payload);
+                  outbox.append(tx, event);
+                  return new Result(change.after(), event);
+                }));
+    if (result.event() != null) {
+      outbox.publishOwned(result.event());
+    }
+    return result.view();
+  }
+
+  private record Result(ConversationView view, ConversationEvent event) {}
+
+  private void requireAssignable(Principal actor, String agentId) {
+    User agent = users.findById(agentId).orElse(null);
+    if (agent == null || !agent.workspaceId().equals(actor.workspaceId()) || !policy.allows(agent.role(), Permission.MESSAGES_SEND)) {
+      throw new ValidationException("agentId", "agentId must be a user of this workspace who can answer customers");
+    }
+  }
+
+  /**
+   * A customer who writes after a close gets a new conversation; reopening the old one then would
+   * leave the contact with two open conversations.
+   */
+  private void requireStillCurrent(Transaction tx, Conversation conversation) throws Exception {
+    if (conversation.contact() == null || conversation.contact().phone() == null) {
+      return;
+    }
+    String threadId = conversation.workspaceId() + "_" + PhoneNumber.parse(conversation.contact().phone()).digits();
+    DocumentSnapshot thread = tx.get(firestore.collection(Collections.CONTACT_THREADS).document(threadId)).get();
+    if (thread.exists() && !conversation.id().equals(thread.getString("conversationId"))) {
+      throw new ConflictException("conversation_superseded", "the customer has a newer conversation; continue there");
+    }
+  }
+}
