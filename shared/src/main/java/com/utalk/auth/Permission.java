@@ -21,5 +21,9 @@ public enum Permission {
   /** Read the audit log. */
   AUDIT_READ,
   /** Rotate the JWT signing secret on demand (audited). */
-  SECRETS_ROTATE
+  SECRETS_ROTATE,
+  /** Read the business KPIs of the workspace (GET /api/kpis). */
+  KPIS_READ,
+  /** Read the service SLOs, error budgets and burn rates (GET /api/slo). */
+  SLO_READ
 }

@@ -6,8 +6,10 @@ import static com.utalk.auth.Permission.CONVERSATIONS_ASSIGN_SELF;
 import static com.utalk.auth.Permission.CONVERSATIONS_CLOSE;
 import static com.utalk.auth.Permission.CONVERSATIONS_FORCE_REASSIGN;
 import static com.utalk.auth.Permission.CONVERSATIONS_READ;
+import static com.utalk.auth.Permission.KPIS_READ;
 import static com.utalk.auth.Permission.MESSAGES_SEND;
 import static com.utalk.auth.Permission.SECRETS_ROTATE;
+import static com.utalk.auth.Permission.SLO_READ;
 import static com.utalk.auth.Permission.USERS_MANAGE;
 import static com.utalk.auth.Permission.USERS_READ;
 
@@ -33,9 +35,9 @@ public final class PermissionPolicy {
     GRANTS.put(
         Role.DEVELOPER,
         EnumSet.of(CONVERSATIONS_READ, MESSAGES_SEND, CONVERSATIONS_ASSIGN_SELF, CONVERSATIONS_ASSIGN_OTHERS,
-            CONVERSATIONS_CLOSE, USERS_READ));
-    GRANTS.put(Role.OPERATOR, EnumSet.of(CONVERSATIONS_READ, USERS_READ, AUDIT_READ));
-    GRANTS.put(Role.READONLY, EnumSet.of(CONVERSATIONS_READ, USERS_READ));
+            CONVERSATIONS_CLOSE, USERS_READ, KPIS_READ));
+    GRANTS.put(Role.OPERATOR, EnumSet.of(CONVERSATIONS_READ, USERS_READ, AUDIT_READ, KPIS_READ, SLO_READ));
+    GRANTS.put(Role.READONLY, EnumSet.of(CONVERSATIONS_READ, USERS_READ, KPIS_READ));
     GRANTS.put(
         Role.AGENT,
         EnumSet.of(CONVERSATIONS_READ, MESSAGES_SEND, CONVERSATIONS_ASSIGN_SELF, CONVERSATIONS_CLOSE, USERS_READ));

@@ -33,6 +33,7 @@ final class ApiApplication {
     routes.addAll(new ConversationRoutes(queries, actions, messages).routes());
     routes.addAll(new UserRoutes(auth.userAdministration()).routes());
     routes.addAll(new AdminRoutes(auth).routes());
+    routes.addAll(new KpiRoutes(backend).routes());
     routes.addAll(new OpenApiRoute().routes());
     this.router = new Router(routes, auth.verifier(), auth.policy());
   }

@@ -47,6 +47,7 @@ public final class Router {
           "use " + onPath.stream().map(Route::method).collect(Collectors.joining(" or ")) + " on " + path);
     }
     Route route = found.get();
+    call.route(route.path().template());
     Map<String, String> parameters = route.path().match(path).orElseThrow();
     Principal principal = null;
     if (route.access().authenticated()) {
@@ -58,6 +59,8 @@ public final class Router {
     Reply reply = route.handler().handle(new ApiRequest(call, parameters, principal));
     if (reply.status() == 204) {
       call.write(204, "application/json; charset=utf-8", new byte[0]);
+    } else if (reply.body() instanceof Reply.Raw raw) {
+      call.write(reply.status(), raw.contentType(), raw.bytes());
     } else {
       call.json(reply.status(), reply.body());
     }

@@ -89,6 +89,9 @@ class PermissionMatrixTest {
     rows.add(new Row("GET /api/audit-logs", EnumSet.of(Role.ADMIN, Role.OPERATOR), 200, r -> new Call("GET", "/api/audit-logs", null)));
     rows.add(new Row("POST /api/admin/jwt-secret/rotate", EnumSet.of(Role.ADMIN), 200, r -> new Call("POST", "/api/admin/jwt-secret/rotate", null)));
     rows.add(new Row("GET /api/auth/me", ALL, 200, r -> new Call("GET", "/api/auth/me", null)));
+    rows.add(new Row("GET /api/kpis", EnumSet.of(Role.ADMIN, Role.DEVELOPER, Role.OPERATOR, Role.READONLY), 200,
+        r -> new Call("GET", "/api/kpis?period=day", null)));
+    rows.add(new Row("GET /api/slo", EnumSet.of(Role.ADMIN, Role.OPERATOR), 200, r -> new Call("GET", "/api/slo", null)));
     return rows;
   }
 

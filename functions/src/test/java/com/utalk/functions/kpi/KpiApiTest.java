@@ -5,8 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.cloud.firestore.WriteBatch;
-import com.utalk.functions.testing.FunctionServer;
-import com.utalk.json.Json;
+import com.google.cloud.firestore.Firestore;
+import com.utalk.auth.Role;
+import com.utalk.functions.api.ApiHarness;
 import com.utalk.kpi.HourBucket;
 import com.utalk.kpi.KpiCounter;
 import com.utalk.kpi.KpiCounterStore;
@@ -16,34 +17,31 @@ import com.utalk.kpi.KpiSettings;
 import com.utalk.kpi.Tally;
 import com.utalk.slo.Slos;
 import com.utalk.storage.FirestoreCalls;
-import com.utalk.testing.TestEnvironment;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** {@code GET /api/kpis} (JSON and CSV) over stored rollups, and {@code GET /api/slo}. */
+/** {@code GET /api/kpis} (JSON and CSV) over stored rollups, and {@code GET /api/slo}, through the API router. */
 class KpiApiTest {
-  private static TestEnvironment env;
-  private static FunctionServer server;
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static ApiHarness api;
+  private static String operatorToken;
+  private static String agentToken;
 
   @BeforeAll
   static void start() {
-    env = TestEnvironment.create();
+    api = ApiHarness.start();
+    api.user("ws-api", Role.OPERATOR, "operator@kpi.example.com");
+    api.user("ws-api", Role.AGENT, "agent@kpi.example.com");
+    operatorToken = api.login("operator@kpi.example.com", ApiHarness.passwordFor(Role.OPERATOR));
+    agentToken = api.login("agent@kpi.example.com", ApiHarness.passwordFor(Role.AGENT));
+    Firestore firestore = api.firestore();
     // Day 1: 10 conversations, 8 resolved; 4 CSAT ratings, 3 positive. Day 2: 5 conversations, 1 resolved.
-    KpiCounterStore counters = new KpiCounterStore(env.firestore(), KpiSettings.defaults());
-    WriteBatch batch = env.firestore().batch();
+    KpiCounterStore counters = new KpiCounterStore(firestore, KpiSettings.defaults());
+    WriteBatch batch = firestore.batch();
     HourBucket day1 = new HourBucket("ws-api", Instant.parse("2026-03-02T10:00:00Z"));
     HourBucket day1b = new HourBucket("ws-api", Instant.parse("2026-03-02T15:00:00Z"));
     HourBucket day2 = new HourBucket("ws-api", Instant.parse("2026-03-03T09:00:00Z"));
@@ -52,28 +50,20 @@ class KpiApiTest {
     counters.increment(batch, day1b, 3, Tally.of(KpiCounter.CONVERSATIONS, 4).plus(KpiCounter.CONVERSATIONS_RESOLVED_FIRST_CONTACT, 3));
     counters.increment(batch, day2, 1, Tally.of(KpiCounter.CONVERSATIONS, 5).plus(KpiCounter.CONVERSATIONS_RESOLVED_FIRST_CONTACT, 1));
     FirestoreCalls.await(batch.commit());
-    new KpiRollup(env.firestore(), counters, new KpiRollupStore(env.firestore()), KpiSettings.defaults(), Clock.systemUTC())
+    new KpiRollup(firestore, counters, new KpiRollupStore(firestore), KpiSettings.defaults(), Clock.systemUTC())
         .rollUp(Set.of(day1, day1b, day2));
-    Map<String, String> settings = new HashMap<>();
-    settings.put("GOOGLE_CLOUD_PROJECT", env.project().projectId());
-    settings.put("FIRESTORE_EMULATOR_HOST", env.project().firestoreEmulatorHost());
-    settings.put("PUBSUB_EMULATOR_HOST", env.project().pubsubEmulatorHost());
-    settings.put("APP_ENV", "development");
-    settings.put("LOG_LEVEL", "warn");
-    server = FunctionServer.http(KpiApiHarnessFunction.class, settings);
   }
 
   @AfterAll
   static void stop() throws Exception {
-    server.close();
-    env.close();
+    api.close();
   }
 
   @Test
   void dailyKpisWithTargetsAndStatus() throws Exception {
-    HttpResponse<String> response = get("/api/kpis?period=day&from=2026-03-01&to=2026-03-03");
-    assertEquals(200, response.statusCode(), response.body());
-    JsonNode body = Json.read(response.body().getBytes(StandardCharsets.UTF_8));
+    ApiHarness.Response response = get("/api/kpis?period=day&from=2026-03-01&to=2026-03-03");
+    assertEquals(200, response.status(), response.body());
+    JsonNode body = response.json();
     assertEquals(3, body.path("periods").size(), "1, 2 and 3 March, both ends included");
     JsonNode march2 = body.path("periods").get(1);
     assertEquals("2026-03-02", march2.path("key").asText());
@@ -91,13 +81,13 @@ class KpiApiTest {
 
   @Test
   void weeklyAndCsv() throws Exception {
-    JsonNode week = Json.read(get("/api/kpis?period=week&from=2026-03-02&to=2026-03-02").body().getBytes(StandardCharsets.UTF_8));
+    JsonNode week = get("/api/kpis?period=week&from=2026-03-02&to=2026-03-02").json();
     assertEquals("2026-W10", week.path("periods").get(0).path("key").asText());
     assertEquals(15, week.path("periods").get(0).path("kpis").path("fcr").path("denominator").asLong());
 
-    HttpResponse<String> csv = get("/api/kpis?period=day&from=2026-03-02&to=2026-03-03&format=csv");
-    assertEquals(200, csv.statusCode());
-    assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+    ApiHarness.Response csv = get("/api/kpis?period=day&from=2026-03-02&to=2026-03-03&format=csv");
+    assertEquals(200, csv.status());
+    assertTrue(csv.header("Content-Type").startsWith("text/csv"));
     List<String> lines = csv.body().lines().toList();
     assertEquals("period,start,end,kpi,value,numerator,denominator,target,comparison,unit,status", lines.get(0));
     assertEquals(1 + 2 * 9, lines.size());
@@ -106,19 +96,19 @@ class KpiApiTest {
 
   @Test
   void badParametersAre400() throws Exception {
-    HttpResponse<String> response = get("/api/kpis?period=year");
-    assertEquals(400, response.statusCode());
+    ApiHarness.Response response = get("/api/kpis?period=year");
+    assertEquals(400, response.status());
     assertTrue(response.body().contains("period"));
-    assertEquals(400, get("/api/kpis?from=yesterday").statusCode());
-    assertEquals(400, get("/api/kpis?period=hour&from=2020-01-01&to=2026-01-01").statusCode());
+    assertEquals(400, get("/api/kpis?from=yesterday").status());
+    assertEquals(400, get("/api/kpis?period=hour&from=2020-01-01&to=2026-01-01").status());
   }
 
   @Test
   void sloReportListsEverySloWithWindowsBudgetAndBurnRates() throws Exception {
     get("/api/kpis?period=day"); // some API traffic in this process
-    HttpResponse<String> response = get("/api/slo");
-    assertEquals(200, response.statusCode(), response.body());
-    JsonNode body = Json.read(response.body().getBytes(StandardCharsets.UTF_8));
+    ApiHarness.Response response = get("/api/slo");
+    assertEquals(200, response.status(), response.body());
+    JsonNode body = response.json();
     assertEquals(Slos.ALL.size(), body.path("slos").size());
     JsonNode availability = body.path("slos").get(0);
     assertEquals("api-availability", availability.path("id").asText());
@@ -136,8 +126,14 @@ class KpiApiTest {
     assertEquals(14.4, body.path("alertRules").get(0).path("burnRate").asDouble(), 1e-9);
   }
 
-  private static HttpResponse<String> get(String path) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(server.url(path))).header("X-Test-Workspace", "ws-api").build(),
-        HttpResponse.BodyHandlers.ofString());
+  private static ApiHarness.Response get(String path) {
+    return api.get(path, operatorToken);
+  }
+
+  @Test
+  void anAgentMayNotReadKpisNorSlos() {
+    assertEquals(403, api.get("/api/kpis", agentToken).status());
+    assertEquals(403, api.get("/api/slo", agentToken).status());
+    assertEquals(401, api.get("/api/kpis", null).status());
   }
 }
