@@ -15,6 +15,8 @@ import com.openai.models.chat.completions.ChatCompletionMessageFunctionToolCall;
 import com.openai.models.chat.completions.ChatCompletionMessageToolCall;
 import com.openai.models.completions.CompletionUsage;
 import com.utalk.json.Json;
+import com.utalk.metrics.DependencyMetrics;
+import com.utalk.metrics.Metrics;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -62,14 +64,22 @@ public final class OpenAiChatModel implements ChatModel {
       }
     }
     ChatCompletion completion;
+    long started = System.nanoTime();
+    String failure = null;
     try {
       completion = client.chat().completions().create(params.build());
     } catch (OpenAIServiceException e) {
+      failure = "http_" + e.statusCode();
       throw new ModelFailure("http_" + e.statusCode(), "the model answered HTTP " + e.statusCode(), e);
     } catch (OpenAIIoException e) {
+      failure = isTimeout(e) ? "timeout" : "io";
       throw new ModelFailure(isTimeout(e) ? "timeout" : "io", "the model could not be reached: " + e.getClass().getSimpleName(), e);
     } catch (RuntimeException e) {
+      failure = "client_error";
       throw new ModelFailure("client_error", "the model call failed: " + e.getClass().getSimpleName(), e);
+    } finally {
+      // openaiErrorRate: every API call, by outcome.
+      Metrics.get().dependencies().external(DependencyMetrics.OPENAI, System.nanoTime() - started, failure);
     }
     return toReply(completion);
   }

@@ -10,6 +10,7 @@ import com.utalk.auth.users.UserRepository;
 import com.utalk.errors.UnauthenticatedException;
 import com.utalk.errors.ValidationException;
 import com.utalk.logging.Log;
+import com.utalk.metrics.Metrics;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Optional;
@@ -66,6 +67,7 @@ public final class LoginService {
       users.updatePasswordHash(user.user().id(), hasher.hash(password.toCharArray()), clock.instant());
     }
     Session session = sessions.start(user);
+    Metrics.get().business().userSessionStarted();
     giveBack.await();
     LOG.info("login succeeded", "uid", user.user().id(), "role", user.user().role().wire());
     return session;
