@@ -49,7 +49,9 @@ public final class MergedMetricsHandler implements HttpHandler {
           missing.append("# upstream ").append(name).append(" answered ").append(response.statusCode()).append('\n');
         }
       } catch (RuntimeException e) {
-        missing.append("# upstream ").append(name).append(" unreachable\n");
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        missing.append("# upstream ").append(name).append(" unreachable: ").append(cause.getClass().getSimpleName()).append(' ')
+            .append(String.valueOf(cause.getMessage()).replace('\n', ' ')).append('\n');
       }
     });
     byte[] body = (PrometheusMerge.merge(texts) + missing).getBytes(StandardCharsets.UTF_8);
