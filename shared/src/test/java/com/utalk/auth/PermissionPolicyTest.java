@@ -15,17 +15,21 @@ class PermissionPolicyTest {
 
   /** The matrix of docs/permissions.md, cell by cell. */
   private static final Map<Permission, Set<Role>> EXPECTED =
-      Map.of(
-          Permission.CONVERSATIONS_READ, EnumSet.allOf(Role.class),
-          Permission.MESSAGES_SEND, EnumSet.of(Role.ADMIN, Role.DEVELOPER, Role.AGENT),
-          Permission.CONVERSATIONS_ASSIGN_SELF, EnumSet.of(Role.ADMIN, Role.DEVELOPER, Role.AGENT),
-          Permission.CONVERSATIONS_ASSIGN_OTHERS, EnumSet.of(Role.ADMIN, Role.DEVELOPER),
-          Permission.CONVERSATIONS_FORCE_REASSIGN, EnumSet.of(Role.ADMIN),
-          Permission.CONVERSATIONS_CLOSE, EnumSet.of(Role.ADMIN, Role.DEVELOPER, Role.AGENT),
-          Permission.USERS_READ, EnumSet.allOf(Role.class),
-          Permission.USERS_MANAGE, EnumSet.of(Role.ADMIN),
-          Permission.AUDIT_READ, EnumSet.of(Role.ADMIN, Role.OPERATOR),
-          Permission.SECRETS_ROTATE, EnumSet.of(Role.ADMIN));
+      Map.ofEntries(
+          Map.entry(Permission.CONVERSATIONS_READ, EnumSet.allOf(Role.class)),
+          Map.entry(Permission.MESSAGES_SEND, EnumSet.of(Role.ADMIN, Role.DEVELOPER, Role.AGENT)),
+          Map.entry(Permission.CONVERSATIONS_ASSIGN_SELF, EnumSet.of(Role.ADMIN, Role.DEVELOPER, Role.AGENT)),
+          Map.entry(Permission.CONVERSATIONS_ASSIGN_OTHERS, EnumSet.of(Role.ADMIN, Role.DEVELOPER)),
+          Map.entry(Permission.CONVERSATIONS_FORCE_REASSIGN, EnumSet.of(Role.ADMIN)),
+          Map.entry(Permission.CONVERSATIONS_CLOSE, EnumSet.of(Role.ADMIN, Role.DEVELOPER, Role.AGENT)),
+          Map.entry(Permission.USERS_READ, EnumSet.allOf(Role.class)),
+          Map.entry(Permission.USERS_MANAGE, EnumSet.of(Role.ADMIN)),
+          Map.entry(Permission.AUDIT_READ, EnumSet.of(Role.ADMIN, Role.OPERATOR)),
+          Map.entry(Permission.SECRETS_ROTATE, EnumSet.of(Role.ADMIN)),
+          Map.entry(Permission.AI_CONFIG_READ, EnumSet.of(Role.ADMIN)),
+          Map.entry(Permission.AI_CONFIG_WRITE, EnumSet.of(Role.ADMIN)),
+          Map.entry(Permission.BOT_FORCE_PAUSE, EnumSet.of(Role.ADMIN)),
+          Map.entry(Permission.MEDIA_REGENERATE_URLS, EnumSet.of(Role.ADMIN)));
 
   @Test
   void everyCellOfTheMatrix() {

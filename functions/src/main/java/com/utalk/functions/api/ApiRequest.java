@@ -93,6 +93,17 @@ public final class ApiRequest {
     return new JsonBody(node);
   }
 
+  /**
+   * As {@link #json()} for endpoints whose body is optional: a request with neither a
+   * Content-Type nor a body (a bare {@code curl -X POST}) gives null.
+   */
+  public JsonBody jsonIfPresent() throws IOException {
+    if (call.request().getContentType().isEmpty() && call.request().getContentLength() <= 0) {
+      return null;
+    }
+    return json();
+  }
+
   /** Typed access to a JSON object's fields; a field of the wrong type is a 400 naming it. */
   public record JsonBody(JsonNode node) {
     public String string(String field) {
