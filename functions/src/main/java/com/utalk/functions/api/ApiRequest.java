@@ -117,6 +117,25 @@ public final class ApiRequest {
       return value.asText();
     }
 
+    /** An optional array of strings; absent or null gives an empty list. */
+    public java.util.List<String> strings(String field) {
+      JsonNode value = node.get(field);
+      if (value == null || value.isNull()) {
+        return java.util.List.of();
+      }
+      if (!value.isArray()) {
+        throw new ValidationException(field, field + " must be an array of strings");
+      }
+      java.util.List<String> items = new java.util.ArrayList<>();
+      for (JsonNode item : value) {
+        if (!item.isTextual()) {
+          throw new ValidationException(field, field + " must be an array of strings");
+        }
+        items.add(item.asText());
+      }
+      return java.util.List.copyOf(items);
+    }
+
     public boolean bool(String field, boolean fallback) {
       JsonNode value = node.get(field);
       if (value == null || value.isNull()) {

@@ -132,4 +132,26 @@ class BotMediaApiTest {
     assertEquals(200, regenerated.status(), regenerated.toString());
     assertEquals(1, regenerated.json().path("regenerated").asInt());
   }
+
+  @Test
+  void anUploadedFileCanBeAttachedToAnAgentMessage() throws Exception {
+    String conversation = Fixtures.conversation(api.firestore(), WS, Instant.now(), "open", null, 1);
+    Response ticket = api.post("/api/media/uploads", agentToken,
+        Map.of("conversationId", conversation, "contentType", "image/png", "size", 2048));
+    assertEquals(201, ticket.status(), ticket.toString());
+    String mediaId = ticket.json().path("mediaId").asText();
+    assertTrue(ticket.json().path("uploadUrl").asText().contains("signature="));
+
+    String messageId = java.util.UUID.randomUUID().toString();
+    Response sent = api.post("/api/conversations/" + conversation + "/messages", agentToken,
+        Map.of("messageId", messageId, "body", "aquí está la foto", "mediaIds", java.util.List.of(mediaId)));
+    assertEquals(202, sent.status(), sent.toString());
+    assertEquals(mediaId, sent.json().path("mediaIds").path(0).asText(), sent.toString());
+    assertEquals(java.util.List.of(mediaId), api.firestore().collection("messages").document(messageId).get().get().get("mediaIds"));
+
+    Response wrongShape = api.post("/api/conversations/" + conversation + "/messages", agentToken,
+        Map.of("messageId", java.util.UUID.randomUUID().toString(), "body", "x", "mediaIds", "not-a-list"));
+    assertEquals(400, wrongShape.status());
+    assertEquals("mediaIds", wrongShape.json().path("field").asText());
+  }
 }
