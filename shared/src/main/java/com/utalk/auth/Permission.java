@@ -22,6 +22,14 @@ public enum Permission {
   AUDIT_READ,
   /** Rotate the JWT signing secret on demand (audited). */
   SECRETS_ROTATE,
+  /** Read the workspace's bot (AI) configuration. */
+  AI_CONFIG_READ,
+  /** Change the workspace's bot (AI) configuration (audited). */
+  AI_CONFIG_WRITE,
+  /** Turn the bot off on every escalated conversation that still has it on (a force action, audited). */
+  BOT_FORCE_PAUSE,
+  /** Re-sign the stored media URLs of a conversation or a time range (audited). */
+  MEDIA_REGENERATE_URLS,
   /** Read the business KPIs of the workspace (GET /api/kpis). */
   KPIS_READ,
   /** Read the service SLOs, error budgets and burn rates (GET /api/slo). */

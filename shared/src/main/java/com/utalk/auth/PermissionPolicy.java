@@ -1,12 +1,16 @@
 package com.utalk.auth;
 
+import static com.utalk.auth.Permission.AI_CONFIG_READ;
+import static com.utalk.auth.Permission.AI_CONFIG_WRITE;
 import static com.utalk.auth.Permission.AUDIT_READ;
+import static com.utalk.auth.Permission.BOT_FORCE_PAUSE;
 import static com.utalk.auth.Permission.CONVERSATIONS_ASSIGN_OTHERS;
 import static com.utalk.auth.Permission.CONVERSATIONS_ASSIGN_SELF;
 import static com.utalk.auth.Permission.CONVERSATIONS_CLOSE;
 import static com.utalk.auth.Permission.CONVERSATIONS_FORCE_REASSIGN;
 import static com.utalk.auth.Permission.CONVERSATIONS_READ;
 import static com.utalk.auth.Permission.KPIS_READ;
+import static com.utalk.auth.Permission.MEDIA_REGENERATE_URLS;
 import static com.utalk.auth.Permission.MESSAGES_SEND;
 import static com.utalk.auth.Permission.SECRETS_ROTATE;
 import static com.utalk.auth.Permission.SLO_READ;
@@ -25,6 +29,10 @@ import java.util.Set;
  * reads; {@code developer} also writes (read + write); {@code operator} and {@code readonly} only
  * read, operator also reviews the audit log; {@code admin} does everything including the audited
  * admin actions; {@code agent} reads and writes conversations but may only assign to themself.
+ * Media rides on the conversation permissions: whoever may read a conversation may get its media
+ * URLs (CONVERSATIONS_READ), whoever may send messages may upload attachments (MESSAGES_SEND). The
+ * bot's configuration, force-pause-bot and media URL regeneration are admin actions (the runbooks
+ * run them with an admin token; the bot and media handlers also insist on an admin themselves).
  * docs/permissions.md renders this table; PermissionPolicyTest and the HTTP matrix test pin it.
  */
 public final class PermissionPolicy {
@@ -44,7 +52,9 @@ public final class PermissionPolicy {
     // Keep the admin-only actions admin-only even if someone edits a line above.
     for (Role role : Role.values()) {
       if (role != Role.ADMIN) {
-        GRANTS.get(role).removeAll(EnumSet.of(USERS_MANAGE, SECRETS_ROTATE, CONVERSATIONS_FORCE_REASSIGN));
+        GRANTS.get(role).removeAll(
+            EnumSet.of(USERS_MANAGE, SECRETS_ROTATE, CONVERSATIONS_FORCE_REASSIGN, AI_CONFIG_READ, AI_CONFIG_WRITE, BOT_FORCE_PAUSE,
+                MEDIA_REGENERATE_URLS));
       }
     }
   }

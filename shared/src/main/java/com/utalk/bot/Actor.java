@@ -21,6 +21,11 @@ public record Actor(String userId, String workspaceId, String role) {
     role = role == null ? "" : role.toLowerCase(Locale.ROOT);
   }
 
+  /** The API router's authenticated caller as an actor: its uid, workspace and role (wire name). */
+  public static Actor of(com.utalk.auth.Principal principal) {
+    return new Actor(principal.uid(), principal.workspaceId(), principal.role().wire());
+  }
+
   public boolean isAdmin() {
     return ADMIN.equals(role);
   }

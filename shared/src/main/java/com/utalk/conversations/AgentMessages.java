@@ -27,11 +27,16 @@ public final class AgentMessages {
   /** The queued message; {@code created} is false when this messageId had been sent before. */
   public record Sent(MessageView message, boolean created) {}
 
-  public Sent send(Principal sender, String conversationId, String messageId, String body, String requestId) {
+  /** {@code mediaIds} are uploads ({@code POST /api/media/uploads}); the sender refuses any not stored yet. */
+  public Sent send(
+      Principal sender, String conversationId, String messageId, String body, java.util.List<String> mediaIds, String requestId) {
     policy.check(sender, Permission.MESSAGES_SEND);
+    if (mediaIds.size() > 10) {
+      throw new com.utalk.errors.ValidationException("mediaIds", "at most 10 media per WhatsApp message");
+    }
     QueueResult result =
         outbound.queue(
-            new OutboundRequest(sender.workspaceId(), conversationId, messageId, body, null, Author.agent(sender.uid()), null),
+            new OutboundRequest(sender.workspaceId(), conversationId, messageId, body, mediaIds, Author.agent(sender.uid()), null),
             requestId);
     return new Sent(MessageView.of(result.message()), result.created());
   }

@@ -13,6 +13,7 @@ import com.utalk.auth.users.User;
 import com.utalk.auth.users.UserRepository;
 import com.utalk.errors.ConflictException;
 import com.utalk.errors.ValidationException;
+import com.utalk.escalation.EscalationService;
 import com.utalk.events.ConversationEvent;
 import com.utalk.events.EventOutbox;
 import com.utalk.messaging.Conversation;
@@ -28,7 +29,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * What agents do to a conversation: assign, close, reopen. Each change takes the conversation's
+ * What agents do to a conversation: assign, close, reopen. Assigning a conversation the bot still
+ * handles is also an escalation trigger (an agent takes it over): see {@link #assign}. Each change takes the conversation's
  * next sequence number and appends a {@code conversation.updated} event in the same transaction
  * (the outbox publishes it after commit). Repeating an action that is already in effect answers
  * the current state and changes nothing, so a client may safely retry.
@@ -39,19 +41,39 @@ public final class ConversationActions {
   private final PermissionPolicy policy;
   private final EventOutbox outbox;
   private final AuditLog audit;
+  private final EscalationService escalations;
   private final Clock clock;
 
   public ConversationActions(
-      Firestore firestore, UserRepository users, PermissionPolicy policy, EventOutbox outbox, AuditLog audit, Clock clock) {
+      Firestore firestore, UserRepository users, PermissionPolicy policy, EventOutbox outbox, AuditLog audit,
+      EscalationService escalations, Clock clock) {
     this.firestore = firestore;
     this.users = users;
     this.policy = policy;
     this.outbox = outbox;
     this.audit = audit;
+    this.escalations = escalations;
     this.clock = clock;
   }
 
+  /**
+   * Assigns the conversation (checks, force rules and audit below). When the bot still handles it
+   * ({@code botEnabled} and not closed), the assignee takes it over: the escalation service's
+   * agent-takeover trigger escalates it and pauses the bot, so bot and agent never both answer.
+   * That runs after the assignment commits; a failure there leaves the conversation assigned with
+   * the bot on, and repeating the same request (a no-op assignment) completes the takeover.
+   */
   public ConversationView assign(Principal actor, String conversationId, AssignRequest request, String requestId) {
+    ConversationView assigned = assignOnly(actor, conversationId, request, requestId);
+    if (!assigned.botEnabled() || ConversationStatus.CLOSED.wire().equals(assigned.status())) {
+      return assigned;
+    }
+    escalations.takeOver(actor.workspaceId(), assigned.id(), assigned.assignedAgentId(), requestId);
+    DocumentSnapshot after = FirestoreCalls.await(firestore.collection(Collections.CONVERSATIONS).document(assigned.id()).get());
+    return ConversationView.of(ConversationDocument.fromSnapshot(after));
+  }
+
+  private ConversationView assignOnly(Principal actor, String conversationId, AssignRequest request, String requestId) {
     if (request.agentId() == null || request.agentId().isBlank()) {
       throw new ValidationException("agentId", "agentId is required");
     }

@@ -27,7 +27,11 @@ class PermissionPolicyTest {
           Map.entry(Permission.AUDIT_READ, EnumSet.of(Role.ADMIN, Role.OPERATOR)),
           Map.entry(Permission.SECRETS_ROTATE, EnumSet.of(Role.ADMIN)),
           Map.entry(Permission.KPIS_READ, EnumSet.of(Role.ADMIN, Role.DEVELOPER, Role.OPERATOR, Role.READONLY)),
-          Map.entry(Permission.SLO_READ, EnumSet.of(Role.ADMIN, Role.OPERATOR)));
+          Map.entry(Permission.SLO_READ, EnumSet.of(Role.ADMIN, Role.OPERATOR)),
+          Map.entry(Permission.AI_CONFIG_READ, EnumSet.of(Role.ADMIN)),
+          Map.entry(Permission.AI_CONFIG_WRITE, EnumSet.of(Role.ADMIN)),
+          Map.entry(Permission.BOT_FORCE_PAUSE, EnumSet.of(Role.ADMIN)),
+          Map.entry(Permission.MEDIA_REGENERATE_URLS, EnumSet.of(Role.ADMIN)));
 
   @Test
   void everyCellOfTheMatrix() {

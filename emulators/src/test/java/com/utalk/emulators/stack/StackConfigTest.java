@@ -18,7 +18,11 @@ class StackConfigTest {
   void clientEnvironmentIsTheDocumentedFixedSet() {
     Map<String, String> env = config.clientEnv();
     assertEquals(List.of("GATEWAY_URL", "GOOGLE_CLOUD_PROJECT", "FIRESTORE_EMULATOR_HOST", "PUBSUB_EMULATOR_HOST",
-        "TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_API_BASE_URL", "WHATSAPP_NUMBER", "PUBLIC_BASE_URL"), List.copyOf(env.keySet()));
+        "TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_API_BASE_URL", "WHATSAPP_NUMBER", "PUBLIC_BASE_URL",
+        "ADMIN_EMAIL", "ADMIN_PASSWORD", "DEVELOPER_EMAIL", "DEVELOPER_PASSWORD", "OPERATOR_EMAIL", "OPERATOR_PASSWORD",
+        "READONLY_EMAIL", "READONLY_PASSWORD", "AGENT_EMAIL", "AGENT_PASSWORD"), List.copyOf(env.keySet()));
+    assertEquals("admin@demo.utalk.local", env.get("ADMIN_EMAIL"));
+    assertTrue(env.get("AGENT_PASSWORD").length() >= 8);
     assertEquals("http://127.0.0.1:8080", env.get("GATEWAY_URL"));
     assertEquals("utalk-local", env.get("GOOGLE_CLOUD_PROJECT"));
     assertEquals("127.0.0.1:8780", env.get("FIRESTORE_EMULATOR_HOST"));

@@ -6,7 +6,12 @@ import com.utalk.conversations.AgentMessages;
 import com.utalk.conversations.ConversationActions;
 import com.utalk.conversations.ConversationQueries;
 import com.utalk.functions.auth.AuthRoutes;
+import com.utalk.functions.bot.AiConfigHandler;
+import com.utalk.functions.bot.BotRoutes;
+import com.utalk.functions.bot.BotWiring;
+import com.utalk.functions.bot.ForcePauseBotHandler;
 import com.utalk.functions.health.HealthRoutes;
+import com.utalk.functions.media.MediaRoutes;
 import com.utalk.functions.wiring.Backend;
 import com.utalk.messaging.OutboundMessageService;
 import java.util.ArrayList;
@@ -22,7 +27,8 @@ final class ApiApplication {
     this.auth = auth;
     ConversationQueries queries = new ConversationQueries(backend.firestore(), auth.policy());
     ConversationActions actions =
-        new ConversationActions(backend.firestore(), auth.users(), auth.policy(), backend.outbox(), auth.audit(), backend.clock());
+        new ConversationActions(backend.firestore(), auth.users(), auth.policy(), backend.outbox(), auth.audit(),
+            BotWiring.escalations(backend), backend.clock());
     Memo<AgentMessages> messages =
         new Memo<>(() -> new AgentMessages(
             new OutboundMessageService(backend.firestore(), backend.outbox(), backend.publisher(), backend.clock()), auth.policy()));
@@ -33,6 +39,10 @@ final class ApiApplication {
     routes.addAll(new ConversationRoutes(queries, actions, messages).routes());
     routes.addAll(new UserRoutes(auth.userAdministration()).routes());
     routes.addAll(new AdminRoutes(auth).routes());
+    routes.addAll(new BotRoutes(
+        new Memo<>(() -> new AiConfigHandler(BotWiring.aiConfig(backend))),
+        new Memo<>(() -> new ForcePauseBotHandler(BotWiring.forcePause(backend)))).routes());
+    routes.addAll(new MediaRoutes(new Memo<>(() -> MediaRoutes.handlers(backend, auth.policy()))).routes());
     routes.addAll(new KpiRoutes(backend).routes());
     routes.addAll(new OpenApiRoute().routes());
     this.router = new Router(routes, auth.verifier(), auth.policy());

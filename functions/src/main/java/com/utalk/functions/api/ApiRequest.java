@@ -93,6 +93,17 @@ public final class ApiRequest {
     return new JsonBody(node);
   }
 
+  /**
+   * As {@link #json()} for endpoints whose body is optional: a request with neither a
+   * Content-Type nor a body (a bare {@code curl -X POST}) gives null.
+   */
+  public JsonBody jsonIfPresent() throws IOException {
+    if (call.request().getContentType().isEmpty() && call.request().getContentLength() <= 0) {
+      return null;
+    }
+    return json();
+  }
+
   /** Typed access to a JSON object's fields; a field of the wrong type is a 400 naming it. */
   public record JsonBody(JsonNode node) {
     public String string(String field) {
@@ -104,6 +115,25 @@ public final class ApiRequest {
         throw new ValidationException(field, field + " must be a string");
       }
       return value.asText();
+    }
+
+    /** An optional array of strings; absent or null gives an empty list. */
+    public java.util.List<String> strings(String field) {
+      JsonNode value = node.get(field);
+      if (value == null || value.isNull()) {
+        return java.util.List.of();
+      }
+      if (!value.isArray()) {
+        throw new ValidationException(field, field + " must be an array of strings");
+      }
+      java.util.List<String> items = new java.util.ArrayList<>();
+      for (JsonNode item : value) {
+        if (!item.isTextual()) {
+          throw new ValidationException(field, field + " must be an array of strings");
+        }
+        items.add(item.asText());
+      }
+      return java.util.List.copyOf(items);
     }
 
     public boolean bool(String field, boolean fallback) {

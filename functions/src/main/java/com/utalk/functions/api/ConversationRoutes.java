@@ -60,7 +60,9 @@ final class ConversationRoutes {
   private Reply send(ApiRequest request) throws IOException {
     ApiRequest.JsonBody body = request.json();
     AgentMessages.Sent sent =
-        messages.get().send(request.principal(), request.path("id"), body.string("messageId"), body.string("body"), request.requestId());
+        messages.get().send(
+            request.principal(), request.path("id"), body.string("messageId"), body.string("body"), body.strings("mediaIds"),
+            request.requestId());
     return Reply.accepted(sent.message());
   }
 

@@ -61,6 +61,16 @@ public final class ApiHarness implements AutoCloseable {
     }
   }
 
+  private static final java.nio.file.Path MEDIA_DIR = mediaDir();
+
+  private static java.nio.file.Path mediaDir() {
+    try {
+      return java.nio.file.Files.createTempDirectory("utalk-api-media");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   public static Map<String, String> defaults(TestEnvironment env) {
     Map<String, String> settings = new HashMap<>();
     settings.put("GOOGLE_CLOUD_PROJECT", env.project().projectId());
@@ -70,6 +80,11 @@ public final class ApiHarness implements AutoCloseable {
     settings.put("LOG_LEVEL", "warn");
     settings.put("JWT_SECRET", SECRET);
     settings.put("JWT_KEY_CACHE_SECONDS", "0");
+    // media on the local stack's filesystem store: signed URLs without cloud credentials
+    settings.put("MEDIA_STORE", "local");
+    settings.put("MEDIA_LOCAL_DIR", MEDIA_DIR.toString());
+    settings.put("MEDIA_URL_SIGNING_KEY", "api-test-media-signing-key-0123456789");
+    settings.put("PUBLIC_BASE_URL", "http://127.0.0.1:1");
     return settings;
   }
 

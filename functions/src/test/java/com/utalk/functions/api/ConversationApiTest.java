@@ -224,6 +224,8 @@ class ConversationApiTest {
   @Test
   void assignCloseReopenAndTheFirstContactRule() throws Exception {
     String conversation = Fixtures.conversation(api.firestore(), WS, Instant.now(), "open", null, 2);
+    // bot off: assigning a bot-handled conversation also escalates it (BotMediaApiTest); here only the assign mechanics
+    api.firestore().collection("conversations").document(conversation).update("botEnabled", false).get();
     String path = "/api/conversations/" + conversation;
     try (EventTap events = EventTap.open(api.env.pubsub(), Topics.CONVERSATION_EVENTS)) {
       JsonNode assigned = api.post(path + "/assign", agentToken, Map.of("agentId", agent.id())).json();

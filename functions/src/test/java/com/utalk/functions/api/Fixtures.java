@@ -60,6 +60,21 @@ public final class Fixtures {
     return id;
   }
 
+  /** A stored inbound media item of {@code conversationId} (its document only; signing needs no object). */
+  public static String storedMedia(Firestore firestore, String workspaceId, String conversationId) {
+    String mediaId = UUID.randomUUID().toString();
+    Instant now = Instant.now();
+    com.utalk.media.MediaItem item =
+        new com.utalk.media.MediaItem(mediaId, workspaceId, conversationId, "in_x", "inbound", "stored", null, null, "image/png", 3L,
+            "abc", com.utalk.media.MediaStore.pathFor(workspaceId, conversationId, mediaId), null, "image/png", 1, now, now, now);
+    try {
+      firestore.collection("media").document(mediaId).set(item.toMap()).get();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    return mediaId;
+  }
+
   static Map<String, Object> inbound(String workspaceId, String conversationId, long seq, Instant at) {
     Map<String, Object> doc = new HashMap<>();
     doc.put("workspaceId", workspaceId);

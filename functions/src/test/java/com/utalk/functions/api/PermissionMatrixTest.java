@@ -30,12 +30,14 @@ class PermissionMatrixTest {
   private static final String WS = "ws-matrix";
   private static final Set<Role> ALL = EnumSet.allOf(Role.class);
   private static final Set<Role> WRITERS = EnumSet.of(Role.ADMIN, Role.DEVELOPER, Role.AGENT);
+  private static final Set<Role> ADMIN = EnumSet.of(Role.ADMIN);
 
   private static ApiHarness api;
   private static final Map<Role, User> users = new EnumMap<>(Role.class);
   private static final Map<Role, String> tokens = new EnumMap<>(Role.class);
   private static User otherAgent;
   private static String shared;
+  private static String sharedMedia;
 
   /** One matrix row: an endpoint case, who may do it, its success status, and a fresh request per caller. */
   private record Row(String name, Set<Role> allowed, int success, Function<Role, Call> call) {}
@@ -51,6 +53,7 @@ class PermissionMatrixTest {
     }
     otherAgent = api.user(WS, Role.AGENT, "agent2@matrix.example.com");
     shared = Fixtures.conversation(api.firestore(), WS, Instant.now(), "open", null, 3);
+    sharedMedia = Fixtures.storedMedia(api.firestore(), WS, shared);
   }
 
   @AfterAll
@@ -65,6 +68,8 @@ class PermissionMatrixTest {
   private static List<Row> rows() {
     List<Row> rows = new ArrayList<>();
     rows.add(new Row("GET /api/conversations", ALL, 200, r -> new Call("GET", "/api/conversations", null)));
+    rows.add(new Row("GET /api/conversations (status=escalated&botEnabled=false)", ALL, 200,
+        r -> new Call("GET", "/api/conversations?status=escalated&botEnabled=false", null)));
     rows.add(new Row("GET /api/conversations/{id}", ALL, 200, r -> new Call("GET", "/api/conversations/" + shared, null)));
     rows.add(new Row("GET /api/conversations/{id}/messages", ALL, 200, r -> new Call("GET", "/api/conversations/" + shared + "/messages", null)));
     rows.add(new Row("POST /api/conversations/{id}/messages", WRITERS, 202,
@@ -88,6 +93,16 @@ class PermissionMatrixTest {
         r -> new Call("PUT", "/api/users/" + otherAgent.id() + "/role", Map.of("role", "agent"))));
     rows.add(new Row("GET /api/audit-logs", EnumSet.of(Role.ADMIN, Role.OPERATOR), 200, r -> new Call("GET", "/api/audit-logs", null)));
     rows.add(new Row("POST /api/admin/jwt-secret/rotate", EnumSet.of(Role.ADMIN), 200, r -> new Call("POST", "/api/admin/jwt-secret/rotate", null)));
+    rows.add(new Row("GET /api/ai/config", ADMIN, 200, r -> new Call("GET", "/api/ai/config", null)));
+    rows.add(new Row("PUT /api/ai/config", ADMIN, 200,
+        r -> new Call("PUT", "/api/ai/config", Map.of("enabled", true, "autoEscalate", true))));
+    rows.add(new Row("POST /api/conversations/force-pause-bot", ADMIN, 200,
+        r -> new Call("POST", "/api/conversations/force-pause-bot", null)));
+    rows.add(new Row("GET /api/media/{id}", ALL, 200, r -> new Call("GET", "/api/media/" + sharedMedia, null)));
+    rows.add(new Row("POST /api/media/regenerate-urls", ADMIN, 200,
+        r -> new Call("POST", "/api/media/regenerate-urls", Map.of("conversationId", shared))));
+    rows.add(new Row("POST /api/media/uploads", WRITERS, 201,
+        r -> new Call("POST", "/api/media/uploads", Map.of("conversationId", shared, "contentType", "image/png", "size", 10))));
     rows.add(new Row("GET /api/auth/me", ALL, 200, r -> new Call("GET", "/api/auth/me", null)));
     rows.add(new Row("GET /api/kpis", EnumSet.of(Role.ADMIN, Role.DEVELOPER, Role.OPERATOR, Role.READONLY), 200,
         r -> new Call("GET", "/api/kpis?period=day", null)));

@@ -1,0 +1,74 @@
+package com.utalk.realtime.socketio;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * An emit to every socket in one or more rooms ({@code server.to("a").to("b").except(socket)}).
+ * Immutable: each call returns a new operator. The packet is encoded once and the same bytes are
+ * written to every member.
+ */
+public final class Broadcast {
+  private final SocketServer server;
+  private final List<String> rooms;
+  private final Set<String> exceptIds;
+
+  Broadcast(SocketServer server, List<String> rooms, Set<String> exceptIds) {
+    this.server = server;
+    this.rooms = rooms;
+    this.exceptIds = exceptIds;
+  }
+
+  /** Also targets the members of {@code room} (each socket receives the event once). */
+  public Broadcast to(String room) {
+    Objects.requireNonNull(room, "room");
+    return new Broadcast(server, Stream.concat(rooms.stream(), Stream.of(room)).toList(), exceptIds);
+  }
+
+  /** Leaves {@code socket} out (e.g. the sender). */
+  public Broadcast except(Socket socket) {
+    Set<String> ids = new HashSet<>(exceptIds);
+    ids.add(socket.id());
+    return new Broadcast(server, rooms, Set.copyOf(ids));
+  }
+
+  /**
+   * Sends the event to the members; returns how many sockets it was handed to. Serialization
+   * happens once, on the calling thread; writes are queued to each connection without blocking.
+   */
+  public int emit(String event, Object... args) {
+    SocketImpl.checkEventName(event);
+    Collection<SocketImpl> targets;
+    if (rooms.size() == 1) {
+      targets = server.rooms().members(rooms.get(0));
+    } else {
+      Set<SocketImpl> union = new HashSet<>();
+      for (String room : rooms) {
+        union.addAll(server.rooms().members(room));
+      }
+      targets = union;
+    }
+    if (targets.isEmpty()) {
+      return 0;
+    }
+    OutboundPacket packet = SocketIoCodec.event(event, -1, args);
+    int delivered = 0;
+    try {
+      for (SocketImpl socket : targets) {
+        if (!exceptIds.isEmpty() && exceptIds.contains(socket.id())) {
+          continue;
+        }
+        if (socket.deliver(packet.retainedDuplicate())) {
+          delivered++;
+        }
+      }
+    } finally {
+      packet.release();
+    }
+    return delivered;
+  }
+}

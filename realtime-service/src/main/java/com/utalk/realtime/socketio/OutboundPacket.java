@@ -1,0 +1,72 @@
+package com.utalk.realtime.socketio;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import java.util.function.Consumer;
+
+/**
+ * One encoded Engine.IO packet ready for the wire: its text form (type digit included, e.g. {@code
+ * 42["event",{}]}) and, for Socket.IO binary packets, the attachments that follow it. Owns one
+ * reference of each buffer. A broadcast encodes once and hands each recipient a {@link
+ * #retainedDuplicate()}, which shares the bytes.
+ */
+final class OutboundPacket {
+  private final ByteBuf text;
+  private final ByteBuf[] attachments;
+
+  OutboundPacket(ByteBuf text, ByteBuf[] attachments) {
+    this.text = text;
+    this.attachments = attachments;
+  }
+
+  OutboundPacket(ByteBuf text) {
+    this(text, null);
+  }
+
+  OutboundPacket retainedDuplicate() {
+    ByteBuf[] copies = null;
+    if (attachments != null) {
+      copies = new ByteBuf[attachments.length];
+      for (int i = 0; i < attachments.length; i++) {
+        copies[i] = attachments[i].retainedDuplicate();
+      }
+    }
+    return new OutboundPacket(text.retainedDuplicate(), copies);
+  }
+
+  int byteSize() {
+    int size = text.readableBytes();
+    if (attachments != null) {
+      for (ByteBuf attachment : attachments) {
+        size += attachment.readableBytes();
+      }
+    }
+    return size;
+  }
+
+  /** Hands the buffers, as WebSocket frames, to {@code sink}; ownership goes with them. */
+  void toFrames(Consumer<WebSocketFrame> sink) {
+    sink.accept(new TextWebSocketFrame(text));
+    if (attachments != null) {
+      for (ByteBuf attachment : attachments) {
+        sink.accept(new BinaryWebSocketFrame(attachment));
+      }
+    }
+  }
+
+  void release() {
+    text.release();
+    if (attachments != null) {
+      for (ByteBuf attachment : attachments) {
+        attachment.release();
+      }
+    }
+  }
+
+  /** The text form, for tests and debugging. */
+  String text() {
+    return text.toString(java.nio.charset.StandardCharsets.UTF_8);
+  }
+}

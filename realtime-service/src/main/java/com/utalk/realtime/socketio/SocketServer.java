@@ -1,0 +1,390 @@
+package com.utalk.realtime.socketio;
+
+import com.utalk.logging.Log;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollEventLoopGroup;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.FastThreadLocalThread;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+/**
+ * A Socket.IO v4 server (Engine.IO protocol 4, Socket.IO protocol 5) on Netty: long-polling,
+ * WebSocket, and the upgrade from one to the other, for the npm {@code socket.io-client} v4 and the
+ * Java {@code io.socket:socket.io-client} 2.x. Main namespace "/" only.
+ *
+ * <pre>{@code
+ * SocketServer server = SocketServer.create(config, Authenticator.of(hs -> verify(hs.token())));
+ * server.onConnection(socket -> {
+ *   socket.join("workspace:" + socket.principal(Agent.class).workspaceId());
+ *   socket.on("typing", (args, ack) -> server.to("conversation:" + args.text(0)).except(socket).emit("typing", socket.id()));
+ * });
+ * server.start();
+ * ...
+ * server.to("workspace:42").emit("message", payload);
+ * server.close(Duration.ofSeconds(10));
+ * }</pre>
+ *
+ * <p><b>Threads.</b> I/O runs on a few Netty event loops (epoll when available), never one thread
+ * per connection. The {@link Authenticator} and {@link HttpRoute}s run on those I/O threads.
+ * Connection listeners, event handlers, ack futures and disconnect listeners run, by default, on
+ * the I/O thread too — so they must not block: hand slow work to your own executor and call {@link
+ * Ack#send} / {@link Socket#emit} from there (both are thread-safe). With {@link
+ * SocketServerConfig#handlerExecutor()} set they run on that executor instead. Either way the
+ * callbacks of one socket run one at a time, in the order the packets arrived, and its disconnect
+ * listeners run after its last event handler. {@code emit}, {@code join}, {@link #to} etc. may be
+ * called from any thread and never block.
+ */
+public final class SocketServer implements AutoCloseable {
+  static final String IDLE_HANDLER = "idle";
+  private static final Log LOG = Log.get(SocketServer.class);
+
+  private final SocketServerConfig config;
+  private final SocketIoLayer socketIo;
+  private final Rooms rooms = new Rooms();
+  private final ConcurrentHashMap<String, EngineSession> sessions = new ConcurrentHashMap<>();
+  private final List<Consumer<Socket>> connectionListeners = new CopyOnWriteArrayList<>();
+  private final List<BiConsumer<Socket, DisconnectReason>> disconnectListeners = new CopyOnWriteArrayList<>();
+  private final Map<String, HttpRoute> routes = new ConcurrentHashMap<>();
+  private final AtomicInteger connections = new AtomicInteger();
+  private final WebSocketServerHandshakerFactory handshakerFactory;
+
+  private volatile boolean closing;
+  private boolean started;
+  private EventLoopGroup group;
+  private Channel serverChannel;
+  private ChannelGroup channels;
+
+  private SocketServer(SocketServerConfig config, Authenticator authenticator) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.socketIo = new SocketIoLayer(this, Objects.requireNonNull(authenticator, "authenticator"));
+    WebSocketDecoderConfig decoderConfig =
+        WebSocketDecoderConfig.newBuilder()
+            .maxFramePayloadLength(config.maxPayload())
+            .allowExtensions(false) // no permessage-deflate: it is a known source of stuck upgrades
+            .expectMaskedFrames(true)
+            .closeOnProtocolViolation(true)
+            .build();
+    this.handshakerFactory = new WebSocketServerHandshakerFactory("ws://localhost" + config.path(), null, decoderConfig);
+  }
+
+  /** A server that is not listening yet: register listeners and routes, then {@link #start()}. */
+  public static SocketServer create(SocketServerConfig config, Authenticator authenticator) {
+    return new SocketServer(config, authenticator);
+  }
+
+  /** Called with every socket the {@link Authenticator} accepted, before the client is told. */
+  public SocketServer onConnection(Consumer<Socket> listener) {
+    connectionListeners.add(Objects.requireNonNull(listener, "listener"));
+    return this;
+  }
+
+  /** Called once per accepted socket when it disconnects (after the socket's own listeners). */
+  public SocketServer onDisconnect(BiConsumer<Socket, DisconnectReason> listener) {
+    disconnectListeners.add(Objects.requireNonNull(listener, "listener"));
+    return this;
+  }
+
+  /** Serves a plain HTTP endpoint at {@code path} (exact match) on the same port. */
+  public SocketServer route(String path, HttpRoute route) {
+    if (path.equals(config.path()) || (path + "/").equals(config.path())) {
+      throw new IllegalArgumentException("path is the Socket.IO endpoint: " + path);
+    }
+    routes.put(path, Objects.requireNonNull(route, "route"));
+    return this;
+  }
+
+  /**
+   * Binds and starts accepting connections.
+   *
+   * @throws IllegalStateException if already started, or if the address cannot be bound
+   */
+  public synchronized SocketServer start() {
+    if (started) {
+      throw new IllegalStateException("already started");
+    }
+    started = true;
+    boolean epoll = Epoll.isAvailable();
+    int threads = config.ioThreads() > 0 ? config.ioThreads() : Runtime.getRuntime().availableProcessors();
+    IoThreadFactory threadFactory = new IoThreadFactory(this);
+    group = epoll ? new EpollEventLoopGroup(threads, threadFactory) : new NioEventLoopGroup(threads, threadFactory);
+    channels = new DefaultChannelGroup("socketio", GlobalEventExecutor.INSTANCE);
+    Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+    long highWater = Math.min(Integer.MAX_VALUE, config.maxBufferedBytes());
+    int idleSeconds = (int) (config.pingInterval().plus(config.pingTimeout()).toSeconds() + 10);
+    ServerBootstrap bootstrap =
+        new ServerBootstrap()
+            .group(group)
+            .channel(channelType)
+            .option(ChannelOption.SO_BACKLOG, 4096)
+            .option(ChannelOption.SO_REUSEADDR, true)
+            .childOption(ChannelOption.TCP_NODELAY, true)
+            .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
+            .childOption(
+                ChannelOption.WRITE_BUFFER_WATER_MARK,
+                new WriteBufferWaterMark((int) (highWater / 2), (int) highWater))
+            .childHandler(
+                new ChannelInitializer<Channel>() {
+                  @Override
+                  protected void initChannel(Channel channel) {
+                    channels.add(channel);
+                    ChannelPipeline pipeline = channel.pipeline();
+                    pipeline.addLast("http", new HttpServerCodec(4096, 16384, 16384));
+                    pipeline.addLast("aggregator", new EngineHttpAggregator(SocketServer.this, config.maxPayload()));
+                    pipeline.addLast(IDLE_HANDLER, new IdleStateHandler(0, 0, idleSeconds, TimeUnit.SECONDS));
+                    pipeline.addLast("engine", new HttpTransportHandler(SocketServer.this));
+                  }
+                });
+    try {
+      serverChannel = bootstrap.bind(config.host(), config.port()).syncUninterruptibly().channel();
+    } catch (RuntimeException e) {
+      group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+      throw new IllegalStateException("cannot listen on " + config.host() + ":" + config.port(), e);
+    }
+    LOG.info("socket.io server listening", "port", port(), "io", epoll ? "epoll" : "nio", "ioThreads", threads);
+    return this;
+  }
+
+  /** The bound port (useful with port 0). */
+  public int port() {
+    return address().getPort();
+  }
+
+  public InetSocketAddress address() {
+    Channel channel = serverChannel;
+    if (channel == null) {
+      throw new IllegalStateException("not started");
+    }
+    return (InetSocketAddress) channel.localAddress();
+  }
+
+  public SocketServerConfig config() {
+    return config;
+  }
+
+  /** Targets the sockets in {@code room}; chain {@code .to()} / {@code .except()}, then emit. */
+  public Broadcast to(String room) {
+    return new Broadcast(this, List.of(Objects.requireNonNull(room, "room")), java.util.Set.of());
+  }
+
+  /** Authenticated sockets currently connected. */
+  public int connectionCount() {
+    return connections.get();
+  }
+
+  /** Rooms with at least one member. */
+  public int roomCount() {
+    return rooms.count();
+  }
+
+  /** Engine.IO sessions, including those not (yet) authenticated. */
+  public int sessionCount() {
+    return sessions.size();
+  }
+
+  /**
+   * Packets received from clients whose socket was not connected — not authenticated yet, refused,
+   * or on another namespace — and therefore dropped (a security metric).
+   */
+  public long droppedPacketCount() {
+    return socketIo.droppedPackets();
+  }
+
+  /**
+   * Graceful shutdown: stops accepting connections, closes every session at the Engine.IO level
+   * (WebSocket close / polling close packet) so clients reconnect — to another instance — with
+   * their auth, waits up to {@code drain} for them to go, then stops the event loops. Must not be
+   * called from a callback running on an I/O thread.
+   */
+  public void close(Duration drain) {
+    if (onIoThread()) {
+      throw new IllegalStateException("close() called on an I/O thread; call it from another thread");
+    }
+    synchronized (this) {
+      if (closing || !started) {
+        closing = true;
+        return;
+      }
+      closing = true;
+    }
+    serverChannel.close().syncUninterruptibly();
+    for (EngineSession session : sessions.values()) {
+      session.close(DisconnectReason.SERVER_SHUTTING_DOWN, true);
+    }
+    long deadline = System.nanoTime() + drain.toNanos();
+    while (!sessions.isEmpty() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    int abandoned = sessions.size();
+    sessions.values().forEach(EngineSession::destroy);
+    channels.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+    group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
+    LOG.info("socket.io server closed", "abandonedSessions", abandoned);
+  }
+
+  /** {@link #close(Duration)} with a 5 second drain. */
+  @Override
+  public void close() {
+    close(Duration.ofSeconds(5));
+  }
+
+  // ================================================================ internals
+
+  SocketIoLayer socketIo() {
+    return socketIo;
+  }
+
+  Rooms rooms() {
+    return rooms;
+  }
+
+  WebSocketServerHandshakerFactory handshakerFactory() {
+    return handshakerFactory;
+  }
+
+  boolean isClosing() {
+    return closing;
+  }
+
+  EngineSession session(String sid) {
+    return sessions.get(sid);
+  }
+
+  /** Creates, registers and starts a session; null while shutting down. */
+  EngineSession openSession(
+      Channel channel, Transport transport, HttpHeaders headers, Map<String, List<String>> query) {
+    if (closing) {
+      return null;
+    }
+    EngineSession session = new EngineSession(Ids.next(), this, channel, transport, headers, query);
+    sessions.put(session.sid, session);
+    session.start();
+    return session;
+  }
+
+  void removeSession(EngineSession session) {
+    sessions.remove(session.sid, session);
+  }
+
+  void connectionOpened() {
+    connections.incrementAndGet();
+  }
+
+  void connectionClosed() {
+    connections.decrementAndGet();
+  }
+
+  void fireConnection(Socket socket) {
+    for (Consumer<Socket> listener : connectionListeners) {
+      try {
+        listener.accept(socket);
+      } catch (Throwable t) {
+        LOG.error("connection listener failed", t, "socketId", socket.id());
+      }
+    }
+  }
+
+  void fireDisconnect(Socket socket, DisconnectReason reason) {
+    for (BiConsumer<Socket, DisconnectReason> listener : disconnectListeners) {
+      try {
+        listener.accept(socket, reason);
+      } catch (Throwable t) {
+        LOG.error("disconnect listener failed", t, "socketId", socket.id());
+      }
+    }
+  }
+
+  boolean onIoThread() {
+    return Thread.currentThread() instanceof IoThread thread && thread.owner == this;
+  }
+
+  void serveRoute(Channel channel, FullHttpRequest req, QueryStringDecoder uri, boolean keepAlive) {
+    HttpRoute route = routes.get(uri.path());
+    if (route == null) {
+      HttpResponses.plain(channel, HttpResponseStatus.NOT_FOUND, "Not found", keepAlive);
+      return;
+    }
+    HttpRoute.Response response;
+    try {
+      response =
+          route.handle(
+              new HttpRoute.Request(
+                  req.method().name(), uri.path(), uri.parameters(), req.headers(), ByteBufUtil.getBytes(req.content())));
+    } catch (Exception e) {
+      LOG.error("http route failed", e, "path", uri.path());
+      HttpResponses.plain(channel, HttpResponseStatus.INTERNAL_SERVER_ERROR, "Internal error", keepAlive);
+      return;
+    }
+    HttpResponses.write(
+        channel,
+        HttpResponses.response(
+            HttpResponseStatus.valueOf(response.status()),
+            Unpooled.wrappedBuffer(response.body()),
+            response.contentType(),
+            null),
+        keepAlive);
+  }
+
+  /** Event loop threads, tagged with their server so callbacks know whether they may run inline. */
+  private static final class IoThread extends FastThreadLocalThread {
+    final SocketServer owner;
+
+    IoThread(ThreadGroup group, Runnable task, String name, SocketServer owner) {
+      super(group, task, name);
+      this.owner = owner;
+    }
+  }
+
+  private static final class IoThreadFactory extends DefaultThreadFactory {
+    private final SocketServer owner;
+
+    IoThreadFactory(SocketServer owner) {
+      super("socketio-io", true);
+      this.owner = owner;
+    }
+
+    @Override
+    protected Thread newThread(Runnable task, String name) {
+      return new IoThread(threadGroup, task, name, owner);
+    }
+  }
+}
