@@ -12,6 +12,7 @@ import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.sdk.metrics.SdkMeterProvider;
 import io.opentelemetry.sdk.metrics.SdkMeterProviderBuilder;
 import io.opentelemetry.sdk.metrics.data.MetricData;
+import io.opentelemetry.sdk.metrics.export.MetricExporter;
 import io.opentelemetry.sdk.metrics.export.PeriodicMetricReader;
 import io.opentelemetry.sdk.resources.Resource;
 import java.io.IOException;
@@ -71,6 +72,14 @@ public final class Metrics {
   }
 
   private static Metrics create(Settings settings, boolean flushOnExit) {
+    MetricsExport export = MetricsExport.from(settings);
+    return create(settings, flushOnExit, export.cloudMonitoring()
+        ? GoogleCloudMetricExporter.createWithConfiguration(MetricConfiguration.builder().setProjectId(export.projectId()).build())
+        : null);
+  }
+
+  /** {@code exporter}: where the periodic reader sends metrics (null: no periodic export). */
+  static Metrics create(Settings settings, boolean flushOnExit, MetricExporter exporter) {
     ServiceIdentity identity = ServiceIdentity.from(settings);
     MetricsExport export = MetricsExport.from(settings);
     Resource resource = Resource.getDefault().merge(Resource.create(Attributes.of(
@@ -82,13 +91,8 @@ public final class Metrics {
         AttributeKey.stringKey("deployment.environment.name"), identity.environment().label())));
     PrometheusReader prometheus = new PrometheusReader();
     SdkMeterProviderBuilder builder = SdkMeterProvider.builder().setResource(resource).registerMetricReader(prometheus);
-    if (export.cloudMonitoring()) {
-      builder.registerMetricReader(
-          PeriodicMetricReader.builder(
-                  GoogleCloudMetricExporter.createWithConfiguration(
-                      MetricConfiguration.builder().setProjectId(export.projectId()).build()))
-              .setInterval(export.interval())
-              .build());
+    if (exporter != null) {
+      builder.registerMetricReader(PeriodicMetricReader.builder(exporter).setInterval(export.interval()).build());
     }
     SdkMeterProvider provider = builder.build();
     HttpServer side = export.port() > 0 ? sideServer(export.port()) : null;
