@@ -74,7 +74,8 @@ public final class Metrics {
   private static Metrics create(Settings settings, boolean flushOnExit) {
     MetricsExport export = MetricsExport.from(settings);
     return create(settings, flushOnExit, export.cloudMonitoring()
-        ? GoogleCloudMetricExporter.createWithConfiguration(MetricConfiguration.builder().setProjectId(export.projectId()).build())
+        ? new DeferredExporter(() -> GoogleCloudMetricExporter.createWithConfiguration(
+            MetricConfiguration.builder().setProjectId(export.projectId()).build()))
         : null);
   }
 
