@@ -3,10 +3,7 @@ package com.utalk.functions.messaging;
 import com.google.cloud.functions.HttpFunction;
 import com.google.cloud.functions.HttpRequest;
 import com.google.cloud.functions.HttpResponse;
-import com.utalk.errors.MethodNotAllowedException;
-import com.utalk.errors.UnsupportedMediaTypeException;
 import com.utalk.errors.ValidationException;
-import com.utalk.functions.http.FormBody;
 import com.utalk.functions.http.HttpCall;
 import com.utalk.functions.wiring.Backend;
 import com.utalk.messaging.DeliveryStatusService;
@@ -35,15 +32,7 @@ public final class TwilioStatusCallback implements HttpFunction {
   @Override
   public void service(HttpRequest request, HttpResponse response) throws IOException {
     HttpCall.serve(request, response, call -> {
-      if (!"POST".equals(request.getMethod())) {
-        throw new MethodNotAllowedException("use POST");
-      }
-      byte[] body = call.body(WhatsAppInboundWebhook.MAX_BODY_BYTES);
-      if (!request.getContentType().orElse("").startsWith("application/x-www-form-urlencoded")) {
-        throw new UnsupportedMediaTypeException("expected application/x-www-form-urlencoded");
-      }
-      Map<String, String> form = FormBody.parse(body);
-      verifier().verify(PATH + request.getQuery().map(q -> "?" + q).orElse(""), form, call.header("X-Twilio-Signature"));
+      Map<String, String> form = Webhooks.signedForm(call, PATH, verifier());
       String sid = form.get("MessageSid");
       if (sid == null || sid.isBlank()) {
         throw new ValidationException("MessageSid", "MessageSid is required");

@@ -3,9 +3,6 @@ package com.utalk.functions.messaging;
 import com.google.cloud.functions.HttpFunction;
 import com.google.cloud.functions.HttpRequest;
 import com.google.cloud.functions.HttpResponse;
-import com.utalk.errors.MethodNotAllowedException;
-import com.utalk.errors.UnsupportedMediaTypeException;
-import com.utalk.functions.http.FormBody;
 import com.utalk.functions.http.HttpCall;
 import com.utalk.functions.wiring.Backend;
 import com.utalk.messaging.InboundIngestService;
@@ -21,8 +18,6 @@ import java.util.Map;
  * answers 503 so that Twilio retries, and the retry completes the work.
  */
 public final class WhatsAppInboundWebhook implements HttpFunction {
-  /** Twilio's own webhook bodies stay far below this; anything bigger is not Twilio. */
-  static final int MAX_BODY_BYTES = 64 * 1024;
   static final String PATH = "/webhooks/twilio/whatsapp";
   private static final byte[] EMPTY_TWIML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>".getBytes();
 
@@ -41,16 +36,7 @@ public final class WhatsAppInboundWebhook implements HttpFunction {
   @Override
   public void service(HttpRequest request, HttpResponse response) throws IOException {
     HttpCall.serve(request, response, call -> {
-      if (!"POST".equals(request.getMethod())) {
-        throw new MethodNotAllowedException("use POST");
-      }
-      byte[] body = call.body(MAX_BODY_BYTES);
-      String contentType = request.getContentType().orElse("");
-      if (!contentType.startsWith("application/x-www-form-urlencoded")) {
-        throw new UnsupportedMediaTypeException("expected application/x-www-form-urlencoded");
-      }
-      Map<String, String> form = FormBody.parse(body);
-      verifier().verify(PATH + request.getQuery().map(q -> "?" + q).orElse(""), form, call.header("X-Twilio-Signature"));
+      Map<String, String> form = Webhooks.signedForm(call, PATH, verifier());
       InboundMessage inbound = TwilioInboundForm.parse(form);
       ingest().ingest(inbound, call.requestId());
       call.write(200, "text/xml; charset=utf-8", EMPTY_TWIML);
