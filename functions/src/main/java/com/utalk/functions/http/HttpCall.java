@@ -84,6 +84,24 @@ public final class HttpCall {
   }
 
   private int statusWritten = 200;
+
+  /**
+   * A request refused before its body was read (401, 403, 404…) leaves bytes on the connection;
+   * reading them (bounded) first keeps the keep-alive connection reusable instead of reset under
+   * the client's next request.
+   */
+  private static void drainUnreadBody(HttpRequest request) {
+    try (InputStream in = request.getInputStream()) {
+      byte[] buffer = new byte[8192];
+      long left = 1 << 20;
+      int read;
+      while (left > 0 && (read = in.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) {
+        left -= read;
+      }
+    } catch (IOException | IllegalStateException e) {
+      // already consumed through a reader, or the client went away: nothing to keep alive
+    }
+  }
   private String route;
 
   /** The route template for metrics ({@code /api/conversations/{id}}); a router sets it, else ids are masked. */
@@ -157,6 +175,7 @@ public final class HttpCall {
   }
 
   private int writeError(int status, ErrorBody body) throws IOException {
+    drainUnreadBody(request);
     json(status, body);
     return status;
   }

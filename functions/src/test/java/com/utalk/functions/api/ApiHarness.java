@@ -149,8 +149,18 @@ public final class ApiHarness implements AutoCloseable {
       }
       request.method(method, HttpRequest.BodyPublishers.ofByteArray(bytes));
     }
+    HttpRequest built = request.build();
     try {
-      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response;
+      try {
+        response = http.send(built, HttpResponse.BodyHandlers.ofString());
+      } catch (java.io.IOException stale) {
+        // A pooled keep-alive connection the server had just closed: the request never reached it.
+        if (!String.valueOf(stale.getMessage()).contains("received no bytes")) {
+          throw stale;
+        }
+        response = http.send(built, HttpResponse.BodyHandlers.ofString());
+      }
       return new Response(response.statusCode(), response.body(), response);
     } catch (Exception e) {
       throw new IllegalStateException(method + " " + path + " failed", e);
