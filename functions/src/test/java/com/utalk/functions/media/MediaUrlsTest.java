@@ -1,5 +1,7 @@
 package com.utalk.functions.media;
 
+import com.utalk.functions.api.TestClock;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -49,8 +51,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,39 +79,11 @@ class MediaUrlsTest {
   private static EventTap commands;
   private static HttpServers.Running mediaServer;
   private static Path dir;
-  private static MovableClock clock;
+  private static TestClock clock;
   private static LocalMediaStore store;
   private static Backend backend;
   private static MediaHandlers handlers;
   private static final HttpClient http = HttpClient.newHttpClient();
-
-  /** Real time plus an offset the test moves forward. */
-  static final class MovableClock extends Clock {
-    private volatile Duration offset = Duration.ZERO;
-
-    void advance(Duration by) {
-      offset = offset.plus(by);
-    }
-
-    void reset() {
-      offset = Duration.ZERO;
-    }
-
-    @Override
-    public Instant instant() {
-      return Instant.now().plus(offset);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-  }
 
   @BeforeAll
   static void start() throws Exception {
@@ -120,7 +92,7 @@ class MediaUrlsTest {
     events = EventTap.open(stack.env.pubsub(), Topics.CONVERSATION_EVENTS);
     commands = EventTap.open(stack.env.pubsub(), Topics.OUTBOUND_MESSAGES);
     dir = Files.createTempDirectory("utalk-media-test");
-    clock = new MovableClock();
+    clock = new TestClock();
     mediaServer = HttpServers.start("127.0.0.1", 0, 4, "local-media");
     store = new LocalMediaStore(dir, KEY.getBytes(StandardCharsets.UTF_8), mediaServer.baseUrl(), clock);
     mediaServer.server().createContext(LocalMediaStore.PATH_PREFIX, new LocalMediaHttpHandler(store, new MediaPolicy(1024 * 1024)));
