@@ -15,7 +15,7 @@ import java.util.Map;
 
 /** POST /webhooks/twilio/status: Twilio's delivery status callback for our outbound messages. */
 public final class TwilioStatusCallback implements HttpFunction {
-  static final String PATH = "/webhooks/twilio/status";
+  public static final String PATH = "/webhooks/twilio/status";
 
   private final Backend backend;
   private volatile TwilioSignatureVerifier verifier;

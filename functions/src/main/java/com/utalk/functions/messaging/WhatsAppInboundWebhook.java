@@ -18,7 +18,7 @@ import java.util.Map;
  * answers 503 so that Twilio retries, and the retry completes the work.
  */
 public final class WhatsAppInboundWebhook implements HttpFunction {
-  static final String PATH = "/webhooks/twilio/whatsapp";
+  public static final String PATH = "/webhooks/twilio/whatsapp";
   private static final byte[] EMPTY_TWIML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>".getBytes();
 
   private final Backend backend;

@@ -41,6 +41,15 @@ public final class Broadcast {
    * happens once, on the calling thread; writes are queued to each connection without blocking.
    */
   public int emit(String event, Object... args) {
+    return emitTracked(null, event, args);
+  }
+
+  /**
+   * {@link #emit}, calling {@code delivered} (on the calling thread) with each socket the packet was
+   * handed to — for an application that keeps per-socket delivery state (e.g. the last sequence
+   * number each socket was sent). The packet is still encoded once.
+   */
+  public int emitTracked(java.util.function.Consumer<? super Socket> delivered, String event, Object... args) {
     SocketImpl.checkEventName(event);
     Collection<SocketImpl> targets;
     if (rooms.size() == 1) {
@@ -56,19 +65,22 @@ public final class Broadcast {
       return 0;
     }
     OutboundPacket packet = SocketIoCodec.event(event, -1, args);
-    int delivered = 0;
+    int count = 0;
     try {
       for (SocketImpl socket : targets) {
         if (!exceptIds.isEmpty() && exceptIds.contains(socket.id())) {
           continue;
         }
         if (socket.deliver(packet.retainedDuplicate())) {
-          delivered++;
+          count++;
+          if (delivered != null) {
+            delivered.accept(socket);
+          }
         }
       }
     } finally {
       packet.release();
     }
-    return delivered;
+    return count;
   }
 }

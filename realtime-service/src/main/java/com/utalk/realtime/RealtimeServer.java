@@ -1,0 +1,159 @@
+package com.utalk.realtime;
+
+import com.google.cloud.firestore.Firestore;
+import com.utalk.auth.AuthModule;
+import com.utalk.config.Settings;
+import com.utalk.conversations.AgentMessages;
+import com.utalk.conversations.ConversationQueries;
+import com.utalk.events.EventOutbox;
+import com.utalk.events.PubSubEventPublisher;
+import com.utalk.gcp.FirestoreProvider;
+import com.utalk.gcp.GcpProject;
+import com.utalk.gcp.PubSubTransport;
+import com.utalk.logging.Log;
+import com.utalk.logging.LogSetup;
+import com.utalk.messaging.OutboundMessageService;
+import com.utalk.metrics.Metrics;
+import com.utalk.realtime.auth.TokenAuthenticator;
+import com.utalk.realtime.delivery.EventFanout;
+import com.utalk.realtime.delivery.EventLog;
+import com.utalk.realtime.health.SocketHealthRoute;
+import com.utalk.realtime.metrics.MetricsRoute;
+import com.utalk.realtime.session.AgentHandlers;
+import com.utalk.realtime.session.Connections;
+import com.utalk.realtime.session.SocketCall;
+import com.utalk.realtime.socketio.HttpRoute;
+import com.utalk.realtime.socketio.SocketServer;
+import com.utalk.realtime.socketio.SocketServerConfig;
+import com.utalk.realtime.subscription.InstanceSubscription;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The realtime service of one Cloud Run instance: the Socket.IO server, its agent handlers, and
+ * this instance's Pub/Sub subscription feeding the fan-out. {@link #start} subscribes before it
+ * listens, so a client never connects to an instance that is not receiving events yet.
+ */
+public final class RealtimeServer implements AutoCloseable {
+  private static final Log LOG = Log.get(RealtimeServer.class);
+
+  private final RealtimeSettings settings;
+  private final Firestore firestore;
+  private final PubSubTransport pubsub;
+  private final PubSubEventPublisher publisher;
+  private final ThreadPoolExecutor work;
+  private final SocketServer server;
+  private final InstanceSubscription subscription;
+  private volatile boolean draining;
+  private boolean closed;
+
+  private RealtimeServer(Settings all, Clock clock) {
+    this.settings = RealtimeSettings.from(all);
+    LogSetup.install(all);
+    Metrics metrics = Metrics.get();
+    GcpProject project = GcpProject.from(all);
+    firestore = FirestoreProvider.create(project);
+    pubsub = new PubSubTransport(project);
+    publisher = new PubSubEventPublisher(pubsub);
+    AuthModule auth = new AuthModule(all, firestore, clock);
+    AgentMessages messages =
+        new AgentMessages(
+            new OutboundMessageService(firestore, new EventOutbox(firestore, publisher, clock), publisher, clock), auth.policy());
+
+    work = blockingWorkPool(settings.workThreads());
+    SocketServerConfig config =
+        SocketServerConfig.builder().host("0.0.0.0").port(settings.port()).allowedOrigins(settings.allowedOrigins()).build();
+    server = SocketServer.create(config, new TokenAuthenticator(auth.verifier(), metrics.sockets(), work));
+    Connections connections = new Connections();
+    EventFanout fanout = new EventFanout(server, connections, new EventLog(firestore), clock);
+    AgentHandlers handlers =
+        new AgentHandlers(
+            server, connections, new ConversationQueries(firestore, auth.policy()), messages, auth.policy(), fanout,
+            new SocketCall(metrics.sockets(), work), clock);
+    server.onConnection(handlers::connected);
+    server.onDisconnect((socket, reason) -> metrics.sockets().disconnected());
+    subscription = new InstanceSubscription(pubsub, settings.instanceId(), fanout::accept);
+    server.route("/health/socket", new SocketHealthRoute(server, subscription, fanout, settings.instanceId(), () -> draining));
+    server.route("/health", request -> HttpRoute.Response.json(draining ? 503 : 200, Map.of("status", draining ? "draining" : "ok")));
+    server.route("/metrics", new MetricsRoute(metrics));
+  }
+
+  /** Subscribes, then listens on {@code PORT}. */
+  public static RealtimeServer start(Settings settings, Clock clock) {
+    RealtimeServer realtime = new RealtimeServer(settings, clock);
+    try {
+      realtime.subscription.start();
+      realtime.server.start();
+    } catch (RuntimeException e) {
+      realtime.close();
+      throw e;
+    }
+    LOG.info("realtime service ready", "port", realtime.port(), "instanceId", realtime.settings.instanceId(),
+        "subscription", realtime.subscription.name());
+    return realtime;
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  public String instanceId() {
+    return settings.instanceId();
+  }
+
+  public String subscriptionName() {
+    return subscription.name();
+  }
+
+  /**
+   * Graceful stop (Cloud Run's SIGTERM): stop accepting, tell every client to reconnect (to another
+   * instance), wait up to the drain time for them to go, then delete this instance's subscription.
+   */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    draining = true;
+    LOG.info("realtime service draining", "connections", server.connectionCount(), "drainSeconds", settings.drain().toSeconds());
+    server.close(settings.drain());
+    subscription.close();
+    work.shutdown();
+    try {
+      work.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    publisher.close();
+    pubsub.close();
+    try {
+      firestore.close();
+    } catch (Exception e) {
+      LOG.warn("firestore client did not close cleanly", "error", e.toString());
+    }
+    LOG.info("realtime service stopped", "instanceId", settings.instanceId());
+  }
+
+  /**
+   * Firestore and Pub/Sub calls of socket events (and token checks that may fetch keys). Bounded:
+   * when it is full an event is refused with "unavailable" rather than queued without limit.
+   */
+  private static ThreadPoolExecutor blockingWorkPool(int threads) {
+    AtomicInteger counter = new AtomicInteger();
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(10_000),
+            task -> {
+              Thread thread = new Thread(task, "socket-work-" + counter.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
+  }
+}

@@ -1,0 +1,192 @@
+package com.utalk.realtime.delivery;
+
+import com.utalk.events.ConversationEvent;
+import com.utalk.logging.Log;
+import com.utalk.realtime.session.Connection;
+import com.utalk.realtime.session.Connections;
+import com.utalk.realtime.socketio.Broadcast;
+import com.utalk.realtime.socketio.SocketServer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Turns the conversation events this instance receives into socket emits, per conversation in
+ * sequence order and each once: a duplicate (Pub/Sub redelivery, the same event from two paths) is
+ * dropped by its sequence number, and a gap (an event overtaken by a later one) is filled from the
+ * conversation's stored events before the later one goes out. Also serves {@code sync:since}:
+ * replays a socket's missed events from Firestore while holding back the live ones for it.
+ *
+ * <p>All work for one conversation happens under that conversation's lock (striped), so the live
+ * feed, gap fills and replays of a conversation never interleave.
+ */
+public final class EventFanout {
+  private static final Log LOG = Log.get(EventFanout.class);
+  /** Conversations whose last delivered seq is remembered; past this the memory is reset. */
+  static final int MAX_TRACKED_CONVERSATIONS = 200_000;
+  private static final int STRIPES = 256;
+
+  private final SocketServer server;
+  private final Connections connections;
+  private final EventLog log;
+  private final Clock clock;
+  private final Object[] locks = new Object[STRIPES];
+  private final ConcurrentHashMap<String, Long> lastSeq = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Set<SyncSession>> syncing = new ConcurrentHashMap<>();
+  private final AtomicLong delivered = new AtomicLong();
+  private final AtomicLong duplicates = new AtomicLong();
+  private final AtomicLong gapsFilled = new AtomicLong();
+  private volatile Instant lastEventAt;
+  private volatile Duration lastEventLag;
+
+  public EventFanout(SocketServer server, Connections connections, EventLog log, Clock clock) {
+    this.server = server;
+    this.connections = connections;
+    this.log = log;
+    this.clock = clock;
+    for (int i = 0; i < STRIPES; i++) {
+      locks[i] = new Object();
+    }
+  }
+
+  /** A live event from Pub/Sub. Blocks while a gap is filled from Firestore. */
+  public void accept(ConversationEvent event) {
+    if (SocketEvent.API_CHANGES_TYPE.equals(event.type())) {
+      emit(event);
+      return;
+    }
+    String conversationId = event.conversationId();
+    synchronized (lockFor(conversationId)) {
+      Long last = lastSeq.get(conversationId);
+      if (last != null && event.seq() <= last) {
+        duplicates.incrementAndGet();
+        LOG.debug("duplicate event dropped", "eventId", event.eventId(), "conversationId", conversationId, "seq", event.seq());
+        return;
+      }
+      if (last != null && event.seq() > last + 1) {
+        List<ConversationEvent> missing = log.between(conversationId, last, event.seq() - 1, EventLog.MAX_REPLAY);
+        gapsFilled.incrementAndGet();
+        LOG.info("gap in the live feed filled from the event log",
+            "conversationId", conversationId, "after", last, "before", event.seq(), "filled", missing.size());
+        missing.forEach(this::emit);
+      }
+      emit(event);
+      if (lastSeq.size() >= MAX_TRACKED_CONVERSATIONS) {
+        lastSeq.clear();
+      }
+      lastSeq.put(conversationId, event.seq());
+    }
+    lastEventAt = event.occurredAt();
+    lastEventLag = event.occurredAt() == null ? null : Duration.between(event.occurredAt(), clock.instant());
+  }
+
+  /**
+   * Sends {@code connection} the events of a conversation after {@code afterSeq} that it has not
+   * been sent, oldest first, then the live ones that arrived meanwhile. The caller has checked
+   * that the socket may read the conversation.
+   */
+  public SyncResult sync(Connection connection, String conversationId, long afterSeq) {
+    SyncSession session = new SyncSession(connection, conversationId);
+    synchronized (lockFor(conversationId)) {
+      syncing.computeIfAbsent(conversationId, id -> new CopyOnWriteArraySet<>()).add(session);
+    }
+    long lastSent = afterSeq;
+    int replayed = 0;
+    boolean complete = true;
+    try {
+      // Everything committed before the session was registered is in the log; everything fanned
+      // out after it is held in the session. The overlap is removed by seq.
+      List<ConversationEvent> missed = log.between(conversationId, afterSeq, Long.MAX_VALUE, EventLog.MAX_REPLAY);
+      complete = missed.size() < EventLog.MAX_REPLAY;
+      for (ConversationEvent event : missed) {
+        if (sendTo(connection, event)) {
+          replayed++;
+        }
+        lastSent = Math.max(lastSent, event.seq());
+      }
+    } finally {
+      synchronized (lockFor(conversationId)) {
+        for (ConversationEvent event : session.held()) {
+          if (event.seq() > lastSent && sendTo(connection, event)) {
+            lastSent = event.seq();
+          }
+        }
+        Set<SyncSession> sessions = syncing.get(conversationId);
+        if (sessions != null) {
+          sessions.remove(session);
+          if (sessions.isEmpty()) {
+            syncing.remove(conversationId, sessions);
+          }
+        }
+      }
+    }
+    return new SyncResult(conversationId, afterSeq, replayed, lastSent, complete);
+  }
+
+  private boolean sendTo(Connection connection, ConversationEvent event) {
+    if (connection.delivered().contains(event.conversationId(), event.seq())) {
+      return false;
+    }
+    String name = SocketEvent.nameFor(event.type()).orElse(null);
+    if (name == null) {
+      return false;
+    }
+    connection.socket().emit(name, SocketEvent.of(event));
+    connection.delivered().record(event.conversationId(), event.seq());
+    return true;
+  }
+
+  private void emit(ConversationEvent event) {
+    String name = SocketEvent.nameFor(event.type()).orElse(null);
+    if (name == null) {
+      return;
+    }
+    List<String> rooms = EventRouting.roomsFor(SocketEvent.of(event), name);
+    Broadcast broadcast = server.to(rooms.get(0));
+    for (int i = 1; i < rooms.size(); i++) {
+      broadcast = broadcast.to(rooms.get(i));
+    }
+    Set<SyncSession> sessions = event.conversationId() == null ? null : syncing.get(event.conversationId());
+    if (sessions != null) {
+      for (SyncSession session : sessions) {
+        broadcast = broadcast.except(session.connection.socket());
+      }
+    }
+    String conversationId = event.conversationId();
+    long seq = event.seq();
+    broadcast.emitTracked(
+        socket -> {
+          Connection connection = conversationId == null ? null : connections.get(socket.id());
+          if (connection != null) {
+            connection.delivered().record(conversationId, seq);
+          }
+        },
+        name,
+        SocketEvent.of(event));
+    if (sessions != null) {
+      for (SyncSession session : sessions) {
+        if (session.connection.inAnyOf(rooms)) {
+          session.hold(event);
+        }
+      }
+    }
+    delivered.incrementAndGet();
+  }
+
+  private Object lockFor(String conversationId) {
+    return locks[(conversationId.hashCode() & 0x7fffffff) % STRIPES];
+  }
+
+  /** For /health/socket: events fanned out, duplicates dropped, gaps filled, last event and its lag. */
+  public Stats stats() {
+    Duration lag = lastEventLag;
+    return new Stats(delivered.get(), duplicates.get(), gapsFilled.get(), lastEventAt, lag == null ? null : lag.toMillis());
+  }
+
+  public record Stats(long delivered, long duplicatesDropped, long gapsFilled, Instant lastEventAt, Long lastEventLagMs) {}
+}

@@ -1,0 +1,159 @@
+package com.utalk.realtime.subscription;
+
+import com.google.api.gax.batching.FlowControlSettings;
+import com.google.api.gax.core.InstantiatingExecutorProvider;
+import com.google.api.gax.rpc.NotFoundException;
+import com.google.cloud.pubsub.v1.AckReplyConsumer;
+import com.google.cloud.pubsub.v1.Subscriber;
+import com.google.cloud.pubsub.v1.SubscriptionAdminClient;
+import com.google.common.util.concurrent.MoreExecutors;
+import com.google.protobuf.Duration;
+import com.google.pubsub.v1.ExpirationPolicy;
+import com.google.pubsub.v1.ProjectSubscriptionName;
+import com.google.pubsub.v1.PubsubMessage;
+import com.google.pubsub.v1.Subscription;
+import com.google.pubsub.v1.TopicName;
+import com.utalk.events.ConversationEvent;
+import com.utalk.gcp.PubSubTransport;
+import com.utalk.json.Json;
+import com.utalk.logging.Log;
+import com.utalk.logging.RequestContext;
+import com.utalk.platform.Topics;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * This instance's own subscription to {@code conversation-events}: every instance must see every
+ * event (its sockets may be in any room), so instances cannot share one. Created at start with an
+ * expiration policy, so the subscription of an instance that crashed (SIGKILL, OOM) is deleted by
+ * Pub/Sub once idle for {@link #EXPIRE_AFTER_IDLE}; deleted at once on a graceful stop. Messages
+ * are kept only briefly: a reconnecting client catches up from Firestore, not from Pub/Sub.
+ */
+public final class InstanceSubscription implements AutoCloseable {
+  /** Pub/Sub's shortest expiration: an idle subscription of a dead instance goes after one day. */
+  public static final java.time.Duration EXPIRE_AFTER_IDLE = java.time.Duration.ofDays(1);
+  /** Pub/Sub's shortest retention; older undelivered events are only useful from the event log. */
+  static final java.time.Duration RETENTION = java.time.Duration.ofMinutes(10);
+  static final int ACK_DEADLINE_SECONDS = 10;
+  public static final String PREFIX = "realtime-";
+
+  public enum State { STARTING, ACTIVE, FAILED, STOPPED }
+
+  private static final Log LOG = Log.get(InstanceSubscription.class);
+
+  private final PubSubTransport transport;
+  private final String name;
+  private final Consumer<ConversationEvent> handler;
+  private volatile State state = State.STARTING;
+  private volatile String failure;
+  private Subscriber subscriber;
+
+  public InstanceSubscription(PubSubTransport transport, String instanceId, Consumer<ConversationEvent> handler) {
+    this.transport = transport;
+    this.name = PREFIX + instanceId;
+    this.handler = handler;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public State state() {
+    return state;
+  }
+
+  /** Why the subscription is FAILED (null otherwise). */
+  public String failure() {
+    return failure;
+  }
+
+  /** Creates the subscription and starts pulling; returns once the subscriber runs. */
+  public synchronized void start() {
+    String project = transport.project().projectId();
+    Subscription subscription =
+        Subscription.newBuilder()
+            .setName(ProjectSubscriptionName.of(project, name).toString())
+            .setTopic(TopicName.of(project, Topics.CONVERSATION_EVENTS).toString())
+            .setAckDeadlineSeconds(ACK_DEADLINE_SECONDS)
+            .setEnableMessageOrdering(true)
+            .setMessageRetentionDuration(Duration.newBuilder().setSeconds(RETENTION.toSeconds()))
+            .setExpirationPolicy(ExpirationPolicy.newBuilder().setTtl(Duration.newBuilder().setSeconds(EXPIRE_AFTER_IDLE.toSeconds())))
+            .putLabels("service", "realtime")
+            .build();
+    try (SubscriptionAdminClient admin = transport.subscriptionAdmin()) {
+      admin.createSubscription(subscription);
+    } catch (RuntimeException e) {
+      fail(e);
+      throw e;
+    }
+    Subscriber.Builder builder =
+        Subscriber.newBuilder(ProjectSubscriptionName.of(project, name), this::receive)
+            .setParallelPullCount(1)
+            .setFlowControlSettings(FlowControlSettings.newBuilder().setMaxOutstandingElementCount(1_000L).build())
+            .setExecutorProvider(InstantiatingExecutorProvider.newBuilder().setExecutorThreadCount(4).build());
+    transport.channelProvider().ifPresent(builder::setChannelProvider);
+    transport.credentialsProvider().ifPresent(builder::setCredentialsProvider);
+    subscriber = builder.build();
+    subscriber.addListener(
+        new Subscriber.Listener() {
+          @Override
+          public void failed(Subscriber.State from, Throwable error) {
+            fail(error);
+          }
+        },
+        MoreExecutors.directExecutor());
+    subscriber.startAsync().awaitRunning();
+    state = State.ACTIVE;
+    LOG.info("instance subscription active", "subscription", name, "topic", Topics.CONVERSATION_EVENTS);
+  }
+
+  private void receive(PubsubMessage message, AckReplyConsumer reply) {
+    ConversationEvent event;
+    try {
+      event = Json.mapper().readValue(message.getData().toByteArray(), ConversationEvent.class);
+    } catch (Exception e) {
+      // A message nobody can read is dropped, not redelivered forever.
+      LOG.warn("unreadable conversation event dropped", "messageId", message.getMessageId(), "error", e.getClass().getSimpleName());
+      reply.ack();
+      return;
+    }
+    String requestId = message.getAttributesOrDefault(RequestContext.REQUEST_ID_ATTRIBUTE, "");
+    RequestContext context = requestId.isBlank() ? RequestContext.fresh() : new RequestContext(requestId, null);
+    try (RequestContext.Scope ignored = context.open()) {
+      handler.accept(event);
+      reply.ack();
+    } catch (RuntimeException e) {
+      LOG.error("conversation event not delivered; Pub/Sub will redeliver", e, "eventId", event.eventId());
+      reply.nack();
+    }
+  }
+
+  private void fail(Throwable error) {
+    failure = error.getClass().getSimpleName() + ": " + error.getMessage();
+    state = State.FAILED;
+    LOG.error("instance subscription failed", error, "subscription", name);
+  }
+
+  /** Stops pulling and deletes the subscription (graceful shutdown). */
+  @Override
+  public synchronized void close() {
+    if (subscriber != null) {
+      subscriber.stopAsync();
+      try {
+        subscriber.awaitTerminated(5, TimeUnit.SECONDS);
+      } catch (TimeoutException | IllegalStateException e) {
+        LOG.warn("subscriber did not stop in time", "subscription", name);
+      }
+    }
+    try (SubscriptionAdminClient admin = transport.subscriptionAdmin()) {
+      admin.deleteSubscription(ProjectSubscriptionName.of(transport.project().projectId(), name));
+      LOG.info("instance subscription deleted", "subscription", name);
+    } catch (NotFoundException e) {
+      LOG.debug("instance subscription already gone", "subscription", name);
+    } catch (RuntimeException e) {
+      LOG.warn("instance subscription not deleted; it expires when idle", "subscription", name, "error", e.toString());
+    }
+    state = State.STOPPED;
+  }
+}
