@@ -1,6 +1,7 @@
 package com.utalk.realtime;
 
 import com.utalk.config.Settings;
+import com.utalk.logging.ShutdownFriendlyLogManager;
 import java.time.Clock;
 
 /**
@@ -12,6 +13,8 @@ public final class RealtimeMain {
   private RealtimeMain() {}
 
   public static void main(String[] args) throws InterruptedException {
+    // before any logger exists: keep logging alive while the shutdown hook drains
+    System.setProperty("java.util.logging.manager", ShutdownFriendlyLogManager.class.getName());
     RealtimeServer server = RealtimeServer.start(Settings.fromEnvironment(), Clock.systemUTC());
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "realtime-shutdown"));
     Thread.currentThread().join();

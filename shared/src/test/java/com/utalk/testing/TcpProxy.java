@@ -9,10 +9,13 @@ import java.net.Socket;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** A TCP relay in front of a server that a test can cut (connections dropped, new ones refused) and restore. */
+/**
+ * A TCP relay in front of a server that a test can cut (connections dropped, new ones refused) and
+ * restore, or point at another server (a load balancer failing over).
+ */
 public final class TcpProxy implements AutoCloseable {
-  private final String targetHost;
-  private final int targetPort;
+  private volatile String targetHost;
+  private volatile int targetPort;
   private final ServerSocket listener;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private volatile boolean cut;
@@ -45,6 +48,13 @@ public final class TcpProxy implements AutoCloseable {
     cut = false;
   }
 
+  /** New connections go to {@code hostPort}; open ones stay where they are. */
+  public void retarget(String hostPort) {
+    String[] parts = hostPort.split(":");
+    targetPort = Integer.parseInt(parts[1]);
+    targetHost = parts[0];
+  }
+
   private void acceptLoop() {
     while (!listener.isClosed()) {
       try {
@@ -53,7 +63,13 @@ public final class TcpProxy implements AutoCloseable {
           closeQuietly(client);
           continue;
         }
-        Socket upstream = new Socket(targetHost, targetPort);
+        Socket upstream;
+        try {
+          upstream = new Socket(targetHost, targetPort);
+        } catch (IOException refused) {
+          closeQuietly(client); // the client sees its connection fail, as behind a load balancer
+          continue;
+        }
         open.add(client);
         open.add(upstream);
         pump(client, upstream);
