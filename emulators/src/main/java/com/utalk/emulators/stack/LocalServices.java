@@ -15,8 +15,8 @@ final class LocalServices {
     for (FunctionSpec function : FunctionCatalog.FUNCTIONS) {
       services.add(ServiceSpec.function(function, config));
     }
-    // Other services are one line each, e.g.:
-    // services.add(ServiceSpec.jvmModule("realtime-service", "realtime-service", "com.utalk.realtime.Main", 8090, config));
+    // The Cloud Run service holding the agents' Socket.IO connections (REALTIME_URL).
+    services.add(ServiceSpec.jvmModule("realtime-service", "realtime-service", "com.utalk.realtime.RealtimeMain", config.realtimePort(), config));
     return services;
   }
 }

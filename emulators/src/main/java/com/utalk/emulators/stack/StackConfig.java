@@ -32,7 +32,8 @@ public record StackConfig(
     String whatsappNumber,
     String publicBaseUrl,
     Duration startTimeout,
-    String serviceJvmOptions) {
+    String serviceJvmOptions,
+    int realtimePort) {
 
   public static final String PROJECT_ID = "utalk-local";
 
@@ -56,7 +57,8 @@ public record StackConfig(
         "http://" + host + ":" + gatewayPort,
         Duration.ofSeconds(settings.getInt("UTALK_START_TIMEOUT_SECONDS", 120)),
         // Small heaps, serial GC and C1 only: half a dozen JVMs start quickly side by side on 2 cores.
-        settings.get("UTALK_SERVICE_JVM_OPTS", "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k"));
+        settings.get("UTALK_SERVICE_JVM_OPTS", "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k"),
+        settings.getInt("UTALK_REALTIME_PORT", 8090));
   }
 
   /** Signs the local stack's media URLs: fixed and obviously fake, like the local Twilio token. */
@@ -81,6 +83,14 @@ public record StackConfig(
 
   public String gatewayUrl() {
     return "http://" + host + ":" + gatewayPort;
+  }
+
+  /**
+   * The realtime service, reached directly: the gateway proxies plain HTTP only, and the front end
+   * connects its socket.io-client to this URL (in the cloud, the Cloud Run service's own URL).
+   */
+  public String realtimeUrl() {
+    return "http://" + host + ":" + realtimePort;
   }
 
   public String twilioBaseUrl() {
@@ -117,6 +127,7 @@ public record StackConfig(
   public Map<String, String> clientEnv() {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("GATEWAY_URL", gatewayUrl());
+    env.put("REALTIME_URL", realtimeUrl());
     env.put("GOOGLE_CLOUD_PROJECT", projectId);
     env.put("FIRESTORE_EMULATOR_HOST", firestoreHost());
     env.put("PUBSUB_EMULATOR_HOST", pubsubHost());
