@@ -17,13 +17,14 @@ class StackConfigTest {
   @Test
   void clientEnvironmentIsTheDocumentedFixedSet() {
     Map<String, String> env = config.clientEnv();
-    assertEquals(List.of("GATEWAY_URL", "GOOGLE_CLOUD_PROJECT", "FIRESTORE_EMULATOR_HOST", "PUBSUB_EMULATOR_HOST",
+    assertEquals(List.of("GATEWAY_URL", "REALTIME_URL", "GOOGLE_CLOUD_PROJECT", "FIRESTORE_EMULATOR_HOST", "PUBSUB_EMULATOR_HOST",
         "TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_API_BASE_URL", "WHATSAPP_NUMBER", "PUBLIC_BASE_URL",
         "ADMIN_EMAIL", "ADMIN_PASSWORD", "DEVELOPER_EMAIL", "DEVELOPER_PASSWORD", "OPERATOR_EMAIL", "OPERATOR_PASSWORD",
         "READONLY_EMAIL", "READONLY_PASSWORD", "AGENT_EMAIL", "AGENT_PASSWORD"), List.copyOf(env.keySet()));
     assertEquals("admin@demo.utalk.local", env.get("ADMIN_EMAIL"));
     assertTrue(env.get("AGENT_PASSWORD").length() >= 8);
     assertEquals("http://127.0.0.1:8080", env.get("GATEWAY_URL"));
+    assertEquals("http://127.0.0.1:8090", env.get("REALTIME_URL"));
     assertEquals("utalk-local", env.get("GOOGLE_CLOUD_PROJECT"));
     assertEquals("127.0.0.1:8780", env.get("FIRESTORE_EMULATOR_HOST"));
     assertEquals("127.0.0.1:8785", env.get("PUBSUB_EMULATOR_HOST"));
@@ -36,8 +37,10 @@ class StackConfigTest {
 
   @Test
   void portsAreOverridable() {
-    StackConfig custom = StackConfig.from(Settings.of(Map.of("UTALK_GATEWAY_PORT", "9080", "UTALK_FIRST_FUNCTION_PORT", "9901")));
+    StackConfig custom =
+        StackConfig.from(Settings.of(Map.of("UTALK_GATEWAY_PORT", "9080", "UTALK_FIRST_FUNCTION_PORT", "9901", "UTALK_REALTIME_PORT", "9090")));
     assertEquals("http://127.0.0.1:9080", custom.publicBaseUrl());
+    assertEquals("http://127.0.0.1:9090", custom.clientEnv().get("REALTIME_URL"));
     assertEquals(9901, custom.functionPort(FunctionCatalog.FUNCTIONS.get(0)));
   }
 
@@ -64,5 +67,19 @@ class StackConfigTest {
       assertEquals("http://127.0.0.1:8080", env.get("PUBLIC_BASE_URL"));
       assertTrue(service.problem().contains("not built"), "nothing is built under /repo");
     }
+  }
+
+  @Test
+  void theRealtimeServiceRunsFromItsModuleOnItsOwnPort() {
+    ServiceSpec realtime =
+        LocalServices.all(config).stream().filter(s -> s.name().equals("realtime-service")).findFirst().orElseThrow();
+    assertEquals("service", realtime.kind());
+    assertEquals(8090, realtime.port());
+    assertEquals("com.utalk.realtime.RealtimeMain", realtime.command().get(realtime.command().size() - 1));
+    String classpath = realtime.command().get(realtime.command().indexOf("-cp") + 1);
+    assertTrue(classpath.startsWith(Path.of("/repo/realtime-service/target/classes").toString()), classpath);
+    assertEquals("8090", realtime.env().get("PORT"));
+    assertEquals("realtime-service", realtime.env().get("K_SERVICE"));
+    assertTrue(realtime.env().containsKey("JWT_SECRET"), "verifies the same tokens as the API");
   }
 }

@@ -17,7 +17,11 @@ import com.utalk.functions.messaging.OutboundMessageSender;
 import com.utalk.functions.messaging.TwilioStatusCallback;
 import com.utalk.functions.messaging.WhatsAppInboundWebhook;
 import com.utalk.functions.testing.FunctionServer;
+import com.google.pubsub.v1.PubsubMessage;
+import com.utalk.logging.RequestContext;
+import com.utalk.messaging.OutboundRequest;
 import com.utalk.platform.Topics;
+import com.utalk.testing.EventTap;
 import com.utalk.realtime.RealtimeServer;
 import com.utalk.testing.Emulators;
 import java.net.URI;
@@ -87,6 +91,22 @@ class EndToEndTest {
   }
 
   @Test
+  void theRequestIdOfASocketEventIsTheOneTheSenderFunctionReceives() {
+    String conversationId = customerWritesThroughGateway("+5215511112222", "hola");
+    try (EventTap commands = EventTap.open(harness.stack.env.pubsub(), Topics.OUTBOUND_MESSAGES);
+        AgentClient agent = AgentClient.connect(RealtimeHarness.url(realtime), harness.token("agent-rid", Role.AGENT))) {
+      String messageId = UUID.randomUUID().toString();
+      JsonNode ack = agent.call("message:send", Map.of("messageId", messageId, "conversationId", conversationId, "body", "hola"));
+      String requestId = ack.path("requestId").asText();
+      assertTrue(OutboundRequest.isUuidV4(requestId), ack.toString());
+      PubsubMessage command =
+          commands.await(1, WAIT).stream().filter(m -> messageId.equals(m.getAttributesOrDefault("messageId", ""))).findFirst().orElseThrow();
+      // the sender sets this as its request context: its log lines carry the socket event's requestId
+      assertEquals(requestId, command.getAttributesOrDefault(RequestContext.REQUEST_ID_ATTRIBUTE, ""));
+    }
+  }
+
+  @Test
   void customerMessageReachesTheAgentAndTheAgentsReplyComesBackAsDeliveryTicks() {
     try (AgentClient agent = AgentClient.connect(RealtimeHarness.url(realtime), harness.token("agent-e2e", Role.AGENT))) {
       InboundWebhook inbound = harness.stack.inbound("+5215512345678", "Hola, mi pedido no llegó");
@@ -115,6 +135,17 @@ class EndToEndTest {
       assertEquals(conversationId, delivered.path("conversationId").asText());
       List<Long> seqs = RealtimeServiceTest.seqsOf(agent, conversationId);
       assertEquals(seqs.stream().sorted().distinct().toList(), seqs, "events of the conversation arrive once each, in order");
+    }
+  }
+
+  /** A signed webhook to the gateway (the in-process functions here read PUBLIC_BASE_URL = the gateway); returns the conversation. */
+  private static String customerWritesThroughGateway(String from, String body) {
+    InboundWebhook inbound = harness.stack.inbound(from, body);
+    assertEquals(200, harness.stack.post(gatewayUrl + WhatsAppInboundWebhook.PATH, inbound.params(), inbound.signature(gatewayUrl), Map.of()).statusCode());
+    try {
+      return harness.stack.env.firestore().collection("messages").document("in_" + inbound.messageSid()).get().get().getString("conversationId");
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
     }
   }
 

@@ -194,6 +194,23 @@ class RealtimeServiceTest {
   }
 
   @Test
+  void apiChangesReachEverySocketOrOneWorkspace() throws Exception {
+    try (AgentClient here = AgentClient.connect(url, harness.token("agent-p", Role.AGENT));
+        AgentClient there = AgentClient.connect(url, harness.token("agent-q", Role.AGENT, "another-workspace"));
+        PubSubEventPublisher publisher = new PubSubEventPublisher(harness.stack.env.pubsub())) {
+      Map<String, Object> changes = Map.of("version", "1.2.0", "changes", List.of(Map.of("type", "breaking", "endpoint", "/api/messages")));
+      publish(publisher, new ConversationEvent(UUID.randomUUID().toString(), "api.changes", "*", null, 0, Instant.now(), "req-api", Json.mapper().valueToTree(changes)));
+      assertEquals("1.2.0", here.awaitEvent("api:changes", e -> true, WAIT).path("data").path("version").asText());
+      assertEquals("1.2.0", there.awaitEvent("api:changes", e -> true, WAIT).path("data").path("version").asText());
+      publish(publisher, new ConversationEvent(UUID.randomUUID().toString(), "api.changes", "another-workspace", null, 0, Instant.now(), "req-api2",
+          Json.mapper().valueToTree(Map.of("version", "1.3.0"))));
+      there.awaitEvent("api:changes", e -> e.path("data").path("version").asText().equals("1.3.0"), WAIT);
+      Thread.sleep(300);
+      assertEquals(1, here.events("api:changes").size(), "only the named workspace hears of its changes");
+    }
+  }
+
+  @Test
   void healthReportsConnectionsRoomsSubscriptionAndLag() throws Exception {
     harness.customerWrites(phone(), "hola"); // at least one event through this instance
     try (AgentClient agent = AgentClient.connect(url, harness.token("agent-h", Role.AGENT))) {
@@ -259,7 +276,8 @@ class RealtimeServiceTest {
   }
 
   private static void publish(PubSubEventPublisher publisher, ConversationEvent event) throws Exception {
-    publisher.publish(Topics.CONVERSATION_EVENTS, Json.writeBytes(event), event.attributes(), event.conversationId()).get();
+    Map<String, String> attributes = Map.of("eventId", event.eventId(), "type", event.type(), "requestId", event.requestId());
+    publisher.publish(Topics.CONVERSATION_EVENTS, Json.writeBytes(event), attributes, event.conversationId()).get();
   }
 
   static String phoneOf(String conversationId) {
