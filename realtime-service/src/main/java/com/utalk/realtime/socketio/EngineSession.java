@@ -180,8 +180,14 @@ final class EngineSession {
         closeLater(DisconnectReason.TRANSPORT_ERROR, "slow consumer");
         return;
       }
-      packet.toFrames(frame -> channel.write(frame, channel.voidPromise()));
-      channel.flush();
+      if (packet.singleFrame()) {
+        // one event-loop task instead of a write task and a flush task when called from another
+        // thread (a broadcast from another loop, an ack from a worker): fan-out is mostly that
+        packet.toFrames(frame -> channel.writeAndFlush(frame, channel.voidPromise()));
+      } else {
+        packet.toFrames(frame -> channel.write(frame, channel.voidPromise()));
+        channel.flush();
+      }
       return;
     }
     queuedBytes += packet.byteSize();

@@ -56,6 +56,11 @@ final class OutboundPacket {
     }
   }
 
+  /** True for a plain text packet: one WebSocket frame. */
+  boolean singleFrame() {
+    return attachments == null || attachments.length == 0;
+  }
+
   void release() {
     text.release();
     if (attachments != null) {

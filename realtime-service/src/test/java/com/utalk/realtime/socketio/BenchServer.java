@@ -31,7 +31,7 @@ public final class BenchServer {
     int port = args.length > 0 ? Integer.parseInt(args[0]) : 0;
     SocketServer server =
         SocketServer.create(
-            SocketServerConfig.builder().host("127.0.0.1").port(port).build(),
+            SocketServerConfig.builder().host("127.0.0.1").port(port).ioThreads(Integer.getInteger("bench.ioThreads", 0)).build(),
             Authenticator.of(
                 handshake ->
                     handshake.token().filter(t -> t.startsWith("good-")).map(t -> new User(t.substring(5)))));
