@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.utalk.json.Json;
+import com.utalk.realtime.testing.StderrTail;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -28,7 +29,7 @@ public final class AgentClient implements AutoCloseable {
   private final Process process;
   private final OutputStream stdin;
   private final List<JsonNode> lines = new ArrayList<>();
-  private final StringBuilder stderr = new StringBuilder();
+  private final StderrTail stderr;
   private final AtomicInteger ids = new AtomicInteger();
 
   private AgentClient(Process process) {
@@ -37,25 +38,7 @@ public final class AgentClient implements AutoCloseable {
     Thread out = new Thread(() -> read(process), "agent-stdout");
     out.setDaemon(true);
     out.start();
-    Thread err =
-        new Thread(
-            () -> {
-              try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                  synchronized (stderr) {
-                    if (stderr.length() < 20_000) {
-                      stderr.append(line).append('\n');
-                    }
-                  }
-                }
-              } catch (IOException e) {
-                // ended
-              }
-            },
-            "agent-stderr");
-    err.setDaemon(true);
-    err.start();
+    this.stderr = StderrTail.of(process, "agent-stderr");
   }
 
   /** Starts the client; does not wait for the connection (see {@link #awaitConnect}). */
@@ -195,9 +178,7 @@ public final class AgentClient implements AutoCloseable {
   }
 
   private String stderr() {
-    synchronized (stderr) {
-      return stderr.toString();
-    }
+    return stderr.toString();
   }
 
   @Override

@@ -67,6 +67,17 @@ final class RealtimeHarness implements AutoCloseable {
     }
   }
 
+  /** Whether this project has the Pub/Sub subscription {@code subscriptionId}. */
+  boolean subscriptionExists(String subscriptionId) {
+    String name = com.google.pubsub.v1.ProjectSubscriptionName.of(stack.env.project().projectId(), subscriptionId).toString();
+    try (var admin = stack.env.pubsub().subscriptionAdmin()) {
+      admin.getSubscription(name);
+      return true;
+    } catch (com.google.api.gax.rpc.NotFoundException e) {
+      return false;
+    }
+  }
+
   @Override
   public void close() throws Exception {
     webhook.close();

@@ -3,8 +3,8 @@ package com.utalk.realtime.app;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.utalk.realtime.RealtimeMain;
+import com.utalk.testing.Emulators;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,7 +31,7 @@ final class RealtimeProcess implements AutoCloseable {
   }
 
   static RealtimeProcess start(Map<String, String> settings) throws IOException {
-    int port = freePort();
+    int port = Emulators.freePort();
     String instanceId = settings.get("REALTIME_INSTANCE_ID");
     Path log = Path.of("target", "realtime-" + instanceId + ".log");
     Files.createDirectories(log.getParent());
@@ -75,7 +75,7 @@ final class RealtimeProcess implements AutoCloseable {
         Thread.currentThread().interrupt();
         return;
       }
-      sleep(100);
+      java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
     }
     fail("realtime process not healthy within " + timeout + "; log:\n" + tail());
   }
@@ -101,20 +101,6 @@ final class RealtimeProcess implements AutoCloseable {
       return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     } catch (IOException e) {
       return "(no log: " + e + ")";
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 

@@ -242,14 +242,7 @@ class RealtimeServiceTest {
       assertEquals(InstanceSubscription.EXPIRE_AFTER_IDLE.toSeconds(), subscription.getExpirationPolicy().getTtl().getSeconds());
       assertTrue(subscription.getTopic().endsWith("/" + Topics.CONVERSATION_EVENTS));
       second.close();
-      boolean gone;
-      try {
-        admin.getSubscription(name);
-        gone = false;
-      } catch (com.google.api.gax.rpc.NotFoundException e) {
-        gone = true;
-      }
-      assertTrue(gone, "subscription still exists after a graceful shutdown");
+      assertFalse(harness.subscriptionExists(second.subscriptionName()), "subscription still exists after a graceful shutdown");
     }
   }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.utalk.json.Json;
+import com.utalk.realtime.testing.StderrTail;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -23,9 +24,8 @@ final class NodeClient implements AutoCloseable {
 
   private final Process process;
   private final BlockingQueue<JsonNode> lines = new LinkedBlockingQueue<>();
-  private final StringBuilder stderr = new StringBuilder();
+  private final StderrTail stderr;
   private final Thread reader;
-  private final Thread errorReader;
 
   private NodeClient(Process process) {
     this.process = process;
@@ -45,28 +45,9 @@ final class NodeClient implements AutoCloseable {
               }
             },
             "node-stdout");
-    errorReader =
-        new Thread(
-            () -> {
-              try (BufferedReader in =
-                  new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                  synchronized (stderr) {
-                    if (stderr.length() < 20_000) {
-                      stderr.append(line).append('\n');
-                    }
-                  }
-                }
-              } catch (IOException e) {
-                // process ended
-              }
-            },
-            "node-stderr");
+    stderr = StderrTail.of(process, "node-stderr");
     reader.setDaemon(true);
-    errorReader.setDaemon(true);
     reader.start();
-    errorReader.start();
   }
 
   static NodeClient start(String script, String... args) {
@@ -152,9 +133,7 @@ final class NodeClient implements AutoCloseable {
   }
 
   String stderr() {
-    synchronized (stderr) {
-      return stderr.toString();
-    }
+    return stderr.toString();
   }
 
   @Override
