@@ -74,7 +74,10 @@ public final class RealtimeServer implements AutoCloseable {
         new AgentHandlers(
             server, connections, new ConversationQueries(firestore, auth.policy()), messages, auth.policy(), fanout,
             new SocketCall(metrics.sockets(), work), clock);
-    server.onConnection(handlers::connected);
+    server.onConnection(socket -> {
+      metrics.sockets().connectionAttempt("ok");
+      handlers.connected(socket);
+    });
     server.onDisconnect((socket, reason) -> metrics.sockets().disconnected());
     subscription = new InstanceSubscription(pubsub, settings.instanceId(), fanout::accept);
     server.route("/health/socket", new SocketHealthRoute(server, subscription, fanout, settings.instanceId(), () -> draining));

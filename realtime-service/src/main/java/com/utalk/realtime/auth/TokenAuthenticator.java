@@ -1,6 +1,5 @@
 package com.utalk.realtime.auth;
 
-import com.utalk.auth.Principal;
 import com.utalk.auth.token.AccessTokenVerifier;
 import com.utalk.errors.UnauthenticatedException;
 import com.utalk.logging.Log;
@@ -45,9 +44,9 @@ public final class TokenAuthenticator implements Authenticator {
 
   private AuthResult verify(String token) {
     try {
-      Principal principal = verifier.verify(token);
-      metrics.connectionAttempt("ok");
-      return AuthResult.accept(principal);
+      // "ok" is counted when the socket is actually connected (RealtimeServer), so the active gauge
+      // only ever counts sockets whose disconnect will be counted too
+      return AuthResult.accept(verifier.verify(token));
     } catch (UnauthenticatedException e) {
       metrics.connectionAttempt("rejected");
       return AuthResult.reject();

@@ -230,6 +230,17 @@ class RealtimeServiceTest {
       for (String name : List.of("socket_connections_active", "socket_connections_total", "socket_events_total", "socket_event_duration_seconds")) {
         assertTrue(metrics.contains(name), name + " missing from /metrics");
       }
+      // refused and closed sockets of the other tests must not linger in the gauge (retried briefly:
+      // a socket of an earlier test may still be closing between the two reads)
+      int connections = -1;
+      int active = -2;
+      for (int attempt = 0; attempt < 20 && connections != active; attempt++) {
+        Thread.sleep(attempt == 0 ? 0 : 100);
+        connections = Json.read(http.send(HttpRequest.newBuilder(URI.create(url + "/health/socket")).build(), HttpResponse.BodyHandlers.ofString()).body().getBytes())
+            .path("connections").asInt();
+        active = gauge(http.send(HttpRequest.newBuilder(URI.create(url + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body(), "socket_connections_active");
+      }
+      assertEquals(connections, active, "socket_connections_active against the server's own count");
     }
   }
 
@@ -244,6 +255,15 @@ class RealtimeServiceTest {
       second.close();
       assertFalse(harness.subscriptionExists(second.subscriptionName()), "subscription still exists after a graceful shutdown");
     }
+  }
+
+  private static int gauge(String prometheusText, String name) {
+    for (String line : prometheusText.split("\n")) {
+      if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
+        return (int) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    throw new AssertionError(name + " not in /metrics");
   }
 
   static List<Long> seqsOf(AgentClient agent, String conversationId) {
