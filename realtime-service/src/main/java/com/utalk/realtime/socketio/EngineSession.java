@@ -283,6 +283,14 @@ final class EngineSession {
   void onPollPost(Channel channel, ByteBuf body, boolean keepAlive, String origin) {
     boolean overlap;
     synchronized (this) {
+      if (transport == Transport.POLLING && !open && !removed) {
+        // Closing, waiting for the client's next GET to collect what is queued (a connect_error,
+        // the close packet). A POST the client sent meanwhile is answered "ok" and its packets are
+        // dropped, as the Node server does: a 400 here would reach the client as "xhr post error"
+        // and could overtake the connect_error it is about to read.
+        HttpResponses.ok(channel, keepAlive, origin);
+        return;
+      }
       if (transport != Transport.POLLING || !open) {
         HttpResponses.engineError(channel, HttpResponseStatus.BAD_REQUEST, 3, "Bad request", keepAlive, origin);
         return;

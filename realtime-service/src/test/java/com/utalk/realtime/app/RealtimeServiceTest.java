@@ -230,17 +230,13 @@ class RealtimeServiceTest {
       for (String name : List.of("socket_connections_active", "socket_connections_total", "socket_events_total", "socket_event_duration_seconds")) {
         assertTrue(metrics.contains(name), name + " missing from /metrics");
       }
-      // refused and closed sockets of the other tests must not linger in the gauge (retried briefly:
-      // a socket of an earlier test may still be closing between the two reads)
-      int connections = -1;
-      int active = -2;
-      for (int attempt = 0; attempt < 20 && connections != active; attempt++) {
-        Thread.sleep(attempt == 0 ? 0 : 100);
-        connections = Json.read(http.send(HttpRequest.newBuilder(URI.create(url + "/health/socket")).build(), HttpResponse.BodyHandlers.ofString()).body().getBytes())
-            .path("connections").asInt();
-        active = gauge(http.send(HttpRequest.newBuilder(URI.create(url + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body(), "socket_connections_active");
+      // The gauge is process-wide (other servers and tests in this JVM count too), so check that it
+      // moves with this server's own count: +1 with a second agent, back when it leaves.
+      int offset = gaugeOffset(-1);
+      try (AgentClient second = AgentClient.connect(url, harness.token("agent-h2", Role.AGENT))) {
+        assertEquals(offset, gaugeOffset(offset), "socket_connections_active follows a connect");
       }
-      assertEquals(connections, active, "socket_connections_active against the server's own count");
+      assertEquals(offset, gaugeOffset(offset), "socket_connections_active follows a disconnect");
     }
   }
 
@@ -255,6 +251,27 @@ class RealtimeServiceTest {
       second.close();
       assertFalse(harness.subscriptionExists(second.subscriptionName()), "subscription still exists after a graceful shutdown");
     }
+  }
+
+  /**
+   * socket_connections_active minus this server's connection count, read until it equals
+   * {@code expected} (a socket may still be closing) or two seconds pass; any stable value when
+   * {@code expected} is -1.
+   */
+  private static int gaugeOffset(int expected) throws Exception {
+    int offset = Integer.MIN_VALUE;
+    for (int attempt = 0; attempt < 20; attempt++) {
+      int connections = Json.read(http.send(HttpRequest.newBuilder(URI.create(url + "/health/socket")).build(), HttpResponse.BodyHandlers.ofString()).body().getBytes())
+          .path("connections").asInt();
+      int active = gauge(http.send(HttpRequest.newBuilder(URI.create(url + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body(), "socket_connections_active");
+      int previous = offset;
+      offset = active - connections;
+      if (offset == expected || (expected == -1 && offset == previous)) {
+        return offset;
+      }
+      Thread.sleep(100);
+    }
+    return offset;
   }
 
   private static int gauge(String prometheusText, String name) {

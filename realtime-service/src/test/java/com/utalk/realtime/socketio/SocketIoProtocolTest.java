@@ -40,6 +40,20 @@ class SocketIoProtocolTest {
   }
 
   @Test
+  void aPostRacingAnImmediateRefusalIsAnsweredOkSoTheClientStillReadsUnauthorized() {
+    try (TestApp app = TestApp.start(quiet().build())) {
+      RawClients.Polling polling = new RawClients.Polling(app.url());
+      assertEquals("ok", polling.send("40{\"token\":\"bad\"}").body());
+      // the refusal has closed the session, but the client has not collected it yet: a second POST
+      // (socket.io-client sends buffered packets this way) must not fail with "xhr post error"
+      assertEquals("ok", polling.send("42[\"after-refusal\",\"racing\"]").body());
+      assertEquals("44{\"message\":\"unauthorized\"}\u001e1", polling.poll().body());
+      EngineProtocolTest.assertError(polling.send("42[\"after-refusal\",\"after-close\"]"), 400, 1);
+      assertTrue(app.received.isEmpty(), app.received.toString());
+    }
+  }
+
+  @Test
   void eventsDuringASlowRefusalAreDropped() {
     try (TestApp app = TestApp.start(quiet().build())) {
       RawClients.Polling polling = new RawClients.Polling(app.url());
