@@ -38,6 +38,7 @@ public final class EventFanout {
   private final Object[] locks = new Object[STRIPES];
   private final ConcurrentHashMap<String, Long> lastSeq = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Set<SyncSession>> syncing = new ConcurrentHashMap<>();
+  private final RecentIds recentUnsequenced = new RecentIds(10_000);
   private final AtomicLong delivered = new AtomicLong();
   private final AtomicLong duplicates = new AtomicLong();
   private final AtomicLong gapsFilled = new AtomicLong();
@@ -57,7 +58,12 @@ public final class EventFanout {
   /** A live event from Pub/Sub. Blocks while a gap is filled from Firestore. */
   public void accept(ConversationEvent event) {
     if (SocketEvent.API_CHANGES_TYPE.equals(event.type())) {
-      emit(event);
+      // not part of a conversation, so no seq: duplicates are recognised by their event id
+      if (recentUnsequenced.add(event.eventId())) {
+        emit(event);
+      } else {
+        duplicates.incrementAndGet();
+      }
       return;
     }
     String conversationId = event.conversationId();

@@ -199,14 +199,18 @@ class RealtimeServiceTest {
         AgentClient there = AgentClient.connect(url, harness.token("agent-q", Role.AGENT, "another-workspace"));
         PubSubEventPublisher publisher = new PubSubEventPublisher(harness.stack.env.pubsub())) {
       Map<String, Object> changes = Map.of("version", "1.2.0", "changes", List.of(Map.of("type", "breaking", "endpoint", "/api/messages")));
-      publish(publisher, new ConversationEvent(UUID.randomUUID().toString(), "api.changes", "*", null, 0, Instant.now(), "req-api", Json.mapper().valueToTree(changes)));
+      ConversationEvent announcement =
+          new ConversationEvent(UUID.randomUUID().toString(), "api.changes", "*", null, 0, Instant.now(), "req-api", Json.mapper().valueToTree(changes));
+      publish(publisher, announcement);
+      publish(publisher, announcement); // a redelivery: the same event id
       assertEquals("1.2.0", here.awaitEvent("api:changes", e -> true, WAIT).path("data").path("version").asText());
       assertEquals("1.2.0", there.awaitEvent("api:changes", e -> true, WAIT).path("data").path("version").asText());
       publish(publisher, new ConversationEvent(UUID.randomUUID().toString(), "api.changes", "another-workspace", null, 0, Instant.now(), "req-api2",
           Json.mapper().valueToTree(Map.of("version", "1.3.0"))));
       there.awaitEvent("api:changes", e -> e.path("data").path("version").asText().equals("1.3.0"), WAIT);
       Thread.sleep(300);
-      assertEquals(1, here.events("api:changes").size(), "only the named workspace hears of its changes");
+      assertEquals(1, here.events("api:changes").size(), "once, and only the named workspace hears of its changes");
+      assertEquals(2, there.events("api:changes").size(), there.events("api:changes").toString());
     }
   }
 
