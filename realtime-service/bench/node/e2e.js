@@ -8,10 +8,9 @@
 const crypto = require("crypto");
 const http = require("http");
 const { io } = require("socket.io-client");
+const { parseArgs, nowMs, summary } = require("./stats");
 
-const argv = process.argv.slice(2);
-const opts = {};
-for (let i = 0; i < argv.length; i += 2) opts[argv[i].replace(/^--/, "")] = argv[i + 1];
+const opts = parseArgs(process.argv.slice(2));
 const env = process.env;
 const gateway = opts.gateway || env.GATEWAY_URL;
 const realtime = opts.realtime || env.REALTIME_URL;
@@ -22,13 +21,6 @@ const warmup = Number(opts.warmup || 50);
 const agents = Number(opts.agents || 1);
 const path = "/webhooks/twilio/whatsapp";
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
-const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
-
-function pct(values, p) {
-  const s = values.slice().sort((a, b) => a - b);
-  return s.length ? +s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)].toFixed(1) : null;
-}
-const summary = (v) => ({ n: v.length, p50: pct(v, 50), p95: pct(v, 95), p99: pct(v, 99), max: pct(v, 100) });
 
 // Twilio's X-Twilio-Signature: base64(HMAC-SHA1(authToken, url + sorted key/value pairs)).
 function sign(url, params) {

@@ -13,6 +13,7 @@
 const fs = require("fs");
 const { execFileSync } = require("child_process");
 const { io } = require("socket.io-client");
+const { parseArgs, nowMs, round, summary } = require("./stats");
 
 const opts = parseArgs(process.argv.slice(2));
 const url = opts.url;
@@ -31,21 +32,7 @@ const warmupSeconds = Number(opts["warmup-seconds"] ?? 20);
 const warmupFanouts = Number(opts["warmup-fanouts"] ?? 30);
 const ACK_TIMEOUT_MS = 10000;
 
-function parseArgs(argv) {
-  const out = {};
-  for (let i = 0; i < argv.length; i += 2) out[argv[i].replace(/^--/, "")] = argv[i + 1];
-  return out;
-}
-const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const round = (x, d = 2) => +x.toFixed(d);
-function pct(sorted, p) {
-  return sorted.length ? round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]) : null;
-}
-function summary(values) {
-  const s = Float64Array.from(values).sort();
-  return { n: s.length, p50: pct(s, 50), p95: pct(s, 95), p99: pct(s, 99), max: pct(s, 100) };
-}
 function emit(obj) {
   process.stdout.write(JSON.stringify(obj) + "\n");
 }

@@ -152,7 +152,8 @@ public final class EventFanout {
     if (name == null) {
       return;
     }
-    List<String> rooms = EventRouting.roomsFor(SocketEvent.of(event), name);
+    SocketEvent payload = SocketEvent.of(event);
+    List<String> rooms = EventRouting.roomsFor(payload, name);
     Broadcast broadcast = server.to(rooms.get(0));
     for (int i = 1; i < rooms.size(); i++) {
       broadcast = broadcast.to(rooms.get(i));
@@ -173,7 +174,7 @@ public final class EventFanout {
           }
         },
         name,
-        SocketEvent.of(event));
+        payload);
     if (sessions != null) {
       for (SyncSession session : sessions) {
         if (session.connection.inAnyOf(rooms)) {

@@ -8,7 +8,9 @@ import com.utalk.metrics.SocketMetrics;
 import com.utalk.realtime.socketio.Ack;
 import com.utalk.realtime.socketio.Args;
 import com.utalk.realtime.socketio.EventHandler;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -58,19 +60,16 @@ public final class SocketCall {
   private void run(Connection connection, String event, Work work, Args args, Ack ack, String requestId, long started) {
     boolean failed = false;
     try (RequestContext.Scope ignored = new RequestContext(requestId, null).open()) {
-      Map<String, Object> fields = new LinkedHashMap<>();
-      fields.put("event", event);
-      fields.put("socketId", connection.id());
-      fields.put("userId", connection.principal().uid());
+      List<Object> fields = new ArrayList<>(List.of("event", event, "socketId", connection.id(), "userId", connection.principal().uid()));
       String conversationId = args.get(0).path("conversationId").textValue();
       String messageId = args.get(0).path("messageId").textValue();
       if (conversationId != null) {
-        fields.put("conversationId", conversationId);
+        fields.addAll(List.of("conversationId", conversationId));
       }
       if (messageId != null) {
-        fields.put("messageId", messageId);
+        fields.addAll(List.of("messageId", messageId));
       }
-      LOG.info("socket event received", flatten(fields));
+      LOG.info("socket event received", fields.toArray());
       Map<String, Object> reply;
       try {
         Map<String, Object> result = work.run(args, requestId);
@@ -78,21 +77,21 @@ public final class SocketCall {
         reply.put("ok", true);
         reply.putAll(result);
         reply.put("requestId", requestId);
-        LOG.info("socket event processed", flatten(fields));
+        LOG.info("socket event processed", fields.toArray());
       } catch (ApiProblem problem) {
         failed = problem.status() >= 500;
         reply = failure(problem.code(), problem.getMessage(), requestId);
         if (problem instanceof ValidationException validation && validation.field() != null) {
           reply.put("field", validation.field());
         }
-        LOG.info("socket event refused", flatten(fields, "error", problem.code()));
+        LOG.info("socket event refused", with(fields, "error", problem.code()));
       } catch (IllegalArgumentException bad) {
         reply = failure("validation_failed", bad.getMessage(), requestId);
-        LOG.info("socket event refused", flatten(fields, "error", "validation_failed"));
+        LOG.info("socket event refused", with(fields, "error", "validation_failed"));
       } catch (Exception unexpected) {
         failed = true;
         reply = failure("internal", "the event could not be handled; retry", requestId);
-        LOG.error("socket event failed", unexpected, flatten(fields));
+        LOG.error("socket event failed", unexpected, fields.toArray());
       }
       reply(ack, reply);
     } finally {
@@ -115,14 +114,11 @@ public final class SocketCall {
     return reply;
   }
 
-  private static Object[] flatten(Map<String, Object> fields, Object... more) {
-    Object[] keyValues = new Object[fields.size() * 2 + more.length];
-    int i = 0;
-    for (Map.Entry<String, Object> field : fields.entrySet()) {
-      keyValues[i++] = field.getKey();
-      keyValues[i++] = field.getValue();
-    }
-    System.arraycopy(more, 0, keyValues, i, more.length);
-    return keyValues;
+  private static Object[] with(List<Object> fields, Object key, Object value) {
+    List<Object> more = new ArrayList<>(fields);
+    more.add(key);
+    more.add(value);
+    return more.toArray();
   }
+
 }

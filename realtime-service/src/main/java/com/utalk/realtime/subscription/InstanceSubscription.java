@@ -114,8 +114,8 @@ public final class InstanceSubscription implements AutoCloseable {
   private void receive(PubsubMessage message, AckReplyConsumer reply) {
     ConversationEvent event;
     try {
-      event = Json.mapper().readValue(message.getData().toByteArray(), ConversationEvent.class);
-    } catch (Exception e) {
+      event = Json.read(message.getData().toByteArray(), ConversationEvent.class);
+    } catch (RuntimeException e) {
       // A message nobody can read is dropped, not redelivered forever.
       LOG.warn("unreadable conversation event dropped", "messageId", message.getMessageId(), "error", e.getClass().getSimpleName());
       reply.ack();

@@ -140,13 +140,7 @@ class EndToEndTest {
 
   /** A signed webhook to the gateway (the in-process functions here read PUBLIC_BASE_URL = the gateway); returns the conversation. */
   private static String customerWritesThroughGateway(String from, String body) {
-    InboundWebhook inbound = harness.stack.inbound(from, body);
-    assertEquals(200, harness.stack.post(gatewayUrl + WhatsAppInboundWebhook.PATH, inbound.params(), inbound.signature(gatewayUrl), Map.of()).statusCode());
-    try {
-      return harness.stack.env.firestore().collection("messages").document("in_" + inbound.messageSid()).get().get().getString("conversationId");
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return harness.customerWritesTo(gatewayUrl + WhatsAppInboundWebhook.PATH, gatewayUrl, from, body);
   }
 
   private static String messageIdOf(JsonNode event) {

@@ -10,7 +10,6 @@ import com.utalk.auth.Role;
 import com.utalk.emulators.gateway.Gateway;
 import com.utalk.emulators.gateway.Route;
 import com.utalk.emulators.gateway.RouteTable;
-import com.utalk.emulators.twilio.InboundWebhook;
 import com.utalk.functions.messaging.WhatsAppInboundWebhook;
 import com.utalk.functions.testing.StackUnderTest;
 import com.utalk.realtime.subscription.InstanceSubscription;
@@ -57,12 +56,7 @@ class MultiInstanceTest {
 
   /** A customer message posted, signed, to the gateway (as Twilio does). */
   private static void customerWritesThroughGateway(String from, String body) {
-    InboundWebhook inbound = harness.stack.inbound(from, body);
-    int status =
-        harness.stack
-            .post(gateway.baseUrl() + WhatsAppInboundWebhook.PATH, inbound.params(), inbound.signature(StackUnderTest.PUBLIC_BASE_URL), Map.of())
-            .statusCode();
-    assertEquals(200, status);
+    harness.customerWritesTo(gateway.baseUrl() + WhatsAppInboundWebhook.PATH, StackUnderTest.PUBLIC_BASE_URL, from, body);
   }
 
   @Test

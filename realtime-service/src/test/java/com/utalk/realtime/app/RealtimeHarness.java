@@ -58,8 +58,16 @@ final class RealtimeHarness implements AutoCloseable {
 
   /** A customer message through the signed webhook; returns its conversation id. */
   String customerWrites(String from, String body) {
+    return customerWritesTo(webhook.url(WhatsAppInboundWebhook.PATH), StackUnderTest.PUBLIC_BASE_URL, from, body);
+  }
+
+  /**
+   * A customer message POSTed to {@code url} (the function, or a gateway in front of it), signed for
+   * {@code publicBaseUrl} as Twilio signs for the configured PUBLIC_BASE_URL; returns its conversation id.
+   */
+  String customerWritesTo(String url, String publicBaseUrl, String from, String body) {
     InboundWebhook inbound = stack.inbound(from, body);
-    assertEquals(200, stack.deliver(webhook.url(WhatsAppInboundWebhook.PATH), inbound).statusCode());
+    assertEquals(200, stack.post(url, inbound.params(), inbound.signature(publicBaseUrl), Map.of()).statusCode());
     try {
       return stack.env.firestore().collection("messages").document("in_" + inbound.messageSid()).get().get().getString("conversationId");
     } catch (Exception e) {
