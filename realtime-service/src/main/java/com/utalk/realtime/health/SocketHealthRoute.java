@@ -33,7 +33,7 @@ public final class SocketHealthRoute implements HttpRoute {
   @Override
   public Response handle(Request request) {
     if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
-      return Response.json(405, Map.of("error", "method_not_allowed", "message", "use GET"));
+      return Response.json(405, new com.utalk.errors.ErrorBody("method_not_allowed", "use GET", null, null));
     }
     boolean subscribed = subscription.state() == InstanceSubscription.State.ACTIVE;
     boolean drainingNow = draining.getAsBoolean();

@@ -42,10 +42,13 @@ final class HttpResponses {
         keepAlive);
   }
 
-  static void plain(Channel channel, HttpResponseStatus status, String text, boolean keepAlive) {
+  /** A non-Engine.IO error in the project's JSON error shape: {@code {"error": code, "message": ...}}. */
+  static void problem(Channel channel, HttpResponseStatus status, String code, String message, boolean keepAlive) {
     write(
         channel,
-        response(status, Unpooled.copiedBuffer(text, StandardCharsets.UTF_8), TEXT_PLAIN, null),
+        response(
+            status, Unpooled.wrappedBuffer(com.utalk.json.Json.writeBytes(new com.utalk.errors.ErrorBody(code, message, null, null))),
+            "application/json", null),
         keepAlive);
   }
 

@@ -41,7 +41,7 @@ final class HttpTransportHandler extends SimpleChannelInboundHandler<FullHttpReq
     Channel channel = ctx.channel();
     boolean keepAlive = HttpUtil.isKeepAlive(req);
     if (!req.decoderResult().isSuccess()) {
-      HttpResponses.plain(channel, HttpResponseStatus.BAD_REQUEST, "Bad request", false);
+      HttpResponses.problem(channel, HttpResponseStatus.BAD_REQUEST, "bad_request", "not a valid HTTP request", false);
       return;
     }
     QueryStringDecoder uri = new QueryStringDecoder(req.uri());
@@ -92,7 +92,7 @@ final class HttpTransportHandler extends SimpleChannelInboundHandler<FullHttpReq
       }
       EngineSession session = server.openSession(channel, Transport.POLLING, req.headers().copy(), params);
       if (session == null) {
-        HttpResponses.plain(channel, HttpResponseStatus.SERVICE_UNAVAILABLE, "Shutting down", false);
+        HttpResponses.problem(channel, HttpResponseStatus.SERVICE_UNAVAILABLE, "unavailable", "the server is shutting down; reconnect", false);
         return;
       }
       parked = session;
@@ -136,7 +136,7 @@ final class HttpTransportHandler extends SimpleChannelInboundHandler<FullHttpReq
         return;
       }
     } else if (server.isClosing()) {
-      HttpResponses.plain(channel, HttpResponseStatus.SERVICE_UNAVAILABLE, "Shutting down", false);
+      HttpResponses.problem(channel, HttpResponseStatus.SERVICE_UNAVAILABLE, "unavailable", "the server is shutting down; reconnect", false);
       return;
     }
     WebSocketServerHandshaker handshaker = server.handshakerFactory().newHandshaker(req);

@@ -340,7 +340,7 @@ public final class SocketServer implements AutoCloseable {
   void serveRoute(Channel channel, FullHttpRequest req, QueryStringDecoder uri, boolean keepAlive) {
     HttpRoute route = routes.get(uri.path());
     if (route == null) {
-      HttpResponses.plain(channel, HttpResponseStatus.NOT_FOUND, "Not found", keepAlive);
+      HttpResponses.problem(channel, HttpResponseStatus.NOT_FOUND, "not_found", "no such path: " + uri.path(), keepAlive);
       return;
     }
     HttpRoute.Response response;
@@ -351,7 +351,7 @@ public final class SocketServer implements AutoCloseable {
                   req.method().name(), uri.path(), uri.parameters(), req.headers(), ByteBufUtil.getBytes(req.content())));
     } catch (Exception e) {
       LOG.error("http route failed", e, "path", uri.path());
-      HttpResponses.plain(channel, HttpResponseStatus.INTERNAL_SERVER_ERROR, "Internal error", keepAlive);
+      HttpResponses.problem(channel, HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal", "the request could not be handled", keepAlive);
       return;
     }
     HttpResponses.write(

@@ -67,7 +67,10 @@ class EngineProtocolTest {
       assertError(RawClients.get(base + "?EIO=4&transport=polling&sid=nope"), 400, 1);
       assertError(RawClients.post(base + "?EIO=4&transport=polling", "40"), 400, 2);
       assertError(RawClients.get(base + "?EIO=4&transport=websocket"), 400, 3); // no Upgrade header
-      assertEquals(404, RawClients.get(app.url() + "/elsewhere").statusCode());
+      HttpResponse<String> unknown = RawClients.get(app.url() + "/elsewhere");
+      assertEquals(404, unknown.statusCode());
+      assertEquals("application/json", unknown.headers().firstValue("content-type").orElse(""));
+      assertEquals("not_found", com.utalk.json.Json.read(unknown.body().getBytes(StandardCharsets.UTF_8)).path("error").asText());
     }
   }
 
