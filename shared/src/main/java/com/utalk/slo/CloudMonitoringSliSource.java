@@ -53,7 +53,7 @@ public final class CloudMonitoringSliSource implements SliSource, AutoCloseable 
       if (ratio.excludeLabel() != null) {
         groupBy.add(ratio.excludeLabel());
       }
-      for (TimeSeries series : series(ratio.metric(), window, groupBy)) {
+      for (TimeSeries series : series(PREFIX + ratio.metric(), window, groupBy)) {
         Map<String, String> labels = series.getMetric().getLabelsMap();
         if (!routeMatches(labels, ratio.routePrefix())
             || (ratio.excludeLabel() != null && ratio.excludeValue().equals(labels.get(ratio.excludeLabel())))) {
@@ -70,7 +70,7 @@ public final class CloudMonitoringSliSource implements SliSource, AutoCloseable 
     if (query instanceof SliQuery.Latency latency) {
       double total = 0;
       double good = 0;
-      for (TimeSeries series : series(latency.histogram(), window, List.of("http_route"))) {
+      for (TimeSeries series : series(PREFIX + latency.histogram(), window, List.of("http_route"))) {
         if (!routeMatches(series.getMetric().getLabelsMap(), latency.routePrefix())) {
           continue;
         }
@@ -87,13 +87,46 @@ public final class CloudMonitoringSliSource implements SliSource, AutoCloseable 
       }
       return new SliCounts(good, total);
     }
+    if (query instanceof SliQuery.Outcomes outcomes) {
+      List<String> groupBy = new ArrayList<>(List.of(SliQuery.Outcomes.OUTCOME_LABEL));
+      if (outcomes.label() != null) {
+        groupBy.add(outcomes.label());
+      }
+      double total = 0;
+      double bad = 0;
+      for (TimeSeries series : series(PREFIX + outcomes.histogram(), window, groupBy)) {
+        Map<String, String> labels = series.getMetric().getLabelsMap();
+        if (outcomes.label() != null && !outcomes.value().equals(labels.get(outcomes.label()))) {
+          continue;
+        }
+        double count = series.getPointsList().stream().mapToDouble(p -> p.getValue().getDistributionValue().getCount()).sum();
+        total += count;
+        if (SliQuery.Outcomes.ERROR.equals(labels.get(SliQuery.Outcomes.OUTCOME_LABEL))) {
+          bad += count;
+        }
+      }
+      return new SliCounts(total - bad, total);
+    }
+    if (query instanceof SliQuery.GoogleMetric google) {
+      double total = 0;
+      double bad = 0;
+      for (TimeSeries series : series(google.metricType(), window, List.of(google.label()))) {
+        double value = sum(series);
+        total += value;
+        if (google.badValues().contains(series.getMetric().getLabelsMap().get(google.label()))) {
+          bad += value;
+        }
+      }
+      return new SliCounts(total - bad, total);
+    }
     SliQuery.Errors errors = (SliQuery.Errors) query;
-    double total = series(errors.totalMetric(), window, List.of()).stream().mapToDouble(CloudMonitoringSliSource::sum).sum();
-    double bad = series(errors.errorMetric(), window, List.of()).stream().mapToDouble(CloudMonitoringSliSource::sum).sum();
+    double total = series(PREFIX + errors.totalMetric(), window, List.of()).stream().mapToDouble(CloudMonitoringSliSource::sum).sum();
+    double bad = series(PREFIX + errors.errorMetric(), window, List.of()).stream().mapToDouble(CloudMonitoringSliSource::sum).sum();
     return new SliCounts(total - bad, total);
   }
 
-  private List<TimeSeries> series(String metric, Duration window, List<String> groupBy) {
+  /** {@code metricType}: the full type, {@code workload.googleapis.com/<name>} for ours. */
+  private List<TimeSeries> series(String metricType, Duration window, List<String> groupBy) {
     Instant end = clock.instant();
     Aggregation.Builder aggregation = Aggregation.newBuilder()
         .setAlignmentPeriod(com.google.protobuf.Duration.newBuilder().setSeconds(window.toSeconds()))
@@ -102,7 +135,7 @@ public final class CloudMonitoringSliSource implements SliSource, AutoCloseable 
     groupBy.forEach(label -> aggregation.addGroupByFields("metric.label." + label));
     ListTimeSeriesRequest request = ListTimeSeriesRequest.newBuilder()
         .setName(ProjectName.of(projectId).toString())
-        .setFilter("metric.type=\"" + PREFIX + metric + "\"")
+        .setFilter("metric.type=\"" + metricType + "\"")
         .setInterval(TimeInterval.newBuilder().setStartTime(timestamp(end.minus(window))).setEndTime(timestamp(end)))
         .setAggregation(aggregation)
         .setView(ListTimeSeriesRequest.TimeSeriesView.FULL)

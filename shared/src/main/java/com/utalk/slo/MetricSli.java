@@ -49,6 +49,28 @@ public final class MetricSli {
       }
       return new SliCounts(good, total);
     }
+    if (query instanceof SliQuery.Outcomes outcomes) {
+      double total = 0;
+      double bad = 0;
+      for (MetricData metric : metrics) {
+        if (!metric.getName().equals(outcomes.histogram())) {
+          continue;
+        }
+        for (HistogramPointData point : metric.getHistogramData().getPoints()) {
+          if (outcomes.label() != null && !outcomes.value().equals(label(point, outcomes.label()))) {
+            continue;
+          }
+          total += point.getCount();
+          if (SliQuery.Outcomes.ERROR.equals(label(point, SliQuery.Outcomes.OUTCOME_LABEL))) {
+            bad += point.getCount();
+          }
+        }
+      }
+      return new SliCounts(total - bad, total);
+    }
+    if (query instanceof SliQuery.GoogleMetric) {
+      return SliCounts.ZERO; // written by Google for its managed service, never by this process
+    }
     SliQuery.Errors errors = (SliQuery.Errors) query;
     double total = longPoints(metrics, errors.totalMetric()).stream().mapToLong(LongPointData::getValue).sum();
     double bad = longPoints(metrics, errors.errorMetric()).stream().mapToLong(LongPointData::getValue).sum();

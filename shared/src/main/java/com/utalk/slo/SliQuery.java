@@ -19,4 +19,22 @@ public sealed interface SliQuery {
 
   /** Bad: {@code errorMetric}; total: {@code totalMetric}. */
   record Errors(String totalMetric, String errorMetric) implements SliQuery {}
+
+  /**
+   * Every observation of {@code histogram} is an event, bad when its {@code outcome} label is
+   * {@code error}; only series whose {@code label} equals {@code value} count (label null: all).
+   * The calls to what we depend on (database, Twilio, OpenAI) are recorded this way.
+   */
+  record Outcomes(String histogram, String label, String value) implements SliQuery {
+    public static final String OUTCOME_LABEL = "outcome";
+    public static final String ERROR = "error";
+  }
+
+  /**
+   * A metric Google itself writes for a managed service ({@code metricType} on monitored
+   * {@code resourceType}, e.g. Firestore's own request count): bad when {@code label} is one of
+   * {@code badValues}. Only Cloud Monitoring has it; a process sees no such events.
+   */
+  record GoogleMetric(String metricType, String resourceType, String label, java.util.List<String> badValues)
+      implements SliQuery {}
 }

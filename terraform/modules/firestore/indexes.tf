@@ -1,0 +1,36 @@
+# Composite indexes of the queries the code makes (collection: equality fields, then the order).
+locals {
+  indexes = {
+    # ConversationQueries.list: workspace (+ status / botEnabled / assignee) by lastMessageAt desc.
+    conversations_workspace_recent = { collection = "conversations", fields = [["workspaceId", "ASCENDING"], ["lastMessageAt", "DESCENDING"]] }
+    conversations_status_recent    = { collection = "conversations", fields = [["workspaceId", "ASCENDING"], ["status", "ASCENDING"], ["lastMessageAt", "DESCENDING"]] }
+    conversations_bot_recent       = { collection = "conversations", fields = [["workspaceId", "ASCENDING"], ["botEnabled", "ASCENDING"], ["lastMessageAt", "DESCENDING"]] }
+    conversations_assignee_recent  = { collection = "conversations", fields = [["workspaceId", "ASCENDING"], ["assignedAgentId", "ASCENDING"], ["lastMessageAt", "DESCENDING"]] }
+    # ForcePauseBotService: escalated conversations with the bot on.
+    conversations_escalated_bot = { collection = "conversations", fields = [["workspaceId", "ASCENDING"], ["status", "ASCENDING"], ["botEnabled", "ASCENDING"]] }
+    # ConversationQueries.messages and ConversationHistory: a conversation's messages by seq.
+    messages_conversation_seq = { collection = "messages", fields = [["conversationId", "ASCENDING"], ["seq", "DESCENDING"]] }
+    # UserRepository.list: a workspace's users by email.
+    users_workspace_email = { collection = "users", fields = [["workspaceId", "ASCENDING"], ["email", "ASCENDING"]] }
+    # AuditLog.list: a workspace's entries, newest first.
+    audit_workspace_recent = { collection = "auditLogs", fields = [["workspaceId", "ASCENDING"], ["at", "DESCENDING"]] }
+    # MediaUrlService.list: stored media of a workspace (and conversation) by createdAt.
+    media_workspace_created     = { collection = "media", fields = [["workspaceId", "ASCENDING"], ["status", "ASCENDING"], ["createdAt", "ASCENDING"]] }
+    media_conversation_created  = { collection = "media", fields = [["workspaceId", "ASCENDING"], ["status", "ASCENDING"], ["conversationId", "ASCENDING"], ["createdAt", "ASCENDING"]] }
+  }
+}
+
+resource "google_firestore_index" "composite" {
+  for_each    = local.indexes
+  project     = var.project_id
+  database    = google_firestore_database.default.name
+  collection  = each.value.collection
+  query_scope = "COLLECTION"
+  dynamic "fields" {
+    for_each = each.value.fields
+    content {
+      field_path = fields.value[0]
+      order      = fields.value[1]
+    }
+  }
+}

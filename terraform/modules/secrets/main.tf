@@ -1,0 +1,91 @@
+# Secret Manager: the JWT signing keys rotate automatically (Secret Manager notifies the topic
+# secret-rotations every rotation period; the jwt-secret-rotation function adds the new version);
+# the Twilio token, the OpenAI key and the media signing key rotate by hand every 180 days, and a
+# reminder on secret-rotation-reminders becomes a ticket (monitoring module). Values are added
+# outside Terraform (gcloud secrets versions add) so they never enter the state. Access is granted
+# per secret to the functions that read it, never project-wide.
+
+locals {
+  manual = toset(values(var.secret_settings))
+  readers = merge([
+    for name, fn in var.functions : {
+      for setting in fn.secrets : "${name} ${setting}" => { name = name, secret = var.secret_settings[setting] }
+    }
+  ]...)
+  # Who handles the JWT keys: the API (verify, admin rotation), the rotation function, the realtime service (verify).
+  jwt_managers = [for name in ["api", "jwt-secret-rotation"] : var.function_accounts[name] if contains(keys(var.function_accounts), name)]
+  jwt_roles    = ["roles/secretmanager.secretAccessor", "roles/secretmanager.viewer"]
+  jwt_grants = merge(
+    { for pair in setproduct(local.jwt_managers, concat(local.jwt_roles, ["roles/secretmanager.secretVersionManager"])) : "${pair[0]} ${pair[1]}" => { member = pair[0], role = pair[1] } },
+    { for role in local.jwt_roles : "${var.realtime_account} ${role}" => { member = var.realtime_account, role = role } },
+  )
+}
+
+resource "google_secret_manager_secret" "jwt" {
+  project   = var.project_id
+  secret_id = var.jwt_secret_id
+  replication {
+    auto {}
+  }
+  rotation {
+    rotation_period    = "${var.jwt_rotation_days * 86400}s"
+    next_rotation_time = timeadd(plantimestamp(), "${var.jwt_rotation_days * 24}h")
+  }
+  topics {
+    name = var.rotation_topic
+  }
+  lifecycle {
+    # next_rotation_time moves forward with every rotation; only the period is ours.
+    ignore_changes = [rotation[0].next_rotation_time]
+  }
+  depends_on = [google_pubsub_topic_iam_member.agent_rotation]
+}
+
+resource "google_secret_manager_secret" "manual" {
+  for_each  = local.manual
+  project   = var.project_id
+  secret_id = each.key
+  replication {
+    auto {}
+  }
+  rotation {
+    rotation_period    = "15552000s" # 180 days
+    next_rotation_time = timeadd(plantimestamp(), "4320h")
+  }
+  topics {
+    name = var.reminder_topic
+  }
+  lifecycle {
+    ignore_changes = [rotation[0].next_rotation_time]
+  }
+  depends_on = [google_pubsub_topic_iam_member.agent_reminder]
+}
+
+resource "google_secret_manager_secret_iam_member" "reader" {
+  for_each  = local.readers
+  project   = var.project_id
+  secret_id = google_secret_manager_secret.manual[each.value.secret].secret_id
+  role      = "roles/secretmanager.secretAccessor"
+  member    = "serviceAccount:${var.function_accounts[each.value.name]}"
+}
+
+resource "google_secret_manager_secret_iam_member" "jwt" {
+  for_each  = local.jwt_grants
+  project   = var.project_id
+  secret_id = google_secret_manager_secret.jwt.secret_id
+  role      = each.value.role
+  member    = "serviceAccount:${each.value.member}"
+}
+
+# Secret Manager publishes rotation notifications as its service agent.
+resource "google_pubsub_topic_iam_member" "agent_rotation" {
+  topic  = var.rotation_topic
+  role   = "roles/pubsub.publisher"
+  member = "serviceAccount:${var.secretmanager_agent}"
+}
+
+resource "google_pubsub_topic_iam_member" "agent_reminder" {
+  topic  = var.reminder_topic
+  role   = "roles/pubsub.publisher"
+  member = "serviceAccount:${var.secretmanager_agent}"
+}

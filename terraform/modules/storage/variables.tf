@@ -1,0 +1,30 @@
+variable "project_id" {
+  type = string
+}
+
+variable "region" {
+  type = string
+}
+
+variable "deletion_protection" {
+  description = "Keep objects on destroy and version media (production)."
+  type        = bool
+}
+
+variable "function_accounts" {
+  type = map(string)
+}
+
+variable "realtime_account" {
+  type = string
+}
+
+variable "media_writers" {
+  description = "Functions that store or sign media."
+  type        = list(string)
+}
+
+variable "backup_writers" {
+  description = "Functions that write backups (the backup function, once in the catalog)."
+  type        = list(string)
+}

@@ -1,0 +1,96 @@
+variable "project_id" {
+  description = "Google Cloud project of this environment."
+  type        = string
+}
+
+variable "region" {
+  description = "Region of the functions, the realtime service, Pub/Sub and the buckets."
+  type        = string
+}
+
+variable "firestore_location" {
+  description = "Firestore location (a multi-region such as nam5, or a region)."
+  type        = string
+}
+
+variable "environment" {
+  description = "APP_ENV of the code: development, staging or production."
+  type        = string
+  validation {
+    condition     = contains(["development", "staging", "production"], var.environment)
+    error_message = "environment must be development, staging or production."
+  }
+}
+
+variable "app_version" {
+  description = "The build version: names the function source zip and the realtime image tag."
+  type        = string
+}
+
+variable "public_base_url" {
+  description = "PUBLIC_BASE_URL: the public https URL (load balancer) that Twilio calls and signs."
+  type        = string
+}
+
+variable "twilio_account_sid" {
+  description = "TWILIO_ACCOUNT_SID (not a secret)."
+  type        = string
+}
+
+variable "settings" {
+  description = "Overrides of the code's defaults (names from local.tunable_settings)."
+  type        = map(string)
+  default     = {}
+  validation {
+    condition     = alltrue([for name in keys(var.settings) : contains(local.tunable_settings, name)])
+    error_message = "settings may only name settings listed in modules/utalk/catalog.tf tunable_settings."
+  }
+}
+
+variable "function_sizing" {
+  description = "Per function: memory, cpu, concurrency, min and max instances."
+  type = map(object({
+    memory        = string
+    cpu           = string
+    concurrency   = number
+    min_instances = number
+    max_instances = number
+  }))
+}
+
+variable "realtime" {
+  description = "Sizing of the realtime Cloud Run service."
+  type = object({
+    cpu           = string
+    memory        = string
+    min_instances = number
+    max_instances = number
+    concurrency   = number
+  })
+}
+
+variable "deletion_protection" {
+  description = "Protect the database and buckets from terraform destroy (on in production)."
+  type        = bool
+}
+
+variable "log_retention_days" {
+  description = "Retention of the default log bucket: development 7, staging 30, production 90."
+  type        = number
+}
+
+variable "notification" {
+  description = "Where alerts go: Slack channel (#ops-alerts), PagerDuty service key, SMS number."
+  type = object({
+    slack_channel      = string
+    slack_token_secret = string
+    pagerduty_key      = string
+    sms_number         = string
+  })
+  sensitive = true
+}
+
+variable "runbook_base_url" {
+  description = "Where the repository's runbooks/ folder is browsable (alert documentation links)."
+  type        = string
+}
