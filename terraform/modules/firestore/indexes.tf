@@ -15,8 +15,8 @@ locals {
     # AuditLog.list: a workspace's entries, newest first.
     audit_workspace_recent = { collection = "auditLogs", fields = [["workspaceId", "ASCENDING"], ["at", "DESCENDING"]] }
     # MediaUrlService.list: stored media of a workspace (and conversation) by createdAt.
-    media_workspace_created     = { collection = "media", fields = [["workspaceId", "ASCENDING"], ["status", "ASCENDING"], ["createdAt", "ASCENDING"]] }
-    media_conversation_created  = { collection = "media", fields = [["workspaceId", "ASCENDING"], ["status", "ASCENDING"], ["conversationId", "ASCENDING"], ["createdAt", "ASCENDING"]] }
+    media_workspace_created    = { collection = "media", fields = [["workspaceId", "ASCENDING"], ["status", "ASCENDING"], ["createdAt", "ASCENDING"]] }
+    media_conversation_created = { collection = "media", fields = [["workspaceId", "ASCENDING"], ["status", "ASCENDING"], ["conversationId", "ASCENDING"], ["createdAt", "ASCENDING"]] }
   }
 }
 

@@ -144,6 +144,11 @@ locals {
     "REALTIME_WORK_THREADS",
   ]
 
+  # Environment variables for the runtime rather than the code, and why.
+  runtime_settings = {
+    JAVA_TOOL_OPTIONS = "the realtime service's JVM flags, as its benchmark measured them"
+  }
+
   # Settings the code reads that Terraform never sets, and why.
   not_deployed_settings = {
     FIRESTORE_EMULATOR_HOST     = "emulators only"

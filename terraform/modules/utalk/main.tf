@@ -110,6 +110,7 @@ module "monitoring" {
   project_id       = var.project_id
   environment      = var.environment
   notification     = var.notification
+  credentials      = var.alert_credentials
   runbook_base_url = var.runbook_base_url
   health_host      = module.functions.health_host
   reminder_topic   = "secret-rotation-reminders"

@@ -80,12 +80,18 @@ variable "log_retention_days" {
 }
 
 variable "notification" {
-  description = "Where alerts go: Slack channel (#ops-alerts), PagerDuty service key, SMS number."
+  description = "Where alerts go: the Slack channel (#ops-alerts) and the on-call SMS number."
   type = object({
-    slack_channel      = string
-    slack_token_secret = string
-    pagerduty_key      = string
-    sms_number         = string
+    slack_channel = string
+    sms_number    = string
+  })
+}
+
+variable "alert_credentials" {
+  description = "Slack auth token and PagerDuty service key (TF_VAR_alert_credentials, never in a file)."
+  type = object({
+    slack_auth_token      = string
+    pagerduty_service_key = string
   })
   sensitive = true
 }

@@ -1,0 +1,7 @@
+# State lives in a GCS bucket created once per environment (terraform/README.md, "Bootstrap").
+terraform {
+  backend "gcs" {
+    bucket = "utalk-prod-tfstate"
+    prefix = "utalk"
+  }
+}
