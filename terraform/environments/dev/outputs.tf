@@ -14,3 +14,11 @@ output "realtime_url" {
 output "source_object" {
   value = module.utalk.source_object
 }
+
+output "dead_letters" {
+  value = module.utalk.dead_letters
+}
+
+output "project_id" {
+  value = var.project_id
+}

@@ -7,6 +7,8 @@ locals {
     for name, fn in var.functions : { for topic in fn.publishes : "${name} ${topic}" => { name = name, topic = topic } }
   ]...)
   all_topics = concat(var.topics, var.infrastructure_topics)
+  # With retries on, a poison event would otherwise be retried for the 7-day retention.
+  max_delivery_attempts = 10
 }
 
 resource "google_pubsub_topic" "topic" {
@@ -23,7 +25,9 @@ resource "google_pubsub_topic" "dead_letter" {
   message_retention_duration = "604800s"
 }
 
-# Dead letters wait here (14 days) for someone to look at them; nothing consumes them.
+# Dead letters wait here (14 days) for someone to look at them; nothing consumes them. Eventarc
+# creates the subscription of each trigger itself and google_cloudfunctions2_function cannot set
+# its dead-letter policy: scripts/attach-dead-letters.sh attaches these topics after each apply.
 resource "google_pubsub_subscription" "dead_letter" {
   for_each                   = local.background
   project                    = var.project_id

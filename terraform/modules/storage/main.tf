@@ -93,3 +93,10 @@ resource "google_storage_bucket_iam_member" "backup_media_reader" {
   role     = "roles/storage.objectViewer"
   member   = "serviceAccount:${var.function_accounts[each.key]}"
 }
+
+# Managed Firestore exports are written by the Firestore service agent.
+resource "google_storage_bucket_iam_member" "firestore_agent_backups" {
+  bucket = google_storage_bucket.backups.name
+  role   = "roles/storage.objectAdmin"
+  member = "serviceAccount:service-${var.project_number}@gcp-sa-firestore.iam.gserviceaccount.com"
+}

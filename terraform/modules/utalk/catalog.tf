@@ -108,6 +108,20 @@ locals {
     }
   }
 
+  # The backup function (backup issue) is added here when FunctionCatalog gains it:
+  #
+  #   "firestore-backup" = {
+  #     entry_point = "com.utalk.functions.backup.FirestoreBackupFunction"
+  #     trigger     = { type = "pubsub", topic = "backups" }
+  #     secrets     = []
+  #     publishes   = []
+  #     roles       = ["roles/datastore.importExportAdmin"] # starts managed exports
+  #   }
+  #
+  # together with "backups" moving from infrastructure_topics to topics (once in Topics.java) and a
+  # function_sizing entry in each environment. The storage module then grants it the backups
+  # bucket (write) and the media bucket (read); the scheduler job and the bucket rules exist already.
+
   # Every topic of Topics.java.
   topics = ["conversation-events", "outbound-messages", "secret-rotations", "kpi-rollup"]
 

@@ -13,6 +13,7 @@ module "platform" {
 module "storage" {
   source              = "../storage"
   project_id          = var.project_id
+  project_number      = data.google_project.this.number
   region              = var.region
   deletion_protection = var.deletion_protection
   function_accounts   = module.platform.function_accounts

@@ -17,3 +17,14 @@ output "source_object" {
   description = "The function source zip this apply deploys (gs://bucket/object)."
   value       = module.functions.source_object
 }
+
+output "dead_letters" {
+  description = "Background function -> its Eventarc trigger, dead-letter topic and delivery attempts (scripts/attach-dead-letters.sh)."
+  value = {
+    for name, trigger in module.functions.event_triggers : name => {
+      trigger               = trigger
+      dead_letter_topic     = module.pubsub.dead_letter_topics[name]
+      max_delivery_attempts = module.pubsub.max_delivery_attempts
+    }
+  }
+}
