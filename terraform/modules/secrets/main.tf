@@ -12,13 +12,19 @@ locals {
       for setting in fn.secrets : "${name} ${setting}" => { name = name, secret = var.secret_settings[setting] }
     }
   ]...)
-  # Who handles the JWT keys: the API (verify, admin rotation), the rotation function, the realtime service (verify).
-  jwt_managers = [for name in ["api", "jwt-secret-rotation"] : var.function_accounts[name] if contains(keys(var.function_accounts), name)]
-  jwt_roles    = ["roles/secretmanager.secretAccessor", "roles/secretmanager.viewer"]
-  jwt_grants = merge(
-    { for pair in setproduct(local.jwt_managers, concat(local.jwt_roles, ["roles/secretmanager.secretVersionManager"])) : "${pair[0]} ${pair[1]}" => { member = pair[0], role = pair[1] } },
-    { for role in local.jwt_roles : "${var.realtime_account} ${role}" => { member = var.realtime_account, role = role } },
+  # Who handles the JWT keys: the API (verify, admin rotation) and the rotation function list, read
+  # and add/disable versions; the realtime service lists and reads them to verify tokens. Keys are
+  # names, not e-mails, so that for_each is known at plan time.
+  jwt_members = merge(
+    { for name in ["api", "jwt-secret-rotation"] : name => var.function_accounts[name] if contains(keys(var.function_accounts), name) },
+    { realtime = var.realtime_account },
   )
+  jwt_grants = merge([
+    for holder in keys(local.jwt_members) : {
+      for role in concat(["roles/secretmanager.secretAccessor", "roles/secretmanager.viewer"], holder == "realtime" ? [] : ["roles/secretmanager.secretVersionManager"]) :
+      "${holder} ${role}" => { holder = holder, role = role }
+    }
+  ]...)
 }
 
 resource "google_secret_manager_secret" "jwt" {
@@ -74,7 +80,7 @@ resource "google_secret_manager_secret_iam_member" "jwt" {
   project   = var.project_id
   secret_id = google_secret_manager_secret.jwt.secret_id
   role      = each.value.role
-  member    = "serviceAccount:${each.value.member}"
+  member    = "serviceAccount:${local.jwt_members[each.value.holder]}"
 }
 
 # Secret Manager publishes rotation notifications as its service agent.

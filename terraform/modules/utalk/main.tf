@@ -20,6 +20,8 @@ module "storage" {
   realtime_account    = module.platform.realtime_account
   media_writers       = ["whatsapp-inbound-webhook", "outbound-message-sender", "api", "media-ingester"]
   backup_writers      = contains(keys(local.functions), "firestore-backup") ? ["firestore-backup"] : []
+  # Resources wait for the project services the platform module enables.
+  depends_on = [module.platform]
 }
 
 module "pubsub" {
@@ -31,6 +33,8 @@ module "pubsub" {
   function_accounts     = module.platform.function_accounts
   realtime_account      = module.platform.realtime_account
   project_number        = data.google_project.this.number
+  # Resources wait for the project services the platform module enables.
+  depends_on = [module.platform]
 }
 
 module "secrets" {
@@ -45,7 +49,7 @@ module "secrets" {
   rotation_topic      = module.pubsub.topic_ids["secret-rotations"]
   reminder_topic      = module.pubsub.topic_ids["secret-rotation-reminders"]
   secretmanager_agent = "service-${data.google_project.this.number}@gcp-sa-secretmanager.iam.gserviceaccount.com"
-  depends_on          = [module.pubsub]
+  depends_on          = [module.platform, module.pubsub]
 }
 
 module "firestore" {
@@ -53,6 +57,8 @@ module "firestore" {
   project_id          = var.project_id
   location            = var.firestore_location
   deletion_protection = var.deletion_protection
+  # Resources wait for the project services the platform module enables.
+  depends_on = [module.platform]
 }
 
 locals {
@@ -104,6 +110,8 @@ module "scheduler" {
   project_id = var.project_id
   region     = var.region
   topic_ids  = module.pubsub.topic_ids
+  # Resources wait for the project services the platform module enables.
+  depends_on = [module.platform]
 }
 
 module "monitoring" {
@@ -115,6 +123,8 @@ module "monitoring" {
   runbook_base_url = var.runbook_base_url
   health_host      = module.functions.health_host
   reminder_topic   = "secret-rotation-reminders"
+  # Resources wait for the project services the platform module enables.
+  depends_on = [module.platform]
 }
 
 module "logging" {
@@ -122,4 +132,6 @@ module "logging" {
   project_id         = var.project_id
   region             = var.region
   log_retention_days = var.log_retention_days
+  # Resources wait for the project services the platform module enables.
+  depends_on = [module.platform]
 }
