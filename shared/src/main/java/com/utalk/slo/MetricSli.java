@@ -32,19 +32,14 @@ public final class MetricSli {
     if (query instanceof SliQuery.Latency latency) {
       double total = 0;
       double good = 0;
-      for (MetricData metric : metrics) {
-        if (!metric.getName().equals(latency.histogram())) {
+      for (HistogramPointData point : histogramPoints(metrics, latency.histogram())) {
+        if (!routeMatches(point, latency.routePrefix())) {
           continue;
         }
-        for (HistogramPointData point : metric.getHistogramData().getPoints()) {
-          if (!routeMatches(point, latency.routePrefix())) {
-            continue;
-          }
-          total += point.getCount();
-          List<Double> bounds = point.getBoundaries();
-          for (int i = 0; i < bounds.size() && bounds.get(i) <= latency.thresholdSeconds() + 1e-12; i++) {
-            good += point.getCounts().get(i);
-          }
+        total += point.getCount();
+        List<Double> bounds = point.getBoundaries();
+        for (int i = 0; i < bounds.size() && bounds.get(i) <= latency.thresholdSeconds() + 1e-12; i++) {
+          good += point.getCounts().get(i);
         }
       }
       return new SliCounts(good, total);
@@ -52,18 +47,13 @@ public final class MetricSli {
     if (query instanceof SliQuery.Outcomes outcomes) {
       double total = 0;
       double bad = 0;
-      for (MetricData metric : metrics) {
-        if (!metric.getName().equals(outcomes.histogram())) {
+      for (HistogramPointData point : histogramPoints(metrics, outcomes.histogram())) {
+        if (outcomes.label() != null && !outcomes.value().equals(label(point, outcomes.label()))) {
           continue;
         }
-        for (HistogramPointData point : metric.getHistogramData().getPoints()) {
-          if (outcomes.label() != null && !outcomes.value().equals(label(point, outcomes.label()))) {
-            continue;
-          }
-          total += point.getCount();
-          if (SliQuery.Outcomes.ERROR.equals(label(point, SliQuery.Outcomes.OUTCOME_LABEL))) {
-            bad += point.getCount();
-          }
+        total += point.getCount();
+        if (SliQuery.Outcomes.ERROR.equals(label(point, SliQuery.Outcomes.OUTCOME_LABEL))) {
+          bad += point.getCount();
         }
       }
       return new SliCounts(total - bad, total);
@@ -81,6 +71,13 @@ public final class MetricSli {
     return metrics.stream()
         .filter(metric -> metric.getName().equals(name))
         .flatMap(metric -> metric.getLongSumData().getPoints().stream())
+        .toList();
+  }
+
+  private static List<HistogramPointData> histogramPoints(Collection<MetricData> metrics, String name) {
+    return metrics.stream()
+        .filter(metric -> metric.getName().equals(name))
+        .flatMap(metric -> metric.getHistogramData().getPoints().stream())
         .toList();
   }
 

@@ -128,6 +128,16 @@ class ConsistencyTest {
     assertTrue(all.contains("scheduler job nightly publishes to nightly-jobs, which Terraform does not declare"), all);
   }
 
+  @Test
+  void theIndexesNameOnlyCollectionsAndFieldsTheCodeUses() {
+    java.util.Set<String> literals = IndexCheck.literals(Checks.REPO);
+    assertEquals(List.of(), IndexCheck.check(Checks.tree(), Checks.REPO.modules().resolve("firestore"), literals));
+    java.util.Set<String> renamed = new java.util.HashSet<>(literals);
+    renamed.remove("lastMessageAt");
+    List<String> problems = IndexCheck.check(Checks.tree(), Checks.REPO.modules().resolve("firestore"), renamed);
+    assertTrue(problems.contains("index conversations_workspace_recent: field lastMessageAt of conversations is not named in the code"), problems.toString());
+  }
+
   private static List<String> append(List<String> list, String value) {
     List<String> copy = new ArrayList<>(list);
     copy.add(value);
