@@ -12,16 +12,18 @@ locals {
       for setting in fn.secrets : "${name} ${setting}" => { name = name, secret = var.secret_settings[setting] }
     }
   ]...)
-  # Who handles the JWT keys: the API (verify, admin rotation) and the rotation function list, read
-  # and add/disable versions; the realtime service lists and reads them to verify tokens. Keys are
-  # names, not e-mails, so that for_each is known at plan time.
+  # Who handles the JWT keys. Managers (the API's admin rotation, the rotation function) list, read
+  # and add/disable versions; verifiers list and read them: api-health runs the API's class, which
+  # loads the versions at start-up, and the realtime service checks tokens. Keys are names, not
+  # e-mails, so that for_each is known at plan time.
+  jwt_managers = [for name in ["api", "jwt-secret-rotation"] : name if contains(keys(var.function_accounts), name)]
   jwt_members = merge(
-    { for name in ["api", "jwt-secret-rotation"] : name => var.function_accounts[name] if contains(keys(var.function_accounts), name) },
+    { for name in ["api", "jwt-secret-rotation", "api-health"] : name => var.function_accounts[name] if contains(keys(var.function_accounts), name) },
     { realtime = var.realtime_account },
   )
   jwt_grants = merge([
     for holder in keys(local.jwt_members) : {
-      for role in concat(["roles/secretmanager.secretAccessor", "roles/secretmanager.viewer"], holder == "realtime" ? [] : ["roles/secretmanager.secretVersionManager"]) :
+      for role in concat(["roles/secretmanager.secretAccessor", "roles/secretmanager.viewer"], contains(local.jwt_managers, holder) ? ["roles/secretmanager.secretVersionManager"] : []) :
       "${holder} ${role}" => { holder = holder, role = role }
     }
   ]...)

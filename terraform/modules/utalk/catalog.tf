@@ -135,7 +135,9 @@ locals {
     "secret-rotation-reminders" = "manual rotation reminders of the Twilio token and the OpenAI key"
   }
 
-  # Environment variables filled from Secret Manager: variable -> secret id.
+  # Environment variables filled from Secret Manager: variable -> secret id. MEDIA_URL_SIGNING_KEY
+  # is read by the local media store only (the cloud's GCS store signs URLs as the function's
+  # service account); it is mounted on the media functions so a store switch needs no new grant.
   secret_settings = {
     TWILIO_AUTH_TOKEN     = "twilio-auth-token"
     OPENAI_API_KEY        = "openai-api-key"
