@@ -20,7 +20,7 @@ module "utalk" {
   firestore_location  = var.firestore_location
   environment         = var.environment
   app_version         = var.app_version
-  public_base_url     = var.public_base_url
+  domain              = var.domain
   twilio_account_sid  = var.twilio_account_sid
   settings            = var.settings
   function_sizing     = var.function_sizing

@@ -3,8 +3,9 @@ output "webhook_urls" {
   value       = module.utalk.webhook_urls
 }
 
-output "function_urls" {
-  value = module.utalk.function_urls
+output "gateway_address" {
+  description = "Point the domain's DNS A record here."
+  value       = module.utalk.gateway_address
 }
 
 output "realtime_url" {

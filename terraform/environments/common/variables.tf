@@ -21,7 +21,7 @@ variable "app_version" {
   type        = string
 }
 
-variable "public_base_url" {
+variable "domain" {
   type = string
 }
 

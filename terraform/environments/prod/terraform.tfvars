@@ -3,7 +3,7 @@ project_id         = "utalk-prod"
 region             = "us-central1"
 firestore_location = "nam5"
 environment        = "production"
-public_base_url    = "https://api.utalk.example"
+domain             = "api.utalk.example"                  # PUBLIC_BASE_URL is https://<domain>
 twilio_account_sid = "AC00000000000000000000000000000000" # replace with the environment's account
 
 # Overrides of the code's defaults (see modules/utalk/catalog.tf tunable_settings).

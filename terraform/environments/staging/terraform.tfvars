@@ -3,7 +3,7 @@ project_id         = "utalk-staging"
 region             = "us-central1"
 firestore_location = "nam5"
 environment        = "staging"
-public_base_url    = "https://staging.api.utalk.example"
+domain             = "staging.api.utalk.example"          # PUBLIC_BASE_URL is https://<domain>
 twilio_account_sid = "AC00000000000000000000000000000000" # replace with the environment's account
 
 # Overrides of the code's defaults (see modules/utalk/catalog.tf tunable_settings).

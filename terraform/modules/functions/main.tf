@@ -33,8 +33,9 @@ resource "google_cloudfunctions2_function" "function" {
     min_instance_count               = var.sizing[each.key].min_instances
     max_instance_count               = var.sizing[each.key].max_instances
     timeout_seconds                  = each.value.trigger.type == "http" ? 60 : 540
-    ingress_settings                 = each.value.trigger.type == "http" ? "ALLOW_ALL" : "ALLOW_INTERNAL_ONLY"
-    all_traffic_on_latest_revision   = true
+    # HTTP only through the gateway (its paths and PUBLIC_BASE_URL are what Twilio signs).
+    ingress_settings               = each.value.trigger.type == "http" ? "ALLOW_INTERNAL_AND_GCLB" : "ALLOW_INTERNAL_ONLY"
+    all_traffic_on_latest_revision = true
     environment_variables = merge(var.settings, {
       SERVICE_NAME    = each.key
       PUBLIC_BASE_URL = var.public_base_url
@@ -82,8 +83,8 @@ resource "google_cloudfunctions2_function" "function" {
   }
 }
 
-# Twilio and the agents' browsers call the HTTP functions without Google credentials; the code
-# authenticates them (Twilio signatures, JWTs).
+# Twilio and the agents' browsers call the HTTP functions (through the gateway) without Google
+# credentials; the code authenticates them (Twilio signatures, JWTs).
 resource "google_cloud_run_service_iam_member" "public" {
   for_each = local.http
   project  = var.project_id

@@ -7,7 +7,7 @@ locals {
     "artifactregistry.googleapis.com", "eventarc.googleapis.com", "pubsub.googleapis.com",
     "firestore.googleapis.com", "secretmanager.googleapis.com", "cloudscheduler.googleapis.com",
     "monitoring.googleapis.com", "logging.googleapis.com", "cloudtrace.googleapis.com",
-    "storage.googleapis.com", "iamcredentials.googleapis.com",
+    "storage.googleapis.com", "iamcredentials.googleapis.com", "compute.googleapis.com",
   ]
   # Every function writes logs, metrics and traces.
   base_roles = ["roles/logging.logWriter", "roles/monitoring.metricWriter", "roles/cloudtrace.agent"]

@@ -23,7 +23,7 @@ resource "google_cloud_run_v2_service" "realtime" {
   project             = var.project_id
   location            = var.region
   name                = "realtime-service"
-  ingress             = "INGRESS_TRAFFIC_ALL"
+  ingress             = "INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER" # through the gateway only
   deletion_protection = var.deletion_protect
 
   template {
@@ -73,7 +73,7 @@ resource "google_cloud_run_v2_service" "realtime" {
   }
 }
 
-# Agents' browsers connect without Google credentials; the service checks their JWTs.
+# Agents' browsers connect (through the gateway) without Google credentials; the service checks their JWTs.
 resource "google_cloud_run_v2_service_iam_member" "public" {
   project  = var.project_id
   location = var.region

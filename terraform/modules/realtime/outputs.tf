@@ -1,5 +1,5 @@
-output "url" {
-  value = google_cloud_run_v2_service.realtime.uri
+output "service_name" {
+  value = google_cloud_run_v2_service.realtime.name
 }
 
 output "image" {

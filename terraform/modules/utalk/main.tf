@@ -84,7 +84,7 @@ module "functions" {
   functions          = local.functions
   sizing             = var.function_sizing
   settings           = local.common_settings
-  public_base_url    = var.public_base_url
+  public_base_url    = "https://${var.domain}"
   secret_ids         = module.secrets.secret_ids
   secret_settings    = local.secret_settings
   function_accounts  = module.platform.function_accounts
@@ -121,7 +121,7 @@ module "monitoring" {
   notification     = var.notification
   credentials      = var.alert_credentials
   runbook_base_url = var.runbook_base_url
-  health_host      = module.functions.health_host
+  health_host      = var.domain
   reminder_topic   = "secret-rotation-reminders"
   # Resources wait for the project services the platform module enables.
   depends_on = [module.platform]
@@ -134,4 +134,15 @@ module "logging" {
   log_retention_days = var.log_retention_days
   # Resources wait for the project services the platform module enables.
   depends_on = [module.platform]
+}
+
+module "gateway" {
+  source            = "../gateway"
+  project_id        = var.project_id
+  region            = var.region
+  domain            = var.domain
+  functions         = local.functions
+  function_services = module.functions.services
+  realtime_service  = module.realtime.service_name
+  depends_on        = [module.platform]
 }

@@ -1,16 +1,19 @@
 output "webhook_urls" {
-  description = "Point Twilio here: incoming WhatsApp messages and status callbacks."
-  value       = module.functions.webhook_urls
+  description = "Point Twilio here: incoming WhatsApp messages (the sender sets the status callback itself)."
+  value = {
+    incoming_message = "${module.gateway.base_url}${local.functions["whatsapp-inbound-webhook"].trigger.path}"
+    status_callback  = "${module.gateway.base_url}${local.functions["twilio-status-callback"].trigger.path}"
+  }
 }
 
-output "function_urls" {
-  description = "Every HTTP function's URL (the load balancer or gateway routes the catalog paths to them)."
-  value       = module.functions.http_urls
+output "gateway_address" {
+  description = "The IP address the domain's DNS A record must point at."
+  value       = module.gateway.address
 }
 
 output "realtime_url" {
-  description = "The Socket.IO endpoint agents connect to."
-  value       = module.realtime.url
+  description = "Where agents' socket.io-client connects (default path /socket.io/)."
+  value       = module.gateway.base_url
 }
 
 output "source_object" {

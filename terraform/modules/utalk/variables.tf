@@ -27,8 +27,8 @@ variable "app_version" {
   type        = string
 }
 
-variable "public_base_url" {
-  description = "PUBLIC_BASE_URL: the public https URL (load balancer) that Twilio calls and signs."
+variable "domain" {
+  description = "The environment's public host name: the gateway's certificate, PUBLIC_BASE_URL = https://<domain>."
   type        = string
 }
 

@@ -40,7 +40,7 @@ class FormatAndParseTest {
     assertEquals(Map.of(), tree.errors());
     // modules and environments: every part the issue lists, and three environments
     for (String module : List.of("utalk", "platform", "firestore", "pubsub", "functions", "realtime", "scheduler",
-        "secrets", "storage", "monitoring", "logging")) {
+        "secrets", "storage", "monitoring", "logging", "gateway")) {
       assertTrue(!tree.module(Checks.REPO.modules().resolve(module)).isEmpty(), "module " + module);
     }
     for (String env : Environments.NAMES) {
