@@ -116,7 +116,7 @@ resource "google_monitoring_alert_policy" "burn_rate" {
   }
 
   documentation {
-    content   = "${each.value.slo.display_name}: the error budget burns ${each.value.rule.burn_rate}x too fast. Runbook: ${var.runbook_base_url}/README.md"
+    content   = "${each.value.slo.display_name}: the error budget burns ${each.value.rule.burn_rate}x too fast. Runbook: ${var.runbook_base_url}/${each.value.slo.runbook}"
     mime_type = "text/markdown"
   }
 }
@@ -139,7 +139,7 @@ resource "google_monitoring_alert_policy" "burn_rate_promql" {
   }
 
   documentation {
-    content   = "${each.value.slo.display_name} (goal ${each.value.slo.goal}): the error budget burns ${each.value.rule.burn_rate}x too fast. Runbook: ${var.runbook_base_url}/README.md"
+    content   = "${each.value.slo.display_name} (goal ${each.value.slo.goal}): the error budget burns ${each.value.rule.burn_rate}x too fast. Runbook: ${var.runbook_base_url}/${each.value.slo.runbook}"
     mime_type = "text/markdown"
   }
 }

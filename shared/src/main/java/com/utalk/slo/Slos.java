@@ -4,6 +4,7 @@ import com.utalk.metrics.DependencyMetrics;
 import com.utalk.metrics.MetricNames;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The SLOs of the operations document ("SLOs por Servicio"), and the alerting rule of the Google
@@ -51,6 +52,16 @@ public final class Slos {
           new SliQuery.GoogleMetric("firestore.googleapis.com/api/request_count", "firestore_instance", "response_code",
               List.of("UNAVAILABLE", "INTERNAL", "UNKNOWN", "DEADLINE_EXCEEDED", "DATA_LOSS"))));
 
+
+  /**
+   * The runbook (a file of runbooks/) an SLO's burn-rate alert links, by service; services
+   * without a procedure of their own yet link the runbooks' index.
+   */
+  public static final Map<String, String> RUNBOOKS = Map.of("websocket", "eventos-rt-sin-acks.md");
+
+  public static String runbook(Slo slo) {
+    return RUNBOOKS.getOrDefault(slo.service(), "README.md");
+  }
 
   /** A burn-rate alert: fires when both windows burn faster than {@code burnRate}. */
   public record BurnRateRule(String severity, double burnRate, Duration longWindow, Duration shortWindow) {}

@@ -2,10 +2,13 @@ package com.utalk.slo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.utalk.config.Settings;
 import com.utalk.metrics.DependencyMetrics;
 import com.utalk.metrics.Metrics;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +71,18 @@ class SloCatalogTest {
     assertEquals(0.5, alerts.get("sustained-high-latency").threshold(), EPS);
     assertEquals(Duration.ofMinutes(10), alerts.get("sustained-high-latency").duration());
     assertEquals(8, alerts.size());
+  }
+
+  @Test
+  void everyAlertLinksARunbookThatExists() {
+    Path runbooks = Path.of("..", "runbooks");
+    for (Slo slo : Slos.ALL) {
+      assertTrue(Files.exists(runbooks.resolve(Slos.runbook(slo))), slo.id());
+    }
+    for (ThresholdAlert alert : Slos.THRESHOLD_ALERTS) {
+      assertTrue(Files.exists(runbooks.resolve(alert.runbook())), alert.id());
+    }
+    assertEquals("eventos-rt-sin-acks.md", Slos.runbook(Slos.byId("ws-latency")));
   }
 
   @Test

@@ -75,6 +75,7 @@ public final class MonitoringInputs {
     json.put("service", slo.service());
     json.put("display_name", slo.description());
     json.put("goal", slo.objective());
+    json.put("runbook", Slos.runbook(slo));
     SliQuery query = slo.sli();
     if (query instanceof SliQuery.Ratio ratio) {
       String total = workload(ratio.metric()) + route(ratio.routePrefix())
@@ -107,6 +108,7 @@ public final class MonitoringInputs {
     json.put("service", slo.service());
     json.put("display_name", slo.description());
     json.put("goal", slo.objective());
+    json.put("runbook", Slos.runbook(slo));
     String metric = "workload_googleapis_com:" + outcomes.histogram() + "_count";
     String selector = outcomes.label() == null ? "" : outcomes.label() + "=\"" + outcomes.value() + "\"";
     String bad = metric + "{" + (selector.isEmpty() ? "" : selector + ",") + SliQuery.Outcomes.OUTCOME_LABEL + "=\"" + SliQuery.Outcomes.ERROR + "\"}";
