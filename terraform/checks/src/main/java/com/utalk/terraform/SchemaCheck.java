@@ -80,6 +80,11 @@ public final class SchemaCheck {
         continue;
       }
       JsonNode value = field.getValue();
+      if (value.isObject()) {
+        // `name = { ... }`: the provider's nested blocks are written as blocks.
+        problems.add(at(file, where + ": \"" + name + "\" is a block: write " + name + " { ... }, not " + name + " = { ... }"));
+        continue;
+      }
       for (JsonNode each : value.isArray() ? value : List.of(value)) {
         checkBody(file, where + "." + name, each, nested, false, problems);
       }

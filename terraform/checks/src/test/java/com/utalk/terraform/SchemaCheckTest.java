@@ -35,6 +35,7 @@ class SchemaCheckTest {
     assertTrue(all.contains("data.google_project.bad: unknown attribute or block \"number\""), all);
     assertTrue(all.contains("google_cloud_run_v2_service.no_template: missing required block \"template\""), all);
     assertTrue(all.contains("dynamic \"not_a_block\""), all);
-    assertEquals(7, problems.size(), all);
+    assertTrue(all.contains("google_pubsub_subscription.block_as_attribute: \"expiration_policy\" is a block"), all);
+    assertEquals(8, problems.size(), all);
   }
 }
