@@ -6,7 +6,12 @@
 # per secret to the functions that read it, never project-wide.
 
 locals {
-  manual = toset(values(var.secret_settings))
+  # The JWT keys rotate automatically every JWT_ROTATION_DAYS (the rotation function adds the
+  # version); the others remind every 180 days that someone must rotate them.
+  secrets = merge(
+    { for id in values(var.secret_settings) : id => { days = 180, topic = var.reminder_topic } },
+    { (var.jwt_secret_id) = { days = var.jwt_rotation_days, topic = var.rotation_topic } },
+  )
   readers = merge([
     for name, fn in var.functions : {
       for setting in fn.secrets : "${name} ${setting}" => { name = name, secret = var.secret_settings[setting] }
@@ -29,50 +34,31 @@ locals {
   ]...)
 }
 
-resource "google_secret_manager_secret" "jwt" {
-  project   = var.project_id
-  secret_id = var.jwt_secret_id
-  replication {
-    auto {}
-  }
-  rotation {
-    rotation_period    = "${var.jwt_rotation_days * 86400}s"
-    next_rotation_time = timeadd(plantimestamp(), "${var.jwt_rotation_days * 24}h")
-  }
-  topics {
-    name = var.rotation_topic
-  }
-  lifecycle {
-    # next_rotation_time moves forward with every rotation; only the period is ours.
-    ignore_changes = [rotation[0].next_rotation_time]
-  }
-  depends_on = [google_pubsub_topic_iam_member.agent_rotation]
-}
-
-resource "google_secret_manager_secret" "manual" {
-  for_each  = local.manual
+resource "google_secret_manager_secret" "secret" {
+  for_each  = local.secrets
   project   = var.project_id
   secret_id = each.key
   replication {
     auto {}
   }
   rotation {
-    rotation_period    = "15552000s" # 180 days
-    next_rotation_time = timeadd(plantimestamp(), "4320h")
+    rotation_period    = "${each.value.days * 86400}s"
+    next_rotation_time = timeadd(plantimestamp(), "${each.value.days * 24}h")
   }
   topics {
-    name = var.reminder_topic
+    name = each.value.topic
   }
   lifecycle {
+    # next_rotation_time moves forward with every rotation; only the period is ours.
     ignore_changes = [rotation[0].next_rotation_time]
   }
-  depends_on = [google_pubsub_topic_iam_member.agent_reminder]
+  depends_on = [google_pubsub_topic_iam_member.agent]
 }
 
 resource "google_secret_manager_secret_iam_member" "reader" {
   for_each  = local.readers
   project   = var.project_id
-  secret_id = google_secret_manager_secret.manual[each.value.secret].secret_id
+  secret_id = google_secret_manager_secret.secret[each.value.secret].secret_id
   role      = "roles/secretmanager.secretAccessor"
   member    = "serviceAccount:${var.function_accounts[each.value.name]}"
 }
@@ -80,20 +66,15 @@ resource "google_secret_manager_secret_iam_member" "reader" {
 resource "google_secret_manager_secret_iam_member" "jwt" {
   for_each  = local.jwt_grants
   project   = var.project_id
-  secret_id = google_secret_manager_secret.jwt.secret_id
+  secret_id = google_secret_manager_secret.secret[var.jwt_secret_id].secret_id
   role      = each.value.role
   member    = "serviceAccount:${local.jwt_members[each.value.holder]}"
 }
 
-# Secret Manager publishes rotation notifications as its service agent.
-resource "google_pubsub_topic_iam_member" "agent_rotation" {
-  topic  = var.rotation_topic
-  role   = "roles/pubsub.publisher"
-  member = "serviceAccount:${var.secretmanager_agent}"
-}
-
-resource "google_pubsub_topic_iam_member" "agent_reminder" {
-  topic  = var.reminder_topic
-  role   = "roles/pubsub.publisher"
-  member = "serviceAccount:${var.secretmanager_agent}"
+# Secret Manager publishes rotation notifications and reminders as its service agent.
+resource "google_pubsub_topic_iam_member" "agent" {
+  for_each = toset([var.rotation_topic, var.reminder_topic])
+  topic    = each.key
+  role     = "roles/pubsub.publisher"
+  member   = "serviceAccount:${var.secretmanager_agent}"
 }
