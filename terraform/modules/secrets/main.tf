@@ -73,8 +73,9 @@ resource "google_secret_manager_secret_iam_member" "jwt" {
 
 # Secret Manager publishes rotation notifications and reminders as its service agent.
 resource "google_pubsub_topic_iam_member" "agent" {
-  for_each = toset([var.rotation_topic, var.reminder_topic])
-  topic    = each.key
+  # Keyed by role, not by topic id: the ids are known only once the topics exist.
+  for_each = { rotation = var.rotation_topic, reminder = var.reminder_topic }
+  topic    = each.value
   role     = "roles/pubsub.publisher"
   member   = "serviceAccount:${var.secretmanager_agent}"
 }
