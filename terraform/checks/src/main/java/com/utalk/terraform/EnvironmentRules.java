@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Per-environment rules (check 5): production keeps a realtime instance warm, protects the
@@ -13,6 +15,8 @@ import java.util.List;
  */
 public final class EnvironmentRules {
   private static final String PITR_ON = "POINT_IN_TIME_RECOVERY_ENABLED";
+  private static final Set<String> GIVEN_AT_APPLY = Set.of("app_version", "alert_credentials");
+  private static final Set<String> SIZING_KEYS = new TreeSet<>(Set.of("memory", "cpu", "concurrency", "min_instances", "max_instances"));
 
   private EnvironmentRules() {}
 
@@ -33,6 +37,7 @@ public final class EnvironmentRules {
     if (!pitrEnabled(files, modules.resolve("firestore"))) {
       problems.add(name + ": the firestore module must set point_in_time_recovery_enablement = " + PITR_ON);
     }
+    variables(files, environment, name, tfvars, problems);
     int realtimeMin = tfvars.path("realtime").path("min_instances").asInt(-1);
     boolean deletionProtection = tfvars.path("deletion_protection").asBoolean(false);
     int logDays = tfvars.path("log_retention_days").asInt(-1);
@@ -64,6 +69,41 @@ public final class EnvironmentRules {
       default -> problems.add("unknown environment " + name);
     }
     return problems;
+  }
+
+  /**
+   * terraform.tfvars sets only declared variables and every variable without a default, but the
+   * two given at apply time: the version (-var) and the alert credentials (TF_VAR_, never a file).
+   */
+  private static void variables(HclFiles files, Path environment, String name, JsonNode tfvars, List<String> problems) {
+    Set<String> declared = new TreeSet<>();
+    Set<String> required = new TreeSet<>();
+    for (JsonNode file : files.module(environment)) {
+      file.path("variable").fields().forEachRemaining(variable -> {
+        declared.add(variable.getKey());
+        if (!variable.getValue().get(0).has("default")) {
+          required.add(variable.getKey());
+        }
+      });
+    }
+    required.removeAll(GIVEN_AT_APPLY);
+    tfvars.fieldNames().forEachRemaining(key -> {
+      if (!declared.contains(key)) {
+        problems.add(name + ": terraform.tfvars sets " + key + ", which is not a variable");
+      }
+    });
+    for (String variable : required) {
+      if (!tfvars.has(variable)) {
+        problems.add(name + ": terraform.tfvars does not set variable " + variable);
+      }
+    }
+    tfvars.path("function_sizing").fields().forEachRemaining(sizing -> {
+      Set<String> keys = new TreeSet<>();
+      sizing.getValue().fieldNames().forEachRemaining(keys::add);
+      if (!keys.equals(SIZING_KEYS)) {
+        problems.add(name + ": function_sizing of " + sizing.getKey() + " must set exactly " + SIZING_KEYS + ", sets " + keys);
+      }
+    });
   }
 
   private static void expectDays(List<String> problems, String name, int found, int expected) {
