@@ -132,7 +132,7 @@ locals {
     "backups" = "daily Cloud Scheduler job for the Firestore export and media copy"
     # Secret Manager reminds about the manual 180-day rotation of the API keys here; an alert
     # policy turns each reminder into a ticket.
-    "secret-rotation-reminders" = "manual rotation reminders of the Twilio token and the OpenAI key"
+    "secret-rotation-reminders" = "manual rotation reminders of the Twilio token, the OpenAI key and the media signing key"
   }
 
   # Environment variables filled from Secret Manager: variable -> secret id. MEDIA_URL_SIGNING_KEY
