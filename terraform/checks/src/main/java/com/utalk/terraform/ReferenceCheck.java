@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +94,7 @@ public final class ReferenceCheck {
     Set<String> required = new LinkedHashSet<>();
     Set<String> locals = new LinkedHashSet<>();
     Set<String> outputs = new LinkedHashSet<>();
-    Map<String, JsonNode> modules = new java.util.LinkedHashMap<>();
+    Map<String, JsonNode> modules = new LinkedHashMap<>();
     Set<String> resources = new LinkedHashSet<>();
     Set<String> data = new LinkedHashSet<>();
     for (JsonNode file : files.module(dir)) {

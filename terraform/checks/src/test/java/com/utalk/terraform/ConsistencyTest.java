@@ -3,13 +3,16 @@ package com.utalk.terraform;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.utalk.metrics.MetricNames;
 import com.utalk.platform.FunctionCatalog;
 import com.utalk.platform.FunctionSpec;
 import com.utalk.platform.FunctionTrigger;
 import com.utalk.platform.Topics;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
@@ -130,12 +133,23 @@ class ConsistencyTest {
 
   @Test
   void theIndexesNameOnlyCollectionsAndFieldsTheCodeUses() {
-    java.util.Set<String> literals = IndexCheck.literals(Checks.REPO);
+    Set<String> literals = IndexCheck.literals(Checks.REPO);
     assertEquals(List.of(), IndexCheck.check(Checks.tree(), Checks.REPO.modules().resolve("firestore"), literals));
-    java.util.Set<String> renamed = new java.util.HashSet<>(literals);
+    Set<String> renamed = new HashSet<>(literals);
     renamed.remove("lastMessageAt");
     List<String> problems = IndexCheck.check(Checks.tree(), Checks.REPO.modules().resolve("firestore"), renamed);
     assertTrue(problems.contains("index conversations_workspace_recent: field lastMessageAt of conversations is not named in the code"), problems.toString());
+  }
+
+  @Test
+  void dashboardsAndAlertsNameOnlyMetricsTheCodeExports() {
+    assertEquals(List.of(), MetricReferences.check(Checks.REPO.modules(), MetricNames.ALL));
+    List<String> renamed = new ArrayList<>(MetricNames.ALL);
+    renamed.remove("socket_connections_active");
+    renamed.remove("external_request_duration_seconds");
+    List<String> problems = MetricReferences.check(Checks.REPO.modules(), renamed);
+    assertTrue(problems.contains("monitoring/dashboards.tf names metric socket_connections_active, which MetricNames does not have"), problems.toString());
+    assertTrue(problems.contains("monitoring/slos.generated.json names metric external_request_duration_seconds_count, which MetricNames does not have"), problems.toString());
   }
 
   private static List<String> append(List<String> list, String value) {
