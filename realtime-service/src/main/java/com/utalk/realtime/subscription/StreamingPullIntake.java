@@ -2,6 +2,7 @@ package com.utalk.realtime.subscription;
 
 import com.google.api.gax.batching.FlowControlSettings;
 import com.google.api.gax.core.InstantiatingExecutorProvider;
+import com.google.cloud.pubsub.v1.MessageReceiver;
 import com.google.cloud.pubsub.v1.Subscriber;
 import com.google.common.util.concurrent.MoreExecutors;
 import com.google.pubsub.v1.ProjectSubscriptionName;
@@ -28,14 +29,15 @@ final class StreamingPullIntake implements MessageIntake {
 
   @Override
   public void start(Predicate<PubsubMessage> handler, Consumer<Throwable> onFailure) {
+    MessageReceiver receiver = (message, reply) -> {
+      if (handler.test(message)) {
+        reply.ack();
+      } else {
+        reply.nack();
+      }
+    };
     Subscriber.Builder builder =
-        Subscriber.newBuilder(subscription, (message, reply) -> {
-              if (handler.test(message)) {
-                reply.ack();
-              } else {
-                reply.nack();
-              }
-            })
+        Subscriber.newBuilder(subscription, receiver)
             .setParallelPullCount(1)
             .setFlowControlSettings(FlowControlSettings.newBuilder().setMaxOutstandingElementCount(1_000L).build())
             .setExecutorProvider(InstantiatingExecutorProvider.newBuilder().setExecutorThreadCount(4).build());
