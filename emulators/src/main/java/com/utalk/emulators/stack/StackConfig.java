@@ -34,7 +34,8 @@ public record StackConfig(
     Duration startTimeout,
     String serviceJvmOptions,
     int realtimePort,
-    Path runDir) {
+    Path runDir,
+    String functionsHostJvmOptions) {
 
   public static final String PROJECT_ID = "utalk-local";
 
@@ -62,7 +63,8 @@ public record StackConfig(
         settings.get("UTALK_SERVICE_JVM_OPTS", "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k"),
         settings.getInt("UTALK_REALTIME_PORT", 8090),
         // A second stack (a test's) keeps its state, logs and media apart from a developer's.
-        Path.of(settings.get("UTALK_RUN_DIR", repoRoot.resolve("emulators").resolve(".run").toString())).toAbsolutePath().normalize());
+        Path.of(settings.get("UTALK_RUN_DIR", repoRoot.resolve("emulators").resolve(".run").toString())).toAbsolutePath().normalize(),
+        settings.get("UTALK_FUNCTIONS_HOST_JVM_OPTS", "-Xmx512m -XX:+UseSerialGC -Xss512k"));
   }
 
   /** Signs the local stack's media URLs: fixed and obviously fake, like the local Twilio token. */
