@@ -113,6 +113,9 @@ class IdleStackSoakTest {
 
   @Test
   void afterSittingIdleEveryMessageReachesTheAgentAndIsAnsweredByTheBotOnTime() throws Exception {
+    // Before any client: the gauge is there at 0, so a dashboard shows 0 rather than "no data".
+    assertTrue(get(realtimeUrl + "/metrics").lines().anyMatch(line -> line.startsWith("socket_connections_active") && line.endsWith(" 0")),
+        "socket_connections_active 0 is reported before the first connection");
     DemoUsers.Credential admin = DemoUsers.credentials().stream().filter(c -> c.role() == Role.ADMIN).findFirst().orElseThrow();
     try (AgentClient agent = AgentClient.connect(realtimeUrl, login(admin))) {
       Thread.sleep(IDLE.toMillis());
@@ -146,6 +149,12 @@ class IdleStackSoakTest {
       }
       List<String> unanswered = sent.stream().map(w -> "whatsapp:" + w.from().e164()).filter(to -> !answered.contains(to)).toList();
       assertTrue(unanswered.isEmpty(), "no bot answer reached Twilio within " + BOT_SEND_BOUND.toSeconds() + " s for " + unanswered);
+    }
+    // One JVM hosts every function, yet each keeps its own log, with its own service name.
+    for (String function : List.of("whatsapp-inbound-webhook", "bot-replier", "outbound-message-sender")) {
+      List<String> lines = Files.readAllLines(runDir.resolve("logs").resolve(function + ".log"));
+      assertTrue(!lines.isEmpty() && lines.stream().allMatch(line -> line.contains("\"service\":\"" + function + "\"")),
+          function + ".log holds that function's lines only");
     }
   }
 
