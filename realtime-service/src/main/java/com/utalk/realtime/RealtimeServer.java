@@ -26,6 +26,7 @@ import com.utalk.realtime.socketio.HttpRoute;
 import com.utalk.realtime.socketio.SocketServer;
 import com.utalk.realtime.socketio.SocketServerConfig;
 import com.utalk.realtime.subscription.InstanceSubscription;
+import com.utalk.realtime.subscription.PullMode;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -55,6 +56,7 @@ public final class RealtimeServer implements AutoCloseable {
     this.settings = RealtimeSettings.from(all);
     LogSetup.install(all);
     Metrics metrics = Metrics.get();
+    metrics.sockets().reportFromStart();
     GcpProject project = GcpProject.from(all);
     firestore = FirestoreProvider.create(project);
     pubsub = new PubSubTransport(project);
@@ -79,7 +81,7 @@ public final class RealtimeServer implements AutoCloseable {
       handlers.connected(socket);
     });
     server.onDisconnect((socket, reason) -> metrics.sockets().disconnected());
-    subscription = new InstanceSubscription(pubsub, settings.instanceId(), fanout::accept);
+    subscription = new InstanceSubscription(pubsub, settings.instanceId(), PullMode.from(all, project.usesPubSubEmulator()), fanout::accept);
     server.route("/health/socket", new SocketHealthRoute(server, subscription, fanout, settings.instanceId(), () -> draining));
     server.route("/health", request -> HttpRoute.Response.json(draining ? 503 : 200, Map.of("status", draining ? "draining" : "ok")));
     server.route("/metrics", new MetricsRoute(metrics));

@@ -10,6 +10,11 @@ import java.util.function.Function;
  */
 public final class Settings {
   private final Function<String, String> lookup;
+  /**
+   * This copy of the class's own environment, over the process's: for a host that runs several
+   * functions in one JVM, each in its own class loader (so each has its own copy of this class).
+   */
+  private static volatile Map<String, String> environmentOverrides = Map.of();
 
   private Settings(Function<String, String> lookup) {
     this.lookup = lookup;
@@ -19,9 +24,18 @@ public final class Settings {
   public static Settings fromEnvironment() {
     return new Settings(
         key -> {
+          String own = environmentOverrides.get(key);
+          if (own != null) {
+            return own;
+          }
           String property = System.getProperty(key);
           return property != null ? property : System.getenv(key);
         });
+  }
+
+  /** Called (reflectively) by the local functions host before the function's class is loaded. */
+  public static void useEnvironmentOverrides(Map<String, String> overrides) {
+    environmentOverrides = Map.copyOf(overrides);
   }
 
   public static Settings of(Map<String, String> values) {

@@ -9,6 +9,9 @@ import com.google.cloud.pubsub.v1.SubscriptionAdminClient;
 import com.google.cloud.pubsub.v1.SubscriptionAdminSettings;
 import com.google.cloud.pubsub.v1.TopicAdminClient;
 import com.google.cloud.pubsub.v1.TopicAdminSettings;
+import com.google.cloud.pubsub.v1.stub.GrpcSubscriberStub;
+import com.google.cloud.pubsub.v1.stub.SubscriberStub;
+import com.google.cloud.pubsub.v1.stub.SubscriberStubSettings;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import java.io.IOException;
@@ -59,6 +62,22 @@ public final class PubSubTransport implements AutoCloseable {
       channelProvider().ifPresent(settings::setTransportChannelProvider);
       credentialsProvider().ifPresent(settings::setCredentialsProvider);
       return SubscriptionAdminClient.create(settings.build());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * A low-level subscriber stub whose pull calls wait up to {@code pullDeadline} (no retries: the
+   * caller loops), for receivers that pull rather than stream.
+   */
+  public SubscriberStub subscriberStub(java.time.Duration pullDeadline) {
+    try {
+      SubscriberStubSettings.Builder settings = SubscriberStubSettings.newBuilder();
+      channelProvider().ifPresent(settings::setTransportChannelProvider);
+      credentialsProvider().ifPresent(settings::setCredentialsProvider);
+      settings.pullSettings().setSimpleTimeoutNoRetriesDuration(pullDeadline);
+      return GrpcSubscriberStub.create(settings.build());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

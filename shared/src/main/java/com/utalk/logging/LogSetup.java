@@ -20,6 +20,9 @@ public final class LogSetup {
   /** JUL keeps loggers weakly: without these references the quieter levels would be forgotten. */
   private static final java.util.List<Logger> CONFIGURED = new java.util.concurrent.CopyOnWriteArrayList<>();
 
+  /** Set by the local functions host for each function it runs beside the others. */
+  static final String SHARED_JVM_SETTING = "FUNCTION_HOST_SHARED_JVM";
+
   private LogSetup() {}
 
   public static synchronized void install(Settings settings) {
@@ -31,12 +34,21 @@ public final class LogSetup {
     Level level = parseLevel(settings.get("LOG_LEVEL", identity.environment().defaultLogLevel()));
     String project = settings.get("GOOGLE_CLOUD_PROJECT", "utalk-local");
     Logger root = LogManager.getLogManager().getLogger("");
+    // Several functions in one JVM (the local functions host) share java.util.logging's one root:
+    // each then replaces only its own handler and takes only the records of its own threads.
+    boolean sharedJvm = settings.getBoolean(SHARED_JVM_SETTING, false);
     for (Handler handler : root.getHandlers()) {
-      root.removeHandler(handler);
+      if (!sharedJvm || handler instanceof FlushingHandler) {
+        root.removeHandler(handler);
+      }
     }
     Handler handler = new FlushingHandler(out instanceof PrintStream ps ? ps : new PrintStream(out, true));
     handler.setFormatter(new JsonLogFormatter(identity, project));
     handler.setLevel(level);
+    if (sharedJvm) {
+      ClassLoader own = LogSetup.class.getClassLoader();
+      handler.setFilter(record -> Thread.currentThread().getContextClassLoader() == own);
+    }
     root.addHandler(handler);
     root.setLevel(level);
     // Client libraries are chatty at debug; keep them at INFO so debug output stays ours.

@@ -25,6 +25,14 @@ public final class SocketMetrics {
     errors = meter.counterBuilder(MetricNames.SOCKET_ERRORS_TOTAL).setDescription("Socket errors").setUnit("{error}").build();
   }
 
+  /**
+   * Publishes the open-connection gauge at 0 before the first client, so a dashboard shows 0 and
+   * an absence alert stays quiet on an idle instance. Called by the service that holds sockets.
+   */
+  public void reportFromStart() {
+    active.add(0);
+  }
+
   /** {@code outcome}: ok (connected), rejected (auth refused: not an availability failure), failed. */
   public void connectionAttempt(String outcome) {
     connections.add(1, Attributes.of(MetricNames.OUTCOME, outcome));

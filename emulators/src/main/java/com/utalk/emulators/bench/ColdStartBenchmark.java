@@ -27,6 +27,11 @@ import java.util.stream.Collectors;
  * from process start to (a) its port accepting connections and (b) the first 200 for a signed
  * webhook. The gap between the two is what our first request pays (class loading, Firestore and
  * Pub/Sub client set-up, first RPCs). Needs the local stack's emulators and demo workspace.
+ *
+ * <p>Each variant runs {@code RUNS} times: {@code plain} (the JVM's default class data sharing
+ * of the JDK only) and {@code appcds} (an application class-data archive of every class the
+ * first webhook loads, written by a training run with {@code -XX:ArchiveClassesAtExit} before
+ * the timed runs), so the difference is what the archive saves.
  */
 public final class ColdStartBenchmark {
   public static void main(String[] args) throws Exception {
@@ -34,41 +39,61 @@ public final class ColdStartBenchmark {
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
     Path root = Path.of(settings.get("UTALK_REPO_ROOT", "."));
     String classpath =
-        root.resolve("functions/target/classes") + ":" + Files.readString(root.resolve("functions/target/runtime-classpath.txt")).trim()
+        functionsJar(root) + ":" + Files.readString(root.resolve("functions/target/runtime-classpath.txt")).trim()
             + ":" + Files.readString(root.resolve("emulators/target/runtime-classpath.txt")).trim();
     TwilioAccount account = new TwilioAccount(settings.require("TWILIO_ACCOUNT_SID"), settings.require("TWILIO_AUTH_TOKEN"));
     PhoneNumber to = PhoneNumber.parse(settings.get("WHATSAPP_NUMBER", "+14155238886"));
-    List<long[]> results = new ArrayList<>();
-    for (int run = 0; run < runs; run++) {
-      int port = freePort();
-      ProcessBuilder builder =
-          new ProcessBuilder(
-                  "java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", classpath,
-                  "com.google.cloud.functions.invoker.runner.Invoker",
-                  "--target", "com.utalk.functions.messaging.WhatsAppInboundWebhook", "--port", Integer.toString(port))
-              .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.DISCARD);
-      Map<String, String> env = builder.environment();
-      for (String key : List.of("GOOGLE_CLOUD_PROJECT", "FIRESTORE_EMULATOR_HOST", "PUBSUB_EMULATOR_HOST", "PUBLIC_BASE_URL",
-          "TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_API_BASE_URL")) {
-        settings.find(key).ifPresent(value -> env.put(key, value));
-      }
-      env.put("LOG_LEVEL", "warn");
-      long started = System.nanoTime();
-      Process process = builder.start();
-      try {
-        long portOpen = waitForPort(port, started);
-        long firstOk = firstSuccessfulWebhook(port, account, to, settings.get("PUBLIC_BASE_URL", "http://127.0.0.1:8080"), started);
-        results.add(new long[] {portOpen, firstOk});
-        System.out.printf("run %d: port open %d ms, first 200 %d ms%n", run + 1, portOpen, firstOk);
-      } finally {
-        process.destroyForcibly().waitFor();
-      }
+    String publicBaseUrl = settings.get("PUBLIC_BASE_URL", "http://127.0.0.1:8080");
+    Path archive = Files.createTempDirectory("utalk-cds").resolve("webhook.jsa");
+    // Training run: the same first webhook, then the running JVM writes every class it loaded.
+    int trainingPort = freePort();
+    Process training = start(settings, classpath, trainingPort, List.of("-XX:+RecordDynamicDumpInfo"));
+    try {
+      firstSuccessfulWebhook(trainingPort, account, to, publicBaseUrl, System.nanoTime());
+      Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+      new ProcessBuilder(jcmd.toString(), Long.toString(training.pid()), "VM.cds", "dynamic_dump", archive.toString())
+          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+    } finally {
+      training.destroy();
+      training.waitFor();
     }
-    results.sort((a, b) -> Long.compare(a[1], b[1]));
-    long[] median = results.get(results.size() / 2);
-    System.out.printf("median of %d: port open %d ms, first 200 %d ms (first request itself %d ms)%n",
-        runs, median[0], median[1], median[1] - median[0]);
+    System.out.printf("AppCDS archive: %s (%d KiB)%n", archive, Files.exists(archive) ? Files.size(archive) / 1024 : -1);
+    for (String variant : List.of("plain", "appcds")) {
+      List<String> flags = variant.equals("plain") ? List.of() : List.of("-XX:SharedArchiveFile=" + archive);
+      List<long[]> results = new ArrayList<>();
+      for (int run = 0; run < runs; run++) {
+        int port = freePort();
+        long started = System.nanoTime();
+        Process process = start(settings, classpath, port, flags);
+        try {
+          long portOpen = waitForPort(port, started);
+          long firstOk = firstSuccessfulWebhook(port, account, to, publicBaseUrl, started);
+          results.add(new long[] {portOpen, firstOk});
+          System.out.printf("%s run %d: port open %d ms, first 200 %d ms%n", variant, run + 1, portOpen, firstOk);
+        } finally {
+          process.destroyForcibly().waitFor();
+        }
+      }
+      results.sort((a, b) -> Long.compare(a[1], b[1]));
+      long[] median = results.get(results.size() / 2);
+      System.out.printf("%s: median of %d: port open %d ms, first 200 %d ms (range %d-%d; first request itself %d ms)%n",
+          variant, runs, median[0], median[1], results.get(0)[1], results.get(results.size() - 1)[1], median[1] - median[0]);
+    }
+  }
+
+  private static Process start(Settings settings, String classpath, int port, List<String> flags) throws IOException {
+    List<String> command = new ArrayList<>(List.of("java", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto"));
+    command.addAll(flags);
+    command.addAll(List.of("-cp", classpath, "com.google.cloud.functions.invoker.runner.Invoker",
+        "--target", "com.utalk.functions.messaging.WhatsAppInboundWebhook", "--port", Integer.toString(port)));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    Map<String, String> env = builder.environment();
+    for (String key : List.of("GOOGLE_CLOUD_PROJECT", "FIRESTORE_EMULATOR_HOST", "PUBSUB_EMULATOR_HOST", "PUBLIC_BASE_URL",
+        "TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_API_BASE_URL")) {
+      settings.find(key).ifPresent(value -> env.put(key, value));
+    }
+    env.put("LOG_LEVEL", "warn");
+    return builder.start();
   }
 
   private static long waitForPort(int port, long started) throws InterruptedException {
@@ -103,6 +128,17 @@ public final class ColdStartBenchmark {
         // not up yet
       }
       Thread.sleep(5);
+    }
+  }
+
+  /**
+   * The built jar, not target/classes: a class-data archive only covers class paths made of jars
+   * (the JVM refuses a non-empty directory in them), which is also how a deployment ships.
+   */
+  private static Path functionsJar(Path root) throws IOException {
+    try (var jars = Files.list(root.resolve("functions/target"))) {
+      return jars.filter(p -> p.getFileName().toString().matches("utalk-functions-.*(?<!-tests)\\.jar")).findFirst()
+          .orElseThrow(() -> new IllegalStateException("functions/target has no jar: build with mvn install first"));
     }
   }
 

@@ -1,49 +1,56 @@
 package com.utalk.emulators.bridge;
 
-import com.google.api.gax.core.InstantiatingExecutorProvider;
-import com.google.api.gax.batching.FlowControlSettings;
 import com.google.api.gax.rpc.AlreadyExistsException;
-import com.google.cloud.pubsub.v1.AckReplyConsumer;
-import com.google.cloud.pubsub.v1.MessageReceiver;
-import com.google.cloud.pubsub.v1.Subscriber;
 import com.google.cloud.pubsub.v1.SubscriptionAdminClient;
-import com.google.common.util.concurrent.MoreExecutors;
+import com.google.protobuf.FieldMask;
 import com.google.pubsub.v1.ProjectSubscriptionName;
-import com.google.pubsub.v1.PubsubMessage;
+import com.google.pubsub.v1.PushConfig;
+import com.google.pubsub.v1.RetryPolicy;
 import com.google.pubsub.v1.Subscription;
 import com.google.pubsub.v1.TopicName;
+import com.google.pubsub.v1.UpdateSubscriptionRequest;
+import com.sun.net.httpserver.HttpExchange;
+import com.utalk.emulators.http.HttpExchanges;
 import com.utalk.emulators.http.HttpServers;
 import com.utalk.gcp.PubSubTransport;
 import com.utalk.logging.Log;
+import java.io.IOException;
 import java.net.http.HttpClient;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * Does locally what Eventarc does in production for each Pub/Sub-triggered function: a
- * subscription with message ordering, a streaming pull, and an HTTP CloudEvent per message. A 2xx
- * acks; any other status or a connection failure nacks, so Pub/Sub redelivers (after a short
- * back-off, standing in for the production subscription's retry policy).
+ * Does locally what Eventarc does in production for each Pub/Sub-triggered function: a push
+ * subscription per trigger, with a retry policy, whose pushes become binary-mode CloudEvents sent
+ * to the function. The emulator pushes to this bridge's own endpoint ({@code /push/<function>});
+ * the bridge answers with the function's verdict: a 2xx acks, anything else (or a function that
+ * cannot be reached) makes the emulator redeliver after the retry policy's back-off.
+ *
+ * <p>Push, not streaming pull: the emulator never answers the client library's stream
+ * heartbeats, so an idle streaming pull is closed by the client every 20-50 s, and messages the
+ * emulator hands to a stream that is being torn down stay leased to it until their deadline runs
+ * out, which showed as events minutes late after an idle period. A push subscription holds no
+ * stream, and it is how Eventarc itself delivers in production.
  */
 public final class PubSubBridge implements AutoCloseable {
   private static final Log LOG = Log.get(PubSubBridge.class);
+  static final String PUSH_PATH = "/push/";
 
   /**
-   * {@code initialBackoff}/{@code maxBackoff}: how long a failed delivery waits before its nack,
-   * doubling per failed attempt of that message (the emulator itself redelivers at once).
+   * {@code ackDeadline}: how long the emulator waits for one push (also the function's timeout as
+   * Eventarc sees it); {@code deliveryTimeout}: how long the bridge waits for the function;
+   * {@code minimumBackoff}/{@code maximumBackoff}: the subscription's retry policy.
    */
-  public record Options(Duration ackDeadline, Duration deliveryTimeout, Duration initialBackoff, Duration maxBackoff) {
+  public record Options(Duration ackDeadline, Duration deliveryTimeout, Duration minimumBackoff, Duration maximumBackoff) {
     public static Options defaults() {
-      return new Options(Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofMillis(500), Duration.ofSeconds(10));
+      return new Options(Duration.ofSeconds(60), Duration.ofSeconds(55), Duration.ofMillis(500), Duration.ofSeconds(10));
     }
 
-    /** No back-off, so a test sees the redelivery at once. */
+    /** Redelivery at once, so a test sees it. */
     public static Options forTests() {
       return new Options(Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ZERO, Duration.ZERO);
     }
@@ -52,12 +59,13 @@ public final class PubSubBridge implements AutoCloseable {
   private final PubSubTransport transport;
   private final Options options;
   private final CloudEventDelivery delivery;
-  private final List<Subscriber> subscribers = new ArrayList<>();
-  private final Map<String, Integer> failedAttempts = new ConcurrentHashMap<>();
+  private final HttpServers.Running server;
+  private final Map<String, BridgeRoute> routes;
 
-  private PubSubBridge(PubSubTransport transport, Options options) {
+  private PubSubBridge(PubSubTransport transport, List<BridgeRoute> routes, Options options) {
     this.transport = transport;
     this.options = options;
+    this.routes = routes.stream().collect(Collectors.toMap(BridgeRoute::functionName, Function.identity()));
     HttpClient client =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -65,14 +73,17 @@ public final class PubSubBridge implements AutoCloseable {
             .executor(Executors.newCachedThreadPool(HttpServers.daemonThreads("bridge-http")))
             .build();
     this.delivery = new CloudEventDelivery(client, transport.project().projectId(), options.deliveryTimeout());
+    // The emulator pushes at most two messages at a time per subscription.
+    this.server = HttpServers.start("127.0.0.1", 0, Math.max(4, 2 * routes.size() + 2), "bridge-push");
+    server.server().createContext(PUSH_PATH, this::handle);
   }
 
-  /** Creates missing subscriptions and starts pulling; returns once every subscriber runs. */
+  /** Listens, then creates (or re-points) every push subscription; returns once pushes can arrive. */
   public static PubSubBridge start(PubSubTransport transport, List<BridgeRoute> routes, Options options) {
-    PubSubBridge bridge = new PubSubBridge(transport, options);
+    PubSubBridge bridge = new PubSubBridge(transport, routes, options);
     try {
-      bridge.ensureSubscriptions(routes);
-      routes.forEach(bridge::subscribe);
+      bridge.server.begin();
+      routes.forEach(bridge::ensureSubscription);
       return bridge;
     } catch (RuntimeException e) {
       bridge.close();
@@ -80,105 +91,81 @@ public final class PubSubBridge implements AutoCloseable {
     }
   }
 
-  private void ensureSubscriptions(List<BridgeRoute> routes) {
-    String project = transport.project().projectId();
-    try (SubscriptionAdminClient admin = transport.subscriptionAdmin()) {
-      for (BridgeRoute route : routes) {
-        Subscription subscription =
-            Subscription.newBuilder()
-                .setName(ProjectSubscriptionName.of(project, route.subscription()).toString())
-                .setTopic(TopicName.of(project, route.topic()).toString())
-                .setAckDeadlineSeconds((int) options.ackDeadline().toSeconds())
-                .setEnableMessageOrdering(true)
-                .build();
-        try {
-          admin.createSubscription(subscription);
-          LOG.info("bridge created subscription", "subscription", route.subscription(), "topic", route.topic());
-        } catch (AlreadyExistsException e) {
-          LOG.debug("bridge subscription already exists", "subscription", route.subscription());
-        }
-      }
-    }
+  /** Where the emulator pushes for {@code route}. */
+  String endpoint(BridgeRoute route) {
+    return server.baseUrl() + PUSH_PATH + route.functionName();
   }
 
-  private void subscribe(BridgeRoute route) {
-    MessageReceiver receiver = (message, consumer) -> handle(route, message, consumer);
-    Subscriber.Builder builder =
-        Subscriber.newBuilder(ProjectSubscriptionName.of(transport.project().projectId(), route.subscription()), receiver)
-            .setParallelPullCount(1)
-            .setFlowControlSettings(FlowControlSettings.newBuilder().setMaxOutstandingElementCount(100L).build())
-            .setExecutorProvider(InstantiatingExecutorProvider.newBuilder().setExecutorThreadCount(4).build());
-    transport.channelProvider().ifPresent(builder::setChannelProvider);
-    transport.credentialsProvider().ifPresent(builder::setCredentialsProvider);
-    Subscriber subscriber = builder.build();
-    subscriber.addListener(
-        new Subscriber.Listener() {
-          @Override
-          public void failed(Subscriber.State from, Throwable failure) {
-            LOG.error("bridge subscriber stopped", failure, "subscription", route.subscription());
-          }
-        },
-        MoreExecutors.directExecutor());
-    subscriber.startAsync().awaitRunning();
-    subscribers.add(subscriber);
+  private void ensureSubscription(BridgeRoute route) {
+    String project = transport.project().projectId();
+    Subscription subscription =
+        Subscription.newBuilder()
+            .setName(ProjectSubscriptionName.of(project, route.subscription()).toString())
+            .setTopic(TopicName.of(project, route.topic()).toString())
+            .setAckDeadlineSeconds((int) options.ackDeadline().toSeconds())
+            .setEnableMessageOrdering(true)
+            .setPushConfig(PushConfig.newBuilder().setPushEndpoint(endpoint(route)))
+            .setRetryPolicy(
+                RetryPolicy.newBuilder()
+                    .setMinimumBackoff(protobuf(options.minimumBackoff()))
+                    .setMaximumBackoff(protobuf(options.maximumBackoff())))
+            .build();
+    try (SubscriptionAdminClient admin = transport.subscriptionAdmin()) {
+      try {
+        admin.createSubscription(subscription);
+        LOG.info("bridge created push subscription", "subscription", route.subscription(), "topic", route.topic());
+      } catch (AlreadyExistsException e) {
+        // Kept by a reused emulator (with the messages published meanwhile): point it at this bridge.
+        admin.updateSubscription(
+            UpdateSubscriptionRequest.newBuilder()
+                .setSubscription(subscription)
+                .setUpdateMask(FieldMask.newBuilder().addPaths("push_config").addPaths("retry_policy").addPaths("ack_deadline_seconds"))
+                .build());
+        LOG.info("bridge re-pointed push subscription", "subscription", route.subscription());
+      }
+    }
     LOG.info("bridge delivering", "subscription", route.subscription(), "function", route.functionName(), "target", route.target().toString());
   }
 
-  private void handle(BridgeRoute route, PubsubMessage message, AckReplyConsumer consumer) {
+  private void handle(HttpExchange exchange) throws IOException {
+    BridgeRoute route = routes.get(exchange.getRequestURI().getPath().substring(PUSH_PATH.length()));
+    if (route == null || !"POST".equals(exchange.getRequestMethod())) {
+      HttpExchanges.sendText(exchange, 404, "no such bridge route");
+      return;
+    }
+    PushEnvelope push;
+    try {
+      push = PushEnvelope.parse(HttpExchanges.readBody(exchange));
+    } catch (RuntimeException e) {
+      LOG.warn("bridge got an unreadable push; acking it so it is not pushed forever", "function", route.functionName(), "error", e.toString());
+      HttpExchanges.send(exchange, 204, null, null);
+      return;
+    }
     long started = System.nanoTime();
     int status;
     try {
-      status = delivery.deliver(route, message);
+      status = delivery.deliver(route, push.message());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      consumer.nack();
-      return;
+      status = -1;
     }
     long millis = (System.nanoTime() - started) / 1_000_000;
     if (status >= 200 && status < 300) {
-      failedAttempts.remove(message.getMessageId());
-      consumer.ack();
-      LOG.info("bridge delivered " + message.getMessageId() + " to " + route.functionName(), "status", status, "ms", millis);
+      LOG.debug("bridge delivered " + push.message().getMessageId() + " to " + route.functionName(), "status", status, "ms", millis);
+      HttpExchanges.send(exchange, 204, null, null);
       return;
     }
-    int attempt = failedAttempts.merge(message.getMessageId(), 1, Integer::sum);
     LOG.warn("bridge delivery failed, Pub/Sub will redeliver",
-        "function", route.functionName(), "messageId", message.getMessageId(), "status", status, "attempt", attempt);
-    sleep(backoff(attempt));
-    consumer.nack();
+        "function", route.functionName(), "messageId", push.message().getMessageId(), "status", status, "ms", millis);
+    HttpExchanges.sendText(exchange, status > 0 ? 503 : 502, "function answered " + status);
   }
 
-  private Duration backoff(int attempt) {
-    if (options.initialBackoff().isZero()) {
-      return Duration.ZERO;
-    }
-    Duration delay = options.initialBackoff().multipliedBy(1L << Math.min(attempt - 1, 16));
-    return delay.compareTo(options.maxBackoff()) > 0 ? options.maxBackoff() : delay;
-  }
-
-  private static void sleep(Duration duration) {
-    if (duration.isZero()) {
-      return;
-    }
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+  private static com.google.protobuf.Duration protobuf(Duration duration) {
+    return com.google.protobuf.Duration.newBuilder().setSeconds(duration.getSeconds()).setNanos(duration.getNano()).build();
   }
 
   @Override
   public void close() {
-    for (Subscriber subscriber : subscribers) {
-      subscriber.stopAsync();
-    }
-    for (Subscriber subscriber : subscribers) {
-      try {
-        subscriber.awaitTerminated(10, TimeUnit.SECONDS);
-      } catch (TimeoutException | IllegalStateException e) {
-        LOG.warn("bridge subscriber did not stop in time", "error", e.toString());
-      }
-    }
-    subscribers.clear();
+    server.close();
   }
 }

@@ -149,7 +149,7 @@ public final class Gateway implements AutoCloseable {
       }
     });
     HttpExchanges.send(exchange, response.statusCode(), null, response.body());
-    LOG.debug("gateway " + exchange.getRequestMethod() + " " + incoming.getPath() + " -> " + route.name(),
+    LOG.debug("gateway " + exchange.getRequestMethod() + " " + incoming.getRawPath() + " -> " + route.name(),
         "status", response.statusCode(), "upstreamMs", (System.nanoTime() - started) / 1_000_000);
   }
 
@@ -215,7 +215,7 @@ public final class Gateway implements AutoCloseable {
     body.put("requestId", requestId);
     HttpExchanges.sendJson(exchange, status, body);
     if (status >= 500) {
-      LOG.warn("gateway answered " + status, "path", exchange.getRequestURI().getPath(), "message", message, "requestId", requestId);
+      LOG.warn("gateway answered " + status, "path", exchange.getRequestURI().getRawPath(), "message", message, "requestId", requestId);
     }
   }
 

@@ -52,6 +52,11 @@ final class ClasspathSnapshot {
   }
 
   private boolean isOurs(String entry) {
+    return isProjectEntry(entry, repoRoot);
+  }
+
+  /** The project's own classes or jars (in the tree, or installed as com.utalk artifacts), not a library. */
+  static boolean isProjectEntry(String entry, Path repoRoot) {
     Path path = Path.of(entry).toAbsolutePath().normalize();
     return Files.exists(path) && (path.startsWith(repoRoot) || entry.contains("/com/utalk/"));
   }

@@ -12,7 +12,11 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A child process of the launcher. Its output (stderr merged) is copied verbatim to its own log
@@ -26,18 +30,31 @@ final class ManagedProcess {
   private final Path logFile;
   private final Deque<String> tail = new ArrayDeque<>();
 
-  private ManagedProcess(String name, Process process, Path logFile) {
+  /** Lines of a process that speaks for several parts (the functions host) go to each part's own log. */
+  private final Set<String> parts;
+
+  private ManagedProcess(String name, Process process, Path logFile, Set<String> parts) {
     this.name = name;
     this.process = process;
     this.logFile = logFile;
+    this.parts = parts;
   }
 
   static ManagedProcess start(String name, List<String> command, Map<String, String> env, Path logFile, ReadableLog console) {
+    return start(name, command, env, logFile, console, Set.of());
+  }
+
+  /**
+   * {@code parts}: the names a JSON log line's {@code service} may carry; such a line is written to
+   * {@code <part>.log} beside {@code logFile} and shown under the part's name, the rest as this process's.
+   */
+  static ManagedProcess start(
+      String name, List<String> command, Map<String, String> env, Path logFile, ReadableLog console, Set<String> parts) {
     try {
       Files.createDirectories(logFile.getParent());
       ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
       builder.environment().putAll(env);
-      ManagedProcess managed = new ManagedProcess(name, builder.start(), logFile);
+      ManagedProcess managed = new ManagedProcess(name, builder.start(), logFile, parts);
       Thread pump = new Thread(() -> managed.pump(console), "log-" + name);
       pump.setDaemon(true);
       pump.start();
@@ -48,10 +65,17 @@ final class ManagedProcess {
   }
 
   private void pump(ReadableLog console) {
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        Writer log = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8)) {
+    Map<String, Writer> logs = new HashMap<>();
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      logs.put(name, Files.newBufferedWriter(logFile, StandardCharsets.UTF_8));
       String line;
       while ((line = in.readLine()) != null) {
+        String part = partOf(line);
+        Writer log = logs.get(part);
+        if (log == null) {
+          log = Files.newBufferedWriter(logFile.resolveSibling(part + ".log"), StandardCharsets.UTF_8);
+          logs.put(part, log);
+        }
         log.write(line);
         log.write('\n');
         log.flush();
@@ -61,11 +85,30 @@ final class ManagedProcess {
             tail.removeFirst();
           }
         }
-        console.line(name, line);
+        console.line(part, line);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      for (Writer log : logs.values()) {
+        try {
+          log.close();
+        } catch (IOException e) {
+          // the process is gone; nothing more to write
+        }
+      }
     }
+  }
+
+  private static final Pattern SERVICE = Pattern.compile("\"service\":\"([^\"]+)\"");
+
+  /** The part a line belongs to: the {@code service} of a JSON log line, if it is one of {@link #parts}. */
+  private String partOf(String line) {
+    if (parts.isEmpty() || !line.startsWith("{")) {
+      return name;
+    }
+    Matcher service = SERVICE.matcher(line);
+    return service.find() && parts.contains(service.group(1)) ? service.group(1) : name;
   }
 
   String name() {

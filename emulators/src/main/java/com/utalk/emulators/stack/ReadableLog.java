@@ -54,7 +54,7 @@ final class ReadableLog {
     }
     JsonNode json = trimmed.startsWith("{") ? tryParse(trimmed) : null;
     if (json == null || !json.has("message")) {
-      out.println(LocalTime.now().format(CLOCK) + " " + pad("", 5) + " " + paint("2", pad(component, 24)) + " " + trimmed);
+      out.println(LocalTime.now().format(CLOCK) + " " + pad("", 5) + " " + paint("2", pad(component, 24)) + " " + printable(trimmed));
       out.flush();
       return;
     }
@@ -63,17 +63,17 @@ final class ReadableLog {
     line.append(time(json.path("time").asText(null))).append(' ')
         .append(paint(severityColour(severity), pad(severity.length() > 5 ? severity.substring(0, 4) : severity, 5))).append(' ')
         .append(paint("2", pad(component, 24))).append(' ')
-        .append(json.path("message").asText());
+        .append(printable(json.path("message").asText()));
     for (Iterator<Map.Entry<String, JsonNode>> fields = json.fields(); fields.hasNext(); ) {
       Map.Entry<String, JsonNode> field = fields.next();
       if (!HIDDEN.contains(field.getKey())) {
         JsonNode value = field.getValue();
-        line.append("  ").append(paint("2", field.getKey() + "=")).append(value.isTextual() ? value.asText() : value.toString());
+        line.append("  ").append(paint("2", field.getKey() + "=")).append(printable(value.isTextual() ? value.asText() : value.toString()));
       }
     }
     out.println(line);
     if (json.hasNonNull("stack_trace")) {
-      json.get("stack_trace").asText().lines().forEach(trace -> out.println("      " + trace));
+      json.get("stack_trace").asText().lines().forEach(trace -> out.println("      " + printable(trace)));
     }
     out.flush();
   }
@@ -100,6 +100,29 @@ final class ReadableLog {
         }
       }
     };
+  }
+
+  /**
+   * Control characters (a decoded {@code %00} in a logged path, say) written raw would make the
+   * log a binary file to grep; they are shown as {@code \\uXXXX} escapes instead.
+   */
+  static String printable(String text) {
+    StringBuilder out = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean control = (c < 0x20 && c != '\t') || c == 0x7f;
+      if (control && out == null) {
+        out = new StringBuilder(text.length() + 8).append(text, 0, i);
+      }
+      if (out != null) {
+        if (control) {
+          out.append(String.format("\\u%04x", (int) c));
+        } else {
+          out.append(c);
+        }
+      }
+    }
+    return out == null ? text : out.toString();
   }
 
   private static JsonNode tryParse(String text) {

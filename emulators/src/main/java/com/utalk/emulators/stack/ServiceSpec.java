@@ -8,41 +8,62 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * A process of the local stack that serves HTTP on {@code port}: a function in the Functions
- * Framework invoker, or a module's own main class. {@code problem} is non-null when it cannot be
+ * A process of the local stack and the HTTP endpoints it serves: the functions host (one endpoint
+ * per function) or a module's own main class. {@code problem} is non-null when it cannot be
  * started (not built yet), so the launcher can say so before starting anything.
- *
- * <p>{@code probeWithGet}: readiness is "a GET answers, whatever the status". An event-triggered
- * function cannot take a GET (the invoker logs an error with a stack trace for it), so for those
- * readiness is "the port accepts connections", which the invoker does only once the function
- * class is loaded.
  */
-record ServiceSpec(
-    String name, String kind, int port, List<String> command, Map<String, String> env, boolean probeWithGet, String problem) {
-  private static final String INVOKER_MAIN = "com.google.cloud.functions.invoker.runner.Invoker";
+record ServiceSpec(String name, List<String> command, Map<String, String> env, List<Endpoint> endpoints, String problem) {
+  private static final String HOST_MAIN = "com.utalk.emulators.functionhost.FunctionHostMain";
+  /** Flags whose value is a class path that the launcher's snapshot must rewrite. */
+  private static final Set<String> CLASSPATH_FLAGS = Set.of("-cp", "--libraries", "--project");
 
-  /** {@code java -cp functions/target/classes:<its runtime classpath>:<invoker jar> Invoker --target … --port …}. */
-  static ServiceSpec function(FunctionSpec function, StackConfig config) {
-    int port = config.functionPort(function);
+  /**
+   * One endpoint of a process. {@code probeWithGet}: readiness is "a GET answers, whatever the
+   * status". An event-triggered function cannot take a GET (the invoker logs an error with a stack
+   * trace for it), so for those readiness is "the port accepts connections", which the invoker
+   * does only once the function class is loaded.
+   */
+  record Endpoint(String name, String kind, int port, boolean probeWithGet) {}
+
+  /**
+   * Every function of the catalog in one JVM ({@code FunctionHostMain}): the third-party class path
+   * once, the project's classes once per function. The host's own class path is the launcher's
+   * classes only (it uses the JDK alone).
+   */
+  static ServiceSpec functionsHost(List<FunctionSpec> functions, StackConfig config) {
     Path module = config.repoRoot().resolve("functions");
     Path classes = module.resolve("target/classes");
-    String problem = null;
-    Path entryClass = classes.resolve(function.entryPoint().replace('.', '/') + ".class");
-    if (!Files.isRegularFile(entryClass)) {
-      problem = function.entryPoint() + " is not built (no " + config.repoRoot().relativize(entryClass) + ")";
+    String problem = functions.stream()
+        .map(function -> classes.resolve(function.entryPoint().replace('.', '/') + ".class"))
+        .filter(entryClass -> !Files.isRegularFile(entryClass))
+        .findFirst()
+        .map(entryClass -> "not built (no " + config.repoRoot().relativize(entryClass) + ")")
+        .orElse(null);
+    List<String> project = new ArrayList<>();
+    List<String> libraries = new ArrayList<>();
+    project.add(classes.toString());
+    for (String entry : runtimeClasspath(module)) {
+      (ClasspathSnapshot.isProjectEntry(entry, config.repoRoot()) ? project : libraries).add(entry);
     }
-    List<String> classpath = new ArrayList<>();
-    classpath.add(classes.toString());
-    classpath.addAll(runtimeClasspath(module));
-    classpath.add(invokerJar());
-    List<String> command = java(config, classpath);
-    command.addAll(List.of(INVOKER_MAIN, "--target", function.entryPoint(), "--port", Integer.toString(port)));
-    Map<String, String> env = new java.util.LinkedHashMap<>(config.serviceEnv(function.name(), port));
-    env.put("METRICS_PORT", Integer.toString(config.metricsPort(function)));
-    return new ServiceSpec(function.name(), "function", port, command, env, function.isHttp(), problem);
+    libraries.add(invokerJar());
+    List<String> command = java(config.functionsHostJvmOptions(), List.of(launcherClasses()));
+    command.add(HOST_MAIN);
+    command.addAll(List.of("--libraries", String.join(":", libraries), "--project", String.join(":", project)));
+    List<Endpoint> endpoints = new ArrayList<>();
+    for (FunctionSpec function : functions) {
+      int port = config.functionPort(function);
+      command.addAll(List.of("--function", function.name() + "=" + function.entryPoint() + "@" + port + "," + config.metricsPort(function)));
+      endpoints.add(new Endpoint(function.name(), "function", port, function.isHttp()));
+    }
+    // What every function shares; K_SERVICE, PORT and METRICS_PORT are each function's own, set by the host.
+    Map<String, String> env = new LinkedHashMap<>(config.serviceEnv("functions-host", 0));
+    env.keySet().removeAll(Set.of("K_SERVICE", "SERVICE_NAME", "PORT"));
+    return new ServiceSpec("functions-host", command, env, endpoints, problem);
   }
 
   /**
@@ -61,27 +82,39 @@ record ServiceSpec(
     List<String> classpath = new ArrayList<>();
     classpath.add(classes.toString());
     classpath.addAll(runtimeClasspath(module));
-    List<String> command = java(config, classpath);
+    List<String> command = java(config.serviceJvmOptions(), classpath);
     command.add(mainClass);
     command.addAll(Arrays.asList(args));
-    return new ServiceSpec(name, "service", port, command, config.serviceEnv(name, port), true, problem);
+    return new ServiceSpec(name, command, config.serviceEnv(name, port), List.of(new Endpoint(name, "service", port, true)), problem);
   }
 
-  /** The same service with its classpath's project entries replaced by snapshot copies. */
+  /** The same service with its class paths' project entries replaced by snapshot copies. */
   ServiceSpec withSnapshot(ClasspathSnapshot snapshot) {
     List<String> snapshotted = new ArrayList<>(command);
-    int cp = snapshotted.indexOf("-cp") + 1;
-    snapshotted.set(cp, snapshot.apply(snapshotted.get(cp)));
-    return new ServiceSpec(name, kind, port, snapshotted, env, probeWithGet, problem);
+    for (int i = 0; i + 1 < snapshotted.size(); i++) {
+      if (CLASSPATH_FLAGS.contains(snapshotted.get(i))) {
+        snapshotted.set(i + 1, snapshot.apply(snapshotted.get(i + 1)));
+      }
+    }
+    return new ServiceSpec(name, snapshotted, env, endpoints, problem);
   }
 
-  private static List<String> java(StackConfig config, List<String> classpath) {
+  private static List<String> java(String jvmOptions, List<String> classpath) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(Arrays.asList(config.serviceJvmOptions().trim().split("\\s+")));
+    command.addAll(Arrays.asList(jvmOptions.trim().split("\\s+")));
     command.add("-cp");
     command.add(String.join(":", classpath));
     return command;
+  }
+
+  /** Where the launcher's own classes are (the functions host is one of them). */
+  private static String launcherClasses() {
+    try {
+      return Path.of(ServiceSpec.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static List<String> runtimeClasspath(Path module) {

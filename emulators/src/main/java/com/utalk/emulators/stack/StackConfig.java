@@ -33,7 +33,9 @@ public record StackConfig(
     String publicBaseUrl,
     Duration startTimeout,
     String serviceJvmOptions,
-    int realtimePort) {
+    int realtimePort,
+    Path runDir,
+    String functionsHostJvmOptions) {
 
   public static final String PROJECT_ID = "utalk-local";
 
@@ -43,8 +45,9 @@ public record StackConfig(
   public static StackConfig from(Settings settings) {
     String host = "127.0.0.1";
     int gatewayPort = settings.getInt("UTALK_GATEWAY_PORT", 8080);
+    Path repoRoot = Path.of(settings.get("UTALK_REPO_ROOT", ".")).toAbsolutePath().normalize();
     return new StackConfig(
-        Path.of(settings.get("UTALK_REPO_ROOT", ".")).toAbsolutePath().normalize(),
+        repoRoot,
         host,
         PROJECT_ID,
         gatewayPort,
@@ -58,7 +61,10 @@ public record StackConfig(
         Duration.ofSeconds(settings.getInt("UTALK_START_TIMEOUT_SECONDS", 120)),
         // Small heaps, serial GC and C1 only: half a dozen JVMs start quickly side by side on 2 cores.
         settings.get("UTALK_SERVICE_JVM_OPTS", "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k"),
-        settings.getInt("UTALK_REALTIME_PORT", 8090));
+        settings.getInt("UTALK_REALTIME_PORT", 8090),
+        // A second stack (a test's) keeps its state, logs and media apart from a developer's.
+        Path.of(settings.get("UTALK_RUN_DIR", repoRoot.resolve("emulators").resolve(".run").toString())).toAbsolutePath().normalize(),
+        settings.get("UTALK_FUNCTIONS_HOST_JVM_OPTS", "-Xmx512m -XX:+UseSerialGC -Xss512k"));
   }
 
   /** Signs the local stack's media URLs: fixed and obviously fake, like the local Twilio token. */
@@ -66,10 +72,6 @@ public record StackConfig(
 
   public Path mediaDir() {
     return runDir().resolve("media");
-  }
-
-  public Path runDir() {
-    return repoRoot.resolve("emulators").resolve(".run");
   }
 
   /** Where copies of the project's classes/jars live while a stack runs on them. */

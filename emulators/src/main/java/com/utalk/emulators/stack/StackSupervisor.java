@@ -81,10 +81,12 @@ final class StackSupervisor {
     // (nothing reaches them before the gateway and the bridge exist).
     ClasspathSnapshot snapshot = new ClasspathSnapshot(config.snapshotDir().resolve("services"), config.repoRoot());
     for (ServiceSpec spec : specs) {
-      ManagedProcess process = launch(services, spec.name(), spec.withSnapshot(snapshot).command(), spec.env());
+      ManagedProcess process = launch(services, spec, snapshot);
       watchForCrash(process);
-      save(state.with(new StackState.Part(spec.name(), spec.kind(), url(spec.port()), process.pid(),
-          ProcessTree.startInstant(process.handle()), process.logFile().toString(), false, false)));
+      for (ServiceSpec.Endpoint endpoint : spec.endpoints()) {
+        save(state.with(new StackState.Part(endpoint.name(), endpoint.kind(), url(endpoint.port()), process.pid(),
+            ProcessTree.startInstant(process.handle()), logFile(endpoint.name()).toString(), false, false)));
+      }
     }
 
     transport = new PubSubTransport(config.gcpProject());
@@ -165,6 +167,18 @@ final class StackSupervisor {
     return process;
   }
 
+  /** A service process; the log lines of each of its endpoints (a hosted function) go to that endpoint's log. */
+  private synchronized ManagedProcess launch(List<ManagedProcess> group, ServiceSpec spec, ClasspathSnapshot snapshot) {
+    if (stopping) {
+      throw new StartupFailure("stopped during start-up");
+    }
+    java.util.Set<String> parts = spec.endpoints().stream().map(ServiceSpec.Endpoint::name)
+        .filter(name -> !name.equals(spec.name())).collect(Collectors.toSet());
+    ManagedProcess process = ManagedProcess.start(spec.name(), spec.withSnapshot(snapshot).command(), spec.env(), logFile(spec.name()), console, parts);
+    group.add(process);
+    return process;
+  }
+
   private void checkBuilt(List<ServiceSpec> specs) {
     String problems = specs.stream().filter(s -> s.problem() != null).map(s -> "  " + s.name() + ": " + s.problem()).collect(Collectors.joining("\n"));
     if (!problems.isEmpty()) {
@@ -176,7 +190,7 @@ final class StackSupervisor {
     Map<String, Integer> ports = new LinkedHashMap<>();
     ports.put("gateway", config.gatewayPort());
     ports.put("twilio-standin", config.twilioPort());
-    specs.forEach(spec -> ports.put(spec.name(), spec.port()));
+    specs.forEach(spec -> spec.endpoints().forEach(endpoint -> ports.put(endpoint.name(), endpoint.port())));
     String taken = ports.entrySet().stream()
         .filter(entry -> Probes.listening(config.host(), entry.getValue()))
         .map(entry -> entry.getKey() + " (port " + entry.getValue() + ")")
@@ -262,28 +276,30 @@ final class StackSupervisor {
   }
 
   private void awaitServices(List<ServiceSpec> specs, long deadline) {
-    List<ServiceSpec> waiting = new ArrayList<>(specs);
+    Map<ServiceSpec.Endpoint, ServiceSpec> waiting = new LinkedHashMap<>();
+    specs.forEach(spec -> spec.endpoints().forEach(endpoint -> waiting.put(endpoint, spec)));
     long started = System.nanoTime();
     while (!waiting.isEmpty()) {
-      for (ServiceSpec spec : List.copyOf(waiting)) {
-        ManagedProcess process = services.stream().filter(p -> p.name().equals(spec.name())).findFirst().orElseThrow();
+      for (Map.Entry<ServiceSpec.Endpoint, ServiceSpec> entry : List.copyOf(waiting.entrySet())) {
+        ServiceSpec.Endpoint endpoint = entry.getKey();
+        ManagedProcess process = services.stream().filter(p -> p.name().equals(entry.getValue().name())).findFirst().orElseThrow();
         if (!process.isAlive()) {
-          throw new StartupFailure(spec.name() + " exited with code " + process.exitCode() + " during start-up; "
+          throw new StartupFailure(process.name() + " exited with code " + process.exitCode() + " during start-up; "
               + "last lines of " + process.logFile() + ":\n" + process.tail());
         }
-        boolean ready = spec.probeWithGet() ? Probes.answersHttp(url(spec.port()) + "/") : Probes.listening(config.host(), spec.port());
+        boolean ready = endpoint.probeWithGet() ? Probes.answersHttp(url(endpoint.port()) + "/") : Probes.listening(config.host(), endpoint.port());
         if (ready) {
-          waiting.remove(spec);
-          state.parts().stream().filter(p -> p.name().equals(spec.name())).findFirst().ifPresent(p -> save(state.with(p.asReady())));
-          console.note(spec.name() + " ready on " + url(spec.port()) + " after " + (System.nanoTime() - started) / 1_000_000 + " ms");
+          waiting.remove(endpoint);
+          state.parts().stream().filter(p -> p.name().equals(endpoint.name())).findFirst().ifPresent(p -> save(state.with(p.asReady())));
+          console.note(endpoint.name() + " ready on " + url(endpoint.port()) + " after " + (System.nanoTime() - started) / 1_000_000 + " ms");
         }
       }
       if (!waiting.isEmpty() && System.nanoTime() > deadline) {
         throw new StartupFailure("not ready within " + config.startTimeout().toSeconds() + " s: "
-            + waiting.stream().map(s -> s.name() + " (port " + s.port() + ", log " + logFile(s.name()) + ")").collect(Collectors.joining(", ")));
+            + waiting.keySet().stream().map(e -> e.name() + " (port " + e.port() + ", log " + logFile(e.name()) + ")").collect(Collectors.joining(", ")));
       }
       if (!waiting.isEmpty()) {
-        sleep(250);
+        sleep(100);
       }
     }
   }

@@ -45,36 +45,39 @@ class StackConfigTest {
   }
 
   @Test
-  void everyCatalogFunctionGetsItsOwnInvokerJvm() {
+  void everyCatalogFunctionRunsInTheOneFunctionsHostOnItsOwnPort() {
     List<ServiceSpec> services = LocalServices.all(config);
-    assertEquals(FunctionCatalog.FUNCTIONS.size(), services.stream().filter(s -> s.kind().equals("function")).count());
+    ServiceSpec host = services.stream().filter(s -> s.name().equals("functions-host")).findFirst().orElseThrow();
+    assertEquals(2, services.size(), "the functions host and the realtime service");
+    List<String> command = host.command();
+    assertEquals("com.utalk.emulators.functionhost.FunctionHostMain", command.get(command.indexOf("--libraries") - 1));
+    String project = command.get(command.indexOf("--project") + 1);
+    String libraries = command.get(command.indexOf("--libraries") + 1);
+    assertTrue(project.startsWith(Path.of("/repo/functions/target/classes").toString()), project);
+    assertTrue(libraries.contains("java-function-invoker"), "one invoker for all: " + libraries);
+    assertTrue(!libraries.contains("/com/utalk/") && !libraries.startsWith("/repo"), "no project class is shared: " + libraries);
     for (int i = 0; i < FunctionCatalog.FUNCTIONS.size(); i++) {
       FunctionSpec function = FunctionCatalog.FUNCTIONS.get(i);
-      ServiceSpec service = services.get(i);
-      assertEquals(function.name(), service.name());
-      assertEquals(8801 + i, service.port());
-      List<String> command = service.command();
-      int main = command.indexOf("com.google.cloud.functions.invoker.runner.Invoker");
-      assertEquals(List.of("--target", function.entryPoint(), "--port", Integer.toString(8801 + i)), command.subList(main + 1, command.size()));
-      String classpath = command.get(command.indexOf("-cp") + 1);
-      assertTrue(classpath.startsWith(Path.of("/repo/functions/target/classes").toString()), classpath);
-      assertTrue(classpath.contains("java-function-invoker"), classpath);
-      Map<String, String> env = service.env();
-      assertEquals(function.name(), env.get("K_SERVICE"));
-      assertEquals("development", env.get("APP_ENV"));
-      assertEquals("utalk-local", env.get("GOOGLE_CLOUD_PROJECT"));
-      assertEquals("http://127.0.0.1:8790", env.get("TWILIO_API_BASE_URL"));
-      assertEquals("http://127.0.0.1:8080", env.get("PUBLIC_BASE_URL"));
-      assertTrue(service.problem().contains("not built"), "nothing is built under /repo");
+      ServiceSpec.Endpoint endpoint = host.endpoints().get(i);
+      assertEquals(function.name(), endpoint.name());
+      assertEquals(8801 + i, endpoint.port());
+      assertEquals(function.isHttp(), endpoint.probeWithGet());
+      assertTrue(command.contains(function.name() + "=" + function.entryPoint() + "@" + (8801 + i) + "," + (8901 + i)), command.toString());
     }
+    Map<String, String> env = host.env();
+    assertEquals("development", env.get("APP_ENV"));
+    assertEquals("utalk-local", env.get("GOOGLE_CLOUD_PROJECT"));
+    assertEquals("http://127.0.0.1:8790", env.get("TWILIO_API_BASE_URL"));
+    assertEquals("http://127.0.0.1:8080", env.get("PUBLIC_BASE_URL"));
+    assertTrue(!env.containsKey("K_SERVICE") && !env.containsKey("PORT"), "each function's own, given by the host: " + env);
+    assertTrue(host.problem().contains("not built"), "nothing is built under /repo");
   }
 
   @Test
   void theRealtimeServiceRunsFromItsModuleOnItsOwnPort() {
     ServiceSpec realtime =
         LocalServices.all(config).stream().filter(s -> s.name().equals("realtime-service")).findFirst().orElseThrow();
-    assertEquals("service", realtime.kind());
-    assertEquals(8090, realtime.port());
+    assertEquals(List.of(new ServiceSpec.Endpoint("realtime-service", "service", 8090, true)), realtime.endpoints());
     assertEquals("com.utalk.realtime.RealtimeMain", realtime.command().get(realtime.command().size() - 1));
     String classpath = realtime.command().get(realtime.command().indexOf("-cp") + 1);
     assertTrue(classpath.startsWith(Path.of("/repo/realtime-service/target/classes").toString()), classpath);

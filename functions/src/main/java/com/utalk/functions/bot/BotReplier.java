@@ -26,11 +26,7 @@ public final class BotReplier implements CloudEventsFunction {
 
   @Override
   public void accept(CloudEvent event) throws Exception {
-    EventCall.run(FUNCTION, event, processed(), (message, requestId) -> {
-      // Every conversation event arrives here; the attribute spares parsing the ones the bot ignores.
-      if (!ConversationEvent.MESSAGE_RECEIVED.equals(message.attributes().get("type"))) {
-        return;
-      }
+    EventCall.run(FUNCTION, event, processed(), EventCall.ofType(ConversationEvent.MESSAGE_RECEIVED), (message, requestId) -> {
       bot().handle(message.json(ConversationEvent.class), requestId);
     });
   }

@@ -1,5 +1,7 @@
 package com.utalk.functions.events;
 
+import java.util.function.Predicate;
+
 import com.utalk.events.ProcessedEvents;
 import com.utalk.logging.Log;
 import com.utalk.logging.RequestContext;
@@ -21,8 +23,27 @@ public final class EventCall {
     void handle(PubSubMessage message, String requestId) throws Exception;
   }
 
+  /** Messages whose {@code type} attribute is {@code type}: the attribute spares parsing the others. */
+  public static Predicate<PubSubMessage> ofType(String type) {
+    return message -> type.equals(message.attributes().get("type"));
+  }
+
   public static void run(String function, CloudEvent event, ProcessedEvents processed, Handler handler) throws Exception {
+    run(function, event, processed, message -> true, handler);
+  }
+
+  /**
+   * As {@link #run(String, CloudEvent, ProcessedEvents, Handler)} for a function that acts on some
+   * messages of its topic only: the others are acknowledged without touching Firestore (no
+   * processed-event read or write), since doing nothing twice is harmless. On the conversation
+   * topic that is most events: each message sets off several, and each of its consumers wants one kind.
+   */
+  public static void run(String function, CloudEvent event, ProcessedEvents processed, Predicate<PubSubMessage> relevant, Handler handler)
+      throws Exception {
     PubSubMessage message = PubSubMessage.from(event);
+    if (!relevant.test(message)) {
+      return;
+    }
     String carried = message.attributes().get(RequestContext.REQUEST_ID_ATTRIBUTE);
     RequestContext context = RequestContext.fromIncoming(carried, null, null);
     try (RequestContext.Scope ignored = context.open()) {

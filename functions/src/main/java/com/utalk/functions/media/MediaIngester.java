@@ -35,10 +35,7 @@ public final class MediaIngester implements CloudEventsFunction {
 
   @Override
   public void accept(CloudEvent event) throws Exception {
-    EventCall.run(FUNCTION, event, processed(), (message, requestId) -> {
-      if (!ConversationEvent.MESSAGE_RECEIVED.equals(message.attributes().get("type"))) {
-        return;
-      }
+    EventCall.run(FUNCTION, event, processed(), EventCall.ofType(ConversationEvent.MESSAGE_RECEIVED), (message, requestId) -> {
       ConversationEvent received = message.json(ConversationEvent.class);
       MessageView inbound = com.utalk.json.Json.convert(received.payload(), MessageView.class);
       if (inbound.media().isEmpty()) {

@@ -1,5 +1,8 @@
 package com.utalk.functions.bot;
 
+import com.utalk.functions.testing.PubSubEvents;
+import com.utalk.platform.Topics;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -244,6 +247,17 @@ class BotReplierTest {
     assertEquals(1, bot.twilioSendsTo(phone));
     assertEquals(1, bot.botMessages(inbound.conversationId()).size());
     assertEquals(2, bot.model.requests().size(), "asked once, and once more only after the simulated crash");
+  }
+
+  @Test
+  void eventsTheBotDoesNotActOnCostNoFirestoreWrite() throws Exception {
+    BotStack.Inbound inbound = bot.customerWrites("+5215520000012", "hola");
+    com.google.pubsub.v1.PubsubMessage statusEvent =
+        inbound.event().toBuilder().putAttributes("type", "message.status").build();
+    bot.bot.accept(PubSubEvents.messagePublished("ce-status-event", bot.stack.env.project().projectId(), Topics.CONVERSATION_EVENTS, statusEvent));
+    assertTrue(!bot.doc(com.utalk.storage.Collections.PROCESSED_EVENTS, BotReplier.FUNCTION + "_ce-status-event").exists(),
+        "an ignored event is not recorded as processed (no read or write for it)");
+    assertEquals(0, bot.model.requests().size(), "and the model is not asked");
   }
 
   @Test

@@ -42,6 +42,7 @@ public final class SocketHealthRoute implements HttpRoute {
     Map<String, Object> sub = new LinkedHashMap<>();
     sub.put("name", subscription.name());
     sub.put("state", subscription.state().name().toLowerCase());
+    sub.put("pull", subscription.mode().name().toLowerCase().replace('_', '-'));
     if (subscription.failure() != null) {
       sub.put("failure", subscription.failure());
     }

@@ -1,12 +1,7 @@
 package com.utalk.realtime.subscription;
 
-import com.google.api.gax.batching.FlowControlSettings;
-import com.google.api.gax.core.InstantiatingExecutorProvider;
 import com.google.api.gax.rpc.NotFoundException;
-import com.google.cloud.pubsub.v1.AckReplyConsumer;
-import com.google.cloud.pubsub.v1.Subscriber;
 import com.google.cloud.pubsub.v1.SubscriptionAdminClient;
-import com.google.common.util.concurrent.MoreExecutors;
 import com.google.protobuf.Duration;
 import com.google.pubsub.v1.ExpirationPolicy;
 import com.google.pubsub.v1.ProjectSubscriptionName;
@@ -19,8 +14,6 @@ import com.utalk.json.Json;
 import com.utalk.logging.Log;
 import com.utalk.logging.RequestContext;
 import com.utalk.platform.Topics;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -47,12 +40,18 @@ public final class InstanceSubscription implements AutoCloseable {
   private final Consumer<ConversationEvent> handler;
   private volatile State state = State.STARTING;
   private volatile String failure;
-  private Subscriber subscriber;
+  private final PullMode mode;
+  private MessageIntake intake;
 
-  public InstanceSubscription(PubSubTransport transport, String instanceId, Consumer<ConversationEvent> handler) {
+  public InstanceSubscription(PubSubTransport transport, String instanceId, PullMode mode, Consumer<ConversationEvent> handler) {
     this.transport = transport;
     this.name = PREFIX + instanceId;
+    this.mode = mode;
     this.handler = handler;
+  }
+
+  public PullMode mode() {
+    return mode;
   }
 
   public String name() {
@@ -90,45 +89,32 @@ public final class InstanceSubscription implements AutoCloseable {
       fail(e);
       throw e;
     }
-    Subscriber.Builder builder =
-        Subscriber.newBuilder(ProjectSubscriptionName.of(project, name), this::receive)
-            .setParallelPullCount(1)
-            .setFlowControlSettings(FlowControlSettings.newBuilder().setMaxOutstandingElementCount(1_000L).build())
-            .setExecutorProvider(InstantiatingExecutorProvider.newBuilder().setExecutorThreadCount(4).build());
-    transport.channelProvider().ifPresent(builder::setChannelProvider);
-    transport.credentialsProvider().ifPresent(builder::setCredentialsProvider);
-    subscriber = builder.build();
-    subscriber.addListener(
-        new Subscriber.Listener() {
-          @Override
-          public void failed(Subscriber.State from, Throwable error) {
-            fail(error);
-          }
-        },
-        MoreExecutors.directExecutor());
-    subscriber.startAsync().awaitRunning();
+    intake = mode == PullMode.LONG_POLL
+        ? new LongPollIntake(transport, ProjectSubscriptionName.of(project, name))
+        : new StreamingPullIntake(transport, ProjectSubscriptionName.of(project, name));
+    intake.start(this::receive, this::fail);
     state = State.ACTIVE;
-    LOG.info("instance subscription active", "subscription", name, "topic", Topics.CONVERSATION_EVENTS);
+    LOG.info("instance subscription active", "subscription", name, "topic", Topics.CONVERSATION_EVENTS, "pull", mode.name());
   }
 
-  private void receive(PubsubMessage message, AckReplyConsumer reply) {
+  /** True to ack: handled, or unreadable (a message nobody can read is not redelivered forever). */
+  private boolean receive(PubsubMessage message) {
     ConversationEvent event;
     try {
       event = Json.read(message.getData().toByteArray(), ConversationEvent.class);
     } catch (RuntimeException e) {
       // A message nobody can read is dropped, not redelivered forever.
       LOG.warn("unreadable conversation event dropped", "messageId", message.getMessageId(), "error", e.getClass().getSimpleName());
-      reply.ack();
-      return;
+      return true;
     }
     String requestId = message.getAttributesOrDefault(RequestContext.REQUEST_ID_ATTRIBUTE, "");
     RequestContext context = requestId.isBlank() ? RequestContext.fresh() : new RequestContext(requestId, null);
     try (RequestContext.Scope ignored = context.open()) {
       handler.accept(event);
-      reply.ack();
+      return true;
     } catch (RuntimeException e) {
       LOG.error("conversation event not delivered; Pub/Sub will redeliver", e, "eventId", event.eventId());
-      reply.nack();
+      return false;
     }
   }
 
@@ -141,13 +127,8 @@ public final class InstanceSubscription implements AutoCloseable {
   /** Stops pulling and deletes the subscription (graceful shutdown). */
   @Override
   public synchronized void close() {
-    if (subscriber != null) {
-      subscriber.stopAsync();
-      try {
-        subscriber.awaitTerminated(5, TimeUnit.SECONDS);
-      } catch (TimeoutException | IllegalStateException e) {
-        LOG.warn("subscriber did not stop in time", "subscription", name);
-      }
+    if (intake != null) {
+      intake.close();
     }
     try (SubscriptionAdminClient admin = transport.subscriptionAdmin()) {
       admin.deleteSubscription(ProjectSubscriptionName.of(transport.project().projectId(), name));
