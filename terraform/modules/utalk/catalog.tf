@@ -157,7 +157,7 @@ locals {
     "BOT_FALLBACK_MESSAGE", "BOT_ESCALATION_PHRASES", "BOT_ESCALATE_AFTER_FAILURES", "BOT_CONTEXT_MESSAGES",
     "MEDIA_MAX_BYTES", "METRICS_EXPORT_INTERVAL_SECONDS", "KPI_COUNTER_SHARDS", "KPI_ROLLUP_OVERLAP_SECONDS",
     "RATING_SURVEY_TTL_HOURS", "SLO_SOURCE", "REALTIME_DRAIN_SECONDS", "REALTIME_ALLOWED_ORIGINS",
-    "REALTIME_WORK_THREADS",
+    "REALTIME_WORK_THREADS", "REALTIME_PUBSUB_PULL",
   ]
 
   # Environment variables for the runtime rather than the code, and why.
@@ -181,5 +181,6 @@ locals {
     K_REVISION                  = "set by Cloud Functions / Cloud Run"
     PORT                        = "set by Cloud Run"
     REALTIME_INSTANCE_ID        = "defaults to the revision plus a random suffix, unique per instance"
+    FUNCTION_HOST_SHARED_JVM    = "the local function host only (several functions in one JVM)"
   }
 }

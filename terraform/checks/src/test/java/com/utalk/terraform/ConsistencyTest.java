@@ -46,9 +46,12 @@ class ConsistencyTest {
   void theCodeReadsTheSettingsWeKnowOf() {
     // The scan must see reads in every deployed module, or the check above proves nothing.
     Map<String, String> read = code().settings();
-    assertTrue(read.get("TWILIO_AUTH_TOKEN").startsWith("shared/"), read.toString());
+    assertTrue(read.get("TWILIO_SEND_MAX_ATTEMPTS").startsWith("shared/"), read.toString());
     assertTrue(read.get("SLO_SOURCE").startsWith("functions/"), read.toString());
     assertTrue(read.get("REALTIME_DRAIN_SECONDS").startsWith("realtime-service/"), read.toString());
+    // read through a constant: settings.get(SETTING, ...) in PullMode, settings.getBoolean(SHARED_JVM_SETTING, ...)
+    assertTrue(read.get("REALTIME_PUBSUB_PULL").startsWith("realtime-service/"), read.toString());
+    assertTrue(read.get("FUNCTION_HOST_SHARED_JVM").startsWith("shared/"), read.toString());
   }
 
   @Test
