@@ -1,4 +1,6 @@
-# Composite indexes of the queries the code makes (collection: equality fields, then the order).
+# Composite indexes of the queries the code makes (collection: equality fields, then the order);
+# docs/api.md lists the same. Equality-only queries (ForcePauseBotService) need none: Firestore
+# merges single-field indexes for them.
 locals {
   indexes = {
     # ConversationQueries.list: workspace (+ status / botEnabled / assignee) by lastMessageAt desc.
@@ -6,8 +8,6 @@ locals {
     conversations_status_recent    = { collection = "conversations", fields = [["workspaceId", "ASCENDING"], ["status", "ASCENDING"], ["lastMessageAt", "DESCENDING"]] }
     conversations_bot_recent       = { collection = "conversations", fields = [["workspaceId", "ASCENDING"], ["botEnabled", "ASCENDING"], ["lastMessageAt", "DESCENDING"]] }
     conversations_assignee_recent  = { collection = "conversations", fields = [["workspaceId", "ASCENDING"], ["assignedAgentId", "ASCENDING"], ["lastMessageAt", "DESCENDING"]] }
-    # ForcePauseBotService: escalated conversations with the bot on.
-    conversations_escalated_bot = { collection = "conversations", fields = [["workspaceId", "ASCENDING"], ["status", "ASCENDING"], ["botEnabled", "ASCENDING"]] }
     # ConversationQueries.messages and ConversationHistory: a conversation's messages by seq.
     messages_conversation_seq = { collection = "messages", fields = [["conversationId", "ASCENDING"], ["seq", "DESCENDING"]] }
     # UserRepository.list: a workspace's users by email.
