@@ -1,11 +1,15 @@
 package com.utalk.functions.api;
 
+import com.utalk.validation.PercentEncoding;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A path such as {@code /api/conversations/{id}/messages}; a {@code {name}} segment matches one segment. */
+/**
+ * A path such as {@code /api/conversations/{id}/messages}; a {@code {name}} segment matches one
+ * segment, percent-decoded strictly (a malformed escape or invalid UTF-8 is a 400).
+ */
 public record PathTemplate(String template, List<String> segments) {
   public static PathTemplate of(String template) {
     return new PathTemplate(template, List.of(template.substring(1).split("/")));
@@ -25,7 +29,7 @@ public record PathTemplate(String template, List<String> segments) {
         if (parts[i].isEmpty()) {
           return Optional.empty();
         }
-        parameters.put(segment.substring(1, segment.length() - 1), java.net.URLDecoder.decode(parts[i], java.nio.charset.StandardCharsets.UTF_8));
+        parameters.put(segment.substring(1, segment.length() - 1), PercentEncoding.decode(parts[i], false, "the path"));
       } else if (!segment.equals(parts[i])) {
         return Optional.empty();
       }

@@ -13,6 +13,7 @@ import com.utalk.realtime.delivery.SyncResult;
 import com.utalk.realtime.socketio.Args;
 import com.utalk.realtime.socketio.Socket;
 import com.utalk.realtime.socketio.SocketServer;
+import com.utalk.validation.DocumentId;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -103,7 +104,12 @@ public final class AgentHandlers {
       if (!media.isArray()) {
         throw new ValidationException("mediaIds", "mediaIds must be an array of strings");
       }
-      media.forEach(id -> mediaIds.add(id.asText()));
+      for (JsonNode id : media) {
+        if (!id.isTextual()) {
+          throw new ValidationException("mediaIds", "mediaIds must be an array of strings");
+        }
+        mediaIds.add(id.textValue());
+      }
     }
     AgentMessages.Sent sent =
         messages.send(
@@ -165,7 +171,7 @@ public final class AgentHandlers {
       Iterator<Map.Entry<String, JsonNode>> fields = many.fields();
       while (fields.hasNext()) {
         Map.Entry<String, JsonNode> field = fields.next();
-        wanted.put(field.getKey(), seqOf(field.getValue()));
+        wanted.put(DocumentId.require("conversations", field.getKey()), seqOf(field.getValue()));
       }
     }
     if (wanted.isEmpty()) {
@@ -188,13 +194,6 @@ public final class AgentHandlers {
   }
 
   private static String requiredText(JsonNode node, String field) {
-    String value = node.path(field).textValue();
-    if (value == null || value.isBlank()) {
-      throw new ValidationException(field, field + " is required");
-    }
-    if (value.length() > 200 || value.contains("/")) {
-      throw new ValidationException(field, field + " is not a valid id");
-    }
-    return value;
+    return DocumentId.require(field, node.path(field).textValue());
   }
 }
