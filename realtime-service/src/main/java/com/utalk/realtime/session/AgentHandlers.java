@@ -27,7 +27,8 @@ import java.util.Map;
  * policy and the workspace), {@code message:send} (the same service as the REST API), {@code
  * typing:start} / {@code typing:stop} (relayed to the conversation room, not stored) and
  * {@code sync:since} (missed events replayed from Firestore). Every event with a callback gets an
- * ack in {@link SocketCall}'s shape.
+ * ack in {@link SocketCall}'s shape; every event counts against the socket's {@link EventBudget},
+ * and the socket is disconnected when its access token expires ({@link SessionExpiry}).
  */
 public final class AgentHandlers {
   /** Most conversations one {@code sync:since} may name. */
@@ -40,6 +41,8 @@ public final class AgentHandlers {
   private final PermissionPolicy policy;
   private final EventFanout fanout;
   private final SocketCall call;
+  private final SessionExpiry expiry;
+  private final EventBudget.Policy budgets;
   private final Clock clock;
 
   public AgentHandlers(
@@ -50,6 +53,8 @@ public final class AgentHandlers {
       PermissionPolicy policy,
       EventFanout fanout,
       SocketCall call,
+      SessionExpiry expiry,
+      EventBudget.Policy budgets,
       Clock clock) {
     this.server = server;
     this.connections = connections;
@@ -58,14 +63,17 @@ public final class AgentHandlers {
     this.policy = policy;
     this.fanout = fanout;
     this.call = call;
+    this.expiry = expiry;
+    this.budgets = budgets;
     this.clock = clock;
   }
 
   /** Registered with {@link SocketServer#onConnection}: runs before the client learns it is connected. */
   public void connected(Socket socket) {
-    Connection connection = Connection.of(socket);
+    Connection connection = Connection.of(socket, budgets.newBudget());
     connections.add(connection);
     socket.onDisconnect(reason -> connections.remove(socket.id()));
+    expiry.watch(connection);
     socket.join(RoomNames.EVERYONE);
     socket.join(RoomNames.workspace(connection.principal().workspaceId()));
     socket.join(RoomNames.agent(connection.principal().uid()));

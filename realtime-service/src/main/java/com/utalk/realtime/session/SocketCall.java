@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.utalk.errors.ErrorBody;
 import com.utalk.errors.InternalException;
 import com.utalk.errors.Problems;
+import com.utalk.errors.RateLimitedException;
 import com.utalk.errors.ServiceUnavailableException;
 import com.utalk.json.Json;
 import com.utalk.validation.JsonText;
@@ -40,10 +41,12 @@ public final class SocketCall {
 
   private final SocketMetrics metrics;
   private final Executor blockingWork;
+  private final SessionExpiry expiry;
 
-  public SocketCall(SocketMetrics metrics, Executor blockingWork) {
+  public SocketCall(SocketMetrics metrics, Executor blockingWork, SessionExpiry expiry) {
     this.metrics = metrics;
     this.blockingWork = blockingWork;
+    this.expiry = expiry;
   }
 
   /** For work that reads or writes Firestore or Pub/Sub: runs on the blocking-work pool. */
@@ -51,6 +54,9 @@ public final class SocketCall {
     return (args, ack) -> {
       long started = System.nanoTime();
       String requestId = RequestContext.newRequestId();
+      if (refusedUpFront(connection, event, ack, requestId, started)) {
+        return;
+      }
       try {
         blockingWork.execute(() -> run(connection, event, work, args, ack, requestId, started));
       } catch (RejectedExecutionException e) {
@@ -62,7 +68,32 @@ public final class SocketCall {
 
   /** For work that only touches memory (typing relays): runs on the socket's own thread. */
   public EventHandler inline(Connection connection, String event, Work work) {
-    return (args, ack) -> run(connection, event, work, args, ack, RequestContext.newRequestId(), System.nanoTime());
+    return (args, ack) -> {
+      long started = System.nanoTime();
+      String requestId = RequestContext.newRequestId();
+      if (!refusedUpFront(connection, event, ack, requestId, started)) {
+        run(connection, event, work, args, ack, requestId, started);
+      }
+    };
+  }
+
+  /**
+   * Checked on the socket's thread before any work is queued: an expired session (the client is
+   * told and disconnected) and the per-socket event rate (refused with {@code rate_limited} and
+   * Retry-After; not logged per event, so a flood cannot flood the logs: it is counted instead).
+   */
+  private boolean refusedUpFront(Connection connection, String event, Ack ack, String requestId, long started) {
+    if (expiry.expired(connection)) {
+      reply(ack, failure(SessionExpiry.problem(), requestId));
+      expiry.expire(connection);
+      return true;
+    }
+    if (!connection.budget().tryTake(started)) {
+      metrics.rateLimited(event);
+      reply(ack, failure(new RateLimitedException("too many socket events: slow down", connection.budget().retryAfter(started)), requestId));
+      return true;
+    }
+    return false;
   }
 
   private void run(Connection connection, String event, Work work, Args args, Ack ack, String requestId, long started) {

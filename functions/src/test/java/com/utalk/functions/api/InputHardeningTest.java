@@ -1,0 +1,162 @@
+package com.utalk.functions.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.utalk.auth.Role;
+import com.utalk.auth.users.User;
+import com.utalk.events.EventOutbox;
+import com.utalk.events.PubSubEventPublisher;
+import com.utalk.functions.api.ApiHarness.Response;
+import com.utalk.messaging.InboundIngestService;
+import com.utalk.messaging.InboundMessage;
+import com.utalk.messaging.PhoneNumber;
+import com.utalk.workspace.Workspace;
+import com.utalk.workspace.WorkspaceDirectory;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Bad input over the REST API: always a 4xx in the one error shape, never a 5xx, never stored rewritten. */
+class InputHardeningTest {
+  private static final String WS = "ws-hard";
+  private static final String OTHER_WS = "ws-hard-other";
+  private static final String NUMBER = "+14155550177";
+  private static final String OTHER_NUMBER = "+14155550178";
+  private static ApiHarness api;
+  private static String agentToken;
+  private static String outsiderToken;
+  private static String adminToken;
+  private static PubSubEventPublisher publisher;
+  private static InboundIngestService ingest;
+
+  @BeforeAll
+  static void start() {
+    api = ApiHarness.start();
+    User agent = api.user(WS, Role.AGENT, "agent@hard.example.com");
+    User outsider = api.user(OTHER_WS, Role.AGENT, "agent@hard-other.example.com");
+    agentToken = api.login(agent.email(), ApiHarness.passwordFor(Role.AGENT));
+    User admin = api.user(WS, Role.ADMIN, "admin@hard.example.com");
+    adminToken = api.login(admin.email(), ApiHarness.passwordFor(Role.ADMIN));
+    outsiderToken = api.login(outsider.email(), ApiHarness.passwordFor(Role.AGENT));
+    WorkspaceDirectory directory = new WorkspaceDirectory(api.firestore(), Clock.systemUTC());
+    directory.save(new Workspace(WS, "Hardening", List.of(NUMBER)));
+    directory.save(new Workspace(OTHER_WS, "Hardening other", List.of(OTHER_NUMBER)));
+    publisher = new PubSubEventPublisher(api.env.pubsub());
+    ingest = new InboundIngestService(api.firestore(), directory, new EventOutbox(api.firestore(), publisher, Clock.systemUTC()), Clock.systemUTC());
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    publisher.close();
+    api.close();
+  }
+
+  private static String conversation(String from, String to) {
+    return ingest.ingest(new InboundMessage("SM" + UUID.randomUUID().toString().replace("-", ""), null, PhoneNumber.parse(from),
+        PhoneNumber.parse(to), "hola", "Cliente", from.substring(1), List.of()), "req-hardening").conversationId();
+  }
+
+  static void assertRefused(int status, String error, Response response) {
+    assertEquals(status, response.status(), response.body());
+    JsonNode body = response.json();
+    assertEquals(error, body.path("error").asText(), response.body());
+    assertFalse(body.path("message").asText().isEmpty(), "a message the caller can read");
+    assertEquals(response.header("X-Request-ID"), body.path("requestId").asText(), "the requestId of this request");
+  }
+
+  @Test
+  void anOverlongEmailAtLoginIsA400NotAnOutage() {
+    Response response = api.post("/api/auth/login", null, Map.of("email", "a".repeat(2000) + "@x.example.com", "password", "whatever-123"));
+    assertRefused(400, "validation_failed", response);
+    assertEquals("email", response.json().path("field").asText());
+  }
+
+  @Test
+  void pathIdsThatCannotExistAreNotFound() {
+    for (String id : List.of("__x__", "__.__", "x".repeat(300), "%5F%5Fx%5F%5F")) {
+      assertRefused(404, "not_found", api.get("/api/conversations/" + id, agentToken));
+      assertRefused(404, "not_found", api.get("/api/conversations/" + id + "/messages", agentToken));
+    }
+    assertRefused(404, "not_found", api.get("/api/media/__x__", agentToken));
+    assertRefused(404, "not_found", api.put("/api/users/__x__/role", adminToken, Map.of("role", "agent")));
+    assertRefused(401, "missing_token", api.get("/api/conversations/__x__", null));
+  }
+
+  /**
+   * The Functions Framework's Jetty refuses these before our code runs, with an empty body (its
+   * error handler cannot be replaced; docs/api.md lists them): they must stay client errors.
+   */
+  @Test
+  void refusalsOfTheFrameworkItselfAreClientErrors() {
+    for (String id : List.of("a%2Fb", "a%00b", "%C3%28", "%2E%2E")) {
+      int status = api.get("/api/conversations/" + id, agentToken).status();
+      assertTrue(status == 400 || status == 404, id + " -> " + status);
+    }
+    int longUrl = api.get("/api/conversations/" + "x".repeat(50_000), agentToken).status();
+    assertTrue(longUrl == 414 || longUrl == 431 || longUrl == 400, "a 50 KB URL -> " + longUrl);
+  }
+
+  @Test
+  void craftedCursorsAreRefusedWith400() {
+    for (String raw : List.of("1:0:", "1:0:a/b", "253402300800:0:c1", "-62135596801:0:c1", "1:-1:c1", "1:0:__x__", "01:0:c1", "x")) {
+      String cursor = Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+      assertRefused(400, "validation_failed", api.get("/api/conversations?cursor=" + cursor, agentToken));
+    }
+    assertRefused(400, "validation_failed", api.get("/api/conversations?cursor=%25%25", agentToken));
+    assertRefused(400, "validation_failed", api.get("/api/audit-logs?cursor=a%2Fb", adminToken));
+    assertRefused(400, "validation_failed", api.get("/api/audit-logs?cursor=" + UUID.randomUUID(), adminToken));
+    assertRefused(400, "validation_failed", api.get("/api/users?cursor=" + "a".repeat(300), adminToken));
+  }
+
+  @Test
+  void malformedBodiesAreRefusedNotRewritten() throws Exception {
+    String conversation = conversation("+5215512340001", NUMBER);
+    String path = "/api/conversations/" + conversation + "/messages";
+    String messageId = UUID.randomUUID().toString();
+    byte[] loneSurrogate = ("{\"messageId\":\"" + messageId + "\",\"body\":\"hola \\ud800\"}").getBytes(StandardCharsets.UTF_8);
+    assertRefused(400, "validation_failed", api.send("POST", path, agentToken, loneSurrogate, Map.of()));
+    byte[] trailing = ("{\"messageId\":\"" + messageId + "\",\"body\":\"hola\"} {\"x\":1}").getBytes(StandardCharsets.UTF_8);
+    assertRefused(400, "validation_failed", api.send("POST", path, agentToken, trailing, Map.of()));
+    byte[] badUtf8 = ("{\"messageId\":\"" + messageId + "\",\"body\":\"hola \u0000\"}").getBytes(StandardCharsets.UTF_8);
+    badUtf8[badUtf8.length - 3] = (byte) 0xC3;
+    assertRefused(400, "validation_failed", api.send("POST", path, agentToken, badUtf8, Map.of()));
+    byte[] good = ("{\"messageId\":\"" + messageId + "\",\"body\":\"hola\"}").getBytes(StandardCharsets.UTF_8);
+    assertRefused(415, "unsupported_media_type",
+        api.send("POST", path, agentToken, good, Map.of("Content-Type", "application/jsonx")));
+    assertRefused(415, "unsupported_media_type",
+        api.send("POST", path, agentToken, good, Map.of("Content-Type", "application/json; charset=iso-8859-1")));
+    assertRefused(400, "validation_failed",
+        api.post(path, agentToken, Map.of("messageId", messageId, "body", "x", "mediaIds", List.of("a/b"))));
+    assertFalse(api.firestore().collection("messages").document(messageId).get().get().exists(), "nothing stored on refusal");
+
+    Response accepted = api.send("POST", path, agentToken, good, Map.of("Content-Type", "Application/JSON ; charset=UTF-8"));
+    assertEquals(202, accepted.status(), "the media type is compared, not the spelling: " + accepted);
+  }
+
+  @Test
+  void aMessageIdUsedInAnotherWorkspaceAnswersLikeAFreshOne() throws Exception {
+    String ours = conversation("+5215512340002", NUMBER);
+    String theirs = conversation("+5215512340003", OTHER_NUMBER);
+    String messageId = UUID.randomUUID().toString();
+    Response first = api.post("/api/conversations/" + theirs + "/messages", outsiderToken, Map.of("messageId", messageId, "body", "theirs"));
+    assertEquals(202, first.status(), first.body());
+    Response reused = api.post("/api/conversations/" + ours + "/messages", agentToken, Map.of("messageId", messageId, "body", "ours"));
+    Response fresh = api.post("/api/conversations/" + ours + "/messages", agentToken,
+        Map.of("messageId", UUID.randomUUID().toString(), "body", "ours"));
+    assertEquals(fresh.status(), reused.status(), reused.body());
+    assertEquals(messageId, reused.json().path("messageId").asText());
+    Response again = api.post("/api/conversations/" + ours + "/messages", agentToken, Map.of("messageId", messageId, "body", "ours"));
+    assertEquals(reused.json().path("id"), again.json().path("id"), "repeating it is still idempotent");
+    assertEquals("theirs", api.firestore().collection("messages").document(messageId).get().get().getString("body"),
+        "the other workspace's message is untouched");
+  }
+}
