@@ -47,7 +47,11 @@ public final class ApiRequest {
   }
 
   public String query(String name) {
-    String value = call.request().getFirstQueryParameter(name).filter(v -> !v.isEmpty()).orElse(null);
+    java.util.List<String> values = call.request().getQueryParameters().getOrDefault(name, java.util.List.of());
+    if (values.size() > 1) {
+      throw new ValidationException(name, name + " is given more than once");
+    }
+    String value = values.isEmpty() || values.get(0).isEmpty() ? null : values.get(0);
     return Text.check(name, value, MAX_QUERY_CHARS);
   }
 

@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * application/x-www-form-urlencoded, as Twilio posts it, decoded strictly: invalid UTF-8 or a
- * malformed escape is a 400, never a replacement character. Repeated keys keep the first value.
+ * malformed escape is a 400, never a replacement character; so is a repeated field.
  * Every value is capped at {@value #MAX_FIELD_CHARS} characters; fields with a meaning (Body,
  * MediaUrl, SIDs) are checked tighter where they are read.
  */
@@ -36,7 +36,10 @@ public final class FormBody {
       }
       String value = eq < 0 ? "" : PercentEncoding.decode(pair.substring(eq + 1), true, "form field " + key);
       Text.check(key, value, MAX_FIELD_CHARS);
-      fields.putIfAbsent(key, value);
+      if (fields.putIfAbsent(key, value) != null) {
+        // Twilio never repeats a field; which copy counts would be a guess
+        throw new ValidationException(key, "form field " + key + " appears more than once");
+      }
     }
     return fields;
   }
