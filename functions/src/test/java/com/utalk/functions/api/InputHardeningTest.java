@@ -98,11 +98,17 @@ class InputHardeningTest {
   @Test
   void refusalsOfTheFrameworkItselfAreClientErrors() {
     for (String id : List.of("a%2Fb", "a%00b", "%C3%28", "%2E%2E")) {
-      int status = api.get("/api/conversations/" + id, agentToken).status();
-      assertTrue(status == 400 || status == 404, id + " -> " + status);
+      assertFrameworkRefusal(400, api.get("/api/conversations/" + id, agentToken), id);
     }
-    int longUrl = api.get("/api/conversations/" + "x".repeat(50_000), agentToken).status();
-    assertTrue(longUrl == 414 || longUrl == 431 || longUrl == 400, "a 50 KB URL -> " + longUrl);
+    assertFrameworkRefusal(414, api.get("/api/conversations/" + "x".repeat(50_000), agentToken), "a 50 KB URL");
+  }
+
+  /** Today Jetty answers with an empty body; should the framework ever render a body, it must be ours. */
+  private static void assertFrameworkRefusal(int status, Response response, String input) {
+    assertEquals(status, response.status(), input + " -> " + response);
+    if (!response.body().isEmpty()) {
+      assertTrue(response.json().has("error") && response.json().has("requestId"), input + " -> " + response);
+    }
   }
 
   @Test
