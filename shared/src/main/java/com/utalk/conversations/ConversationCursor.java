@@ -14,9 +14,6 @@ import java.util.Base64;
  * #encode} would write (so no two spellings of one position exist).
  */
 record ConversationCursor(Instant lastMessageAt, String id) {
-  /** Firestore timestamps run from year 1 to year 9999. */
-  private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
-  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
   private static final int MAX_CHARS = 400;
 
   String encode() {
@@ -41,7 +38,7 @@ record ConversationCursor(Instant lastMessageAt, String id) {
     } catch (RuntimeException e) {
       throw refused();
     }
-    if (decoded.lastMessageAt.isBefore(EARLIEST) || decoded.lastMessageAt.isAfter(LATEST)
+    if (!com.utalk.validation.Instants.storable(decoded.lastMessageAt)
         || !DocumentId.isValid(decoded.id) || !decoded.encode().equals(cursor)) {
       throw refused();
     }

@@ -102,6 +102,9 @@ public final class MediaUrlService {
     if (request.conversationId() == null && request.from() == null && request.to() == null) {
       throw new ValidationException("conversationId", "give a conversationId or a time range (from, to)");
     }
+    if (request.conversationId() != null) {
+      com.utalk.validation.DocumentId.require("conversationId", request.conversationId());
+    }
     Query query =
         firestore.collection(Collections.MEDIA)
             .whereEqualTo("workspaceId", actor.workspaceId())

@@ -149,6 +149,22 @@ class InputHardeningTest {
   }
 
   @Test
+  void valuesOfTheWrongKindAreRefusedNotConverted() {
+    String conversation = conversation("+5215512340004", NUMBER);
+    assertRefused(400, "validation_failed",
+        api.post("/api/media/uploads", agentToken, Map.of("conversationId", conversation, "contentType", "image/png", "size", 1.5)));
+    assertRefused(400, "validation_failed",
+        api.post("/api/media/uploads", agentToken, Map.of("conversationId", 12345, "contentType", "image/png", "size", 10)));
+    assertRefused(400, "validation_failed",
+        api.post("/api/media/uploads", agentToken, Map.of("conversationId", "a/b", "contentType", "image/png", "size", 10)));
+    assertRefused(400, "validation_failed",
+        api.post("/api/media/regenerate-urls", adminToken, Map.of("from", "+100000-01-01T00:00:00Z")));
+    assertRefused(400, "validation_failed", api.get("/api/conversations?limit=5&limit=6", agentToken));
+    byte[] duplicateKeys = "{\"messageId\":\"x\",\"messageId\":\"y\"}".getBytes(StandardCharsets.UTF_8);
+    assertRefused(400, "validation_failed", api.send("POST", "/api/conversations/" + conversation + "/messages", agentToken, duplicateKeys, Map.of()));
+  }
+
+  @Test
   void aMessageIdUsedInAnotherWorkspaceAnswersLikeAFreshOne() throws Exception {
     String ours = conversation("+5215512340002", NUMBER);
     String theirs = conversation("+5215512340003", OTHER_NUMBER);

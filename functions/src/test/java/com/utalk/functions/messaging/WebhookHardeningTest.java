@@ -77,6 +77,15 @@ class WebhookHardeningTest {
   }
 
   @Test
+  void aRepeatedFieldIsAmbiguousAndRefused() throws Exception {
+    InboundWebhook inbound = stack.inbound("+5215519990004", "hola");
+    byte[] body = (StackUnderTest.encode(inbound.params()) + "&Body=otro").getBytes(StandardCharsets.UTF_8);
+    assertRefused(400, postRaw(webhook.url(WhatsAppInboundWebhook.PATH), "application/x-www-form-urlencoded", body,
+        inbound.signature(StackUnderTest.PUBLIC_BASE_URL)));
+    assertFalse(stored(inbound.messageSid()));
+  }
+
+  @Test
   void theContentTypeIsComparedByMediaTypeNotByPrefix() throws Exception {
     InboundWebhook inbound = stack.inbound("+5215519990002", "hola");
     byte[] body = StackUnderTest.encode(inbound.params()).getBytes(StandardCharsets.UTF_8);
