@@ -7,16 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.utalk.auth.Role;
 import com.utalk.auth.users.User;
-import com.utalk.events.EventOutbox;
-import com.utalk.events.PubSubEventPublisher;
 import com.utalk.functions.api.ApiHarness.Response;
-import com.utalk.messaging.InboundIngestService;
-import com.utalk.messaging.InboundMessage;
-import com.utalk.messaging.PhoneNumber;
 import com.utalk.workspace.Workspace;
-import com.utalk.workspace.WorkspaceDirectory;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +28,7 @@ class InputHardeningTest {
   private static String agentToken;
   private static String outsiderToken;
   private static String adminToken;
-  private static PubSubEventPublisher publisher;
-  private static InboundIngestService ingest;
+  private static CustomerMessages customers;
 
   @BeforeAll
   static void start() {
@@ -47,22 +39,18 @@ class InputHardeningTest {
     User admin = api.user(WS, Role.ADMIN, "admin@hard.example.com");
     adminToken = api.login(admin.email(), ApiHarness.passwordFor(Role.ADMIN));
     outsiderToken = api.login(outsider.email(), ApiHarness.passwordFor(Role.AGENT));
-    WorkspaceDirectory directory = new WorkspaceDirectory(api.firestore(), Clock.systemUTC());
-    directory.save(new Workspace(WS, "Hardening", List.of(NUMBER)));
-    directory.save(new Workspace(OTHER_WS, "Hardening other", List.of(OTHER_NUMBER)));
-    publisher = new PubSubEventPublisher(api.env.pubsub());
-    ingest = new InboundIngestService(api.firestore(), directory, new EventOutbox(api.firestore(), publisher, Clock.systemUTC()), Clock.systemUTC());
+    customers = new CustomerMessages(api,
+        new Workspace(WS, "Hardening", List.of(NUMBER)), new Workspace(OTHER_WS, "Hardening other", List.of(OTHER_NUMBER)));
   }
 
   @AfterAll
   static void stop() throws Exception {
-    publisher.close();
+    customers.close();
     api.close();
   }
 
   private static String conversation(String from, String to) {
-    return ingest.ingest(new InboundMessage("SM" + UUID.randomUUID().toString().replace("-", ""), null, PhoneNumber.parse(from),
-        PhoneNumber.parse(to), "hola", "Cliente", from.substring(1), List.of()), "req-hardening").conversationId();
+    return customers.open(from, to);
   }
 
   static void assertRefused(int status, String error, Response response) {

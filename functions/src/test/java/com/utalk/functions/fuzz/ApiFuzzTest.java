@@ -4,17 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.utalk.auth.Role;
 import com.utalk.auth.users.User;
-import com.utalk.events.EventOutbox;
-import com.utalk.events.PubSubEventPublisher;
 import com.utalk.functions.api.ApiHarness;
-import com.utalk.messaging.InboundIngestService;
-import com.utalk.messaging.InboundMessage;
-import com.utalk.messaging.PhoneNumber;
+import com.utalk.functions.api.CustomerMessages;
 import com.utalk.workspace.Workspace;
-import com.utalk.workspace.WorkspaceDirectory;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +34,7 @@ class ApiFuzzTest {
   private static String agentToken;
   private static String adminToken;
   private static String conversationId;
-  private static PubSubEventPublisher publisher;
+  private static CustomerMessages customers;
 
   @BeforeContainer
   static void start() {
@@ -49,19 +43,13 @@ class ApiFuzzTest {
     User admin = api.user(WS, Role.ADMIN, "admin@fuzz.example.com");
     agentToken = api.login(agent.email(), ApiHarness.passwordFor(Role.AGENT));
     adminToken = api.login(admin.email(), ApiHarness.passwordFor(Role.ADMIN));
-    WorkspaceDirectory directory = new WorkspaceDirectory(api.firestore(), Clock.systemUTC());
-    directory.save(new Workspace(WS, "Fuzz", List.of(NUMBER)));
-    publisher = new PubSubEventPublisher(api.env.pubsub());
-    InboundIngestService ingest =
-        new InboundIngestService(api.firestore(), directory, new EventOutbox(api.firestore(), publisher, Clock.systemUTC()), Clock.systemUTC());
-    conversationId = ingest.ingest(new InboundMessage("SM" + UUID.randomUUID().toString().replace("-", ""), null,
-        PhoneNumber.parse("+5215518880001"), PhoneNumber.parse(NUMBER), "hola", "Cliente", "5215518880001", List.of()), "req-fuzz")
-        .conversationId();
+    customers = new CustomerMessages(api, new Workspace(WS, "Fuzz", List.of(NUMBER)));
+    conversationId = customers.open("+5215518880001", NUMBER);
   }
 
   @AfterContainer
   static void stop() throws Exception {
-    publisher.close();
+    customers.close();
     api.close();
   }
 

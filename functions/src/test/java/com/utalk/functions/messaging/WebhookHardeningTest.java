@@ -9,12 +9,8 @@ import com.utalk.emulators.twilio.InboundWebhook;
 import com.utalk.functions.testing.FunctionServer;
 import com.utalk.functions.testing.StackUnderTest;
 import com.utalk.json.Json;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -23,7 +19,6 @@ import org.junit.jupiter.api.Test;
 
 /** Twilio webhooks refuse malformed input with a 4xx in the one error shape and store nothing. */
 class WebhookHardeningTest {
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static StackUnderTest stack;
   private static FunctionServer webhook;
   private static FunctionServer status;
@@ -50,11 +45,8 @@ class WebhookHardeningTest {
     assertEquals(response.headers().firstValue("X-Request-ID").orElse(null), body.path("requestId").asText());
   }
 
-  static HttpResponse<String> postRaw(String url, String contentType, byte[] body, String signature) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
-        .header("Content-Type", contentType).header("X-Twilio-Signature", signature)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-    return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+  static HttpResponse<String> postRaw(String url, String contentType, byte[] body, String signature) {
+    return stack.postRaw(url, contentType, body, signature);
   }
 
   private boolean stored(String sid) throws Exception {
