@@ -1,20 +1,20 @@
 package com.utalk.realtime.session;
 
-import com.utalk.errors.ApiProblem;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.utalk.errors.ApiProblem;
 import com.utalk.errors.ErrorBody;
 import com.utalk.errors.InternalException;
 import com.utalk.errors.Problems;
 import com.utalk.errors.RateLimitedException;
 import com.utalk.errors.ServiceUnavailableException;
 import com.utalk.json.Json;
-import com.utalk.validation.JsonText;
 import com.utalk.logging.Log;
 import com.utalk.logging.RequestContext;
 import com.utalk.metrics.SocketMetrics;
 import com.utalk.realtime.socketio.Ack;
 import com.utalk.realtime.socketio.Args;
 import com.utalk.realtime.socketio.EventHandler;
+import com.utalk.validation.JsonText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
