@@ -148,6 +148,10 @@ class InputHardeningTest {
     assertRefused(400, "validation_failed",
         api.post("/api/media/regenerate-urls", adminToken, Map.of("from", "+100000-01-01T00:00:00Z")));
     assertRefused(400, "validation_failed", api.get("/api/conversations?limit=5&limit=6", agentToken));
+    for (String when : List.of("%2B100000-01-01T00:00:00Z", "-0001-12-31T00:00:00Z", "%2B10000-01-01")) {
+      assertRefused(400, "validation_failed", api.get("/api/kpis?to=" + when, adminToken));
+      assertRefused(400, "validation_failed", api.get("/api/kpis?from=" + when, adminToken));
+    }
     byte[] duplicateKeys = "{\"messageId\":\"x\",\"messageId\":\"y\"}".getBytes(StandardCharsets.UTF_8);
     assertRefused(400, "validation_failed", api.send("POST", "/api/conversations/" + conversation + "/messages", agentToken, duplicateKeys, Map.of()));
   }

@@ -9,6 +9,7 @@ import com.utalk.functions.api.CustomerMessages;
 import com.utalk.workspace.Workspace;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -58,11 +59,12 @@ class ApiFuzzTest {
     Arbitrary<String> valid = Arbitraries.of(
         "{\"messageId\":\"" + UUID.randomUUID() + "\",\"body\":\"hola\"}",
         "{\"messageId\":\"" + UUID.randomUUID() + "\",\"body\":\"x\",\"mediaIds\":[\"m1\"]}",
-        "{\"agentId\":\"agent-1\",\"force\":true}");
+        "{\"agentId\":\"agent-1\",\"force\":true}",
+        "{\"from\":\"2026-01-01T00:00:00Z\",\"to\":\"2026-02-01T00:00:00Z\"}");
     Arbitrary<String> fragment = Arbitraries.oneOf(
         Arbitraries.strings().all().ofMaxLength(12),
         Arbitraries.of("\\ud800", "\\udc00", "\\u0000", "\"", "}", "{", "[", ",", ":", "\"body\":\"b\"", "\"messageId\":1",
-            "\"mediaIds\":[\"a/b\"]", "\"mediaIds\":\"x\"", "1e999", "null", "[[[[[[[[[[[[[[[[[[[[", "\"" + "x".repeat(9000) + "\""));
+            "\"mediaIds\":[\"a/b\"]", "\"mediaIds\":\"x\"", "\"from\":\"+100000-01-01T00:00:00Z\"", "\"size\":1.5", "1e999", "null", "[[[[[[[[[[[[[[[[[[[[", "\"" + "x".repeat(9000) + "\""));
     return Combinators.combine(valid, fragment, Arbitraries.integers().between(0, 60), Arbitraries.integers().between(0, 2))
         .as((json, inserted, at, mode) -> switch (mode) {
           case 0 -> json.substring(0, Math.min(at, json.length())) + inserted + json.substring(Math.min(at, json.length()));
@@ -84,6 +86,7 @@ class ApiFuzzTest {
   @Provide
   Arbitrary<String> routes() {
     return Arbitraries.of("/api/conversations/{id}/messages", "/api/conversations/{id}/assign", "/api/media/uploads",
+        "/api/media/regenerate-urls",
         "/api/ai/config", "/api/users", "/api/auth/refresh");
   }
 
@@ -144,6 +147,27 @@ class ApiFuzzTest {
     return Arbitraries.of("/api/conversations?cursor=", "/api/audit-logs?cursor=", "/api/users?cursor=",
         "/api/conversations?limit=", "/api/conversations?status=", "/api/conversations?botEnabled=",
         "/api/conversations/" + "{c}" + "/messages?before=", "/api/kpis?from=", "/api/kpis?period=");
+  }
+
+  /** Instants anywhere in Java's range (years ±1,000,000,000, dates too); Firestore stores years 1 to 9999 only. */
+  @Provide
+  Arbitrary<String> instants() {
+    Arbitrary<Instant> any = Arbitraries.longs().between(Instant.MIN.getEpochSecond(), Instant.MAX.getEpochSecond()).map(Instant::ofEpochSecond);
+    Arbitrary<Instant> nearTheEdges = Arbitraries.longs().between(-62_200_000_000L, 253_500_000_000L).map(Instant::ofEpochSecond);
+    return Arbitraries.oneOf(any, nearTheEdges).flatMap(instant -> Arbitraries.of(instant.toString(), instant.toString().split("T")[0]));
+  }
+
+  @Property(tries = 40)
+  void instantsInQueriesAndBodies(@ForAll("instants") String when, @ForAll("dateFields") String field) {
+    ApiHarness.Response response = field.startsWith("/")
+        ? api.get(field + URLEncoder.encode(when, StandardCharsets.UTF_8), adminToken)
+        : api.post("/api/media/regenerate-urls", adminToken, Map.of(field, when));
+    Refusals.check(response.raw(), field + " " + when);
+  }
+
+  @Provide
+  Arbitrary<String> dateFields() {
+    return Arbitraries.of("/api/kpis?from=", "/api/kpis?to=", "/api/kpis?period=hour&to=", "from", "to");
   }
 
   @Property(tries = 40)
