@@ -30,7 +30,6 @@ import com.utalk.realtime.subscription.InstanceSubscription;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -70,11 +69,7 @@ public final class RealtimeServer implements AutoCloseable {
             new OutboundMessageService(firestore, new EventOutbox(firestore, publisher, clock), publisher, clock), auth.policy());
 
     work = blockingWorkPool(settings.workThreads());
-    timers = Executors.newSingleThreadScheduledExecutor(runnable -> {
-      Thread thread = new Thread(runnable, "session-expiry");
-      thread.setDaemon(true);
-      return thread;
-    });
+    timers = SessionExpiry.timers();
     SocketServerConfig config =
         SocketServerConfig.builder().host("0.0.0.0").port(settings.port()).allowedOrigins(settings.allowedOrigins()).build();
     server = SocketServer.create(config, new TokenAuthenticator(auth.verifier(), metrics.sockets(), work));

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -30,6 +31,20 @@ public final class SessionExpiry {
     this.timers = timers;
     this.metrics = metrics;
     this.clock = clock;
+  }
+
+  /**
+   * The timer thread for every socket's expiry. A cancelled timer (the socket left first, the usual
+   * case) is removed at once, so sockets that come and go do not pile up until their expiry.
+   */
+  public static ScheduledExecutorService timers() {
+    ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, runnable -> {
+      Thread thread = new Thread(runnable, "session-expiry");
+      thread.setDaemon(true);
+      return thread;
+    });
+    timers.setRemoveOnCancelPolicy(true);
+    return timers;
   }
 
   public static UnauthenticatedException problem() {
