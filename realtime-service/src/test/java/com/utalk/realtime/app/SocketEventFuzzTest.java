@@ -71,6 +71,22 @@ class SocketEventFuzzTest {
     }
   }
 
+  @Test
+  void aLoneSurrogateIsRefusedNotStoredAsAQuestionMark() throws Exception {
+    String conversationId = harness.customerWrites("+5215516660002", "hola");
+    try (AgentClient agent = AgentClient.connect(RealtimeHarness.url(realtime), harness.token("agent-fuzz-2", Role.AGENT))) {
+      JsonNode ack = agent.call("message:send",
+          Map.of("conversationId", conversationId, "messageId", UUID.randomUUID().toString(), "body", "hola \ud83d"));
+      assertFalse(ack.path("ok").asBoolean(), ack.toString());
+      assertEquals("validation_failed", ack.path("error").asText(), ack.toString());
+      assertEquals("body", ack.path("field").asText(), ack.toString());
+      JsonNode paired = agent.call("message:send",
+          Map.of("conversationId", conversationId, "messageId", UUID.randomUUID().toString(), "body", "hola \ud83d\ude00"));
+      assertTrue(paired.path("ok").asBoolean(), "a surrogate pair (an emoji) is fine: " + paired);
+      assertEquals(1 + 1, messages(conversationId), "the customer's message and the emoji reply only");
+    }
+  }
+
   private static Object argument(Random random, String conversationId) {
     switch (random.nextInt(6)) {
       case 0:
@@ -94,7 +110,7 @@ class SocketEventFuzzTest {
       case 2: return "";
       case 3: return "__x__";
       case 4: return "a/b";
-      case 5: return "x".repeat(random.nextInt(10_000));
+      case 5: return random.nextBoolean() ? "x".repeat(random.nextInt(10_000)) : "lone \ud800 surrogate";
       case 6: return random.nextLong();
       case 7: return random.nextBoolean();
       case 8: return random.nextDouble() * 1e300;
