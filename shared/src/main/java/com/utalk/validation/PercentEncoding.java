@@ -5,16 +5,16 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Strict percent-decoding for form fields and path segments: a {@code %} must be followed by two
- * hex digits and the decoded bytes must be UTF-8. {@link java.net.URLDecoder} throws on the first
- * and silently replaces the second; here both are a 400.
+ * Strict form decoding ({@code application/x-www-form-urlencoded}: {@code +} is a space): a
+ * {@code %} must be followed by two hex digits and the decoded bytes must be UTF-8. {@link
+ * java.net.URLDecoder} throws on the first and silently replaces the second; here both are a 400.
+ * (Paths need none: the framework decodes them, strictly, before our code runs.)
  */
 public final class PercentEncoding {
   private PercentEncoding() {}
 
-  /** {@code plusIsSpace}: true for form bodies, false for path segments. */
-  public static String decode(String encoded, boolean plusIsSpace, String what) {
-    if (encoded.indexOf('%') < 0 && !(plusIsSpace && encoded.indexOf('+') >= 0)) {
+  public static String decode(String encoded, String what) {
+    if (encoded.indexOf('%') < 0 && encoded.indexOf('+') < 0) {
       return encoded;
     }
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(encoded.length());
@@ -29,7 +29,7 @@ public final class PercentEncoding {
         }
         bytes.write((high << 4) | low);
         i += 2;
-      } else if (b == '+' && plusIsSpace) {
+      } else if (b == '+') {
         bytes.write(' ');
       } else {
         bytes.write(b);

@@ -1,6 +1,5 @@
 package com.utalk.functions.api;
 
-import com.utalk.validation.PercentEncoding;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +7,9 @@ import java.util.Optional;
 
 /**
  * A path such as {@code /api/conversations/{id}/messages}; a {@code {name}} segment matches one
- * segment, percent-decoded strictly (a malformed escape or invalid UTF-8 is a 400).
+ * segment. The framework hands over the path already percent-decoded (Jetty's canonical path, which
+ * itself refuses {@code %2F}, {@code %25}, {@code %00} and invalid UTF-8), so segments are not
+ * decoded a second time.
  */
 public record PathTemplate(String template, List<String> segments) {
   public static PathTemplate of(String template) {
@@ -29,7 +30,7 @@ public record PathTemplate(String template, List<String> segments) {
         if (parts[i].isEmpty()) {
           return Optional.empty();
         }
-        parameters.put(segment.substring(1, segment.length() - 1), PercentEncoding.decode(parts[i], false, "the path"));
+        parameters.put(segment.substring(1, segment.length() - 1), parts[i]);
       } else if (!segment.equals(parts[i])) {
         return Optional.empty();
       }

@@ -30,11 +30,11 @@ public final class FormBody {
         continue;
       }
       int eq = pair.indexOf('=');
-      String key = PercentEncoding.decode(eq < 0 ? pair : pair.substring(0, eq), true, "a form field name");
+      String key = PercentEncoding.decode(eq < 0 ? pair : pair.substring(0, eq), "a form field name");
       if (key.length() > MAX_NAME_CHARS) {
         throw new ValidationException(null, "a form field name exceeds " + MAX_NAME_CHARS + " characters");
       }
-      String value = eq < 0 ? "" : PercentEncoding.decode(pair.substring(eq + 1), true, "form field " + key);
+      String value = eq < 0 ? "" : PercentEncoding.decode(pair.substring(eq + 1), "form field " + key);
       Text.check(key, value, MAX_FIELD_CHARS);
       if (fields.putIfAbsent(key, value) != null) {
         // Twilio never repeats a field; which copy counts would be a guess

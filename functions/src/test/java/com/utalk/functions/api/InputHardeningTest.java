@@ -79,6 +79,15 @@ class InputHardeningTest {
     assertRefused(401, "missing_token", api.get("/api/conversations/__x__", null));
   }
 
+  @Test
+  void pathsAreDecodedOnceNotTwice() {
+    String conversation = conversation("+5215512340005", NUMBER);
+    String once = "%" + String.format("%02X", (int) conversation.charAt(0)) + conversation.substring(1);
+    assertEquals(200, api.get("/api/conversations/" + once, agentToken).status(), "one percent-decoding reads the id");
+    String twice = "%25" + String.format("%02X", (int) conversation.charAt(0)) + conversation.substring(1);
+    assertFrameworkRefusal(400, api.get("/api/conversations/" + twice, agentToken), "an encoded %: never read as the id");
+  }
+
   /**
    * The Functions Framework's Jetty refuses these before our code runs, with an empty body (its
    * error handler cannot be replaced; docs/api.md lists them): they must stay client errors.
