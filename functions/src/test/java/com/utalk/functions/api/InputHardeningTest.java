@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.utalk.auth.Role;
-import com.utalk.auth.users.User;
 import com.utalk.functions.api.ApiHarness.Response;
 import com.utalk.workspace.Workspace;
 import java.nio.charset.StandardCharsets;
@@ -33,12 +32,9 @@ class InputHardeningTest {
   @BeforeAll
   static void start() {
     api = ApiHarness.start();
-    User agent = api.user(WS, Role.AGENT, "agent@hard.example.com");
-    User outsider = api.user(OTHER_WS, Role.AGENT, "agent@hard-other.example.com");
-    agentToken = api.login(agent.email(), ApiHarness.passwordFor(Role.AGENT));
-    User admin = api.user(WS, Role.ADMIN, "admin@hard.example.com");
-    adminToken = api.login(admin.email(), ApiHarness.passwordFor(Role.ADMIN));
-    outsiderToken = api.login(outsider.email(), ApiHarness.passwordFor(Role.AGENT));
+    agentToken = api.signedIn(WS, Role.AGENT, "agent@hard.example.com");
+    adminToken = api.signedIn(WS, Role.ADMIN, "admin@hard.example.com");
+    outsiderToken = api.signedIn(OTHER_WS, Role.AGENT, "agent@hard-other.example.com");
     customers = new CustomerMessages(api,
         new Workspace(WS, "Hardening", List.of(NUMBER)), new Workspace(OTHER_WS, "Hardening other", List.of(OTHER_NUMBER)));
   }

@@ -3,7 +3,6 @@ package com.utalk.functions.fuzz;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.utalk.auth.Role;
-import com.utalk.auth.users.User;
 import com.utalk.functions.api.ApiHarness;
 import com.utalk.functions.api.CustomerMessages;
 import com.utalk.workspace.Workspace;
@@ -32,7 +31,6 @@ class ApiFuzzTest {
   private static final String WS = "ws-fuzz";
   private static final String NUMBER = "+14155550199";
   private static ApiHarness api;
-  private static String agentToken;
   private static String adminToken;
   private static String conversationId;
   private static CustomerMessages customers;
@@ -40,10 +38,7 @@ class ApiFuzzTest {
   @BeforeContainer
   static void start() {
     api = ApiHarness.start();
-    User agent = api.user(WS, Role.AGENT, "agent@fuzz.example.com");
-    User admin = api.user(WS, Role.ADMIN, "admin@fuzz.example.com");
-    agentToken = api.login(agent.email(), ApiHarness.passwordFor(Role.AGENT));
-    adminToken = api.login(admin.email(), ApiHarness.passwordFor(Role.ADMIN));
+    adminToken = api.signedIn(WS, Role.ADMIN, "admin@fuzz.example.com");
     customers = new CustomerMessages(api, new Workspace(WS, "Fuzz", List.of(NUMBER)));
     conversationId = customers.open("+5215518880001", NUMBER);
   }
