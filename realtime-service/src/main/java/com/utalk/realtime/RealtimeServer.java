@@ -21,6 +21,7 @@ import com.utalk.realtime.health.SocketHealthRoute;
 import com.utalk.realtime.metrics.MetricsRoute;
 import com.utalk.realtime.session.AgentHandlers;
 import com.utalk.realtime.session.Connections;
+import com.utalk.realtime.session.SessionExpiry;
 import com.utalk.realtime.session.SocketCall;
 import com.utalk.realtime.socketio.HttpRoute;
 import com.utalk.realtime.socketio.SocketServer;
@@ -30,6 +31,7 @@ import com.utalk.realtime.subscription.PullMode;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -47,6 +49,8 @@ public final class RealtimeServer implements AutoCloseable {
   private final PubSubTransport pubsub;
   private final PubSubEventPublisher publisher;
   private final ThreadPoolExecutor work;
+  /** Fires each socket's disconnect at its token's expiry. */
+  private final ScheduledExecutorService timers;
   private final SocketServer server;
   private final InstanceSubscription subscription;
   private volatile boolean draining;
@@ -67,15 +71,17 @@ public final class RealtimeServer implements AutoCloseable {
             new OutboundMessageService(firestore, new EventOutbox(firestore, publisher, clock), publisher, clock), auth.policy());
 
     work = blockingWorkPool(settings.workThreads());
+    timers = SessionExpiry.timers();
     SocketServerConfig config =
         SocketServerConfig.builder().host("0.0.0.0").port(settings.port()).allowedOrigins(settings.allowedOrigins()).build();
     server = SocketServer.create(config, new TokenAuthenticator(auth.verifier(), metrics.sockets(), work));
     Connections connections = new Connections();
     EventFanout fanout = new EventFanout(server, connections, new EventLog(firestore), clock);
+    SessionExpiry expiry = new SessionExpiry(timers, metrics.sockets(), clock);
     AgentHandlers handlers =
         new AgentHandlers(
             server, connections, new ConversationQueries(firestore, auth.policy()), messages, auth.policy(), fanout,
-            new SocketCall(metrics.sockets(), work), clock);
+            new SocketCall(metrics.sockets(), work, expiry), expiry, settings.eventBudget(), clock);
     server.onConnection(socket -> {
       metrics.sockets().connectionAttempt("ok");
       handlers.connected(socket);
@@ -129,6 +135,7 @@ public final class RealtimeServer implements AutoCloseable {
     server.close(settings.drain());
     subscription.close();
     work.shutdown();
+    timers.shutdownNow();
     try {
       work.awaitTermination(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {

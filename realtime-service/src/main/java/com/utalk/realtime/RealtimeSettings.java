@@ -1,6 +1,7 @@
 package com.utalk.realtime;
 
 import com.utalk.config.Settings;
+import com.utalk.realtime.session.EventBudget;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Set;
@@ -16,8 +17,11 @@ import java.util.stream.Collectors;
  * @param drain {@code REALTIME_DRAIN_SECONDS}, default 10: how long SIGTERM waits for clients to go
  * @param allowedOrigins {@code REALTIME_ALLOWED_ORIGINS}, comma-separated; empty allows any origin
  * @param workThreads {@code REALTIME_WORK_THREADS}, default 32: Firestore/Pub/Sub calls of socket events
+ * @param eventBudget {@code REALTIME_SOCKET_EVENTS_PER_SECOND} (default 10) and {@code
+ *     REALTIME_SOCKET_EVENT_BURST} (default 30): client events one socket may send
  */
-public record RealtimeSettings(int port, String instanceId, Duration drain, Set<String> allowedOrigins, int workThreads) {
+public record RealtimeSettings(
+    int port, String instanceId, Duration drain, Set<String> allowedOrigins, int workThreads, EventBudget.Policy eventBudget) {
   public static RealtimeSettings from(Settings settings) {
     String instance = settings.get("REALTIME_INSTANCE_ID", "");
     if (instance.isBlank()) {
@@ -35,6 +39,8 @@ public record RealtimeSettings(int port, String instanceId, Duration drain, Set<
         instance,
         Duration.ofSeconds(settings.getLong("REALTIME_DRAIN_SECONDS", 10)),
         origins,
-        settings.getInt("REALTIME_WORK_THREADS", 32));
+        settings.getInt("REALTIME_WORK_THREADS", 32),
+        new EventBudget.Policy(
+            settings.getInt("REALTIME_SOCKET_EVENTS_PER_SECOND", 10), settings.getInt("REALTIME_SOCKET_EVENT_BURST", 30)));
   }
 }

@@ -68,10 +68,14 @@ public final class AuditLog {
             .orderBy("at", Query.Direction.DESCENDING)
             .orderBy(FieldPath.documentId(), Query.Direction.DESCENDING);
     if (cursor != null) {
-      DocumentSnapshot after = FirestoreCalls.await(firestore.collection(AuthCollections.AUDIT_LOGS).document(cursor).get());
-      if (after.exists() && workspaceId.equals(after.getString("workspaceId"))) {
-        query = query.startAfter(after);
+      // the cursor is the id of the last entry shown: one that is not an entry of this workspace
+      // is refused, not silently read as "from the start"
+      String id = com.utalk.validation.DocumentId.require("cursor", cursor);
+      DocumentSnapshot after = FirestoreCalls.await(firestore.collection(AuthCollections.AUDIT_LOGS).document(id).get());
+      if (!after.exists() || !workspaceId.equals(after.getString("workspaceId"))) {
+        throw new com.utalk.errors.ValidationException("cursor", "cursor is not one this API returned");
       }
+      query = query.startAfter(after);
     }
     List<QueryDocumentSnapshot> docs = FirestoreCalls.await(query.limit(limit + 1).get()).getDocuments();
     List<AuditEntry> items = new ArrayList<>();

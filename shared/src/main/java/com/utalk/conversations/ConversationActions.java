@@ -74,9 +74,7 @@ public final class ConversationActions {
   }
 
   private ConversationView assignOnly(Principal actor, String conversationId, AssignRequest request, String requestId) {
-    if (request.agentId() == null || request.agentId().isBlank()) {
-      throw new ValidationException("agentId", "agentId is required");
-    }
+    com.utalk.validation.DocumentId.require("agentId", request.agentId());
     boolean self = request.agentId().equals(actor.uid());
     policy.check(actor, self ? Permission.CONVERSATIONS_ASSIGN_SELF : Permission.CONVERSATIONS_ASSIGN_OTHERS);
     return change(actor, conversationId, requestId, Permission.CONVERSATIONS_READ, (tx, conversation, view, nextSeq) -> {
@@ -145,7 +143,7 @@ public final class ConversationActions {
   }
 
   private ConversationView change(Principal actor, String conversationId, String requestId, Permission resourcePermission, Decision decision) {
-    if (conversationId == null || conversationId.isBlank() || conversationId.contains("/")) {
+    if (!com.utalk.validation.DocumentId.isValid(conversationId)) {
       throw PermissionPolicy.notFound();
     }
     DocumentReference ref = firestore.collection(Collections.CONVERSATIONS).document(conversationId);

@@ -94,7 +94,7 @@ public final class ConversationQueries {
   }
 
   private Conversation load(Principal caller, String conversationId) {
-    if (conversationId == null || conversationId.isBlank() || conversationId.contains("/")) {
+    if (!com.utalk.validation.DocumentId.isValid(conversationId)) {
       throw PermissionPolicy.notFound();
     }
     DocumentSnapshot doc = FirestoreCalls.await(firestore.collection(Collections.CONVERSATIONS).document(conversationId).get());

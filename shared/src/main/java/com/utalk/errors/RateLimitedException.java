@@ -1,6 +1,7 @@
 package com.utalk.errors;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /** 429: too many attempts; {@code retryAfter} becomes the Retry-After header. */
 public final class RateLimitedException extends ApiProblem {
@@ -11,7 +12,8 @@ public final class RateLimitedException extends ApiProblem {
     this.retryAfter = retryAfter;
   }
 
-  public Duration retryAfter() {
-    return retryAfter;
+  @Override
+  public Optional<Duration> retryAfter() {
+    return Optional.of(retryAfter);
   }
 }

@@ -1,6 +1,7 @@
 package com.utalk.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,13 +12,21 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** The project's one JSON mapper: ISO-8601 instants, nulls left out, unknown fields tolerated. */
+/**
+ * The project's one JSON mapper: ISO-8601 instants, nulls left out, unknown fields tolerated,
+ * trailing content after the value and duplicate keys refused. Bytes are read as UTF-8 and invalid UTF-8 is a syntax
+ * error (Jackson's byte parser reports it), so it surfaces as {@link MalformedJsonException}.
+ */
 public final class Json {
   private static final ObjectMapper MAPPER =
       new ObjectMapper()
           .registerModule(new JavaTimeModule())
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          // one JSON value per document: "{...}garbage" is malformed, not "{...}"
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          // {"body":"a","body":"b"} is ambiguous: refused, not silently read as its last value
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
           .setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
   private Json() {}

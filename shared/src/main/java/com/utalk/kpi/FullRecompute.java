@@ -8,7 +8,7 @@ import com.google.cloud.firestore.WriteBatch;
 import com.utalk.logging.Log;
 import com.utalk.storage.Collections;
 import com.utalk.storage.FirestoreCalls;
-import com.utalk.storage.StorageUnavailableException;
+import com.utalk.errors.StorageUnavailableException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

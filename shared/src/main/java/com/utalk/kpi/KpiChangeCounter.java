@@ -4,7 +4,7 @@ import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.WriteBatch;
 import com.utalk.events.ProcessedEvents;
 import com.utalk.storage.FirestoreCalls;
-import com.utalk.storage.StorageUnavailableException;
+import com.utalk.errors.StorageUnavailableException;
 import com.utalk.triggers.FirestoreChange;
 import io.grpc.Status;
 import java.util.ArrayList;

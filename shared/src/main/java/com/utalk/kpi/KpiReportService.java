@@ -1,6 +1,7 @@
 package com.utalk.kpi;
 
 import com.utalk.errors.ValidationException;
+import com.utalk.validation.Instants;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -82,10 +83,16 @@ public final class KpiReportService {
   }
 
   private static Instant parse(String field, String value) {
+    Instant instant;
     try {
-      return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(value);
+      instant = value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(value);
     } catch (DateTimeException e) {
       throw new ValidationException(field, field + " must be a date (2026-03-01) or an instant (2026-03-01T10:00:00Z)");
     }
+    // a year Firestore cannot store (10000, -1) is refused here, not failed on at the query
+    if (!Instants.storable(instant)) {
+      throw new ValidationException(field, field + " must be between years 1 and 9999");
+    }
+    return instant;
   }
 }

@@ -44,9 +44,7 @@ public final class MediaUploadService {
       String mediaId, String uploadUrl, String method, Map<String, String> headers, Instant expiresAt, long maxBytes) {}
 
   public UploadTicket create(Actor actor, UploadRequest request) {
-    if (request.conversationId() == null || request.conversationId().isBlank()) {
-      throw new ValidationException("conversationId", "conversationId is required");
-    }
+    com.utalk.validation.DocumentId.require("conversationId", request.conversationId());
     String type = MediaPolicy.allowedType(request.contentType());
     if (type == null) {
       throw new UnsupportedMediaTypeException("media_type_not_allowed", "allowed: image/*, audio/*, video/*, application/pdf");

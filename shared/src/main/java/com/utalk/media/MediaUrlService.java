@@ -64,7 +64,7 @@ public final class MediaUrlService {
 
   /** The media document, if it exists in the actor's workspace and the actor may see its conversation. */
   MediaItem visibleMedia(Actor actor, String mediaId) {
-    if (mediaId == null || mediaId.isBlank() || mediaId.contains("/")) {
+    if (!com.utalk.validation.DocumentId.isValid(mediaId)) {
       throw new NotFoundException("media not found");
     }
     DocumentSnapshot snapshot = FirestoreCalls.await(firestore.collection(Collections.MEDIA).document(mediaId).get());
@@ -77,6 +77,9 @@ public final class MediaUrlService {
   }
 
   Conversation requireVisible(Actor actor, String conversationId) {
+    if (!com.utalk.validation.DocumentId.isValid(conversationId)) {
+      throw new NotFoundException("conversation not found");
+    }
     DocumentSnapshot conversation =
         FirestoreCalls.await(firestore.collection(Collections.CONVERSATIONS).document(conversationId).get());
     if (!conversation.exists() || !actor.workspaceId().equals(conversation.getString("workspaceId"))) {
@@ -98,6 +101,9 @@ public final class MediaUrlService {
     actor.requireAdmin();
     if (request.conversationId() == null && request.from() == null && request.to() == null) {
       throw new ValidationException("conversationId", "give a conversationId or a time range (from, to)");
+    }
+    if (request.conversationId() != null) {
+      com.utalk.validation.DocumentId.require("conversationId", request.conversationId());
     }
     Query query =
         firestore.collection(Collections.MEDIA)

@@ -87,9 +87,15 @@ public final class OutboundMessageService {
     if (!conversationSnapshot.exists() || !request.workspaceId().equals(conversationSnapshot.getString("workspaceId"))) {
       throw new NotFoundException("conversation not found");
     }
+    if (existing.exists() && !request.workspaceId().equals(existing.getString("workspaceId"))) {
+      // The id is taken in another workspace. Answering differently from a fresh id would tell the
+      // caller that it exists elsewhere, so this workspace gets its own document for it instead.
+      messageRef = firestore.collection(Collections.MESSAGES).document(workspaceScopedId(request));
+      existing = tx.get(messageRef).get();
+    }
     if (existing.exists()) {
       Message stored = MessageDocument.fromSnapshot(existing);
-      if (!request.workspaceId().equals(stored.workspaceId()) || !request.conversationId().equals(stored.conversationId())) {
+      if (!request.conversationId().equals(stored.conversationId())) {
         throw new ConflictException("message_id_in_use", "messageId was already used for another conversation");
       }
       return new Outcome(stored, null);
@@ -112,7 +118,7 @@ public final class OutboundMessageService {
     Conversation updated = conversation.afterOutbound(now, byAgent, byBot);
     Message message =
         new Message(
-            request.messageId(), request.workspaceId(), request.conversationId(), Direction.OUTBOUND, request.author(),
+            messageRef.getId(), request.workspaceId(), request.conversationId(), Direction.OUTBOUND, request.author(),
             request.body() == null ? "" : request.body(), request.mediaIds(), List.of(), null, request.messageId(),
             MessageStatus.QUEUED, null, null, now, now, byBot, request.botResponseTime(), responseTime, updated.seq(), Map.of());
     ConversationEvent event =
@@ -141,6 +147,11 @@ public final class OutboundMessageService {
       LOG.warn("could not hand the message to the sender", "messageId", message.id(), "cause", String.valueOf(e));
       throw new ServiceUnavailableException("the message is stored but could not be sent yet; repeat the request with the same messageId");
     }
+  }
+
+  /** The document id of a client messageId already taken by another workspace (rare: UUIDs). */
+  static String workspaceScopedId(OutboundRequest request) {
+    return request.workspaceId() + "~" + request.messageId();
   }
 
   private record Outcome(Message message, ConversationEvent event) {}

@@ -1,6 +1,8 @@
 package com.utalk.messaging;
 
 import com.utalk.errors.ValidationException;
+import com.utalk.validation.DocumentId;
+import com.utalk.validation.Text;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -34,9 +36,9 @@ public record OutboundRequest(
     if (!UUID_V4.matcher(messageId).matches()) {
       throw new ValidationException("messageId", "messageId must be a UUID v4");
     }
-    if (conversationId == null || conversationId.isBlank()) {
-      throw new ValidationException("conversationId", "conversationId is required");
-    }
+    DocumentId.require("conversationId", conversationId);
+    mediaIds.forEach(id -> DocumentId.require("mediaIds", id));
+    Text.check("body", body, MAX_BODY_CHARS);
     boolean noBody = body == null || body.isBlank();
     if (noBody && mediaIds.isEmpty()) {
       throw new ValidationException("body", "body is required when no media is attached");

@@ -12,9 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Applies status reports to a message inside a caller's transaction: the highest-ranked status
- * wins, failure details are kept, and a change takes the conversation's next sequence number and
- * appends a {@code message.status} event. Used by the status callback and by the sender.
+ * Applies status reports to a message inside a caller's transaction ({@link StatusFold}: the
+ * final document depends on the set of reports only, not on their order), and a change of status
+ * takes the conversation's next sequence number and appends a {@code message.status} event. Used
+ * by the status callback and by the sender.
  */
 final class StatusLedger {
   private final Firestore firestore;
@@ -36,21 +37,19 @@ final class StatusLedger {
   ConversationEvent apply(
       Transaction tx, Message message, Conversation conversation, List<StatusReport> reports,
       Map<String, Object> extra, Instant now, String requestId) {
-    MessageStatus status = message.status();
-    String errorCode = message.errorCode();
-    String errorMessage = message.errorMessage();
+    StatusFold fold = StatusFold.of(message);
     for (StatusReport report : reports) {
-      MessageStatus next = status.advance(report.status());
-      if (report.status().isFailure() && next == report.status()) {
-        errorCode = report.errorCode();
-        errorMessage = report.errorMessage();
-      }
-      status = next;
+      fold = fold.with(report);
     }
+    MessageStatus status = fold.status();
+    String errorCode = fold.errorCode();
+    String errorMessage = fold.errorMessage();
     DocumentReference messageRef = firestore.collection(Collections.MESSAGES).document(message.id());
     Map<String, Object> update = new HashMap<>(extra);
     boolean changed = status != message.status();
-    if (changed) {
+    if (!reports.isEmpty()) {
+      // every field is a function of the set of reports, never of their order; statusUpdatedAt is
+      // when the latest report was applied (whether or not it moved the status)
       update.put("status", status.wire());
       update.put("errorCode", errorCode);
       update.put("errorMessage", errorMessage);

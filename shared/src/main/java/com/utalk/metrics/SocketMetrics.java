@@ -13,6 +13,12 @@ public final class SocketMetrics {
   private final LongCounter events;
   private final DoubleHistogram eventDuration;
   private final LongCounter errors;
+  private final LongCounter rateLimited;
+  private final LongCounter expired;
+
+  /** Not SLIs (a refusal is the client's doing), so named here rather than among the SLO metrics. */
+  public static final String RATE_LIMITED_TOTAL = "socket_events_rate_limited_total";
+  public static final String EXPIRED_TOTAL = "socket_sessions_expired_total";
 
   SocketMetrics(Meter meter) {
     active = meter.upDownCounterBuilder(MetricNames.SOCKET_CONNECTIONS_ACTIVE).setDescription("Open socket connections").setUnit("{connection}").build();
@@ -23,6 +29,10 @@ public final class SocketMetrics {
         .setDescription("Time to handle (or deliver) a socket event").setUnit("s")
         .setExplicitBucketBoundariesAdvice(MetricNames.LATENCY_BUCKETS).build();
     errors = meter.counterBuilder(MetricNames.SOCKET_ERRORS_TOTAL).setDescription("Socket errors").setUnit("{error}").build();
+    rateLimited = meter.counterBuilder(RATE_LIMITED_TOTAL)
+        .setDescription("Socket events refused because the socket was over its event rate").setUnit("{event}").build();
+    expired = meter.counterBuilder(EXPIRED_TOTAL)
+        .setDescription("Sockets disconnected because their access token expired").setUnit("{connection}").build();
   }
 
   /**
@@ -43,6 +53,15 @@ public final class SocketMetrics {
 
   public void disconnected() {
     active.add(-1);
+  }
+
+  /** An event refused by the per-socket rate limit (not handled, so not in {@code socket_events_total}). */
+  public void rateLimited(String name) {
+    rateLimited.add(1, Attributes.of(MetricNames.SOCKET_EVENT, name));
+  }
+
+  public void sessionExpired() {
+    expired.add(1);
   }
 
   public void event(String name, long nanos, boolean failed) {

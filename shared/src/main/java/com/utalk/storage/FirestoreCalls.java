@@ -1,13 +1,21 @@
 package com.utalk.storage;
 
 import com.google.api.core.ApiFuture;
+import com.utalk.errors.InternalException;
+import com.utalk.errors.StorageUnavailableException;
+import com.utalk.errors.ValidationException;
 import com.utalk.metrics.Metrics;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** Waits for a Firestore future; any failure or a slow store becomes a {@link StorageUnavailableException}. */
+/**
+ * Waits for a Firestore future and classifies what went wrong, once for every caller: a slow or
+ * unreachable store is a {@link StorageUnavailableException} (503, counted as a database error);
+ * a value Firestore refuses is the caller's input (400, not counted); anything else is a bug (500,
+ * not counted: the store itself answered). See {@link StorageFailure}.
+ */
 public final class FirestoreCalls {
   /** Bounds every call so a webhook can still answer 503 well inside Twilio's 15 s. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(8);
@@ -20,15 +28,15 @@ public final class FirestoreCalls {
 
   public static <T> T await(ApiFuture<T> future, Duration timeout) {
     long started = System.nanoTime();
-    String failure = null;
+    String outage = null;
     try {
       return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
-      failure = "interrupted";
+      outage = "interrupted";
       Thread.currentThread().interrupt();
       throw new StorageUnavailableException("interrupted while waiting for Firestore", e);
     } catch (TimeoutException e) {
-      failure = "timeout";
+      outage = "timeout";
       future.cancel(true);
       throw new StorageUnavailableException("Firestore did not answer within " + timeout.toMillis() + " ms", e);
     } catch (ExecutionException e) {
@@ -36,29 +44,26 @@ public final class FirestoreCalls {
       if (cause instanceof RuntimeException runtime && isDomainFailure(runtime)) {
         throw runtime;
       }
-      failure = errorType(cause);
-      throw new StorageUnavailableException("Firestore call failed: " + cause.getMessage(), cause);
+      StorageFailure failure = StorageFailure.of(cause);
+      switch (failure.kind()) {
+        case OUTAGE -> {
+          outage = failure.code();
+          throw new StorageUnavailableException("Firestore call failed (" + failure.code() + "): " + cause.getMessage(), cause);
+        }
+        case LOST_RACE -> throw new StorageUnavailableException("Firestore create lost a race: " + cause.getMessage(), cause);
+        case REFUSED_INPUT -> throw new ValidationException(null, "a value in the request cannot be stored (" + failure.code() + ")");
+        default -> throw new InternalException("Firestore refused the call (" + failure.code() + "): " + cause.getMessage(), cause);
+      }
     } finally {
-      // The seed's database SLIs: latency as the caller waited for it, and failures by gRPC code.
-      Metrics.get().dependencies().database(System.nanoTime() - started, failure);
+      // The seed's database SLIs: latency as the caller waited for it, and real outages by gRPC code.
+      Metrics.get().dependencies().database(System.nanoTime() - started, outage);
     }
-  }
-
-  private static String errorType(Throwable cause) {
-    for (Throwable t = cause; t != null; t = t.getCause()) {
-      if (t instanceof com.google.api.gax.rpc.ApiException api) {
-        return api.getStatusCode().getCode().name().toLowerCase(java.util.Locale.ROOT);
-      }
-      if (t instanceof com.google.cloud.firestore.FirestoreException firestore && firestore.getStatus() != null) {
-        return firestore.getStatus().getCode().name().toLowerCase(java.util.Locale.ROOT);
-      }
-    }
-    return cause == null ? "unknown" : cause.getClass().getSimpleName();
   }
 
   /** Exceptions thrown on purpose inside a transaction body travel through unchanged. */
   private static boolean isDomainFailure(RuntimeException error) {
     return !(error instanceof com.google.cloud.firestore.FirestoreException)
-        && !(error instanceof com.google.api.gax.rpc.ApiException);
+        && !(error instanceof com.google.api.gax.rpc.ApiException)
+        && !(error instanceof io.grpc.StatusRuntimeException);
   }
 }

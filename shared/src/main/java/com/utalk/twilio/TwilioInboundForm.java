@@ -4,34 +4,43 @@ import com.utalk.errors.ValidationException;
 import com.utalk.messaging.InboundMessage;
 import com.utalk.messaging.MediaRef;
 import com.utalk.messaging.PhoneNumber;
+import com.utalk.validation.Text;
+import com.utalk.validation.TwilioSid;
+import com.utalk.validation.WebUrl;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /** Reads the form fields Twilio posts for an inbound WhatsApp message. */
 public final class TwilioInboundForm {
-  private static final Pattern MESSAGE_SID = Pattern.compile("(SM|MM|IM)[0-9a-fA-F]{32}");
+  /** WhatsApp's limit for one text message. */
+  public static final int MAX_BODY_CHARS = 4096;
+  /** Profile names and WhatsApp ids are short; anything longer is not Twilio. */
+  public static final int MAX_SHORT_FIELD_CHARS = 256;
   /** WhatsApp allows at most 10 media per message; anything above is a forged request. */
   private static final int MAX_MEDIA = 10;
 
   private TwilioInboundForm() {}
 
   public static InboundMessage parse(Map<String, String> form) {
-    String sid = required(form, "MessageSid");
-    if (!MESSAGE_SID.matcher(sid).matches()) {
-      throw new ValidationException("MessageSid", "MessageSid is not a Twilio message SID");
+    String sid = TwilioSid.MESSAGE.require("MessageSid", form.get("MessageSid"));
+    String accountSid = form.get("AccountSid");
+    if (accountSid != null && !accountSid.isEmpty()) {
+      TwilioSid.ACCOUNT.require("AccountSid", accountSid);
     }
     PhoneNumber from = phone(form, "From");
     PhoneNumber to = phone(form, "To");
     int numMedia = numMedia(form.get("NumMedia"));
     List<MediaRef> media = new ArrayList<>();
     for (int i = 0; i < numMedia; i++) {
-      String url = required(form, "MediaUrl" + i);
-      media.add(new MediaRef(url, form.get("MediaContentType" + i)));
+      String url = WebUrl.require("MediaUrl" + i, form.get("MediaUrl" + i));
+      String contentType = Text.check("MediaContentType" + i, form.get("MediaContentType" + i), MAX_SHORT_FIELD_CHARS);
+      media.add(new MediaRef(url, contentType));
     }
-    return new InboundMessage(
-        sid, form.get("AccountSid"), from, to, form.getOrDefault("Body", ""), form.get("ProfileName"), form.get("WaId"), media);
+    String body = Text.check("Body", form.getOrDefault("Body", ""), MAX_BODY_CHARS);
+    String profileName = Text.check("ProfileName", form.get("ProfileName"), MAX_SHORT_FIELD_CHARS);
+    String waId = Text.check("WaId", form.get("WaId"), MAX_SHORT_FIELD_CHARS);
+    return new InboundMessage(sid, accountSid, from, to, body, profileName, waId, media);
   }
 
   private static String required(Map<String, String> form, String field) {

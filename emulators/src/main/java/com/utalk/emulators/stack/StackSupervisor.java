@@ -18,7 +18,7 @@ import com.utalk.metrics.Metrics;
 import com.utalk.platform.FunctionCatalog;
 import com.utalk.platform.FunctionSpec;
 import com.utalk.platform.Topics;
-import com.utalk.storage.StorageUnavailableException;
+import com.utalk.errors.StorageUnavailableException;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;

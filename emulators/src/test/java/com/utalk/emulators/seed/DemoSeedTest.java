@@ -30,7 +30,7 @@ class DemoSeedTest {
       try {
         DemoSeed.seed(env.firestore());
         return;
-      } catch (com.utalk.storage.StorageUnavailableException e) {
+      } catch (com.utalk.errors.StorageUnavailableException e) {
         if (System.nanoTime() > deadline) {
           throw e;
         }

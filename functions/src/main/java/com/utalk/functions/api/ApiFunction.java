@@ -7,7 +7,7 @@ import com.utalk.auth.keys.SigningKeyRings;
 import com.utalk.functions.http.HttpCall;
 import com.utalk.functions.wiring.Backend;
 import com.utalk.logging.Log;
-import com.utalk.storage.StorageUnavailableException;
+import com.utalk.errors.StorageUnavailableException;
 import java.io.IOException;
 import java.util.List;
 

@@ -2,9 +2,11 @@ package com.utalk.functions.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.utalk.auth.Principal;
-import com.utalk.errors.UnsupportedMediaTypeException;
 import com.utalk.errors.ValidationException;
+import com.utalk.functions.http.ContentType;
 import com.utalk.functions.http.HttpCall;
+import com.utalk.validation.JsonText;
+import com.utalk.validation.Text;
 import com.utalk.json.Json;
 import java.io.IOException;
 import java.util.Map;
@@ -13,6 +15,10 @@ import java.util.Map;
 public final class ApiRequest {
   /** Every JSON body of this API is small; this bounds memory and parsing work. */
   static final int MAX_BODY_BYTES = 64 * 1024;
+  /** Query parameters are ids, filters, dates and cursors: short. */
+  static final int MAX_QUERY_CHARS = 512;
+  /** The floor for every JSON string of a request body; fields have tighter caps (docs/api.md). */
+  static final int MAX_JSON_STRING_CHARS = 8192;
 
   private final HttpCall call;
   private final Map<String, String> pathParameters;
@@ -41,7 +47,12 @@ public final class ApiRequest {
   }
 
   public String query(String name) {
-    return call.request().getFirstQueryParameter(name).filter(value -> !value.isEmpty()).orElse(null);
+    java.util.List<String> values = call.request().getQueryParameters().getOrDefault(name, java.util.List.of());
+    if (values.size() > 1) {
+      throw new ValidationException(name, name + " is given more than once");
+    }
+    String value = values.isEmpty() || values.get(0).isEmpty() ? null : values.get(0);
+    return Text.check(name, value, MAX_QUERY_CHARS);
   }
 
   public Integer queryInt(String name) {
@@ -76,10 +87,7 @@ public final class ApiRequest {
 
   /** The JSON object body; 415 for another content type, 400 when it is not a JSON object. */
   public JsonBody json() throws IOException {
-    String contentType = call.request().getContentType().orElse("");
-    if (!contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
-      throw new UnsupportedMediaTypeException("expected Content-Type: application/json");
-    }
+    ContentType.require(call.request().getContentType().orElse(null), "application/json");
     byte[] bytes = call.body(MAX_BODY_BYTES);
     JsonNode node;
     try {
@@ -90,6 +98,7 @@ public final class ApiRequest {
     if (node == null || !node.isObject()) {
       throw new ValidationException(null, "request body must be a JSON object");
     }
+    JsonText.check(node, MAX_JSON_STRING_CHARS);
     return new JsonBody(node);
   }
 

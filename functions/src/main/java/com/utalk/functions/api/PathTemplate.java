@@ -5,7 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A path such as {@code /api/conversations/{id}/messages}; a {@code {name}} segment matches one segment. */
+/**
+ * A path such as {@code /api/conversations/{id}/messages}; a {@code {name}} segment matches one
+ * segment. The framework hands over the path already percent-decoded (Jetty's canonical path, which
+ * itself refuses {@code %2F}, {@code %25}, {@code %00} and invalid UTF-8), so segments are not
+ * decoded a second time.
+ */
 public record PathTemplate(String template, List<String> segments) {
   public static PathTemplate of(String template) {
     return new PathTemplate(template, List.of(template.substring(1).split("/")));
@@ -25,7 +30,7 @@ public record PathTemplate(String template, List<String> segments) {
         if (parts[i].isEmpty()) {
           return Optional.empty();
         }
-        parameters.put(segment.substring(1, segment.length() - 1), java.net.URLDecoder.decode(parts[i], java.nio.charset.StandardCharsets.UTF_8));
+        parameters.put(segment.substring(1, segment.length() - 1), parts[i]);
       } else if (!segment.equals(parts[i])) {
         return Optional.empty();
       }

@@ -7,6 +7,7 @@ import com.utalk.errors.MethodNotAllowedException;
 import com.utalk.errors.NotFoundException;
 import com.utalk.errors.UnauthenticatedException;
 import com.utalk.functions.http.HttpCall;
+import com.utalk.validation.DocumentId;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
@@ -56,6 +57,9 @@ public final class Router {
         policy.check(principal, route.access().permission());
       }
     }
+    // every path parameter of this API names a document: one that cannot exist is not found
+    // (after authentication, so an anonymous caller learns nothing from the id either)
+    parameters.values().forEach(DocumentId::existing);
     Reply reply = route.handler().handle(new ApiRequest(call, parameters, principal));
     if (reply.status() == 204) {
       call.write(204, "application/json; charset=utf-8", new byte[0]);

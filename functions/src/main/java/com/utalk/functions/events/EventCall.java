@@ -1,16 +1,20 @@
 package com.utalk.functions.events;
 
-import java.util.function.Predicate;
-
+import com.utalk.errors.ApiProblem;
+import com.utalk.errors.ValidationException;
 import com.utalk.events.ProcessedEvents;
+import com.utalk.json.Json;
 import com.utalk.logging.Log;
 import com.utalk.logging.RequestContext;
 import io.cloudevents.CloudEvent;
+import java.util.function.Predicate;
 
 /**
  * Everything a Pub/Sub-triggered function does around its own work: continues the request ID
  * that came as a message attribute, skips CloudEvent ids already handled, and remembers the id
- * once the work succeeded. A failure propagates, so the platform redelivers.
+ * once the work succeeded. An outage or a bug propagates, so the platform redelivers; a message
+ * the work refuses as bad input (a 4xx problem, malformed JSON) is logged and acknowledged, since
+ * every redelivery would be refused the same way.
  */
 public final class EventCall {
   private static final Log LOG = Log.get(EventCall.class);
@@ -40,7 +44,14 @@ public final class EventCall {
    */
   public static void run(String function, CloudEvent event, ProcessedEvents processed, Predicate<PubSubMessage> relevant, Handler handler)
       throws Exception {
-    PubSubMessage message = PubSubMessage.from(event);
+    PubSubMessage message;
+    try {
+      message = PubSubMessage.from(event);
+    } catch (RuntimeException malformed) {
+      // not a Pub/Sub push envelope at all: redelivering it cannot help
+      LOG.warn("event refused", "function", function, "eventId", event.getId(), "reason", "malformed envelope");
+      return;
+    }
     if (!relevant.test(message)) {
       return;
     }
@@ -52,7 +63,18 @@ public final class EventCall {
         return;
       }
       long started = System.nanoTime();
-      handler.handle(message, context.requestId());
+      try {
+        handler.handle(message, context.requestId());
+      } catch (Json.MalformedJsonException | ApiProblem refused) {
+        ApiProblem problem = refused instanceof ApiProblem p ? p : new ValidationException(null, "the message is not valid JSON");
+        if (problem.status() >= 500) {
+          throw problem;
+        }
+        // the same message would be refused the same way on every redelivery: acknowledge it
+        LOG.warn("event refused", "function", function, "eventId", event.getId(), "error", problem.code(), "reason", problem.getMessage());
+        processed.remember(function, event.getId());
+        return;
+      }
       processed.remember(function, event.getId());
       LOG.info("event processed", "function", function, "eventId", event.getId(),
           "latencyMs", (System.nanoTime() - started) / 1_000_000.0);

@@ -7,7 +7,7 @@ import com.utalk.functions.api.Access;
 import com.utalk.functions.api.Reply;
 import com.utalk.functions.api.Route;
 import com.utalk.storage.FirestoreCalls;
-import com.utalk.storage.StorageUnavailableException;
+import com.utalk.errors.StorageUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;

@@ -4,15 +4,15 @@ import com.google.cloud.functions.HttpRequest;
 import com.google.cloud.functions.HttpResponse;
 import com.utalk.errors.ApiProblem;
 import com.utalk.errors.ErrorBody;
+import com.utalk.errors.InternalException;
 import com.utalk.errors.PayloadTooLargeException;
-import com.utalk.errors.RateLimitedException;
+import com.utalk.errors.Problems;
 import com.utalk.json.Json;
 import com.utalk.logging.Log;
 import com.utalk.logging.RequestContext;
 import com.utalk.metrics.HttpServerMetrics;
 import com.utalk.metrics.Metrics;
 import com.utalk.metrics.Routes;
-import com.utalk.storage.StorageUnavailableException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -59,14 +59,8 @@ public final class HttpCall {
       try {
         handler.handle(call);
         status = call.statusWritten;
-      } catch (ApiProblem problem) {
-        status = call.fail(problem);
-      } catch (StorageUnavailableException e) {
-        LOG.warn("storage unavailable, asking the caller to retry", "cause", e.getMessage());
-        status = call.writeError(503, new ErrorBody("unavailable", "storage is unavailable, retry later", context.requestId(), null));
       } catch (RuntimeException e) {
-        LOG.error("unhandled error", e, "path", request.getPath());
-        status = call.writeError(500, new ErrorBody("internal", "internal error", context.requestId(), null));
+        status = call.fail(Problems.of(e));
       }
       if (timing != null) {
         timing.end(call.route != null ? call.route : Routes.normalize(request.getPath()), status);
@@ -163,13 +157,16 @@ public final class HttpCall {
   }
 
   private int fail(ApiProblem problem) throws IOException {
-    if (problem.status() >= 500) {
+    if (problem instanceof InternalException) {
+      LOG.error("unhandled error", problem.getCause() == null ? problem : problem.getCause(), "path", request.getPath());
+    } else if (problem.status() >= 500) {
       LOG.warn("request failed", "error", problem.code(), "reason", problem.getMessage());
     } else {
       LOG.info("request refused", "status", problem.status(), "error", problem.code(), "reason", problem.getMessage());
     }
-    if (problem instanceof RateLimitedException limited) {
-      response.appendHeader("Retry-After", Long.toString(Math.max(1, limited.retryAfter().toSeconds())));
+    String retryAfter = ErrorBody.retryAfterSeconds(problem);
+    if (retryAfter != null) {
+      response.appendHeader("Retry-After", retryAfter);
     }
     return writeError(problem.status(), ErrorBody.of(problem, context.requestId()));
   }

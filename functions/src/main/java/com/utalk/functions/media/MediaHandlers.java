@@ -5,8 +5,8 @@ import com.utalk.bot.Actor;
 import com.utalk.errors.ValidationException;
 import com.utalk.media.MediaUploadService;
 import com.utalk.media.MediaUrlService;
+import com.utalk.validation.Instants;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 
 /**
  * The media REST endpoints as plain handlers (the API router parses, authenticates and renders):
@@ -36,8 +36,9 @@ public final class MediaHandlers {
   }
 
   public MediaUploadService.UploadTicket upload(Actor actor, JsonNode body) {
-    if (body == null || !body.path("size").canConvertToLong()) {
-      throw new ValidationException("size", "size (bytes) is required");
+    // 1.5 or "12" is not a size: refused rather than truncated or converted
+    if (body == null || !body.path("size").isIntegralNumber() || !body.path("size").canConvertToLong()) {
+      throw new ValidationException("size", "size (a whole number of bytes) is required");
     }
     return uploads.create(actor,
         new MediaUploadService.UploadRequest(text(body, "conversationId"), text(body, "contentType"), body.path("size").asLong()));
@@ -45,18 +46,16 @@ public final class MediaHandlers {
 
   private static String text(JsonNode body, String field) {
     JsonNode value = body.get(field);
-    return value == null || value.isNull() ? null : value.asText();
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isTextual()) {
+      throw new ValidationException(field, field + " must be a string");
+    }
+    return value.textValue();
   }
 
   private static Instant instant(JsonNode body, String field) {
-    String value = text(body, field);
-    if (value == null) {
-      return null;
-    }
-    try {
-      return Instant.parse(value);
-    } catch (DateTimeParseException e) {
-      throw new ValidationException(field, field + " must be an ISO-8601 instant");
-    }
+    return Instants.parse(field, text(body, field));
   }
 }

@@ -2,7 +2,7 @@ package com.utalk.functions.messaging;
 
 import com.utalk.config.Settings;
 import com.utalk.errors.MethodNotAllowedException;
-import com.utalk.errors.UnsupportedMediaTypeException;
+import com.utalk.functions.http.ContentType;
 import com.utalk.functions.http.FormBody;
 import com.utalk.functions.http.HttpCall;
 import com.utalk.twilio.TwilioSignatureVerifier;
@@ -27,9 +27,7 @@ final class Webhooks {
       throw new MethodNotAllowedException("use POST");
     }
     byte[] body = call.body(MAX_BODY_BYTES);
-    if (!request.getContentType().orElse("").startsWith("application/x-www-form-urlencoded")) {
-      throw new UnsupportedMediaTypeException("expected application/x-www-form-urlencoded");
-    }
+    ContentType.require(request.getContentType().orElse(null), "application/x-www-form-urlencoded");
     Map<String, String> form = FormBody.parse(body);
     verifier.verify(path + request.getQuery().map(q -> "?" + q).orElse(""), form, call.header("X-Twilio-Signature"));
     return form;

@@ -113,6 +113,11 @@ public final class ApiHarness implements AutoCloseable {
     return "password-" + role.wire() + "-123";
   }
 
+  /** A new user of {@code role} in {@code workspaceId}, signed in: its access token. */
+  public String signedIn(String workspaceId, Role role, String email) {
+    return login(user(workspaceId, role, email).email(), passwordFor(role));
+  }
+
   /** Signs in through the API and returns the access token. */
   public String login(String email, String password) {
     Response response = post("/api/auth/login", null, Map.of("email", email, "password", password));

@@ -84,6 +84,7 @@ class OutageRecoveryTest {
       assertEquals(503, during.statusCode(), during.body());
       JsonNode error = Json.read(during.body().getBytes());
       assertEquals("unavailable", error.path("error").asText());
+      assertEquals("5", during.headers().firstValue("Retry-After").orElse(null), "an outage tells the caller when to retry");
       assertTrue(tookMs < 15_000, "answered inside Twilio's 15 s (took " + tookMs + " ms)");
       assertEquals(0, storedCopies(inbound), "no half-written state");
 
@@ -104,6 +105,7 @@ class OutageRecoveryTest {
       pubsubProxy.restore();
 
       assertEquals(503, during.statusCode(), during.body());
+      assertEquals("5", during.headers().firstValue("Retry-After").orElse(null));
       assertEquals(1, storedCopies(inbound), "the message itself was stored durably");
 
       HttpResponse<String> retry = retryUntilAccepted(inbound);

@@ -2,6 +2,7 @@ package com.utalk.functions.messaging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.cloud.firestore.DocumentSnapshot;
@@ -25,7 +26,11 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +53,7 @@ class OutboundDeliveryTest {
   static void start() {
     stack = new StackUnderTest();
     webhook = FunctionServer.http(WhatsAppInboundWebhook.class, stack.settings());
-    statusCallback = FunctionServer.http(TwilioStatusCallback.class, stack.settings());
+    statusCallback = FunctionServer.http(ClockedStatusCallback.class, stack.settings());
     sender = new OutboundMessageSender(new Backend(Settings.of(stack.settings()), Clock.systemUTC()));
     publisher = new PubSubEventPublisher(stack.env.pubsub());
     outbound =
@@ -141,25 +146,77 @@ class OutboundDeliveryTest {
 
   @Test
   void everyOrderOfStatusCallbacksConvergesOnTheSameFinalStatus() throws Exception {
-    String conversationId = openConversation("+5215510000002");
+    Map<Set<String>, Map<String, Object>> bySet =
+        finalDocumentsOfEveryOrder("+5215510000002", List.of("sent", "delivered", "read", "failed:30008"));
+    for (Map.Entry<Set<String>, Map<String, Object>> entry : bySet.entrySet()) {
+      Set<String> set = entry.getKey();
+      String expected =
+          set.contains("read") ? "read" : set.contains("delivered") ? "delivered" : set.contains("failed:30008") ? "failed" : "sent";
+      assertEquals(expected, entry.getValue().get("status"), "after " + set);
+      if (expected.equals("failed")) {
+        assertEquals("30008", entry.getValue().get("errorCode"));
+        assertEquals("error 30008", entry.getValue().get("errorMessage"));
+      } else {
+        assertNull(entry.getValue().get("errorCode"), "a delivered or read message shows no failure, after " + set);
+      }
+    }
+  }
+
+  @Test
+  void competingFailureReportsGiveTheSameDocumentInEveryOrder() throws Exception {
+    Map<Set<String>, Map<String, Object>> bySet =
+        finalDocumentsOfEveryOrder("+5215510000006", List.of("undelivered:30003", "failed:30008", "failed:30001", "delivered"));
+    for (Map.Entry<Set<String>, Map<String, Object>> entry : bySet.entrySet()) {
+      Set<String> set = entry.getKey();
+      Map<String, Object> document = entry.getValue();
+      if (set.contains("delivered")) {
+        assertEquals("delivered", document.get("status"), "after " + set);
+        assertNull(document.get("errorCode"), "after " + set);
+      } else if (set.contains("failed:30001")) {
+        assertEquals("failed", document.get("status"));
+        assertEquals("30001", document.get("errorCode"), "the smallest code of the winning status, after " + set);
+      } else if (set.contains("failed:30008")) {
+        assertEquals("30008", document.get("errorCode"), "after " + set);
+      } else {
+        assertEquals("undelivered", document.get("status"));
+        assertEquals("30003", document.get("errorCode"));
+      }
+    }
+  }
+
+  /**
+   * Posts every ordering of every non-empty subset of {@code reports} ("status" or "status:code")
+   * to its own message, the k-th callback of each ordering at the same instant, and asserts that
+   * all orderings of one set leave byte-equal message documents (apart from the fields that name
+   * the message itself). Returns one final document per set.
+   */
+  private static Map<Set<String>, Map<String, Object>> finalDocumentsOfEveryOrder(String phone, List<String> reports) throws Exception {
+    String conversationId = openConversation(phone);
     List<List<String>> sequences = new ArrayList<>();
-    permutations(List.of("sent", "delivered", "read", "failed"), new ArrayList<>(), sequences);
+    permutations(reports, new ArrayList<>(), sequences);
+    Map<Set<String>, String> firstJson = new HashMap<>();
+    Map<Set<String>, Map<String, Object>> bySet = new HashMap<>();
+    Instant start = Instant.parse("2026-03-01T12:00:00Z");
     for (List<String> sequence : sequences) {
       String messageId = queue(conversationId, "perm " + sequence, null);
       deliverCommand("ce-" + messageId, commandFor(messageId));
       String sid = message(messageId).getString("twilioSid");
-      for (String status : sequence) {
-        assertEquals(204, postStatus(sid, status, status.equals("failed") ? "30008" : null));
+      for (int i = 0; i < sequence.size(); i++) {
+        ClockedStatusCallback.CLOCK.set(start.plusSeconds(i));
+        String[] report = sequence.get(i).split(":");
+        assertEquals(204, postStatus(sid, report[0], report.length > 1 ? report[1] : null));
       }
-      String expected =
-          sequence.contains("read") ? "read" : sequence.contains("delivered") ? "delivered" : sequence.contains("failed") ? "failed" : "sent";
-      DocumentSnapshot stored = message(messageId);
-      assertEquals(expected, stored.getString("status"), "after " + sequence);
-      if (expected.equals("failed")) {
-        assertEquals("30008", stored.getString("errorCode"));
-        assertEquals("error 30008", stored.getString("errorMessage"));
+      Map<String, Object> document = new TreeMap<>(message(messageId).getData());
+      List.of("body", "messageId", "twilioSid", "createdAt", "seq").forEach(document::remove);
+      String json = com.utalk.json.Json.write(document);
+      Set<String> set = Set.copyOf(sequence);
+      String first = firstJson.putIfAbsent(set, json);
+      if (first != null) {
+        assertEquals(first, json, "the same callbacks in another order: " + sequence);
       }
+      bySet.putIfAbsent(set, document);
     }
+    return bySet;
   }
 
   @Test

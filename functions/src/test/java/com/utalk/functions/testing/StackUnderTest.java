@@ -83,6 +83,29 @@ public final class StackUnderTest implements AutoCloseable {
     }
   }
 
+  /**
+   * POSTs raw bytes (invalid UTF-8, odd content types) with {@code signature}. A pooled keep-alive
+   * connection the server had just closed (after a refusal) is retried once: that request never
+   * reached the server.
+   */
+  public HttpResponse<String> postRaw(String url, String contentType, byte[] body, String signature) {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
+        .header("Content-Type", contentType).header("X-Twilio-Signature", signature)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+    try {
+      try {
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+      } catch (java.io.IOException stale) {
+        if (!String.valueOf(stale.getMessage()).contains("received no bytes")) {
+          throw stale;
+        }
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** A correctly signed delivery of {@code webhook} to the function at {@code functionUrl}. */
   public HttpResponse<String> deliver(String functionUrl, InboundWebhook webhook) {
     return post(functionUrl, webhook.params(), webhook.signature(PUBLIC_BASE_URL), Map.of());

@@ -17,7 +17,7 @@ import java.util.concurrent.Executor;
  * access token the REST API would accept — same verifier, same keys, so a rotated-out key or an
  * expired token is refused here too. Refusals all read "unauthorized"; the reason is logged by the
  * verifier. Verification may fetch signing keys, so it runs on {@code executor}, not on the I/O
- * thread.
+ * thread. The socket keeps the token's expiry ({@link SocketPrincipal}) and is disconnected then.
  */
 public final class TokenAuthenticator implements Authenticator {
   private static final Log LOG = Log.get(TokenAuthenticator.class);
@@ -46,7 +46,8 @@ public final class TokenAuthenticator implements Authenticator {
     try {
       // "ok" is counted when the socket is actually connected (RealtimeServer), so the active gauge
       // only ever counts sockets whose disconnect will be counted too
-      return AuthResult.accept(verifier.verify(token));
+      AccessTokenVerifier.Verified verified = verifier.verifyUntil(token);
+      return AuthResult.accept(new SocketPrincipal(verified.principal(), verified.expiresAt()));
     } catch (UnauthenticatedException e) {
       metrics.connectionAttempt("rejected");
       return AuthResult.reject();

@@ -13,6 +13,7 @@ import com.utalk.realtime.delivery.SyncResult;
 import com.utalk.realtime.socketio.Args;
 import com.utalk.realtime.socketio.Socket;
 import com.utalk.realtime.socketio.SocketServer;
+import com.utalk.validation.DocumentId;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -26,7 +27,8 @@ import java.util.Map;
  * policy and the workspace), {@code message:send} (the same service as the REST API), {@code
  * typing:start} / {@code typing:stop} (relayed to the conversation room, not stored) and
  * {@code sync:since} (missed events replayed from Firestore). Every event with a callback gets an
- * ack in {@link SocketCall}'s shape.
+ * ack in {@link SocketCall}'s shape; every event counts against the socket's {@link EventBudget},
+ * and the socket is disconnected when its access token expires ({@link SessionExpiry}).
  */
 public final class AgentHandlers {
   /** Most conversations one {@code sync:since} may name. */
@@ -39,6 +41,8 @@ public final class AgentHandlers {
   private final PermissionPolicy policy;
   private final EventFanout fanout;
   private final SocketCall call;
+  private final SessionExpiry expiry;
+  private final EventBudget.Policy budgets;
   private final Clock clock;
 
   public AgentHandlers(
@@ -49,6 +53,8 @@ public final class AgentHandlers {
       PermissionPolicy policy,
       EventFanout fanout,
       SocketCall call,
+      SessionExpiry expiry,
+      EventBudget.Policy budgets,
       Clock clock) {
     this.server = server;
     this.connections = connections;
@@ -57,14 +63,17 @@ public final class AgentHandlers {
     this.policy = policy;
     this.fanout = fanout;
     this.call = call;
+    this.expiry = expiry;
+    this.budgets = budgets;
     this.clock = clock;
   }
 
   /** Registered with {@link SocketServer#onConnection}: runs before the client learns it is connected. */
   public void connected(Socket socket) {
-    Connection connection = Connection.of(socket);
+    Connection connection = Connection.of(socket, budgets.newBudget());
     connections.add(connection);
     socket.onDisconnect(reason -> connections.remove(socket.id()));
+    expiry.watch(connection);
     socket.join(RoomNames.EVERYONE);
     socket.join(RoomNames.workspace(connection.principal().workspaceId()));
     socket.join(RoomNames.agent(connection.principal().uid()));
@@ -103,7 +112,12 @@ public final class AgentHandlers {
       if (!media.isArray()) {
         throw new ValidationException("mediaIds", "mediaIds must be an array of strings");
       }
-      media.forEach(id -> mediaIds.add(id.asText()));
+      for (JsonNode id : media) {
+        if (!id.isTextual()) {
+          throw new ValidationException("mediaIds", "mediaIds must be an array of strings");
+        }
+        mediaIds.add(id.textValue());
+      }
     }
     AgentMessages.Sent sent =
         messages.send(
@@ -165,7 +179,7 @@ public final class AgentHandlers {
       Iterator<Map.Entry<String, JsonNode>> fields = many.fields();
       while (fields.hasNext()) {
         Map.Entry<String, JsonNode> field = fields.next();
-        wanted.put(field.getKey(), seqOf(field.getValue()));
+        wanted.put(DocumentId.require("conversations", field.getKey()), seqOf(field.getValue()));
       }
     }
     if (wanted.isEmpty()) {
@@ -188,13 +202,6 @@ public final class AgentHandlers {
   }
 
   private static String requiredText(JsonNode node, String field) {
-    String value = node.path(field).textValue();
-    if (value == null || value.isBlank()) {
-      throw new ValidationException(field, field + " is required");
-    }
-    if (value.length() > 200 || value.contains("/")) {
-      throw new ValidationException(field, field + " is not a valid id");
-    }
-    return value;
+    return DocumentId.require(field, node.path(field).textValue());
   }
 }

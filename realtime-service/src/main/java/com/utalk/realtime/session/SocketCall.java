@@ -1,13 +1,20 @@
 package com.utalk.realtime.session;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.utalk.errors.ApiProblem;
-import com.utalk.errors.ValidationException;
+import com.utalk.errors.ErrorBody;
+import com.utalk.errors.InternalException;
+import com.utalk.errors.Problems;
+import com.utalk.errors.RateLimitedException;
+import com.utalk.errors.ServiceUnavailableException;
+import com.utalk.json.Json;
 import com.utalk.logging.Log;
 import com.utalk.logging.RequestContext;
 import com.utalk.metrics.SocketMetrics;
 import com.utalk.realtime.socketio.Ack;
 import com.utalk.realtime.socketio.Args;
 import com.utalk.realtime.socketio.EventHandler;
+import com.utalk.validation.JsonText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,13 +36,17 @@ public final class SocketCall {
   }
 
   private static final Log LOG = Log.get(SocketCall.class);
+  /** The floor for every string of an event's arguments, as for REST bodies (docs/api.md). */
+  static final int MAX_STRING_CHARS = 8192;
 
   private final SocketMetrics metrics;
   private final Executor blockingWork;
+  private final SessionExpiry expiry;
 
-  public SocketCall(SocketMetrics metrics, Executor blockingWork) {
+  public SocketCall(SocketMetrics metrics, Executor blockingWork, SessionExpiry expiry) {
     this.metrics = metrics;
     this.blockingWork = blockingWork;
+    this.expiry = expiry;
   }
 
   /** For work that reads or writes Firestore or Pub/Sub: runs on the blocking-work pool. */
@@ -43,10 +54,13 @@ public final class SocketCall {
     return (args, ack) -> {
       long started = System.nanoTime();
       String requestId = RequestContext.newRequestId();
+      if (refusedUpFront(connection, event, ack, requestId, started)) {
+        return;
+      }
       try {
         blockingWork.execute(() -> run(connection, event, work, args, ack, requestId, started));
       } catch (RejectedExecutionException e) {
-        reply(ack, failure("unavailable", "the server is busy or shutting down; retry", requestId));
+        reply(ack, failure(new ServiceUnavailableException("the server is busy or shutting down; retry"), requestId));
         metrics.event(event, System.nanoTime() - started, true);
       }
     };
@@ -54,7 +68,32 @@ public final class SocketCall {
 
   /** For work that only touches memory (typing relays): runs on the socket's own thread. */
   public EventHandler inline(Connection connection, String event, Work work) {
-    return (args, ack) -> run(connection, event, work, args, ack, RequestContext.newRequestId(), System.nanoTime());
+    return (args, ack) -> {
+      long started = System.nanoTime();
+      String requestId = RequestContext.newRequestId();
+      if (!refusedUpFront(connection, event, ack, requestId, started)) {
+        run(connection, event, work, args, ack, requestId, started);
+      }
+    };
+  }
+
+  /**
+   * Checked on the socket's thread before any work is queued: an expired session (the client is
+   * told and disconnected) and the per-socket event rate (refused with {@code rate_limited} and
+   * Retry-After; not logged per event, so a flood cannot flood the logs: it is counted instead).
+   */
+  private boolean refusedUpFront(Connection connection, String event, Ack ack, String requestId, long started) {
+    if (expiry.expired(connection)) {
+      reply(ack, failure(SessionExpiry.problem(), requestId));
+      expiry.expire(connection);
+      return true;
+    }
+    if (!connection.budget().tryTake(started)) {
+      metrics.rateLimited(event);
+      reply(ack, failure(new RateLimitedException("too many socket events: slow down", connection.budget().retryAfter(started)), requestId));
+      return true;
+    }
+    return false;
   }
 
   private void run(Connection connection, String event, Work work, Args args, Ack ack, String requestId, long started) {
@@ -72,26 +111,24 @@ public final class SocketCall {
       LOG.info("socket event received", fields.toArray());
       Map<String, Object> reply;
       try {
+        for (int i = 0; i < args.size(); i++) {
+          JsonText.check(args.get(i), MAX_STRING_CHARS);
+        }
         Map<String, Object> result = work.run(args, requestId);
         reply = new LinkedHashMap<>();
         reply.put("ok", true);
         reply.putAll(result);
         reply.put("requestId", requestId);
         LOG.info("socket event processed", fields.toArray());
-      } catch (ApiProblem problem) {
+      } catch (Exception error) {
+        ApiProblem problem = Problems.of(error);
         failed = problem.status() >= 500;
-        reply = failure(problem.code(), problem.getMessage(), requestId);
-        if (problem instanceof ValidationException validation && validation.field() != null) {
-          reply.put("field", validation.field());
+        reply = failure(problem, requestId);
+        if (problem instanceof InternalException) {
+          LOG.error("socket event failed", problem.getCause() == null ? problem : problem.getCause(), fields.toArray());
+        } else {
+          LOG.info("socket event refused", with(fields, "error", problem.code()));
         }
-        LOG.info("socket event refused", with(fields, "error", problem.code()));
-      } catch (IllegalArgumentException bad) {
-        reply = failure("validation_failed", bad.getMessage(), requestId);
-        LOG.info("socket event refused", with(fields, "error", "validation_failed"));
-      } catch (Exception unexpected) {
-        failed = true;
-        reply = failure("internal", "the event could not be handled; retry", requestId);
-        LOG.error("socket event failed", unexpected, fields.toArray());
       }
       reply(ack, reply);
     } finally {
@@ -105,12 +142,16 @@ public final class SocketCall {
     }
   }
 
-  private static Map<String, Object> failure(String error, String message, String requestId) {
+  /** The HTTP error body ({@link ErrorBody}) behind {@code ok: false}, plus Retry-After in seconds when set. */
+  static Map<String, Object> failure(ApiProblem problem, String requestId) {
     Map<String, Object> reply = new LinkedHashMap<>();
     reply.put("ok", false);
-    reply.put("error", error);
-    reply.put("message", message);
-    reply.put("requestId", requestId);
+    Map<String, Object> body = Json.mapper().convertValue(ErrorBody.of(problem, requestId), new TypeReference<Map<String, Object>>() {});
+    reply.putAll(body);
+    String retryAfter = ErrorBody.retryAfterSeconds(problem);
+    if (retryAfter != null) {
+      reply.put("retryAfterSeconds", Long.parseLong(retryAfter));
+    }
     return reply;
   }
 

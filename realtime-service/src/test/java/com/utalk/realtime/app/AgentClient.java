@@ -165,10 +165,14 @@ public final class AgentClient implements AutoCloseable {
     }
   }
 
+  private static final com.fasterxml.jackson.databind.ObjectWriter ASCII_JSON =
+      Json.mapper().writer().with(com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII);
+
   private void send(Object command) {
     try {
       synchronized (stdin) {
-        stdin.write(Json.writeBytes(command));
+        // ASCII with \\u escapes: a lone surrogate reaches the client as the test wrote it, not as '?'
+        stdin.write(ASCII_JSON.writeValueAsBytes(command));
         stdin.write('\n');
         stdin.flush();
       }

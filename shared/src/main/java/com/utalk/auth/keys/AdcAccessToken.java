@@ -1,7 +1,7 @@
 package com.utalk.auth.keys;
 
 import com.google.auth.oauth2.GoogleCredentials;
-import com.utalk.storage.StorageUnavailableException;
+import com.utalk.errors.StorageUnavailableException;
 import java.io.IOException;
 import java.util.function.Supplier;
 

@@ -2,7 +2,7 @@ package com.utalk.auth.keys;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.utalk.json.Json;
-import com.utalk.storage.StorageUnavailableException;
+import com.utalk.errors.StorageUnavailableException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

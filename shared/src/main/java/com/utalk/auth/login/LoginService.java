@@ -50,7 +50,9 @@ public final class LoginService {
     if (password.length() > PasswordPolicy.MAX_LENGTH) {
       throw new ValidationException("password", "password must be at most " + PasswordPolicy.MAX_LENGTH + " characters");
     }
-    String normalized = Emails.normalize(email);
+    // bounded and shaped before any lookup: no stored account can have another form, so this
+    // tells nothing about accounts, and a 2,000-character "email" never reaches Firestore
+    String normalized = Emails.valid(email, "email");
     UserRepository.Lookup lookup = users.startFindByEmail(normalized);
     LoginThrottle.Attempt attempt = throttle.reserve(normalized, clientIp);
     Optional<StoredUser> found = lookup.result();

@@ -16,7 +16,7 @@ import com.utalk.auth.AuthCollections;
 import com.utalk.errors.RateLimitedException;
 import com.utalk.logging.Log;
 import com.utalk.storage.FirestoreCalls;
-import com.utalk.storage.StorageUnavailableException;
+import com.utalk.errors.StorageUnavailableException;
 import com.utalk.storage.Timestamps;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -91,8 +91,8 @@ public final class LoginThrottle {
       FirestoreCalls.await(email);
       try {
         FirestoreCalls.await(ip);
-      } catch (StorageUnavailableException e) {
-        // the IP counter expired meanwhile (nothing to give back), or Firestore hiccuped: one extra count at worst
+      } catch (StorageUnavailableException | com.utalk.errors.InternalException e) {
+        // the IP counter expired meanwhile (NOT_FOUND) (nothing to give back), or Firestore hiccuped: one extra count at worst
         LOG.debug("could not give back the IP attempt", "cause", e.getMessage());
       }
     }

@@ -38,7 +38,14 @@ public final class AccessTokenVerifier {
     this.clock = clock;
   }
 
+  /** A verified token: who it names, and until when it may be used (the realtime service disconnects then). */
+  public record Verified(Principal principal, Instant expiresAt) {}
+
   public Principal verify(String token) {
+    return verifyUntil(token).principal();
+  }
+
+  public Verified verifyUntil(String token) {
     if (token == null || token.isBlank() || token.length() > MAX_TOKEN_LENGTH) {
       throw invalid("missing or oversized token");
     }
@@ -67,7 +74,7 @@ public final class AccessTokenVerifier {
     return principalOf(jwt);
   }
 
-  private Principal principalOf(SignedJWT jwt) {
+  private Verified principalOf(SignedJWT jwt) {
     JWTClaimsSet claims;
     try {
       claims = jwt.getJWTClaimsSet();
@@ -92,7 +99,7 @@ public final class AccessTokenVerifier {
     if (uid == null || uid.isBlank() || workspaceId == null || workspaceId.isBlank() || role.isEmpty() || claims.getJWTID() == null) {
       throw invalid("sub, role, wid and jti are required");
     }
-    return new Principal(uid, role.get(), workspaceId, claims.getJWTID());
+    return new Verified(new Principal(uid, role.get(), workspaceId, claims.getJWTID()), exp.toInstant());
   }
 
   private static String stringClaim(JWTClaimsSet claims, String name) {

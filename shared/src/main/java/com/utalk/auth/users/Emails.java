@@ -1,6 +1,7 @@
 package com.utalk.auth.users;
 
 import com.utalk.errors.ValidationException;
+import com.utalk.validation.DocumentId;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -18,7 +19,8 @@ public final class Emails {
   /** A well-formed, normalized email, or a 400 naming {@code field}. */
   public static String valid(String email, String field) {
     String normalized = normalize(email);
-    if (normalized.length() > MAX_LENGTH || !SHAPE.matcher(normalized).matches()) {
+    // the normalized email is also a document id (userEmails/{email}): it must be a valid one
+    if (normalized.length() > MAX_LENGTH || !SHAPE.matcher(normalized).matches() || !DocumentId.isValid(normalized)) {
       throw new ValidationException(field, field + " must be an email address");
     }
     return normalized;

@@ -92,7 +92,7 @@ public final class UserAdministration {
 
   public List<User> list(Principal actor, int limit, String afterEmail) {
     policy.check(actor, Permission.USERS_READ);
-    return users.list(actor.workspaceId(), limit, afterEmail == null ? null : Emails.normalize(afterEmail));
+    return users.list(actor.workspaceId(), limit, afterEmail == null ? null : Emails.valid(afterEmail, "cursor"));
   }
 
   private User newUser(String email, String name, Role role, String workspaceId, String password) {
