@@ -12,13 +12,6 @@ locals {
       for rule in local.inputs.burn_rate_rules : "${slo_id} ${rule.name}" => { slo_id = slo_id, slo = slo, rule = rule }
     }
   ]...)
-  promql_alerts = merge([
-    for slo_id, slo in local.inputs.promql_slos : {
-      for rule in local.inputs.burn_rate_rules : "${slo_id} ${rule.name}" => {
-        slo_id = slo_id, slo = slo, rule = rule, query = slo.burn_rate_queries[rule.name]
-      }
-    }
-  ]...)
   uptime_paths = { health = "/health", database = "/health/database" }
   channel_ids = {
     slack     = google_monitoring_notification_channel.slack.id
@@ -117,29 +110,6 @@ resource "google_monitoring_alert_policy" "burn_rate" {
 
   documentation {
     content   = "${each.value.slo.display_name}: the error budget burns ${each.value.rule.burn_rate}x too fast. Runbook: ${var.runbook_base_url}/${each.value.slo.runbook}"
-    mime_type = "text/markdown"
-  }
-}
-
-resource "google_monitoring_alert_policy" "burn_rate_promql" {
-  for_each              = local.promql_alerts
-  project               = var.project_id
-  display_name          = "SLO ${each.value.slo_id}: ${each.value.rule.severity}, burn > ${each.value.rule.burn_rate}x over ${each.value.rule.long_window} and ${each.value.rule.short_window}"
-  combiner              = "OR"
-  notification_channels = [for channel in local.severity_channels[each.value.rule.severity] : local.channel_ids[channel]]
-  severity              = each.value.rule.severity == "page" ? "CRITICAL" : "WARNING"
-
-  conditions {
-    display_name = "burn rate over both windows"
-    condition_prometheus_query_language {
-      query               = each.value.query
-      duration            = "0s"
-      evaluation_interval = "60s"
-    }
-  }
-
-  documentation {
-    content   = "${each.value.slo.display_name} (goal ${each.value.slo.goal}): the error budget burns ${each.value.rule.burn_rate}x too fast. Runbook: ${var.runbook_base_url}/${each.value.slo.runbook}"
     mime_type = "text/markdown"
   }
 }

@@ -22,7 +22,11 @@ public final class MetricNames {
   // Database and external APIs (seed: dbP50/P95/P99, dbErrorRate, twilioErrorRate, openaiErrorRate)
   public static final String DB_OPERATION_DURATION_SECONDS = "db_operation_duration_seconds";
   public static final String DB_ERRORS_TOTAL = "db_errors_total";
+  /** Every database operation by outcome (ok | error): the counter the database SLOs are made of. */
+  public static final String DB_OPERATIONS_TOTAL = "db_operations_total";
   public static final String EXTERNAL_REQUEST_DURATION_SECONDS = "external_request_duration_seconds";
+  /** Every external API call by peer.service and outcome: the counter the Twilio / OpenAI SLOs are made of. */
+  public static final String EXTERNAL_REQUESTS_TOTAL = "external_requests_total";
   public static final String EXTERNAL_ERRORS_TOTAL = "external_errors_total";
   // Business (seed: metricsConfig.business)
   public static final String CONVERSATIONS_TOTAL = "conversations_total";
@@ -40,7 +44,8 @@ public final class MetricNames {
   public static final List<String> ALL = List.of(
       HTTP_REQUESTS_TOTAL, HTTP_REQUEST_DURATION_SECONDS, HTTP_REQUESTS_IN_FLIGHT,
       JVM_HEAP_SIZE_USED_BYTES, JVM_HEAP_SIZE_TOTAL_BYTES, JVM_GC_PAUSE_SECONDS_TOTAL, JVM_THREADS_LIVE,
-      DB_OPERATION_DURATION_SECONDS, DB_ERRORS_TOTAL, EXTERNAL_REQUEST_DURATION_SECONDS, EXTERNAL_ERRORS_TOTAL,
+      DB_OPERATION_DURATION_SECONDS, DB_ERRORS_TOTAL, DB_OPERATIONS_TOTAL, EXTERNAL_REQUEST_DURATION_SECONDS, EXTERNAL_ERRORS_TOTAL,
+      EXTERNAL_REQUESTS_TOTAL,
       CONVERSATIONS_TOTAL, MESSAGES_TOTAL, ESCALATIONS_TOTAL, BOT_RESPONSES_TOTAL, USER_SESSIONS_TOTAL,
       SOCKET_CONNECTIONS_ACTIVE, SOCKET_CONNECTIONS_TOTAL, SOCKET_EVENTS_TOTAL, SOCKET_EVENT_DURATION_SECONDS,
       SOCKET_ERRORS_TOTAL);

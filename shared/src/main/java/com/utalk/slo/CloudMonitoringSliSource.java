@@ -94,12 +94,12 @@ public final class CloudMonitoringSliSource implements SliSource, AutoCloseable 
       }
       double total = 0;
       double bad = 0;
-      for (TimeSeries series : series(PREFIX + outcomes.histogram(), window, groupBy)) {
+      for (TimeSeries series : series(PREFIX + outcomes.counter(), window, groupBy)) {
         Map<String, String> labels = series.getMetric().getLabelsMap();
         if (outcomes.label() != null && !outcomes.value().equals(labels.get(outcomes.label()))) {
           continue;
         }
-        double count = series.getPointsList().stream().mapToDouble(p -> p.getValue().getDistributionValue().getCount()).sum();
+        double count = sum(series);
         total += count;
         if (SliQuery.Outcomes.ERROR.equals(labels.get(SliQuery.Outcomes.OUTCOME_LABEL))) {
           bad += count;

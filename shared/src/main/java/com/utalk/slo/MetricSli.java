@@ -47,13 +47,13 @@ public final class MetricSli {
     if (query instanceof SliQuery.Outcomes outcomes) {
       double total = 0;
       double bad = 0;
-      for (HistogramPointData point : histogramPoints(metrics, outcomes.histogram())) {
+      for (LongPointData point : longPoints(metrics, outcomes.counter())) {
         if (outcomes.label() != null && !outcomes.value().equals(label(point, outcomes.label()))) {
           continue;
         }
-        total += point.getCount();
+        total += point.getValue();
         if (SliQuery.Outcomes.ERROR.equals(label(point, SliQuery.Outcomes.OUTCOME_LABEL))) {
-          bad += point.getCount();
+          bad += point.getValue();
         }
       }
       return new SliCounts(total - bad, total);

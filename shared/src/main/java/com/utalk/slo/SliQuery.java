@@ -21,11 +21,11 @@ public sealed interface SliQuery {
   record Errors(String totalMetric, String errorMetric) implements SliQuery {}
 
   /**
-   * Every observation of {@code histogram} is an event, bad when its {@code outcome} label is
+   * Every increment of {@code counter} is an event, bad when its {@code outcome} label is
    * {@code error}; only series whose {@code label} equals {@code value} count (label null: all).
-   * The calls to what we depend on (database, Twilio, OpenAI) are recorded this way.
+   * The calls to what we depend on (database, Twilio, OpenAI) are counted this way.
    */
-  record Outcomes(String histogram, String label, String value) implements SliQuery {
+  record Outcomes(String counter, String label, String value) implements SliQuery {
     public static final String OUTCOME_LABEL = "outcome";
     public static final String ERROR = "error";
   }

@@ -37,16 +37,16 @@ public final class Slos {
       // Database: every Firestore call as the code waited for it (FirestoreCalls). Availability
       // and error rate count the same failures against different targets, as the document does.
       new Slo("db-availability", "database", "99.99% of database operations succeed", 0.9999,
-          new SliQuery.Outcomes(MetricNames.DB_OPERATION_DURATION_SECONDS, null, null)),
+          new SliQuery.Outcomes(MetricNames.DB_OPERATIONS_TOTAL, null, null)),
       new Slo("db-latency", "database", "95% of database operations answer in under 100 ms", 0.95,
           new SliQuery.Latency(MetricNames.DB_OPERATION_DURATION_SECONDS, 0.1, null)),
       new Slo("db-error-rate", "database", "fewer than 0.1% of database operations fail", 0.999,
-          new SliQuery.Outcomes(MetricNames.DB_OPERATION_DURATION_SECONDS, null, null)),
+          new SliQuery.Outcomes(MetricNames.DB_OPERATIONS_TOTAL, null, null)),
       // External APIs: every call, by peer.service.
       new Slo("twilio-availability", "twilio", "99% of Twilio API calls succeed", 0.99,
-          new SliQuery.Outcomes(MetricNames.EXTERNAL_REQUEST_DURATION_SECONDS, PEER_SERVICE_LABEL, DependencyMetrics.TWILIO)),
+          new SliQuery.Outcomes(MetricNames.EXTERNAL_REQUESTS_TOTAL, PEER_SERVICE_LABEL, DependencyMetrics.TWILIO)),
       new Slo("openai-availability", "openai", "99% of OpenAI API calls succeed", 0.99,
-          new SliQuery.Outcomes(MetricNames.EXTERNAL_REQUEST_DURATION_SECONDS, PEER_SERVICE_LABEL, DependencyMetrics.OPENAI)),
+          new SliQuery.Outcomes(MetricNames.EXTERNAL_REQUESTS_TOTAL, PEER_SERVICE_LABEL, DependencyMetrics.OPENAI)),
       // Firebase (Firestore as Google serves it): Google's own request count, server-side errors bad.
       new Slo("firebase-availability", "firebase", "99.99% of Firestore API requests succeed as Google serves them", 0.9999,
           new SliQuery.GoogleMetric("firestore.googleapis.com/api/request_count", "firestore_instance", "response_code",

@@ -21,8 +21,8 @@ import java.util.Locale;
  * reads the committed slos.generated.json; a test fails when it differs from this output.
  *
  * <p>Cloud Monitoring's SLO objects count good and bad events from INT64/DOUBLE counters or cut a
- * distribution by value; calls recorded only as a histogram with an {@code outcome} label
- * ({@link SliQuery.Outcomes}) cannot be an SLO object, so their burn-rate alerts are PromQL.
+ * distribution by value: every SLO of the catalog is one of those, the dependency calls
+ * ({@link SliQuery.Outcomes}) through their counters by outcome.
  */
 public final class MonitoringInputs {
   /** OpenTelemetry metrics from Cloud Run and Cloud Functions land on this monitored resource. */
@@ -41,14 +41,9 @@ public final class MonitoringInputs {
     root.put("period_days", Slos.PERIOD.toDays());
     ObjectNode services = root.putObject("services");
     ObjectNode requestSlos = root.putObject("request_slos");
-    ObjectNode promqlSlos = root.putObject("promql_slos");
     for (Slo slo : Slos.ALL) {
       services.put(slo.service(), "UTalk " + slo.service());
-      if (slo.sli() instanceof SliQuery.Outcomes outcomes) {
-        promqlSlos.set(slo.id(), promql(slo, outcomes));
-      } else {
-        requestSlos.set(slo.id(), requestBased(slo));
-      }
+      requestSlos.set(slo.id(), requestBased(slo));
     }
     ArrayNode rules = root.putArray("burn_rate_rules");
     for (Slos.BurnRateRule rule : Slos.ALERT_RULES) {
@@ -87,6 +82,12 @@ public final class MonitoringInputs {
       json.put("kind", "distribution");
       json.put("distribution_filter", workload(latency.histogram()) + route(latency.routePrefix()));
       json.put("range_max", latency.thresholdSeconds());
+    } else if (query instanceof SliQuery.Outcomes outcomes) {
+      String total = workload(outcomes.counter())
+          + (outcomes.label() == null ? "" : " metric.labels." + outcomes.label() + "=\"" + outcomes.value() + "\"");
+      json.put("kind", "ratio");
+      json.put("total_filter", total);
+      json.put("bad_filter", total + " metric.labels." + SliQuery.Outcomes.OUTCOME_LABEL + "=\"" + SliQuery.Outcomes.ERROR + "\"");
     } else if (query instanceof SliQuery.Errors errors) {
       json.put("kind", "ratio");
       json.put("total_filter", workload(errors.totalMetric()));
@@ -100,31 +101,6 @@ public final class MonitoringInputs {
           + String.join(",", google.badValues().stream().map(v -> "\"" + v + "\"").toList()) + ")");
     }
     return json;
-  }
-
-  /** One PromQL condition per burn-rate rule: both windows burn faster than the rule's rate. */
-  private static ObjectNode promql(Slo slo, SliQuery.Outcomes outcomes) {
-    ObjectNode json = Json.object();
-    json.put("service", slo.service());
-    json.put("display_name", slo.description());
-    json.put("goal", slo.objective());
-    json.put("runbook", Slos.runbook(slo));
-    String metric = "workload_googleapis_com:" + outcomes.histogram() + "_count";
-    String selector = outcomes.label() == null ? "" : outcomes.label() + "=\"" + outcomes.value() + "\"";
-    String bad = metric + "{" + (selector.isEmpty() ? "" : selector + ",") + SliQuery.Outcomes.OUTCOME_LABEL + "=\"" + SliQuery.Outcomes.ERROR + "\"}";
-    String all = metric + (selector.isEmpty() ? "" : "{" + selector + "}");
-    ObjectNode queries = json.putObject("burn_rate_queries");
-    for (Slos.BurnRateRule rule : Slos.ALERT_RULES) {
-      queries.put(rule.severity() + "-" + label(rule.longWindow()),
-          burn(bad, all, rule.longWindow(), slo.errorBudget()) + " > " + number(rule.burnRate())
-              + " and " + burn(bad, all, rule.shortWindow(), slo.errorBudget()) + " > " + number(rule.burnRate()));
-    }
-    return json;
-  }
-
-  private static String burn(String bad, String all, Duration window, double budget) {
-    String w = "[" + label(window) + "]";
-    return "((sum(rate(" + bad + w + ")) / sum(rate(" + all + w + "))) / " + number(budget) + ")";
   }
 
   private static ObjectNode threshold(ThresholdAlert alert) {

@@ -149,10 +149,10 @@ class ConsistencyTest {
     assertEquals(List.of(), MetricReferences.check(Checks.REPO.modules(), MetricNames.ALL));
     List<String> renamed = new ArrayList<>(MetricNames.ALL);
     renamed.remove("socket_connections_active");
-    renamed.remove("external_request_duration_seconds");
+    renamed.remove("external_requests_total");
     List<String> problems = MetricReferences.check(Checks.REPO.modules(), renamed);
     assertTrue(problems.contains("monitoring/dashboards.tf names metric socket_connections_active, which MetricNames does not have"), problems.toString());
-    assertTrue(problems.contains("monitoring/slos.generated.json names metric external_request_duration_seconds_count, which MetricNames does not have"), problems.toString());
+    assertTrue(problems.contains("monitoring/slos.generated.json names metric external_requests_total, which MetricNames does not have"), problems.toString());
   }
 
   private static List<String> append(List<String> list, String value) {

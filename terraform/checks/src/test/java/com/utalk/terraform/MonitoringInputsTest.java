@@ -33,7 +33,7 @@ class MonitoringInputsTest {
   @Test
   void everySloRuleAndAlertIsInTheInputsWithTheCatalogsNumbers() {
     JsonNode json = Json.read(MonitoringInputs.json().getBytes(StandardCharsets.UTF_8));
-    assertEquals(Slos.ALL.size(), json.path("request_slos").size() + json.path("promql_slos").size());
+    assertEquals(Slos.ALL.size(), json.path("request_slos").size(), "every SLO of the catalog is an SLO object");
     assertEquals(0.999, json.path("request_slos").path("api-availability").path("goal").asDouble(), 1e-12);
     assertEquals("distribution", json.path("request_slos").path("api-latency").path("kind").asText());
     assertEquals(0.4, json.path("request_slos").path("api-latency").path("range_max").asDouble(), 1e-12);
@@ -46,11 +46,13 @@ class MonitoringInputsTest {
     assertEquals("ticket", ticket.path("severity").asText());
     assertEquals("259200s", ticket.path("long_window").asText());
     assertEquals("21600s", ticket.path("short_window").asText());
-    // Twilio calls are a histogram with an outcome label: PromQL, both windows, the budget of 99%.
-    String twilioPage = json.path("promql_slos").path("twilio-availability").path("burn_rate_queries").path("page-1h").asText();
-    assertTrue(twilioPage.contains("peer_service=\"twilio\",outcome=\"error\"}[1h]"), twilioPage);
-    assertTrue(twilioPage.contains("[5m]"), twilioPage);
-    assertTrue(twilioPage.contains("/ 0.01) > 14.4"), twilioPage);
+    // Twilio calls are counted by outcome: a ratio SLO over that counter, Twilio's series only.
+    JsonNode twilio = json.path("request_slos").path("twilio-availability");
+    assertEquals("ratio", twilio.path("kind").asText());
+    assertEquals(0.99, twilio.path("goal").asDouble(), 1e-12);
+    assertTrue(twilio.path("total_filter").asText().contains("workload.googleapis.com/external_requests_total"), twilio.toString());
+    assertTrue(twilio.path("total_filter").asText().contains("metric.labels.peer_service=\"twilio\""), twilio.toString());
+    assertTrue(twilio.path("bad_filter").asText().endsWith("metric.labels.outcome=\"error\""), twilio.toString());
     assertEquals(Slos.THRESHOLD_ALERTS.size(), json.path("threshold_alerts").size());
     JsonNode errorRate = json.path("threshold_alerts").path("high-error-rate");
     assertEquals("120s", errorRate.path("duration").asText());
