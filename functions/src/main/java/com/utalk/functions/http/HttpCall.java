@@ -6,6 +6,7 @@ import com.utalk.errors.ApiProblem;
 import com.utalk.errors.ErrorBody;
 import com.utalk.errors.PayloadTooLargeException;
 import com.utalk.errors.RateLimitedException;
+import com.utalk.errors.ServiceUnavailableException;
 import com.utalk.json.Json;
 import com.utalk.logging.Log;
 import com.utalk.logging.RequestContext;
@@ -170,6 +171,9 @@ public final class HttpCall {
     }
     if (problem instanceof RateLimitedException limited) {
       response.appendHeader("Retry-After", Long.toString(Math.max(1, limited.retryAfter().toSeconds())));
+    }
+    if (problem instanceof ServiceUnavailableException unavailable && unavailable.retryAfter() != null) {
+      response.appendHeader("Retry-After", Long.toString(Math.max(1, unavailable.retryAfter().toSeconds())));
     }
     return writeError(problem.status(), ErrorBody.of(problem, context.requestId()));
   }
