@@ -100,10 +100,8 @@ class BackupRoundTripTest {
     DocumentSnapshot message = target.firestore().document("messages/c00007_3").get().get();
     assertNull(message.get("metadata.sensitive"));
     assertEquals("whatsapp", message.get("metadata.channel"));
-    String files = new String(java.nio.file.Files.readAllBytes(dir.resolve("firestore/" + outcome.backupId() + "/users.jsonl.gz")));
     assertFalse(unzip(dir.resolve("firestore/" + outcome.backupId() + "/users.jsonl.gz")).contains("argon2id"));
     assertFalse(unzip(dir.resolve("firestore/" + outcome.backupId() + "/messages.jsonl.gz")).contains("4242"));
-    assertFalse(files.isEmpty());
   }
 
   @Test
@@ -131,7 +129,7 @@ class BackupRoundTripTest {
         .collect(Collectors.toMap(QueryDocumentSnapshot::getId, d -> new HashMap<>(d.getData())));
   }
 
-  /** References compare by path (the two databases differ); NaN compares equal to NaN through its text. */
+  /** Compared in the backup's own typed form: references by path, NaN equal to NaN. */
   private static String normalise(Map<String, Object> fields, Firestore db) {
     return FirestoreValueCodec.encodeFields(fields).toString();
   }
