@@ -141,9 +141,12 @@ class BackupSafetyTest {
   @Test
   void retentionDeletesOnlyBackupsOlderThanThirtyDays() throws Exception {
     Instant now = Instant.now();
-    String old = agedBackup(now.minus(Duration.ofDays(31)));
-    String recent = agedBackup(now.minus(Duration.ofDays(29)));
+    String old = backup(Clock.systemUTC(), new LocalBackupBucket(dir)).run("test").backupId();
+    String recent = backup(Clock.systemUTC(), new LocalBackupBucket(dir)).run("test").backupId();
+    age(old, now.minus(Duration.ofDays(31)));
+    age(recent, now.minus(Duration.ofDays(29)));
     BackupOutcome today = backup(Clock.systemUTC(), new LocalBackupBucket(dir)).run("test");
+    assertTrue(today.ok(), today.status() + " " + today.reason());
     assertEquals(1, today.expiredDeleted());
     BackupCatalog catalog = new BackupCatalog(env.firestore());
     assertFalse(catalog.find(old).isPresent());
@@ -153,12 +156,10 @@ class BackupSafetyTest {
     assertTrue(restoreIntoEmpty(recent).ok());
   }
 
-  /** A real backup whose record says it was made at {@code createdAt} (Firestore refuses reads that far back). */
-  private String agedBackup(Instant createdAt) throws Exception {
-    String id = backup(Clock.systemUTC(), new LocalBackupBucket(dir)).run("test").backupId();
+  /** Makes a real backup's record say it was made at {@code createdAt} (Firestore refuses reads that far back). */
+  private void age(String id, Instant createdAt) throws Exception {
     env.firestore().collection(BackupCatalog.COLLECTION).document(id)
         .update("createdAt", com.utalk.storage.Timestamps.of(createdAt)).get();
-    return id;
   }
 
   @Test
