@@ -26,6 +26,13 @@ public record BackupCollection(String name, String parent, List<String> excluded
     return parts.length == 2 ? under(parts[0], parts[1]) : top(label);
   }
 
+  /** Whether a document at {@code path} belongs here (a collection-group query also finds same-named subcollections elsewhere). */
+  public boolean holds(String path) {
+    String[] segments = path.split("/");
+    return parent == null ? segments.length == 2 && segments[0].equals(name)
+        : segments.length == 4 && segments[0].equals(parent) && segments[2].equals(name);
+  }
+
   public boolean subcollection() {
     return parent != null;
   }

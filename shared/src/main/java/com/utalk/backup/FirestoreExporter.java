@@ -38,7 +38,7 @@ final class FirestoreExporter {
       Query page = last == null ? base : base.startAfter(last);
       List<? extends DocumentSnapshot> documents = read(page, readTime).getDocuments();
       for (DocumentSnapshot document : documents) {
-        if (belongs(collection, document)) {
+        if (collection.holds(document.getReference().getPath())) {
           sink.accept(document.getReference().getPath(),
               FirestoreValueCodec.encodeFields(FieldExclusions.without(document.getData(), collection.excludedFields())));
         }
@@ -59,14 +59,5 @@ final class FirestoreExporter {
             .setReadTime(com.google.protobuf.Timestamp.newBuilder().setSeconds(readTime.getSeconds()).setNanos(readTime.getNanos()))
             .build();
     return FirestoreCalls.await(firestore.runTransaction(transaction -> transaction.get(page).get(), options), PAGE_TIMEOUT);
-  }
-
-  /** A collection-group page also holds same-named subcollections elsewhere; keep {@code parent/{id}/name/{id}} only. */
-  private static boolean belongs(BackupCollection collection, DocumentSnapshot document) {
-    if (!collection.subcollection()) {
-      return true;
-    }
-    String[] segments = document.getReference().getPath().split("/");
-    return segments.length == 4 && segments[0].equals(collection.parent());
   }
 }

@@ -25,8 +25,7 @@ import java.util.Set;
 
 /**
  * Restores a backup, in the operations document's order: verify the backup's integrity (a bad
- * file stops everything before any write), maintenance on, optionally wipe the backed-up
- * collections, write every document back in batches, check consistency (per collection the count
+ * file stops everything before any write), maintenance on, clear the backed-up collections, write every document back in batches, check consistency (per collection the count
  * and content hash equal the manifest's; every message's conversation exists), maintenance off,
  * health checks. A consistency failure leaves maintenance on: the data is not what it should be.
  */
@@ -57,8 +56,12 @@ public final class FirestoreRestore {
     this.healthChecks = List.copyOf(checks);
   }
 
-  /** {@code wipe}: delete the backed-up collections first (restoring over the damaged database rather than into an empty one). */
-  public RestoreReport restore(String backupId, boolean wipe) {
+  /**
+   * Makes the backed-up collections equal to the backup: their current documents are deleted
+   * first (nothing to delete in an empty database), so the result is the same whether the target
+   * is the damaged database or a new one, and running it twice gives the same data.
+   */
+  public RestoreReport restore(String backupId) {
     List<RestoreReport.Step> steps = new ArrayList<>();
     BackupReader reader = new BackupReader(bucket);
     BackupManifest manifest;
@@ -80,11 +83,9 @@ public final class FirestoreRestore {
     maintenance.enter("restore of backup " + backupId, RETRY_AFTER);
     steps.add(new RestoreReport.Step("maintenance-on", millisSince(t), "webhooks and API answer 503 with Retry-After"));
     try {
-      if (wipe) {
-        t = System.nanoTime();
-        long deleted = wipe(manifest);
-        steps.add(new RestoreReport.Step("wipe", millisSince(t), deleted + " documents deleted"));
-      }
+      t = System.nanoTime();
+      long deleted = wipe(manifest);
+      steps.add(new RestoreReport.Step("wipe", millisSince(t), deleted + " documents deleted"));
       t = System.nanoTime();
       long written = write(reader, manifest);
       steps.add(new RestoreReport.Step("restore", millisSince(t), written + " documents written"));
@@ -139,7 +140,9 @@ public final class FirestoreRestore {
         do {
           page = FirestoreCalls.await((last == null ? base : base.startAfter(last)).get(), Duration.ofSeconds(60)).getDocuments();
           for (QueryDocumentSnapshot doc : page) {
-            writer.delete(doc.getReference());
+            if (collection.holds(doc.getReference().getPath())) {
+              writer.delete(doc.getReference());
+            }
           }
           last = page.isEmpty() ? null : page.get(page.size() - 1);
         } while (page.size() == PAGE);

@@ -31,25 +31,31 @@ class BackupRoundTripTest {
   private static BackupOutcome outcome;
   private static RestoreReport report;
   private static int loaded;
+  private static Firestore sourceDb;
+  private static Firestore targetDb;
 
   @BeforeAll
   static void backUpAndRestore() throws Exception {
     source = TestEnvironment.create();
     target = TestEnvironment.create();
-    loaded = Datasets.load(source.firestore(), 500, 19);
+    sourceDb = Datasets.jobClient(source);
+    targetDb = Datasets.jobClient(target);
+    loaded = Datasets.load(sourceDb, 500, 19);
     BackupBucket bucket = new LocalBackupBucket(dir);
     BackupSettings settings = new BackupSettings("local", "unused", dir, Duration.ofDays(30), 500, "test-version");
     long started = System.nanoTime();
-    outcome = new FirestoreBackup(source.firestore(), bucket, Clock.systemUTC(), settings).run("test");
+    outcome = new FirestoreBackup(sourceDb, bucket, Clock.systemUTC(), settings).run("test");
     long backedUp = System.nanoTime();
-    report = new FirestoreRestore(target.firestore(), bucket, new MaintenanceMode(target.firestore(), Clock.systemUTC(), Duration.ZERO),
-        Clock.systemUTC(), List.of()).restore(outcome.backupId(), false);
+    report = new FirestoreRestore(targetDb, bucket, new MaintenanceMode(targetDb, Clock.systemUTC(), Duration.ZERO),
+        Clock.systemUTC(), List.of()).restore(outcome.backupId());
     System.out.printf("backup %d ms, restore %d ms, %d documents%n", (backedUp - started) / 1_000_000,
         (System.nanoTime() - backedUp) / 1_000_000, loaded);
   }
 
   @AfterAll
   static void close() throws Exception {
+    sourceDb.close();
+    targetDb.close();
     source.close();
     target.close();
   }
@@ -69,7 +75,7 @@ class BackupRoundTripTest {
   @Test
   void restoreReportsEveryStepAndThePasswordReset() {
     assertTrue(report.ok(), report.reason());
-    assertEquals(List.of("verify", "maintenance-on", "restore", "consistency", "maintenance-off", "health"),
+    assertEquals(List.of("verify", "maintenance-on", "wipe", "restore", "consistency", "maintenance-off", "health"),
         report.steps().stream().map(RestoreReport.Step::name).toList());
     assertEquals(20, report.usersNeedingNewPassword());
     assertTrue(report.passwordReset().contains("set-password"));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.utalk.maintenance.MaintenanceMode;
 import com.utalk.testing.TestEnvironment;
+import com.google.cloud.firestore.Firestore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -33,16 +34,19 @@ class BackupSafetyTest {
   private TestEnvironment env;
   private TestEnvironment empty;
   @TempDir Path dir;
+  private Firestore db;
 
   @BeforeEach
   void start() throws Exception {
     env = TestEnvironment.create();
     empty = TestEnvironment.create();
-    Datasets.load(env.firestore(), 10, 3);
+    db = Datasets.jobClient(env);
+    Datasets.load(db, 10, 3);
   }
 
   @AfterEach
   void stop() throws Exception {
+    db.close();
     env.close();
     empty.close();
   }
@@ -52,12 +56,12 @@ class BackupSafetyTest {
   }
 
   private FirestoreBackup backup(Clock clock, BackupBucket bucket) {
-    return new FirestoreBackup(env.firestore(), bucket, clock, settings());
+    return new FirestoreBackup(db, bucket, clock, settings());
   }
 
   private RestoreReport restoreIntoEmpty(String id) {
     return new FirestoreRestore(empty.firestore(), new LocalBackupBucket(dir),
-        new MaintenanceMode(empty.firestore(), Clock.systemUTC(), Duration.ZERO), Clock.systemUTC(), List.of()).restore(id, false);
+        new MaintenanceMode(empty.firestore(), Clock.systemUTC(), Duration.ZERO), Clock.systemUTC(), List.of()).restore(id);
   }
 
   @Test
@@ -72,6 +76,23 @@ class BackupSafetyTest {
     assertEquals(10, outcome.manifest().file("conversations").orElseThrow().documents());
     assertEquals(30, outcome.manifest().file("messages").orElseThrow().documents());
     assertEquals(snapshot.truncatedTo(java.time.temporal.ChronoUnit.MICROS), outcome.manifest().snapshotTime());
+  }
+
+  @Test
+  void restoringOverTheDamagedDatabaseGivesTheBackupBack() throws Exception {
+    db.document("elsewhere/x/events/2").set(Map.of("seq", 2L)).get();
+    String id = backup(Clock.systemUTC(), new LocalBackupBucket(dir)).run("test").backupId();
+    db.document("conversations/c00001").update("status", "damaged").get();
+    db.document("messages/c00002_1").delete().get();
+    db.document("messages/after_snapshot").set(Map.of("conversationId", "c00001")).get();
+    RestoreReport report = new FirestoreRestore(db, new LocalBackupBucket(dir), new MaintenanceMode(db, Clock.systemUTC(), Duration.ZERO),
+        Clock.systemUTC(), List.of()).restore(id);
+    assertTrue(report.ok(), report.reason());
+    assertEquals("open", db.document("conversations/c00001").get().get().getString("status"));
+    assertTrue(db.document("messages/c00002_1").get().get().exists());
+    assertFalse(db.document("messages/after_snapshot").get().get().exists(), "a write after the snapshot is lost, by definition");
+    assertTrue(db.document("elsewhere/x/events/2").get().get().exists(), "outside the backup's scope: untouched");
+    assertFalse(new MaintenanceMode(db, Clock.systemUTC(), Duration.ZERO).current().active());
   }
 
   @Test

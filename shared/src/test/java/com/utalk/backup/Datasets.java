@@ -77,6 +77,11 @@ final class Datasets {
     return msg;
   }
 
+  /** A client with the long call timeouts that backup jobs use (the test default gives up after 3 s). */
+  static Firestore jobClient(com.utalk.testing.TestEnvironment env) {
+    return com.utalk.gcp.FirestoreProvider.create(env.project(), java.time.Duration.ofSeconds(60), java.time.Duration.ofSeconds(120));
+  }
+
   record Write(String path, Map<String, Object> fields) {}
 
   static void commit(Firestore db, List<Write> writes) throws Exception {
