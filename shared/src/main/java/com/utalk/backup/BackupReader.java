@@ -25,6 +25,11 @@ public final class BackupReader {
     return "firestore/" + backupId + "/";
   }
 
+  /** Whether the bucket holds a backup of this id (its manifest). */
+  public boolean exists(String backupId) throws IOException {
+    return backupId.matches("[A-Za-z0-9_-]{1,100}") && !bucket.list(prefix(backupId) + BackupManifest.FILE).isEmpty();
+  }
+
   public BackupManifest manifest(String backupId) {
     if (!backupId.matches("[A-Za-z0-9_-]{1,100}")) {
       throw new BackupIntegrityException("not a backup id: " + backupId);

@@ -10,7 +10,6 @@ import com.utalk.storage.StorageUnavailableException;
 import com.utalk.storage.Timestamps;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -30,7 +29,8 @@ public final class MaintenanceMode {
   private final Clock clock;
   private final Duration cacheTtl;
   private volatile MaintenanceState cached;
-  private volatile Instant cachedAt = Instant.MIN;
+  /** System.nanoTime() of the last read: the cache runs on the machine's clock, not business time. */
+  private volatile long cachedAtNanos;
 
   public MaintenanceMode(Firestore firestore, Clock clock, Duration cacheTtl) {
     this.firestore = firestore;
@@ -49,31 +49,35 @@ public final class MaintenanceMode {
     flag.put("since", Timestamps.of(clock.instant()));
     flag.put("retryAfterSeconds", Math.max(1, retryAfter.toSeconds()));
     FirestoreCalls.await(ref().set(flag));
-    cachedAt = Instant.MIN;
+    cached = null;
     LOG.warn("maintenance on", "reason", reason);
   }
 
   public void leave() {
     FirestoreCalls.await(ref().set(Map.of("active", false, "since", Timestamps.of(clock.instant()))));
-    cachedAt = Instant.MIN;
+    cached = null;
     LOG.warn("maintenance off");
   }
 
   /** The flag as this instance last saw it (at most {@code cacheTtl} old). */
   public MaintenanceState current() {
-    Instant now = clock.instant();
+    long now = System.nanoTime();
     MaintenanceState known = cached;
-    if (known != null && cachedAt.plus(cacheTtl).isAfter(now)) {
+    if (known != null && now - cachedAtNanos < cacheTtl.toNanos()) {
       return known;
     }
     try {
       MaintenanceState fresh = read();
       cached = fresh;
-      cachedAt = now;
+      cachedAtNanos = now;
       return fresh;
     } catch (StorageUnavailableException e) {
-      // Firestore down: the request fails on its own; do not turn a read error into maintenance.
-      return known == null ? MaintenanceState.OFF : known;
+      // Firestore down: the request fails on its own; do not turn a read error into maintenance,
+      // and do not make every request of the outage wait for this read again.
+      MaintenanceState last = known == null ? MaintenanceState.OFF : known;
+      cached = last;
+      cachedAtNanos = now;
+      return last;
     }
   }
 
@@ -87,7 +91,7 @@ public final class MaintenanceMode {
   }
 
   private MaintenanceState read() {
-    DocumentSnapshot doc = FirestoreCalls.await(ref().get(), Duration.ofSeconds(2));
+    DocumentSnapshot doc = FirestoreCalls.await(ref().get(), Duration.ofSeconds(1));
     if (!doc.exists() || !Boolean.TRUE.equals(doc.getBoolean("active"))) {
       return MaintenanceState.OFF;
     }

@@ -32,6 +32,7 @@ public final class TwilioStatusCallback implements HttpFunction {
   @Override
   public void service(HttpRequest request, HttpResponse response) throws IOException {
     HttpCall.serve(request, response, call -> {
+      backend.maintenance().refuseIfActive();
       Map<String, String> form = Webhooks.signedForm(call, PATH, verifier());
       String sid = form.get("MessageSid");
       if (sid == null || sid.isBlank()) {
