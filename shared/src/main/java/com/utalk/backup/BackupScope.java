@@ -41,5 +41,10 @@ public final class BackupScope {
           BackupCollection.top(Collections.KPI_COUNTERS),
           BackupCollection.top(AuthCollections.AUDIT_LOGS));
 
+  /** The collection a manifest label names, with its exclusions when it is one of ours. */
+  public static BackupCollection forLabel(String label) {
+    return COLLECTIONS.stream().filter(c -> c.label().equals(label)).findFirst().orElseGet(() -> BackupCollection.fromLabel(label));
+  }
+
   private BackupScope() {}
 }

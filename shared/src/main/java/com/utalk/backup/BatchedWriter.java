@@ -16,7 +16,7 @@ import java.util.Map;
  * Writes within Firestore's limits: at most 500 writes and about 8 MB (the limit is 10 MiB) per
  * commit, a few commits in flight for throughput. {@link #flush()} waits for all of them.
  */
-final class BatchedWriter implements AutoCloseable {
+public final class BatchedWriter implements AutoCloseable {
   static final int MAX_WRITES = 500;
   private static final long MAX_BYTES = 8L << 20;
   private static final int IN_FLIGHT = 4;
@@ -29,15 +29,19 @@ final class BatchedWriter implements AutoCloseable {
   private long bytes;
   private long total;
 
-  BatchedWriter(Firestore firestore) {
+  public BatchedWriter(Firestore firestore) {
     this.firestore = firestore;
   }
 
-  void set(DocumentReference ref, Map<String, Object> fields, long approximateBytes) {
+  public void set(DocumentReference ref, Map<String, Object> fields, long approximateBytes) {
     next(approximateBytes).set(ref, fields);
   }
 
-  void delete(DocumentReference ref) {
+  public void update(DocumentReference ref, Map<String, Object> fields) {
+    next(1000).update(ref, fields);
+  }
+
+  public void delete(DocumentReference ref) {
     next(100).delete(ref);
   }
 
@@ -67,14 +71,14 @@ final class BatchedWriter implements AutoCloseable {
     }
   }
 
-  void flush() {
+  public void flush() {
     commit();
     while (!pending.isEmpty()) {
       FirestoreCalls.await(pending.poll(), COMMIT_TIMEOUT);
     }
   }
 
-  long total() {
+  public long total() {
     return total;
   }
 

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -77,17 +78,18 @@ public final class FirestoreRestore {
     steps.add(new RestoreReport.Step("verify", millisSince(t), manifest.files().size() + " files intact"));
     Map<String, Long> counts = new LinkedHashMap<>();
     manifest.files().forEach(file -> counts.put(file.collection(), file.documents()));
-    long users = manifest.file(Collections.USERS).map(BackupFile::documents).orElse(0L);
+    long[] users = {manifest.file(Collections.USERS).map(BackupFile::documents).orElse(0L)};
 
     t = System.nanoTime();
     maintenance.enter("restore of backup " + backupId, RETRY_AFTER);
     steps.add(new RestoreReport.Step("maintenance-on", millisSince(t), "webhooks and API answer 503 with Retry-After"));
     try {
       t = System.nanoTime();
-      long deleted = wipe(manifest);
+      Map<String, Map<String, Object>> kept = new HashMap<>();
+      long deleted = wipe(manifest, kept);
       steps.add(new RestoreReport.Step("wipe", millisSince(t), deleted + " documents deleted"));
       t = System.nanoTime();
-      long written = write(reader, manifest);
+      long written = write(reader, manifest, kept, users);
       steps.add(new RestoreReport.Step("restore", millisSince(t), written + " documents written"));
 
       t = System.nanoTime();
@@ -95,13 +97,13 @@ public final class FirestoreRestore {
       steps.add(new RestoreReport.Step("consistency", millisSince(t), inconsistency.orElse("counts, hashes and message → conversation links match")));
       if (inconsistency.isPresent()) {
         LOG.error("restore inconsistent; maintenance stays on", null, "backupId", backupId, "reason", inconsistency.get());
-        return report(backupId, manifest, RestoreReport.CONSISTENCY_FAILED, inconsistency.get(), steps, counts, users);
+        return report(backupId, manifest, RestoreReport.CONSISTENCY_FAILED, inconsistency.get(), steps, counts, users[0]);
       }
     } catch (IOException | RuntimeException e) {
       String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
       LOG.error("restore failed; maintenance stays on", e, "backupId", backupId);
       steps.add(new RestoreReport.Step("restore", millisSince(t), reason));
-      return report(backupId, manifest, RestoreReport.CONSISTENCY_FAILED, reason, steps, counts, users);
+      return report(backupId, manifest, RestoreReport.CONSISTENCY_FAILED, reason, steps, counts, users[0]);
     }
     t = System.nanoTime();
     maintenance.leave();
@@ -119,7 +121,7 @@ public final class FirestoreRestore {
     steps.add(new RestoreReport.Step("health", millisSince(t), unhealthy.isEmpty() ? healthChecks.size() + " checks passed" : String.join("; ", unhealthy)));
     String status = unhealthy.isEmpty() ? RestoreReport.OK : RestoreReport.HEALTH_FAILED;
     LOG.info("restore finished", "backupId", backupId, "status", status, "documents", manifest.documents());
-    return report(backupId, manifest, status, unhealthy.isEmpty() ? null : String.join("; ", unhealthy), steps, counts, users);
+    return report(backupId, manifest, status, unhealthy.isEmpty() ? null : String.join("; ", unhealthy), steps, counts, users[0]);
   }
 
   private RestoreReport report(String id, BackupManifest manifest, String status, String reason, List<RestoreReport.Step> steps,
@@ -130,17 +132,26 @@ public final class FirestoreRestore {
         RestoreReport.PASSWORD_RESET, loss);
   }
 
-  private long wipe(BackupManifest manifest) {
+  /**
+   * Deletes the backed-up collections' documents; the excluded fields they still hold (password
+   * hashes, refresh tokens) are kept aside in {@code kept} and put back on the same documents,
+   * so a restore over a live database (a migration's rollback) does not log everybody out.
+   */
+  private long wipe(BackupManifest manifest, Map<String, Map<String, Object>> kept) {
     try (BatchedWriter writer = new BatchedWriter(firestore)) {
       for (BackupCollection collection : collectionsOf(manifest)) {
         Query base = (collection.subcollection() ? firestore.collectionGroup(collection.name()) : firestore.collection(collection.name()))
-            .orderBy(FieldPath.documentId()).select(new String[0]).limit(PAGE);
+            .orderBy(FieldPath.documentId()).select(collection.excludedFields().toArray(String[]::new)).limit(PAGE);
         DocumentSnapshot last = null;
         List<QueryDocumentSnapshot> page;
         do {
           page = FirestoreCalls.await((last == null ? base : base.startAfter(last)).get(), Duration.ofSeconds(60)).getDocuments();
           for (QueryDocumentSnapshot doc : page) {
             if (collection.holds(doc.getReference().getPath())) {
+              Map<String, Object> excluded = FieldExclusions.pick(doc, collection.excludedFields());
+              if (!excluded.isEmpty()) {
+                kept.put(doc.getReference().getPath(), excluded);
+              }
               writer.delete(doc.getReference());
             }
           }
@@ -152,12 +163,22 @@ public final class FirestoreRestore {
     }
   }
 
-  private long write(BackupReader reader, BackupManifest manifest) throws IOException {
+  /** {@code usersWithoutPassword} ends as the number of restored users that got no password hash back. */
+  private long write(BackupReader reader, BackupManifest manifest, Map<String, Map<String, Object>> kept, long[] usersWithoutPassword)
+      throws IOException {
+    usersWithoutPassword[0] = 0;
     try (BatchedWriter writer = new BatchedWriter(firestore)) {
       for (BackupFile file : manifest.files()) {
+        boolean users = file.collection().equals(Collections.USERS);
         reader.documents(manifest.backupId(), file, (line, node) -> {
-          DocumentReference ref = firestore.document(node.get(JsonLines.PATH).textValue());
-          writer.set(ref, FirestoreValueCodec.decodeFields(node.get(JsonLines.FIELDS), firestore), line.length);
+          String path = node.get(JsonLines.PATH).textValue();
+          Map<String, Object> fields = FirestoreValueCodec.decodeFields(node.get(JsonLines.FIELDS), firestore);
+          Map<String, Object> excluded = kept.getOrDefault(path, Map.of());
+          FieldExclusions.putBack(fields, excluded);
+          if (users && !excluded.containsKey(com.utalk.auth.users.UserDocument.PASSWORD_HASH)) {
+            usersWithoutPassword[0]++;
+          }
+          writer.set(firestore.document(path), fields, line.length);
         });
       }
       writer.flush();
@@ -226,7 +247,7 @@ public final class FirestoreRestore {
   }
 
   private static List<BackupCollection> collectionsOf(BackupManifest manifest) {
-    return manifest.files().stream().map(file -> BackupCollection.fromLabel(file.collection())).toList();
+    return manifest.files().stream().map(file -> BackupScope.forLabel(file.collection())).toList();
   }
 
   private void probeFirestore() {

@@ -25,9 +25,10 @@ public record RestoreReport(
   public static final String HEALTH_FAILED = "health_failed";
 
   public static final String PASSWORD_RESET =
-      "password hashes are never backed up: every restored user must be given a new password "
+      "password hashes are never backed up: a user restored into a database that no longer held their hash "
+          + "(usersNeedingNewPassword) must be given a new password "
           + "(emulators/dev set-password --email <email>, or the same command against the cloud project) "
-          + "and then log in again; refresh tokens were not restored either, so every session must log in again";
+          + "and then log in again (refresh tokens are not in backups either, so their sessions end)";
 
   public record Step(String name, long millis, String detail) {}
 
