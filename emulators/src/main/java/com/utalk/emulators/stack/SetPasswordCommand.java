@@ -42,7 +42,7 @@ final class SetPasswordCommand {
       auth.users().updatePasswordHash(user.get().user().id(), auth.hasher().hash(password.toCharArray()), Clock.systemUTC().instant());
       System.out.println(option(args, "--password") == null ? "new password for " + email + ": " + password : "password set for " + email);
       return 0;
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
       System.err.println("could not set the password: " + e.getMessage());
       return 1;
     }
