@@ -27,7 +27,7 @@ public record RestoreReport(
   public static final String PASSWORD_RESET =
       "password hashes are never backed up: a user restored into a database that no longer held their hash "
           + "(usersNeedingNewPassword) must be given a new password "
-          + "(emulators/dev set-password --email <email>, or the same command against the cloud project) "
+          + "(emulators/dev set-password --email <email>, with --project <id> against the cloud) "
           + "and then log in again (refresh tokens are not in backups either, so their sessions end)";
 
   public record Step(String name, long millis, String detail) {}

@@ -145,7 +145,7 @@ public final class DevCli {
           backup               back up Firestore now (as the daily firestore-backup function does) into emulators/.run/backups
           restore <backup-id>  verify, maintenance on, restore, consistency check, maintenance off, health checks
           migrate [--dry-run]  apply pending Firestore migrations (backup first); --dry-run only reports
-          set-password --email E [--password P]   give a user a new password (restored users have none)
+          set-password --email E [--password P] [--project ID]   give a user a new password (restored users have none)
           drill [--conversations N --messages M --late K]   DR drill in a scratch project: load, back up, destroy, restore, time it
           bench-ingest [--seconds N --rates 100,200 --concurrency N]   webhook throughput through the gateway
           bench-cold-start [RUNS]   JVM start to the webhook function's first 200

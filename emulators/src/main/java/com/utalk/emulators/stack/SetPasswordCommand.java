@@ -7,6 +7,7 @@ import com.utalk.auth.users.Emails;
 import com.utalk.auth.users.StoredUser;
 import com.utalk.config.Settings;
 import com.utalk.gcp.FirestoreProvider;
+import com.utalk.gcp.GcpProject;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
@@ -15,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code emulators/dev set-password --email E [--password P]}: gives a user a new password
+ * {@code emulators/dev set-password --email E [--password P] [--project ID]}: gives a user a new password
  * (argon2id, as at login). After a restore into an empty database no user has a password hash
  * (backups never hold them); this is how each one gets a new one. Without {@code --password} a
  * random one is generated and printed once, to be handed over and changed.
@@ -26,11 +27,14 @@ final class SetPasswordCommand {
   static int run(StackConfig config, List<String> args) {
     String email = option(args, "--email");
     if (email == null) {
-      System.err.println("usage: emulators/dev set-password --email <email> [--password <new password>]");
+      System.err.println("usage: emulators/dev set-password --email <email> [--password <new password>] [--project <cloud project id>]");
       return 2;
     }
     String password = Optional.ofNullable(option(args, "--password")).orElseGet(SetPasswordCommand::generated);
-    try (Firestore firestore = FirestoreProvider.create(config.gcpProject())) {
+    // --project: the cloud project's Firestore with Application Default Credentials, not the emulator.
+    String project = option(args, "--project");
+    GcpProject target = project == null ? config.gcpProject() : new GcpProject(project, null, null);
+    try (Firestore firestore = FirestoreProvider.create(target)) {
       PasswordPolicy.checkNew(password, "password");
       AuthModule auth = new AuthModule(Settings.of(Map.of("JWT_SECRET", StackConfig.LOCAL_JWT_SECRET, "APP_ENV", "development")),
           firestore, Clock.systemUTC());
