@@ -20,6 +20,8 @@ public interface BackupBucket {
   /** Throws {@link java.io.FileNotFoundException} when the object does not exist. */
   InputStream open(String name) throws IOException;
 
+  boolean exists(String name) throws IOException;
+
   /** The names starting with {@code prefix}. */
   List<String> list(String prefix) throws IOException;
 

@@ -74,8 +74,8 @@ public final class DisasterDrill {
         steps, report);
   }
 
-  /** Users, conversations with their events, messages: the shape of a real workspace. */
-  private long load(int conversations, int messagesEach) {
+  /** Users, conversations with their events, messages: the shape of a real workspace. Returns the documents written. */
+  public long load(int conversations, int messagesEach) {
     try (BatchedWriter writer = new BatchedWriter(firestore)) {
       for (int u = 0; u < 10; u++) {
         writer.set(firestore.document("users/agent" + u), Map.of("email", "agent" + u + "@drill.example.com", "name", "Agent " + u,

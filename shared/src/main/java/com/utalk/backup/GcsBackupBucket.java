@@ -43,6 +43,11 @@ public final class GcsBackupBucket implements BackupBucket {
   }
 
   @Override
+  public boolean exists(String name) {
+    return storage.get(BlobId.of(bucket, name)) != null;
+  }
+
+  @Override
   public List<String> list(String prefix) {
     List<String> names = new ArrayList<>();
     for (Blob blob : storage.list(bucket, Storage.BlobListOption.prefix(prefix)).iterateAll()) {

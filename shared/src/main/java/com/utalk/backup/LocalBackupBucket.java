@@ -53,6 +53,11 @@ public final class LocalBackupBucket implements BackupBucket {
   }
 
   @Override
+  public boolean exists(String name) {
+    return Files.isRegularFile(resolve(name));
+  }
+
+  @Override
   public List<String> list(String prefix) throws IOException {
     if (!Files.isDirectory(root)) {
       return List.of();

@@ -201,6 +201,11 @@ class BackupSafetyTest {
       }
 
       @Override
+      public boolean exists(String name) {
+        return local.exists(name);
+      }
+
+      @Override
       public List<String> list(String prefix) throws IOException {
         return local.list(prefix);
       }

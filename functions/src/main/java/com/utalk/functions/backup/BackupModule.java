@@ -5,6 +5,8 @@ import com.utalk.backup.BackupBucket;
 import com.utalk.backup.BackupSettings;
 import com.utalk.backup.FirestoreBackup;
 import com.utalk.backup.FirestoreRestore;
+import com.utalk.backup.MediaBackup;
+import com.utalk.functions.media.MediaWiring;
 import com.utalk.functions.wiring.Backend;
 import com.utalk.gcp.FirestoreProvider;
 import com.utalk.gcp.GcpProject;
@@ -46,6 +48,10 @@ public final class BackupModule {
 
   public FirestoreBackup backup() {
     return new FirestoreBackup(firestore(), bucket(), backend.clock(), settings);
+  }
+
+  public MediaBackup mediaBackup() {
+    return new MediaBackup(firestore(), MediaWiring.store(backend), bucket(), backend.clock());
   }
 
   public FirestoreRestore restore() {

@@ -7,7 +7,8 @@ import com.utalk.functions.wiring.Backend;
 import io.cloudevents.CloudEvent;
 
 /**
- * Pub/Sub {@code backups} (Cloud Scheduler, daily) → one Firestore backup. A failed backup is
+ * Pub/Sub {@code backups} (Cloud Scheduler, daily) → one Firestore backup, then the incremental
+ * media backup. A failed backup is
  * recorded ({@code backups/{id}} status {@code failed}, an ERROR log line to alert on) and not
  * retried by redelivery: the next scheduled run, or {@code emulators/dev backup}, tries again.
  */
@@ -27,8 +28,9 @@ public final class FirestoreBackupFunction implements CloudEventsFunction {
   @Override
   public void accept(CloudEvent event) throws Exception {
     EventCall.run(FUNCTION, event, processed(), (message, requestId) -> {
-      // The outcome is logged and recorded by the backup itself.
+      // Each outcome is logged and recorded (backups/{id}) by the backup itself.
       module.backup().run("scheduler");
+      module.mediaBackup().run("scheduler");
     });
   }
 
