@@ -201,7 +201,7 @@ class BackupSafetyTest {
       }
 
       @Override
-      public boolean exists(String name) {
+      public boolean exists(String name) throws IOException {
         return local.exists(name);
       }
 
