@@ -2,7 +2,6 @@ package com.utalk.backup;
 
 import com.google.cloud.Timestamp;
 import com.google.cloud.firestore.DocumentSnapshot;
-import com.google.cloud.firestore.FieldPath;
 import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.Query;
 import com.google.cloud.firestore.QuerySnapshot;
@@ -10,7 +9,6 @@ import com.google.cloud.firestore.TransactionOptions;
 import com.utalk.storage.FirestoreCalls;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
 
 /**
  * Streams a collection in document-path order, one page at a time, every page read in a
@@ -29,25 +27,15 @@ final class FirestoreExporter {
 
   /** {@code readTime} null reads the current data (the restore's check, while nothing else writes). */
   void export(BackupCollection collection, Timestamp readTime, DocumentSink sink) throws IOException {
-    Query base =
-        (collection.subcollection() ? firestore.collectionGroup(collection.name()) : firestore.collection(collection.name()))
-            .orderBy(FieldPath.documentId())
-            .limit(pageSize);
-    DocumentSnapshot last = null;
-    while (true) {
-      Query page = last == null ? base : base.startAfter(last);
-      List<? extends DocumentSnapshot> documents = read(page, readTime).getDocuments();
+    Query query = collection.subcollection() ? firestore.collectionGroup(collection.name()) : firestore.collection(collection.name());
+    DocumentPages.forEach(query, pageSize, page -> read(page, readTime), documents -> {
       for (DocumentSnapshot document : documents) {
         if (collection.holds(document.getReference().getPath())) {
           sink.accept(document.getReference().getPath(),
               FirestoreValueCodec.encodeFields(FieldExclusions.without(document.getData(), collection.excludedFields())));
         }
       }
-      if (documents.size() < pageSize) {
-        return;
-      }
-      last = documents.get(documents.size() - 1);
-    }
+    });
   }
 
   private QuerySnapshot read(Query page, Timestamp readTime) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.cloud.firestore.DocumentReference;
 import com.google.cloud.firestore.DocumentSnapshot;
-import com.google.cloud.firestore.FieldPath;
 import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.Query;
 import com.google.cloud.firestore.QueryDocumentSnapshot;
@@ -33,7 +32,7 @@ import java.util.Set;
 public final class FirestoreRestore {
   private static final Log LOG = Log.get(FirestoreRestore.class);
   private static final Duration RETRY_AFTER = Duration.ofSeconds(120);
-  private static final int PAGE = 500;
+  private static final int PAGE = DocumentPages.PAGE;
 
   private final Firestore firestore;
   private final BackupBucket bucket;
@@ -140,12 +139,9 @@ public final class FirestoreRestore {
   private long wipe(BackupManifest manifest, Map<String, Map<String, Object>> kept) {
     try (BatchedWriter writer = new BatchedWriter(firestore)) {
       for (BackupCollection collection : collectionsOf(manifest)) {
-        Query base = (collection.subcollection() ? firestore.collectionGroup(collection.name()) : firestore.collection(collection.name()))
-            .orderBy(FieldPath.documentId()).select(collection.excludedFields().toArray(String[]::new)).limit(PAGE);
-        DocumentSnapshot last = null;
-        List<QueryDocumentSnapshot> page;
-        do {
-          page = FirestoreCalls.await((last == null ? base : base.startAfter(last)).get(), Duration.ofSeconds(60)).getDocuments();
+        Query query = (collection.subcollection() ? firestore.collectionGroup(collection.name()) : firestore.collection(collection.name()))
+            .select(collection.excludedFields().toArray(String[]::new));
+        DocumentPages.forEach(query, page -> {
           for (QueryDocumentSnapshot doc : page) {
             if (collection.holds(doc.getReference().getPath())) {
               Map<String, Object> excluded = FieldExclusions.pick(doc, collection.excludedFields());
@@ -155,8 +151,7 @@ public final class FirestoreRestore {
               writer.delete(doc.getReference());
             }
           }
-          last = page.isEmpty() ? null : page.get(page.size() - 1);
-        } while (page.size() == PAGE);
+        });
       }
       writer.flush();
       return writer.total();

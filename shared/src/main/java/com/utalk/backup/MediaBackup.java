@@ -1,9 +1,7 @@
 package com.utalk.backup;
 
 import com.google.cloud.firestore.DocumentSnapshot;
-import com.google.cloud.firestore.FieldPath;
 import com.google.cloud.firestore.Firestore;
-import com.google.cloud.firestore.Query;
 import com.google.cloud.firestore.QueryDocumentSnapshot;
 import com.utalk.json.Json;
 import com.utalk.logging.Log;
@@ -93,12 +91,8 @@ public final class MediaBackup {
 
   private Outcome copy(String id, JobLease.Held lease) throws IOException {
     long[] n = new long[6];
-    Query base = firestore.collection(Collections.MEDIA).orderBy(FieldPath.documentId()).limit(500);
     try (OutputStream manifest = new GZIPOutputStream(bucket.create("media/" + id + "/manifest.jsonl.gz"))) {
-      DocumentSnapshot last = null;
-      List<QueryDocumentSnapshot> page;
-      do {
-        page = FirestoreCalls.await((last == null ? base : base.startAfter(last)).get(), Duration.ofSeconds(60)).getDocuments();
+      DocumentPages.<IOException>forEach(firestore.collection(Collections.MEDIA), page -> {
         for (QueryDocumentSnapshot item : page) {
           String entry = copyOne(item, n);
           if (entry != null) {
@@ -107,9 +101,8 @@ public final class MediaBackup {
             manifest.write('\n');
           }
         }
-        last = page.isEmpty() ? null : page.get(page.size() - 1);
         lease.extend(Duration.ofMinutes(30));
-      } while (page.size() == 500);
+      });
     }
     LOG.info("media backup ok", "backupId", id, "copied", n[0], "alreadyCopied", n[1], "skippedType", n[2], "skippedSize", n[3],
         "failed", n[4]);

@@ -1,10 +1,9 @@
 package com.utalk.migrations;
 
 import com.google.cloud.firestore.DocumentSnapshot;
-import com.google.cloud.firestore.FieldPath;
 import com.google.cloud.firestore.Firestore;
-import com.google.cloud.firestore.Query;
 import com.google.cloud.firestore.QueryDocumentSnapshot;
+import com.utalk.backup.DocumentPages;
 import com.utalk.storage.FirestoreCalls;
 import java.time.Duration;
 import java.util.List;
@@ -14,7 +13,6 @@ import java.util.List;
  * {@link #writes()}. It holds no Firestore handle the migration could write through.
  */
 public final class MigrationContext {
-  public static final int PAGE = 500;
   private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
   private final Firestore firestore;
   private final MigrationWrites writes;
@@ -35,15 +33,10 @@ public final class MigrationContext {
 
   /** Every document of {@code collection}, a page at a time in id order; the writes are flushed after each page. */
   public void scan(String collection, PageHandler handler) throws Exception {
-    Query base = firestore.collection(collection).orderBy(FieldPath.documentId()).limit(PAGE);
-    DocumentSnapshot last = null;
-    List<QueryDocumentSnapshot> page;
-    do {
-      page = FirestoreCalls.await((last == null ? base : base.startAfter(last)).get(), READ_TIMEOUT).getDocuments();
+    DocumentPages.forEach(firestore.collection(collection), page -> {
       handler.handle(page);
       writes.flush();
-      last = page.isEmpty() ? null : page.get(page.size() - 1);
-    } while (page.size() == PAGE);
+    });
   }
 
   public DocumentSnapshot get(String path) {

@@ -1,6 +1,5 @@
 package com.utalk.emulators.bench;
 
-import com.google.cloud.firestore.CollectionReference;
 import com.google.cloud.firestore.Firestore;
 import com.utalk.backup.BackupOutcome;
 import com.utalk.backup.BackupSettings;
@@ -26,7 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Backup and restore throughput on the Firestore emulator (documents/s, MB/s of gzip files) and
- * the peak heap of each, in a scratch project: {@code emulators/dev bench-backup [--docs 100000]}.
+ * the peak heap of each, in scratch projects (restored into an empty one): {@code emulators/dev bench-backup [--docs 100000]}.
  * Peak heap is sampled every 20 ms after a GC at the start of each phase; run it with a small
  * {@code -Xmx} to see that memory does not grow with the data.
  */
@@ -56,13 +55,15 @@ public final class BackupBenchmark {
           backup.manifest().documents(), mb, backupSeconds, backup.durationsMs().get("exportMs"), backup.durationsMs().get("verifyMs"),
           backup.manifest().documents() / backupSeconds, mb / backupSeconds, backupPeak >> 20);
 
-      for (CollectionReference collection : firestore.listCollections()) {
-        firestore.recursiveDelete(collection).get();
-      }
       heap = new HeapPeak();
       t = System.nanoTime();
-      RestoreReport report = new FirestoreRestore(firestore, new LocalBackupBucket(dir), new MaintenanceMode(firestore, Clock.systemUTC(),
-          Duration.ZERO), Clock.systemUTC(), List.of()).restore(backup.backupId());
+      // Into an empty database (another scratch project), as after losing the database.
+      RestoreReport report;
+      GcpProject empty = new GcpProject(scratch.projectId() + "-r", scratch.firestoreEmulatorHost(), null);
+      try (Firestore target = FirestoreProvider.create(empty, Duration.ofSeconds(60), Duration.ofSeconds(300))) {
+        report = new FirestoreRestore(target, new LocalBackupBucket(dir), new MaintenanceMode(target, Clock.systemUTC(), Duration.ZERO),
+            Clock.systemUTC(), List.of()).restore(backup.backupId());
+      }
       double restoreSeconds = seconds(t);
       long restorePeak = heap.stop();
       System.out.printf("restore (%s): %.1f s: %.0f docs/s, %.2f MB/s; peak heap %d MB; steps %s%n", report.status(), restoreSeconds,
