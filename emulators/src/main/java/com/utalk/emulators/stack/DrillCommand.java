@@ -29,7 +29,7 @@ final class DrillCommand {
     int late = intOption(args, "--late", 50);
     GcpProject scratch = new GcpProject("utalk-drill-" + UUID.randomUUID().toString().substring(0, 8), config.firestoreHost(), null);
     try (Firestore firestore = FirestoreProvider.create(scratch, Duration.ofSeconds(60), Duration.ofSeconds(120))) {
-      Path dir = Files.createTempDirectory(config.runDir(), "drill-backups");
+      Path dir = Files.createTempDirectory(Files.createDirectories(config.runDir()), "drill-backups");
       BackupSettings settings = BackupSettings.from(Settings.of(Map.of("BACKUP_LOCAL_DIR", dir.toString())));
       DisasterDrill.Result result = new DisasterDrill(firestore, new LocalBackupBucket(dir), settings).run(conversations, messages, late);
       System.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result));
