@@ -12,12 +12,15 @@ import com.utalk.gcp.GcpProject;
 import com.utalk.gcp.PubSubTransport;
 import com.utalk.logging.Log;
 import com.utalk.logging.LogSetup;
+import com.utalk.maintenance.MaintenanceMode;
 import com.utalk.messaging.OutboundMessageService;
 import com.utalk.metrics.Metrics;
 import com.utalk.realtime.auth.TokenAuthenticator;
 import com.utalk.realtime.delivery.EventFanout;
 import com.utalk.realtime.delivery.EventLog;
+import com.utalk.realtime.delivery.RoomNames;
 import com.utalk.realtime.health.SocketHealthRoute;
+import com.utalk.realtime.maintenance.MaintenanceNotifier;
 import com.utalk.realtime.metrics.MetricsRoute;
 import com.utalk.realtime.session.AgentHandlers;
 import com.utalk.realtime.session.Connections;
@@ -29,6 +32,7 @@ import com.utalk.realtime.socketio.SocketServerConfig;
 import com.utalk.realtime.subscription.InstanceSubscription;
 import com.utalk.realtime.subscription.PullMode;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
@@ -46,6 +50,7 @@ public final class RealtimeServer implements AutoCloseable {
 
   private final RealtimeSettings settings;
   private final Firestore firestore;
+  private final MaintenanceNotifier maintenance;
   private final PubSubTransport pubsub;
   private final PubSubEventPublisher publisher;
   private final ThreadPoolExecutor work;
@@ -87,6 +92,14 @@ public final class RealtimeServer implements AutoCloseable {
       handlers.connected(socket);
     });
     server.onDisconnect((socket, reason) -> metrics.sockets().disconnected());
+    maintenance = new MaintenanceNotifier(new MaintenanceMode(firestore, clock, Duration.ZERO),
+        payload -> server.to(RoomNames.EVERYONE).emit(MaintenanceNotifier.EVENT, payload), MaintenanceMode.DEFAULT_CACHE);
+    server.onConnection(socket -> {
+      Map<String, Object> now = maintenance.current();
+      if (now != null) {
+        socket.emit(MaintenanceNotifier.EVENT, now);
+      }
+    });
     subscription = new InstanceSubscription(pubsub, settings.instanceId(), PullMode.from(all, project.usesPubSubEmulator()), fanout::accept);
     server.route("/health/socket", new SocketHealthRoute(server, subscription, fanout, settings.instanceId(), () -> draining));
     server.route("/health", request -> HttpRoute.Response.json(draining ? 503 : 200, Map.of("status", draining ? "draining" : "ok")));
@@ -133,6 +146,7 @@ public final class RealtimeServer implements AutoCloseable {
     draining = true;
     LOG.info("realtime service draining", "connections", server.connectionCount(), "drainSeconds", settings.drain().toSeconds());
     server.close(settings.drain());
+    maintenance.close();
     subscription.close();
     work.shutdown();
     timers.shutdownNow();

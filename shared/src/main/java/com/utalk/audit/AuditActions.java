@@ -6,6 +6,7 @@ public final class AuditActions {
   public static final String USER_ROLE_CHANGE = "user.role_change";
   public static final String CONVERSATION_FORCE_REASSIGN = "conversation.force_reassign";
   public static final String JWT_SECRET_ROTATE = "jwt_secret.rotate";
+  public static final String BACKUP_RESTORE = "backup.restore";
 
   private AuditActions() {}
 }

@@ -33,5 +33,7 @@ public enum Permission {
   /** Read the business KPIs of the workspace (GET /api/kpis). */
   KPIS_READ,
   /** Read the service SLOs, error budgets and burn rates (GET /api/slo). */
-  SLO_READ
+  SLO_READ,
+  /** Restore the database from a backup (maintenance mode meanwhile; audited). */
+  BACKUPS_RESTORE
 }

@@ -12,6 +12,7 @@ import static com.utalk.auth.Permission.CONVERSATIONS_READ;
 import static com.utalk.auth.Permission.KPIS_READ;
 import static com.utalk.auth.Permission.MEDIA_REGENERATE_URLS;
 import static com.utalk.auth.Permission.MESSAGES_SEND;
+import static com.utalk.auth.Permission.BACKUPS_RESTORE;
 import static com.utalk.auth.Permission.SECRETS_ROTATE;
 import static com.utalk.auth.Permission.SLO_READ;
 import static com.utalk.auth.Permission.USERS_MANAGE;
@@ -54,7 +55,7 @@ public final class PermissionPolicy {
       if (role != Role.ADMIN) {
         GRANTS.get(role).removeAll(
             EnumSet.of(USERS_MANAGE, SECRETS_ROTATE, CONVERSATIONS_FORCE_REASSIGN, AI_CONFIG_READ, AI_CONFIG_WRITE, BOT_FORCE_PAUSE,
-                MEDIA_REGENERATE_URLS));
+                MEDIA_REGENERATE_URLS, BACKUPS_RESTORE));
       }
     }
   }

@@ -57,6 +57,15 @@ public final class GcsMediaStore implements MediaStore {
   }
 
   @Override
+  public InputStream open(String path) throws IOException {
+    Blob blob = storage.get(BlobId.of(bucket, path));
+    if (blob == null) {
+      throw new java.io.FileNotFoundException(path);
+    }
+    return Channels.newInputStream(blob.reader());
+  }
+
+  @Override
   public SignedUrl signedGetUrl(String path, Duration ttl) {
     return sign(BlobInfo.newBuilder(bucket, path).build(), ttl, HttpMethod.GET, null);
   }

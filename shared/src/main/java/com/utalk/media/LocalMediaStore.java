@@ -70,6 +70,15 @@ public final class LocalMediaStore implements MediaStore {
   }
 
   @Override
+  public java.io.InputStream open(String path) throws IOException {
+    try {
+      return Files.newInputStream(file(path));
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new java.io.FileNotFoundException(path);
+    }
+  }
+
+  @Override
   public SignedUrl signedGetUrl(String path, Duration ttl) {
     return sign("GET", path, null, ttl);
   }

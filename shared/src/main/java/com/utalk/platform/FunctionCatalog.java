@@ -59,7 +59,12 @@ public final class FunctionCatalog {
           new FunctionSpec(
               "rating-survey",
               "com.utalk.functions.kpi.RatingSurveyFunction",
-              new FunctionTrigger.Firestore(FirestoreEventTypes.UPDATED, "conversations/{conversationId}")));
+              new FunctionTrigger.Firestore(FirestoreEventTypes.UPDATED, "conversations/{conversationId}")),
+          // Daily Firestore backup to the backups bucket (verified, 30-day retention).
+          new FunctionSpec(
+              "firestore-backup",
+              "com.utalk.functions.backup.FirestoreBackupFunction",
+              new FunctionTrigger.PubSub(Topics.BACKUPS)));
 
   private FunctionCatalog() {}
 }

@@ -11,7 +11,10 @@ public final class Topics {
   /** Cloud Scheduler publishes here hourly; the KPI rollup runs on it. */
   public static final String KPI_ROLLUP = "kpi-rollup";
 
-  public static final List<String> ALL = List.of(CONVERSATION_EVENTS, OUTBOUND_MESSAGES, SECRET_ROTATIONS, KPI_ROLLUP);
+  /** Cloud Scheduler publishes here daily; the Firestore and media backups run on it. */
+  public static final String BACKUPS = "backups";
+
+  public static final List<String> ALL = List.of(CONVERSATION_EVENTS, OUTBOUND_MESSAGES, SECRET_ROTATIONS, KPI_ROLLUP, BACKUPS);
 
   private Topics() {}
 }

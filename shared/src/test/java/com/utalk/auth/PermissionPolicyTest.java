@@ -26,6 +26,7 @@ class PermissionPolicyTest {
           Map.entry(Permission.USERS_MANAGE, EnumSet.of(Role.ADMIN)),
           Map.entry(Permission.AUDIT_READ, EnumSet.of(Role.ADMIN, Role.OPERATOR)),
           Map.entry(Permission.SECRETS_ROTATE, EnumSet.of(Role.ADMIN)),
+          Map.entry(Permission.BACKUPS_RESTORE, EnumSet.of(Role.ADMIN)),
           Map.entry(Permission.KPIS_READ, EnumSet.of(Role.ADMIN, Role.DEVELOPER, Role.OPERATOR, Role.READONLY)),
           Map.entry(Permission.SLO_READ, EnumSet.of(Role.ADMIN, Role.OPERATOR)),
           Map.entry(Permission.AI_CONFIG_READ, EnumSet.of(Role.ADMIN)),

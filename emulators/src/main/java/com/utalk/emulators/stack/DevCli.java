@@ -2,6 +2,7 @@ package com.utalk.emulators.stack;
 
 import com.google.cloud.firestore.Firestore;
 import com.utalk.config.Settings;
+import com.utalk.emulators.bench.BackupBenchmark;
 import com.utalk.emulators.bench.ColdStartBenchmark;
 import com.utalk.emulators.bench.IngestBenchmark;
 import com.utalk.emulators.seed.DemoSeed;
@@ -13,7 +14,7 @@ import java.util.Map;
 
 /**
  * The Java side of {@code emulators/dev}: {@code up [--detach]}, {@code down}, {@code status},
- * {@code env}, {@code simulate-inbound …}, {@code seed} and the benchmarks. ({@code test} is pure bash: it must
+ * {@code env}, {@code simulate-inbound …}, {@code seed}, backup / restore / migrate / drill and the benchmarks. ({@code test} is pure bash: it must
  * work before anything is built.) Exit status 0 means success.
  */
 public final class DevCli {
@@ -47,8 +48,29 @@ public final class DevCli {
         quietLogs(settings);
         yield rotateJwtSecret(config);
       }
+      case "backup" -> {
+        quietLogs(settings);
+        yield BackupCommands.backup(config, settings);
+      }
+      case "restore" -> {
+        quietLogs(settings);
+        yield BackupCommands.restore(config, rest);
+      }
+      case "migrate" -> {
+        quietLogs(settings);
+        yield BackupCommands.migrate(config, settings, rest);
+      }
+      case "set-password" -> {
+        quietLogs(settings);
+        yield SetPasswordCommand.run(config, rest);
+      }
+      case "drill" -> {
+        quietLogs(settings);
+        yield DrillCommand.run(config, rest);
+      }
       case "bench-ingest" -> bench(config, settings, IngestBenchmark::main, rest);
       case "bench-cold-start" -> bench(config, settings, ColdStartBenchmark::main, rest);
+      case "bench-backup" -> bench(config, settings, BackupBenchmark::main, rest);
       default -> usage();
     };
   }
@@ -122,8 +144,14 @@ public final class DevCli {
                                post a signed inbound WhatsApp webhook, as Twilio would
           seed                 (re)write the demo workspace and its users
           rotate-jwt-secret    add a new JWT signing-key version (tokens of the previous one stay valid 7 days)
+          backup               back up Firestore now (as the daily firestore-backup function does) into emulators/.run/backups
+          restore <backup-id>  verify, maintenance on, restore, consistency check, maintenance off, health checks
+          migrate [--dry-run]  apply pending Firestore migrations (backup first); --dry-run only reports
+          set-password --email E [--password P] [--project ID]   give a user a new password (restored users have none)
+          drill [--conversations N --messages M --late K]   DR drill in a scratch project: load, back up, destroy, restore, time it
           bench-ingest [--seconds N --rates 100,200 --concurrency N]   webhook throughput through the gateway
           bench-cold-start [RUNS]   JVM start to the webhook function's first 200
+          bench-backup [--docs 100000]   backup and restore docs/s, MB/s and peak heap, in a scratch project
           test [mvn args]      run every module's tests against the emulators""");
     return 2;
   }

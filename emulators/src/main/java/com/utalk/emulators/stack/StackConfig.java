@@ -74,6 +74,11 @@ public record StackConfig(
     return runDir().resolve("media");
   }
 
+  /** The local stand-in for the backups bucket. */
+  public Path backupDir() {
+    return runDir().resolve("backups");
+  }
+
   /** Where copies of the project's classes/jars live while a stack runs on them. */
   public Path snapshotDir() {
     return runDir().resolve("classpath");
@@ -162,6 +167,8 @@ public record StackConfig(
     env.put("MEDIA_LOCAL_DIR", mediaDir().toString());
     env.put("MEDIA_URL_SIGNING_KEY", LOCAL_MEDIA_SIGNING_KEY);
     env.put("MEDIA_EXTRA_ALLOWED_ORIGINS", twilioBaseUrl());
+    env.put("BACKUP_STORE", "local");
+    env.put("BACKUP_LOCAL_DIR", backupDir().toString());
     env.put("K_SERVICE", serviceName);
     env.put("SERVICE_NAME", serviceName);
     env.put("PORT", Integer.toString(port));

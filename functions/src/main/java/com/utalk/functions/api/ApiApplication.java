@@ -6,6 +6,8 @@ import com.utalk.conversations.AgentMessages;
 import com.utalk.conversations.ConversationActions;
 import com.utalk.conversations.ConversationQueries;
 import com.utalk.functions.auth.AuthRoutes;
+import com.utalk.functions.backup.BackupModule;
+import com.utalk.functions.backup.BackupRoutes;
 import com.utalk.functions.bot.AiConfigHandler;
 import com.utalk.functions.bot.BotRoutes;
 import com.utalk.functions.bot.BotWiring;
@@ -44,6 +46,7 @@ final class ApiApplication {
         new Memo<>(() -> new ForcePauseBotHandler(BotWiring.forcePause(backend)))).routes());
     routes.addAll(new MediaRoutes(new Memo<>(() -> MediaRoutes.handlers(backend, auth.policy()))).routes());
     routes.addAll(new KpiRoutes(backend).routes());
+    routes.addAll(new BackupRoutes(new Memo<>(() -> new BackupModule(backend)), auth).routes());
     routes.addAll(new OpenApiRoute().routes());
     this.router = new Router(routes, auth.verifier(), auth.policy());
   }

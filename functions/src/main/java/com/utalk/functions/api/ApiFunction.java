@@ -19,6 +19,7 @@ import java.util.List;
 public final class ApiFunction implements HttpFunction {
   private static final Log LOG = Log.get(ApiFunction.class);
   private final Memo<ApiApplication> application;
+  private final Backend backend;
 
   public ApiFunction() {
     this(Backend.fromEnvironment());
@@ -26,6 +27,7 @@ public final class ApiFunction implements HttpFunction {
 
   public ApiFunction(Backend backend) {
     SigningKeyRings.validate(backend.settings());
+    this.backend = backend;
     this.application = new Memo<>(() -> new ApiApplication(backend));
     if (backend.settings().find("JWT_SECRET_NAME").isPresent()) {
       loadSecretVersions();
@@ -47,7 +49,11 @@ public final class ApiFunction implements HttpFunction {
 
   @Override
   public void service(HttpRequest request, HttpResponse response) throws IOException {
-    HttpCall.serve(request, response, call -> application.get().router().dispatch(call));
+    HttpCall.serve(request, response, call -> {
+      // During a restore or migration: 503 with Retry-After, before any route reads or writes.
+      backend.maintenance().refuseIfActive();
+      application.get().router().dispatch(call);
+    });
   }
 
   /** The route table, for the OpenAPI consistency test. */

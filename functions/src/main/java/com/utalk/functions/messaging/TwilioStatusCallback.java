@@ -36,6 +36,7 @@ public final class TwilioStatusCallback implements HttpFunction {
   @Override
   public void service(HttpRequest request, HttpResponse response) throws IOException {
     HttpCall.serve(request, response, call -> {
+      backend.maintenance().refuseIfActive();
       Map<String, String> form = Webhooks.signedForm(call, PATH, verifier());
       // the same SID rule as the inbound webhook: anything else would be parked as a document
       String sid = TwilioSid.MESSAGE.require("MessageSid", form.get("MessageSid"));

@@ -36,6 +36,7 @@ public final class WhatsAppInboundWebhook implements HttpFunction {
   @Override
   public void service(HttpRequest request, HttpResponse response) throws IOException {
     HttpCall.serve(request, response, call -> {
+      backend.maintenance().refuseIfActive();
       Map<String, String> form = Webhooks.signedForm(call, PATH, verifier());
       InboundMessage inbound = TwilioInboundForm.parse(form);
       ingest().ingest(inbound, call.requestId());

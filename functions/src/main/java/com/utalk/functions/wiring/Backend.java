@@ -8,6 +8,7 @@ import com.utalk.gcp.FirestoreProvider;
 import com.utalk.gcp.GcpProject;
 import com.utalk.gcp.PubSubTransport;
 import com.utalk.logging.LogSetup;
+import com.utalk.maintenance.MaintenanceMode;
 import com.utalk.metrics.Metrics;
 import com.utalk.workspace.WorkspaceDirectory;
 import java.time.Clock;
@@ -25,6 +26,7 @@ public final class Backend {
   private volatile PubSubEventPublisher publisher;
   private volatile WorkspaceDirectory workspaces;
   private volatile EventOutbox outbox;
+  private volatile MaintenanceMode maintenance;
 
   public Backend(Settings settings, Clock clock) {
     this.settings = settings;
@@ -67,6 +69,14 @@ public final class Backend {
       workspaces = new WorkspaceDirectory(firestore(), clock);
     }
     return workspaces;
+  }
+
+  /** The maintenance flag, cached per instance: the webhooks and the API refuse with 503 while it is on. */
+  public synchronized MaintenanceMode maintenance() {
+    if (maintenance == null) {
+      maintenance = new MaintenanceMode(firestore(), clock, MaintenanceMode.DEFAULT_CACHE);
+    }
+    return maintenance;
   }
 
   public synchronized EventOutbox outbox() {

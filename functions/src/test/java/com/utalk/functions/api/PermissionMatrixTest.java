@@ -93,6 +93,9 @@ class PermissionMatrixTest {
         r -> new Call("PUT", "/api/users/" + otherAgent.id() + "/role", Map.of("role", "agent"))));
     rows.add(new Row("GET /api/audit-logs", EnumSet.of(Role.ADMIN, Role.OPERATOR), 200, r -> new Call("GET", "/api/audit-logs", null)));
     rows.add(new Row("POST /api/admin/jwt-secret/rotate", EnumSet.of(Role.ADMIN), 200, r -> new Call("POST", "/api/admin/jwt-secret/rotate", null)));
+    // Admin only; an unknown backup id is a 404 (the restore itself is BackupApiTest's).
+    rows.add(new Row("POST /api/admin/backups/{id}/restore", EnumSet.of(Role.ADMIN), 404,
+        r -> new Call("POST", "/api/admin/backups/no-such-backup/restore", null)));
     rows.add(new Row("GET /api/ai/config", ADMIN, 200, r -> new Call("GET", "/api/ai/config", null)));
     rows.add(new Row("PUT /api/ai/config", ADMIN, 200,
         r -> new Call("PUT", "/api/ai/config", Map.of("enabled", true, "autoEscalate", true))));

@@ -1,0 +1,122 @@
+package com.utalk.emulators.stack;
+
+import com.google.cloud.firestore.Firestore;
+import com.utalk.backup.BackupOutcome;
+import com.utalk.backup.BackupSettings;
+import com.utalk.backup.FirestoreBackup;
+import com.utalk.backup.FirestoreRestore;
+import com.utalk.backup.HealthCheck;
+import com.utalk.backup.LocalBackupBucket;
+import com.utalk.backup.RestoreReport;
+import com.utalk.config.Settings;
+import com.utalk.gcp.FirestoreProvider;
+import com.utalk.json.Json;
+import com.utalk.maintenance.MaintenanceMode;
+import com.utalk.migrations.MigrationReport;
+import com.utalk.migrations.MigrationRunner;
+import com.utalk.migrations.Migrations;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * {@code emulators/dev backup}, {@code restore <id>} and {@code migrate [--dry-run]}: the same
+ * code as the {@code firestore-backup} function and the admin restore route, on the local stack's
+ * Firestore and its backups folder ({@code emulators/.run/backups}). Each prints its report as JSON.
+ */
+final class BackupCommands {
+  private BackupCommands() {}
+
+  static Firestore jobClient(StackConfig config) {
+    return FirestoreProvider.create(config.gcpProject(), Duration.ofSeconds(60), Duration.ofSeconds(120));
+  }
+
+  static BackupSettings settings(StackConfig config, Settings settings) {
+    return BackupSettings.from(settings.with(java.util.Map.of("BACKUP_STORE", "local", "BACKUP_LOCAL_DIR", config.backupDir().toString())));
+  }
+
+  static int backup(StackConfig config, Settings settings) {
+    try (Firestore firestore = jobClient(config)) {
+      BackupOutcome outcome = takeBackup(firestore, config, settings);
+      System.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(outcome));
+      return outcome.ok() ? 0 : 1;
+    } catch (Exception e) {
+      System.err.println("backup failed (is the stack up? emulators/dev up --detach): " + e);
+      return 1;
+    }
+  }
+
+  private static BackupOutcome takeBackup(Firestore firestore, StackConfig config, Settings settings) {
+    return new FirestoreBackup(firestore, new LocalBackupBucket(config.backupDir()), Clock.systemUTC(), settings(config, settings)).run("cli");
+  }
+
+  static int restore(StackConfig config, List<String> args) {
+    if (args.size() != 1) {
+      System.err.println("usage: emulators/dev restore <backup-id>   (ids: ls " + config.backupDir().resolve("firestore") + ")");
+      return 2;
+    }
+    try (Firestore firestore = jobClient(config)) {
+      RestoreReport report = restorer(firestore, config).restore(args.get(0));
+      System.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
+      return report.ok() ? 0 : 1;
+    } catch (Exception e) {
+      System.err.println("restore failed (is the stack up? emulators/dev up --detach): " + e);
+      return 1;
+    }
+  }
+
+  private static FirestoreRestore restorer(Firestore firestore, StackConfig config) {
+    return new FirestoreRestore(firestore, new LocalBackupBucket(config.backupDir()),
+        new MaintenanceMode(firestore, Clock.systemUTC(), Duration.ZERO), Clock.systemUTC(), List.of(gatewayHealth(config)));
+  }
+
+  /** The stack's own /health through the gateway, as the load balancer would probe it. */
+  private static HealthCheck gatewayHealth(StackConfig config) {
+    return HealthCheck.of("gateway /health", () -> {
+      HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+      // The API instances re-read the maintenance flag within a few seconds: allow them that long.
+      int status = 0;
+      for (int attempt = 0; attempt < 10 && status != 200; attempt++) {
+        if (attempt > 0) {
+          Thread.sleep(1000);
+        }
+        status = http.send(HttpRequest.newBuilder(URI.create(config.gatewayUrl() + "/health")).timeout(Duration.ofSeconds(5)).build(),
+            HttpResponse.BodyHandlers.discarding()).statusCode();
+      }
+      if (status != 200) {
+        throw new IllegalStateException("GET /health answered " + status);
+      }
+    });
+  }
+
+  static int migrate(StackConfig config, Settings settings, List<String> args) {
+    boolean dryRun = args.contains("--dry-run");
+    try (Firestore firestore = jobClient(config)) {
+      MigrationRunner runner = new MigrationRunner(firestore, Clock.systemUTC(), Migrations.ALL,
+          () -> {
+            BackupOutcome outcome = takeBackup(firestore, config, settings);
+            if (!outcome.ok()) {
+              throw new IllegalStateException("the backup before migrating failed: " + outcome.reason());
+            }
+            return outcome.backupId();
+          },
+          id -> {
+            RestoreReport report = restorer(firestore, config).restore(id);
+            return report.ok() ? null : report.status() + ": " + report.reason();
+          });
+      MigrationReport report = runner.run(dryRun);
+      System.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
+      return switch (report.status()) {
+        case "applied", "up_to_date", "dry_run" -> 0;
+        default -> 1;
+      };
+    } catch (Exception e) {
+      System.err.println("migration failed (is the stack up? emulators/dev up --detach): " + e);
+      return 1;
+    }
+  }
+}
