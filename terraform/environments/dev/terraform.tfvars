@@ -25,6 +25,7 @@ function_sizing = {
   "kpi-counter-escalations"   = { memory = "512Mi", cpu = "1", concurrency = 10, min_instances = 0, max_instances = 10 }
   "kpi-counter-ratings"       = { memory = "512Mi", cpu = "1", concurrency = 10, min_instances = 0, max_instances = 10 }
   "kpi-rollup"                = { memory = "512Mi", cpu = "1", concurrency = 1, min_instances = 0, max_instances = 1 }
+  "firestore-backup"          = { memory = "1Gi", cpu = "1", concurrency = 1, min_instances = 0, max_instances = 1 }
   "rating-survey"             = { memory = "512Mi", cpu = "1", concurrency = 20, min_instances = 0, max_instances = 10 }
 }
 

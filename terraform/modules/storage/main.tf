@@ -37,10 +37,14 @@ resource "google_storage_bucket" "backups" {
       type = "Delete"
     }
   }
+  # Media copies are stored once per content hash (media/objects/) and named by each day's
+  # manifest (media/<backup>/manifest.jsonl.gz): an old object can still be in today's manifest, so
+  # the age rule removes manifests only and the backup function sweeps objects no manifest names.
   lifecycle_rule {
     condition {
       age            = 90
       matches_prefix = ["media/"]
+      matches_suffix = ["manifest.jsonl.gz"]
     }
     action {
       type = "Delete"
@@ -83,6 +87,13 @@ resource "google_storage_bucket_iam_member" "backup_writer" {
   for_each = toset(var.backup_writers)
   bucket   = google_storage_bucket.backups.name
   role     = "roles/storage.objectAdmin"
+  member   = "serviceAccount:${var.function_accounts[each.key]}"
+}
+
+resource "google_storage_bucket_iam_member" "backup_reader" {
+  for_each = toset(var.backup_readers)
+  bucket   = google_storage_bucket.backups.name
+  role     = "roles/storage.objectViewer"
   member   = "serviceAccount:${var.function_accounts[each.key]}"
 }
 

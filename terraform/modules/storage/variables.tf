@@ -32,3 +32,8 @@ variable "backup_writers" {
   description = "Functions that write backups (the backup function, once in the catalog)."
   type        = list(string)
 }
+
+variable "backup_readers" {
+  description = "Functions that read backups (the admin restore route): object viewer on the backups bucket."
+  type        = list(string)
+}

@@ -99,6 +99,14 @@ locals {
       publishes   = []
       roles       = ["roles/datastore.user"]
     }
+    "firestore-backup" = {
+      entry_point = "com.utalk.functions.backup.FirestoreBackupFunction"
+      trigger     = { type = "pubsub", topic = "backups" }
+      secrets     = []
+      publishes   = []
+      # Reads every backed-up collection at one read time and writes backups/{id} and its lease.
+      roles = ["roles/datastore.user"]
+    }
     "rating-survey" = {
       entry_point = "com.utalk.functions.kpi.RatingSurveyFunction"
       trigger     = { type = "firestore", event_type = "google.cloud.firestore.document.v1.updated", document = "conversations/{conversationId}" }
@@ -108,28 +116,11 @@ locals {
     }
   }
 
-  # The backup function (backup issue) is added here when FunctionCatalog gains it:
-  #
-  #   "firestore-backup" = {
-  #     entry_point = "com.utalk.functions.backup.FirestoreBackupFunction"
-  #     trigger     = { type = "pubsub", topic = "backups" }
-  #     secrets     = []
-  #     publishes   = []
-  #     roles       = ["roles/datastore.importExportAdmin"] # starts managed exports
-  #   }
-  #
-  # together with "backups" moving from infrastructure_topics to topics (once in Topics.java) and a
-  # function_sizing entry in each environment. The storage module then grants it the backups
-  # bucket (write) and the media bucket (read); the scheduler job and the bucket rules exist already.
-
   # Every topic of Topics.java.
-  topics = ["conversation-events", "outbound-messages", "secret-rotations", "kpi-rollup"]
+  topics = ["conversation-events", "outbound-messages", "secret-rotations", "kpi-rollup", "backups"]
 
   # Topics only the infrastructure uses (no code publishes to them), with the reason.
   infrastructure_topics = {
-    # The daily backup job publishes here; the backup function (FunctionCatalog `firestore-backup`)
-    # subscribes once it exists. Move it to local.topics when Topics.java gains it.
-    "backups" = "daily Cloud Scheduler job for the Firestore export and media copy"
     # Secret Manager reminds about the manual 180-day rotation of the API keys here; an alert
     # policy turns each reminder into a ticket.
     "secret-rotation-reminders" = "manual rotation reminders of the Twilio token, the OpenAI key and the media signing key"
@@ -158,6 +149,7 @@ locals {
     "MEDIA_MAX_BYTES", "METRICS_EXPORT_INTERVAL_SECONDS", "KPI_COUNTER_SHARDS", "KPI_ROLLUP_OVERLAP_SECONDS",
     "RATING_SURVEY_TTL_HOURS", "SLO_SOURCE", "REALTIME_DRAIN_SECONDS", "REALTIME_ALLOWED_ORIGINS",
     "REALTIME_WORK_THREADS", "REALTIME_PUBSUB_PULL", "REALTIME_SOCKET_EVENTS_PER_SECOND", "REALTIME_SOCKET_EVENT_BURST",
+    "BACKUP_PAGE_SIZE", "BACKUP_RETENTION_DAYS",
   ]
 
   # Environment variables for the runtime rather than the code, and why.
@@ -174,6 +166,7 @@ locals {
     MEDIA_EXTRA_ALLOWED_ORIGINS = "the local Twilio stand-in only; never in production"
     MEDIA_LOCAL_DIR             = "the local media store only (the cloud uses gcs)"
     MEDIA_PUBLIC_BASE_URL       = "the local media store only"
+    BACKUP_LOCAL_DIR            = "the local backup store only (the cloud uses gcs)"
     METRICS_PORT                = "local /metrics per function; the cloud exports to Cloud Monitoring"
     JWT_SECRET                  = "local fallback; the cloud names the Secret Manager secret in JWT_SECRET_NAME"
     GCP_PROJECT                 = "older name of GOOGLE_CLOUD_PROJECT, which is set"

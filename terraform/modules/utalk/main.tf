@@ -19,7 +19,9 @@ module "storage" {
   function_accounts   = module.platform.function_accounts
   realtime_account    = module.platform.realtime_account
   media_writers       = ["whatsapp-inbound-webhook", "outbound-message-sender", "api", "media-ingester"]
-  backup_writers      = contains(keys(local.functions), "firestore-backup") ? ["firestore-backup"] : []
+  backup_writers      = ["firestore-backup"]
+  # The admin restore route (api) reads a backup's files.
+  backup_readers = ["api"]
   # Resources wait for the project services the platform module enables.
   depends_on = [module.platform]
 }
@@ -70,6 +72,8 @@ locals {
     METRICS_EXPORTER     = "cloud-monitoring"
     MEDIA_STORE          = "gcs"
     MEDIA_BUCKET         = module.storage.media_bucket
+    BACKUP_STORE         = "gcs"
+    BACKUP_BUCKET        = module.storage.backups_bucket
     JWT_SECRET_NAME      = module.secrets.jwt_secret_name
     TWILIO_ACCOUNT_SID   = var.twilio_account_sid
   })

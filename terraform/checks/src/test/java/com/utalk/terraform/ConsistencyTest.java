@@ -57,14 +57,14 @@ class ConsistencyTest {
   @Test
   void aFunctionWithoutItsTerraformIsNamed() {
     List<FunctionSpec> functions = new ArrayList<>(FunctionCatalog.FUNCTIONS);
-    functions.add(new FunctionSpec("firestore-backup", "com.utalk.functions.backup.FirestoreBackupFunction",
-        new FunctionTrigger.PubSub("backups")));
-    String problems = problems(code().withFunctions(functions).withTopics(append(Topics.ALL, "backups")));
-    assertTrue(problems.contains("function firestore-backup (com.utalk.functions.backup.FirestoreBackupFunction) is in "
+    functions.add(new FunctionSpec("media-thumbnailer", "com.utalk.functions.media.MediaThumbnailer",
+        new FunctionTrigger.PubSub("thumbnails")));
+    String problems = problems(code().withFunctions(functions).withTopics(append(Topics.ALL, "thumbnails")));
+    assertTrue(problems.contains("function media-thumbnailer (com.utalk.functions.media.MediaThumbnailer) is in "
         + "FunctionCatalog but not in terraform/modules/utalk/catalog.tf locals.functions"), problems);
-    assertTrue(problems.contains("dev: function firestore-backup has no function_sizing entry"), problems);
-    assertTrue(problems.contains("prod: function firestore-backup has no function_sizing entry"), problems);
-    assertTrue(problems.contains("topic backups is in Topics now: move it from infrastructure_topics to locals.topics"), problems);
+    assertTrue(problems.contains("dev: function media-thumbnailer has no function_sizing entry"), problems);
+    assertTrue(problems.contains("prod: function media-thumbnailer has no function_sizing entry"), problems);
+    assertTrue(problems.contains("topic thumbnails is in Topics but not in terraform/modules/utalk/catalog.tf locals.topics"), problems);
   }
 
   @Test
