@@ -7,8 +7,8 @@ import java.util.Map;
  * One function of the local functions host: its deployment name, entry point and ports, given on
  * the host's command line as {@code name=entryPoint@port,metricsPort}.
  */
-record HostedFunction(String name, String entryPoint, int port, int metricsPort) {
-  static HostedFunction parse(String spec) {
+public record HostedFunction(String name, String entryPoint, int port, int metricsPort) {
+  public static HostedFunction parse(String spec) {
     int equals = spec.indexOf('=');
     int at = spec.indexOf('@', equals);
     int comma = spec.indexOf(',', at);
@@ -19,7 +19,8 @@ record HostedFunction(String name, String entryPoint, int port, int metricsPort)
         Integer.parseInt(spec.substring(at + 1, comma)), Integer.parseInt(spec.substring(comma + 1)));
   }
 
-  String format() {
+  /** The command-line form {@link #parse} reads (the launcher writes it). */
+  public String format() {
     return name + "=" + entryPoint + "@" + port + "," + metricsPort;
   }
 

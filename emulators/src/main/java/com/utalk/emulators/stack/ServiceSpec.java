@@ -1,5 +1,6 @@
 package com.utalk.emulators.stack;
 
+import com.utalk.emulators.functionhost.HostedFunction;
 import com.utalk.platform.FunctionSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -57,7 +58,7 @@ record ServiceSpec(String name, List<String> command, Map<String, String> env, L
     List<Endpoint> endpoints = new ArrayList<>();
     for (FunctionSpec function : functions) {
       int port = config.functionPort(function);
-      command.addAll(List.of("--function", function.name() + "=" + function.entryPoint() + "@" + port + "," + config.metricsPort(function)));
+      command.addAll(List.of("--function", new HostedFunction(function.name(), function.entryPoint(), port, config.metricsPort(function)).format()));
       endpoints.add(new Endpoint(function.name(), "function", port, function.isHttp()));
     }
     // What every function shares; K_SERVICE, PORT and METRICS_PORT are each function's own, set by the host.
