@@ -42,18 +42,14 @@ if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt "$need" ]; then
   exit 1
 fi
 
-# --- the Java server: compiled test classes + the test classpath ---
-if [ ! -f "$service/target/test-classes/com/utalk/realtime/socketio/BenchServer.class" ]; then
+# --- the Java server: the engine module's compiled test classes + its test classpath ---
+engine="$service/engine"
+if [ ! -f "$engine/target/test-classes/com/utalk/realtime/socketio/BenchServer.class" ] || [ ! -s "$engine/target/test-classpath.txt" ]; then
   echo "BenchServer is not compiled: run (from $repo)" >&2
-  echo "  mvn -B -pl realtime-service -am install -DskipTests && mvn -B -pl realtime-service test-compile" >&2
+  echo "  mvn -B -pl realtime-service/engine test-compile" >&2
   exit 1
 fi
-cpfile="$service/target/bench-classpath.txt"
-if [ ! -s "$cpfile" ] || [ "$service/pom.xml" -nt "$cpfile" ]; then
-  (cd "$repo" && mvn -q -B $MVN_ARGS -pl realtime-service dependency:build-classpath \
-    -Dmdep.outputFile="$cpfile" -Dmdep.includeScope=test)
-fi
-classpath="$service/target/test-classes:$service/target/classes:$(cat "$cpfile")"
+classpath="$engine/target/test-classes:$engine/target/classes:$(cat "$engine/target/test-classpath.txt")"
 
 # --- the Node side: socket.io (server) and socket.io-client (load), from the committed lock file ---
 if [ ! -f "$bench/node/node_modules/.package-lock.json" ] || [ "$bench/node/package-lock.json" -nt "$bench/node/node_modules/.package-lock.json" ]; then

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.utalk.json.Json;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -80,7 +80,7 @@ final class RawClients {
       HttpResponse<String> open = get(base);
       assertEquals(200, open.statusCode(), open.body());
       assertEquals('0', open.body().charAt(0), open.body());
-      this.handshake = Json.read(open.body().substring(1).getBytes(StandardCharsets.UTF_8));
+      this.handshake = TestJson.read(open.body().substring(1).getBytes(StandardCharsets.UTF_8));
       this.sid = handshake.path("sid").asText();
     }
 

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.utalk.json.Json;
+
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -30,7 +30,7 @@ class EngineProtocolTest {
       HttpResponse<String> open = RawClients.get(app.url() + "/socket.io/?EIO=4&transport=polling&t=abc");
       assertEquals(200, open.statusCode());
       assertEquals("text/plain; charset=UTF-8", open.headers().firstValue("content-type").orElse(null));
-      JsonNode handshake = Json.read(open.body().substring(1).getBytes(StandardCharsets.UTF_8));
+      JsonNode handshake = TestJson.read(open.body().substring(1).getBytes(StandardCharsets.UTF_8));
       assertEquals('0', open.body().charAt(0));
       assertEquals(20, handshake.path("sid").asText().length());
       assertEquals("[\"websocket\"]", handshake.path("upgrades").toString());
@@ -47,7 +47,7 @@ class EngineProtocolTest {
     try (TestApp app = TestApp.start()) {
       RawClients.Ws ws = RawClients.Ws.open(app.url(), "");
       String open = ws.next();
-      JsonNode handshake = Json.read(open.substring(1).getBytes(StandardCharsets.UTF_8));
+      JsonNode handshake = TestJson.read(open.substring(1).getBytes(StandardCharsets.UTF_8));
       assertEquals("[]", handshake.path("upgrades").toString());
       ws.send("40{\"token\":\"good-ws\"}");
       assertTrue(ws.nextNonPing().startsWith("40{\"sid\":\""));
@@ -70,7 +70,7 @@ class EngineProtocolTest {
       HttpResponse<String> unknown = RawClients.get(app.url() + "/elsewhere");
       assertEquals(404, unknown.statusCode());
       assertEquals("application/json", unknown.headers().firstValue("content-type").orElse(""));
-      assertEquals("not_found", com.utalk.json.Json.read(unknown.body().getBytes(StandardCharsets.UTF_8)).path("error").asText());
+      assertEquals("not_found", TestJson.read(unknown.body().getBytes(StandardCharsets.UTF_8)).path("error").asText());
     }
   }
 
@@ -275,7 +275,7 @@ class EngineProtocolTest {
 
   static void assertError(HttpResponse<String> response, int status, int code) {
     assertEquals(status, response.statusCode(), response.body());
-    JsonNode body = Json.read(response.body().getBytes(StandardCharsets.UTF_8));
+    JsonNode body = TestJson.read(response.body().getBytes(StandardCharsets.UTF_8));
     assertEquals(code, body.path("code").asInt(), response.body());
   }
 }

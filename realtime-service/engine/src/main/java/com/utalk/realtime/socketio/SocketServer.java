@@ -1,6 +1,6 @@
 package com.utalk.realtime.socketio;
 
-import com.utalk.logging.Log;
+
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -71,10 +71,11 @@ import java.util.function.Consumer;
  */
 public final class SocketServer implements AutoCloseable {
   static final String IDLE_HANDLER = "idle";
-  private static final Log LOG = Log.get(SocketServer.class);
+  private static final EngineLog LOG = EngineLog.get(SocketServer.class);
 
   private final SocketServerConfig config;
   private final SocketIoLayer socketIo;
+  private final SocketIoCodec codec;
   private final Rooms rooms = new Rooms();
   private final ConcurrentHashMap<String, EngineSession> sessions = new ConcurrentHashMap<>();
   private final List<Consumer<Socket>> connectionListeners = new CopyOnWriteArrayList<>();
@@ -91,6 +92,7 @@ public final class SocketServer implements AutoCloseable {
 
   private SocketServer(SocketServerConfig config, Authenticator authenticator) {
     this.config = Objects.requireNonNull(config, "config");
+    this.codec = new SocketIoCodec(config.objectMapper());
     this.socketIo = new SocketIoLayer(this, Objects.requireNonNull(authenticator, "authenticator"));
     WebSocketDecoderConfig decoderConfig =
         WebSocketDecoderConfig.newBuilder()
@@ -105,6 +107,10 @@ public final class SocketServer implements AutoCloseable {
   /** A server that is not listening yet: register listeners and routes, then {@link #start()}. */
   public static SocketServer create(SocketServerConfig config, Authenticator authenticator) {
     return new SocketServer(config, authenticator);
+  }
+
+  SocketIoCodec codec() {
+    return codec;
   }
 
   /** Called with every socket the {@link Authenticator} accepted, before the client is told. */

@@ -1,6 +1,6 @@
 package com.utalk.realtime.socketio;
 
-import com.utalk.logging.Log;
+
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -16,7 +16,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
  * polling session being upgraded (until the client's {@code 5}).
  */
 final class WebSocketTransportHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
-  private static final Log LOG = Log.get(WebSocketTransportHandler.class);
+  private static final EngineLog LOG = EngineLog.get(WebSocketTransportHandler.class);
 
   private EngineSession session;
   private boolean probing;

@@ -1,5 +1,6 @@
 package com.utalk.realtime.socketio;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
@@ -28,6 +29,9 @@ import java.util.concurrent.Executor;
  *     whichever is chosen.
  * @param maxBufferedBytes outbound bytes a connection may have waiting (slow reader, polling client
  *     that stopped polling) before it is closed
+ * @param objectMapper how emitted arguments become JSON and how {@link Args#get(int, Class)} reads
+ *     them: pass the application's own mapper so the wire format is the application's (dates,
+ *     null handling); the default is a plain {@code ObjectMapper} with the modules on the classpath
  */
 public record SocketServerConfig(
     String host,
@@ -41,7 +45,8 @@ public record SocketServerConfig(
     Duration upgradeTimeout,
     int ioThreads,
     Executor handlerExecutor,
-    long maxBufferedBytes) {
+    long maxBufferedBytes,
+    ObjectMapper objectMapper) {
 
   public SocketServerConfig {
     Objects.requireNonNull(host, "host");
@@ -66,6 +71,7 @@ public record SocketServerConfig(
       throw new IllegalArgumentException("maxBufferedBytes must be >= maxPayload");
     }
     allowedOrigins = Set.copyOf(allowedOrigins);
+    Objects.requireNonNull(objectMapper, "objectMapper");
   }
 
   private static void requirePositive(Duration value, String name) {
@@ -91,7 +97,8 @@ public record SocketServerConfig(
         .upgradeTimeout(upgradeTimeout)
         .ioThreads(ioThreads)
         .handlerExecutor(handlerExecutor)
-        .maxBufferedBytes(maxBufferedBytes);
+        .maxBufferedBytes(maxBufferedBytes)
+        .objectMapper(objectMapper);
   }
 
   /** Whether a browser at {@code origin} may connect. */
@@ -112,6 +119,7 @@ public record SocketServerConfig(
     private int ioThreads = 0;
     private Executor handlerExecutor;
     private long maxBufferedBytes = 16L * 1024 * 1024;
+    private ObjectMapper objectMapper;
 
     private Builder() {}
 
@@ -175,6 +183,11 @@ public record SocketServerConfig(
       return this;
     }
 
+    public Builder objectMapper(ObjectMapper objectMapper) {
+      this.objectMapper = objectMapper;
+      return this;
+    }
+
     public SocketServerConfig build() {
       return new SocketServerConfig(
           host,
@@ -188,7 +201,8 @@ public record SocketServerConfig(
           upgradeTimeout,
           ioThreads,
           handlerExecutor,
-          maxBufferedBytes);
+          maxBufferedBytes,
+          objectMapper != null ? objectMapper : new ObjectMapper().findAndRegisterModules());
     }
   }
 }

@@ -1,5 +1,6 @@
 package com.utalk.realtime.socketio;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -47,9 +48,15 @@ final class HttpResponses {
     write(
         channel,
         response(
-            status, Unpooled.wrappedBuffer(com.utalk.json.Json.writeBytes(new com.utalk.errors.ErrorBody(code, message, null, null))),
+            status, Unpooled.copiedBuffer(problemJson(code, message), StandardCharsets.UTF_8),
             "application/json", null),
         keepAlive);
+  }
+
+  /** {@code {"error": code, "message": message}}, the application's error shape without a request id. */
+  static String problemJson(String code, String message) {
+    JsonStringEncoder quote = JsonStringEncoder.getInstance();
+    return "{\"error\":\"" + new String(quote.quoteAsString(code)) + "\",\"message\":\"" + new String(quote.quoteAsString(message)) + "\"}";
   }
 
   /** The answer to a CORS preflight. */

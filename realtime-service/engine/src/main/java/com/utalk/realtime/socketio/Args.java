@@ -3,7 +3,7 @@ package com.utalk.realtime.socketio;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import com.utalk.json.Json;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,14 +15,16 @@ import java.util.List;
  * #bytes}. Immutable view; do not modify the returned nodes.
  */
 public final class Args {
-  static final Args EMPTY = new Args(null, 0);
+  static final Args EMPTY = new Args(null, 0, null);
 
   private final ArrayNode array;
   private final int offset;
+  private final ObjectMapper mapper;
 
-  Args(ArrayNode array, int offset) {
+  Args(ArrayNode array, int offset, ObjectMapper mapper) {
     this.array = array;
     this.offset = offset;
+    this.mapper = mapper;
   }
 
   public int size() {
@@ -42,7 +44,7 @@ public final class Args {
   }
 
   /**
-   * The argument at {@code index} converted to {@code type} with the project's mapper, or null when
+   * The argument at {@code index} converted to {@code type} with the server's mapper ({@link SocketServerConfig#objectMapper()}), or null when
    * absent or JSON null.
    *
    * @throws IllegalArgumentException when it does not have the expected shape
@@ -53,7 +55,7 @@ public final class Args {
       return null;
     }
     try {
-      return Json.mapper().treeToValue(node, type);
+      return mapper.treeToValue(node, type);
     } catch (IOException e) {
       throw new IllegalArgumentException("argument " + index + " is not a " + type.getSimpleName(), e);
     }

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BinaryNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.utalk.json.Json;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufInputStream;
@@ -48,9 +47,12 @@ final class SocketIoCodec {
   /** More attachments than this in one packet is treated as abuse. */
   static final int MAX_ATTACHMENTS = 64;
 
-  private static final ObjectMapper MAPPER = Json.mapper();
+  /** The application's mapper: how event arguments (records, instants, …) become JSON. */
+  private final ObjectMapper mapper;
 
-  private SocketIoCodec() {}
+  SocketIoCodec(ObjectMapper mapper) {
+    this.mapper = mapper;
+  }
 
   /** A decoded packet; {@code id} is -1 when absent, {@code data} null when absent. */
   record Packet(int type, String namespace, int id, JsonNode data, int attachments) {
@@ -69,7 +71,7 @@ final class SocketIoCodec {
   // ---------------------------------------------------------------- decoding
 
   /** Decodes the payload of an Engine.IO message packet (the bytes after the '4'). */
-  static Packet decode(ByteBuf buf) throws ProtocolException {
+  Packet decode(ByteBuf buf) throws ProtocolException {
     int i = buf.readerIndex();
     int end = buf.writerIndex();
     if (i >= end) {
@@ -128,17 +130,17 @@ final class SocketIoCodec {
     return packet;
   }
 
-  private static JsonNode readJson(ByteBuf buf, int index, int length) throws ProtocolException {
+  private JsonNode readJson(ByteBuf buf, int index, int length) throws ProtocolException {
     try {
       JsonParser parser;
       if (buf.hasArray()) {
-        parser = MAPPER.createParser(buf.array(), buf.arrayOffset() + index, length);
+        parser = mapper.createParser(buf.array(), buf.arrayOffset() + index, length);
       } else {
         InputStream in = new ByteBufInputStream(buf.slice(index, length));
-        parser = MAPPER.createParser(in);
+        parser = mapper.createParser(in);
       }
       try (parser) {
-        JsonNode node = MAPPER.readTree(parser);
+        JsonNode node = mapper.readTree(parser);
         if (node == null) {
           throw new ProtocolException("invalid payload");
         }
@@ -149,7 +151,7 @@ final class SocketIoCodec {
     }
   }
 
-  private static void validate(Packet p) throws ProtocolException {
+  private void validate(Packet p) throws ProtocolException {
     JsonNode data = p.data();
     boolean valid =
         switch (p.type()) {
@@ -167,7 +169,7 @@ final class SocketIoCodec {
   }
 
   /** Puts the received attachments in place of their {@code {"_placeholder":true,"num":n}}. */
-  static JsonNode reconstruct(JsonNode node, List<byte[]> attachments) throws ProtocolException {
+  JsonNode reconstruct(JsonNode node, List<byte[]> attachments) throws ProtocolException {
     if (node.isObject()) {
       JsonNode placeholder = node.get("_placeholder");
       if (placeholder != null && placeholder.asBoolean(false)) {
@@ -201,14 +203,14 @@ final class SocketIoCodec {
     return node;
   }
 
-  private static boolean isDigit(byte b) {
+  private boolean isDigit(byte b) {
     return b >= '0' && b <= '9';
   }
 
   // ---------------------------------------------------------------- encoding
 
   /** {@code 42[event,...args]} (or a binary event when an argument holds bytes). */
-  static OutboundPacket event(String event, int ackId, Object[] args) {
+  OutboundPacket event(String event, int ackId, Object[] args) {
     if (containsBinary(args)) {
       ArrayNode array = JsonNodeFactory.instance.arrayNode(args.length + 1);
       array.add(event);
@@ -222,7 +224,7 @@ final class SocketIoCodec {
         gen.writeStartArray();
         gen.writeString(event);
         for (Object arg : args) {
-          MAPPER.writeValue(gen, arg);
+          mapper.writeValue(gen, arg);
         }
         gen.writeEndArray();
       }
@@ -234,7 +236,7 @@ final class SocketIoCodec {
   }
 
   /** {@code 43<id>[...args]} (or a binary ack). */
-  static OutboundPacket ack(int ackId, Object[] args) {
+  OutboundPacket ack(int ackId, Object[] args) {
     if (containsBinary(args)) {
       return binary(BINARY_ACK, ackId, JsonNodeFactory.instance.arrayNode(args.length), args);
     }
@@ -245,7 +247,7 @@ final class SocketIoCodec {
       try (JsonGenerator gen = generator(buf)) {
         gen.writeStartArray();
         for (Object arg : args) {
-          MAPPER.writeValue(gen, arg);
+          mapper.writeValue(gen, arg);
         }
         gen.writeEndArray();
       }
@@ -256,25 +258,25 @@ final class SocketIoCodec {
     }
   }
 
-  static OutboundPacket connect(String socketId) {
+  OutboundPacket connect(String socketId) {
     return text("40{\"sid\":\"" + socketId + "\"}");
   }
 
-  static OutboundPacket connectError(String namespace, String message) {
+  OutboundPacket connectError(String namespace, String message) {
     ObjectNode data = JsonNodeFactory.instance.objectNode().put("message", message);
     String prefix = "/".equals(namespace) ? "44" : "44" + namespace + ",";
-    return text(prefix + Json.write(data));
+    return text(prefix + data);
   }
 
-  static OutboundPacket disconnect() {
+  OutboundPacket disconnect() {
     return text("41");
   }
 
-  static OutboundPacket text(String text) {
+  OutboundPacket text(String text) {
     return new OutboundPacket(Unpooled.copiedBuffer(text, StandardCharsets.UTF_8));
   }
 
-  private static OutboundPacket binary(int type, int ackId, ArrayNode array, Object[] args) {
+  private OutboundPacket binary(int type, int ackId, ArrayNode array, Object[] args) {
     List<ByteBuf> attachments = new ArrayList<>();
     for (Object arg : args) {
       array.add(extractBinary(arg, attachments));
@@ -286,7 +288,7 @@ final class SocketIoCodec {
       buf.writeByte('-');
       writeId(buf, ackId);
       try (JsonGenerator gen = generator(buf)) {
-        MAPPER.writeTree(gen, array);
+        mapper.writeTree(gen, array);
       }
       return new OutboundPacket(buf, attachments.toArray(new ByteBuf[0]));
     } catch (IOException | RuntimeException e) {
@@ -297,7 +299,7 @@ final class SocketIoCodec {
   }
 
   /** Replaces binary values by placeholders, collecting the bytes. */
-  private static JsonNode extractBinary(Object value, List<ByteBuf> attachments) {
+  private JsonNode extractBinary(Object value, List<ByteBuf> attachments) {
     if (value instanceof byte[] bytes) {
       return placeholder(Unpooled.wrappedBuffer(bytes), attachments);
     }
@@ -328,10 +330,10 @@ final class SocketIoCodec {
       }
       return array;
     }
-    return MAPPER.valueToTree(value);
+    return mapper.valueToTree(value);
   }
 
-  private static JsonNode replaceBinaryNodes(JsonNode node, List<ByteBuf> attachments) {
+  private JsonNode replaceBinaryNodes(JsonNode node, List<ByteBuf> attachments) {
     if (node.isBinary()) {
       return placeholder(Unpooled.wrappedBuffer(((BinaryNode) node).binaryValue()), attachments);
     }
@@ -350,7 +352,7 @@ final class SocketIoCodec {
     return node;
   }
 
-  private static JsonNode placeholder(ByteBuf bytes, List<ByteBuf> attachments) {
+  private JsonNode placeholder(ByteBuf bytes, List<ByteBuf> attachments) {
     ObjectNode placeholder = JsonNodeFactory.instance.objectNode();
     placeholder.put("_placeholder", true);
     placeholder.put("num", attachments.size());
@@ -363,7 +365,7 @@ final class SocketIoCodec {
    * Collections, arrays and JSON trees; byte arrays inside other objects are serialized by Jackson
    * (as base64 strings).
    */
-  static boolean containsBinary(Object[] args) {
+  boolean containsBinary(Object[] args) {
     for (Object arg : args) {
       if (isBinary(arg, 0)) {
         return true;
@@ -372,7 +374,7 @@ final class SocketIoCodec {
     return false;
   }
 
-  private static boolean isBinary(Object value, int depth) {
+  private boolean isBinary(Object value, int depth) {
     if (value == null || depth > 32) {
       return false;
     }
@@ -418,20 +420,20 @@ final class SocketIoCodec {
     return false;
   }
 
-  private static void writeId(ByteBuf buf, int id) {
+  private void writeId(ByteBuf buf, int id) {
     if (id >= 0) {
       ByteBufUtil.writeAscii(buf, Integer.toString(id));
     }
   }
 
-  private static JsonGenerator generator(ByteBuf buf) throws IOException {
+  private JsonGenerator generator(ByteBuf buf) throws IOException {
     OutputStream out = new ByteBufOutputStream(buf);
-    JsonGenerator gen = MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8);
-    gen.setCodec(MAPPER);
+    JsonGenerator gen = mapper.getFactory().createGenerator(out, JsonEncoding.UTF8);
+    gen.setCodec(mapper);
     return gen;
   }
 
-  private static RuntimeException encodingFailure(Exception e) {
+  private RuntimeException encodingFailure(Exception e) {
     if (e instanceof IOException io) {
       return new UncheckedIOException("could not serialize event arguments", io);
     }

@@ -1,6 +1,6 @@
 package com.utalk.realtime.socketio;
 
-import com.utalk.logging.Log;
+
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import java.util.ArrayList;
@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * main namespace "/" exists; anything sent by a client that is not (yet) connected is dropped.
  */
 final class SocketIoLayer {
-  private static final Log LOG = Log.get(SocketIoLayer.class);
+  private static final EngineLog LOG = EngineLog.get(SocketIoLayer.class);
 
   private final SocketServer server;
   private final Authenticator authenticator;
@@ -29,7 +29,7 @@ final class SocketIoLayer {
   void onMessage(EngineSession session, ByteBuf data) {
     SocketIoCodec.Packet packet;
     try {
-      packet = SocketIoCodec.decode(data);
+      packet = server.codec().decode(data);
     } catch (SocketIoCodec.ProtocolException e) {
       protocolError(session, e.getMessage());
       return;
@@ -63,7 +63,7 @@ final class SocketIoLayer {
         if (session.pendingAttachments.size() == session.pendingBinary.attachments()) {
           complete = session.pendingBinary;
           try {
-            complete = complete.withData(SocketIoCodec.reconstruct(complete.data(), session.pendingAttachments));
+            complete = complete.withData(server.codec().reconstruct(complete.data(), session.pendingAttachments));
           } catch (SocketIoCodec.ProtocolException e) {
             unexpected = true;
           }
@@ -114,7 +114,7 @@ final class SocketIoLayer {
 
   private void connect(EngineSession session, SocketIoCodec.Packet packet) {
     if (!"/".equals(packet.namespace())) {
-      session.send(SocketIoCodec.connectError(packet.namespace(), "Invalid namespace"));
+      session.send(server.codec().connectError(packet.namespace(), "Invalid namespace"));
       return;
     }
     SocketImpl socket;

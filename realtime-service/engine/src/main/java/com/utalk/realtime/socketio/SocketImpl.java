@@ -1,7 +1,7 @@
 package com.utalk.realtime.socketio;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.utalk.logging.Log;
+
 import io.netty.util.collection.IntObjectHashMap;
 import java.net.InetSocketAddress;
 import java.security.Principal;
@@ -34,7 +34,7 @@ import java.util.function.Consumer;
  * while the session monitor is held by a caller that could run a callback inline.
  */
 final class SocketImpl implements Socket {
-  private static final Log LOG = Log.get(SocketImpl.class);
+  private static final EngineLog LOG = EngineLog.get(SocketImpl.class);
   private static final Set<String> RESERVED =
       Set.of("connect", "connect_error", "disconnect", "disconnecting", "newListener", "removeListener");
   private static final int DRAIN_BUDGET = 64;
@@ -138,7 +138,7 @@ final class SocketImpl implements Socket {
   @Override
   public void emit(String event, Object... args) {
     checkEventName(event);
-    deliver(SocketIoCodec.event(event, -1, args));
+    deliver(server.codec().event(event, -1, args));
   }
 
   @Override
@@ -163,7 +163,7 @@ final class SocketImpl implements Socket {
     }
     OutboundPacket packet;
     try {
-      packet = SocketIoCodec.event(event, ackId, args);
+      packet = server.codec().event(event, ackId, args);
     } catch (RuntimeException e) {
       removeAck(ackId);
       throw e;
@@ -222,14 +222,14 @@ final class SocketImpl implements Socket {
     synchronized (session) {
       if (phase == CONNECTING) {
         // still in the connection listeners: CONNECT goes out first, then DISCONNECT
-        preConnect.add(SocketIoCodec.disconnect());
+        preConnect.add(server.codec().disconnect());
         disconnectAfterConnect = true;
         return;
       }
       if (phase != CONNECTED) {
         return;
       }
-      session.sendLocked(SocketIoCodec.disconnect());
+      session.sendLocked(server.codec().disconnect());
     }
     session.close(DisconnectReason.SERVER_NAMESPACE_DISCONNECT, true);
   }
@@ -301,7 +301,7 @@ final class SocketImpl implements Socket {
         return; // closed while the listeners ran
       }
       phase = CONNECTED;
-      session.sendLocked(SocketIoCodec.connect(id));
+      session.sendLocked(server.codec().connect(id));
       for (OutboundPacket packet : preConnect) {
         session.sendLocked(packet);
       }
@@ -321,7 +321,7 @@ final class SocketImpl implements Socket {
       phase = REFUSED;
     }
     LOG.info("socket.io connection refused", "reason", message, "transport", session.initialTransport.wireName());
-    session.sendThenClose(SocketIoCodec.connectError("/", message), DisconnectReason.NOT_CONNECTED);
+    session.sendThenClose(server.codec().connectError("/", message), DisconnectReason.NOT_CONNECTED);
   }
 
   /** An EVENT / BINARY_EVENT from the client (only called when connected). */
@@ -335,7 +335,7 @@ final class SocketImpl implements Socket {
       }
       return;
     }
-    Args args = new Args(data, 1);
+    Args args = new Args(data, 1, server.config().objectMapper());
     Ack ack = packet.id() >= 0 ? new ClientAck(this, packet.id()) : Ack.NONE;
     dispatch(
         () -> {
@@ -351,7 +351,7 @@ final class SocketImpl implements Socket {
   void onAck(SocketIoCodec.Packet packet) {
     CompletableFuture<Args> future = removeAck(packet.id());
     if (future != null) {
-      Args args = new Args((ArrayNode) packet.data(), 0);
+      Args args = new Args((ArrayNode) packet.data(), 0, server.config().objectMapper());
       dispatch(() -> future.complete(args));
     }
   }
@@ -516,7 +516,7 @@ final class SocketImpl implements Socket {
         }
         sent = true;
       }
-      socket.deliver(SocketIoCodec.ack(ackId, args));
+      socket.deliver(socket.server.codec().ack(ackId, args));
     }
 
     @Override

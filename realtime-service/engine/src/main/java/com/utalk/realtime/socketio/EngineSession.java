@@ -1,6 +1,6 @@
 package com.utalk.realtime.socketio;
 
-import com.utalk.logging.Log;
+
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
@@ -38,7 +38,7 @@ import java.util.concurrent.TimeUnit;
  * client's polling transport can pause and send {@code 5} over the WebSocket.
  */
 final class EngineSession {
-  private static final Log LOG = Log.get(EngineSession.class);
+  private static final EngineLog LOG = EngineLog.get(EngineSession.class);
 
   static final byte SEPARATOR = 0x1e;
   private static final ByteBuf PING = constant("2");

@@ -64,7 +64,7 @@ public final class Broadcast {
     if (targets.isEmpty()) {
       return 0;
     }
-    OutboundPacket packet = SocketIoCodec.event(event, -1, args);
+    OutboundPacket packet = server.codec().event(event, -1, args);
     int count = 0;
     try {
       for (SocketImpl socket : targets) {

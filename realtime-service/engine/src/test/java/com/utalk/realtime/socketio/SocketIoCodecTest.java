@@ -21,10 +21,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SocketIoCodecTest {
+  private static final SocketIoCodec CODEC = new SocketIoCodec(TestJson.MAPPER.copy()
+      .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+      .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL));
   private static SocketIoCodec.Packet decode(String text) throws SocketIoCodec.ProtocolException {
     ByteBuf buf = Unpooled.copiedBuffer(text, StandardCharsets.UTF_8);
     try {
-      return SocketIoCodec.decode(buf);
+      return CODEC.decode(buf);
     } finally {
       buf.release();
     }
@@ -72,37 +75,37 @@ class SocketIoCodecTest {
   @Test
   void putsAttachmentsBackInPlace() throws Exception {
     SocketIoCodec.Packet binary = decode("51-[\"b\",{\"nested\":[{\"_placeholder\":true,\"num\":0}]}]");
-    JsonNode data = SocketIoCodec.reconstruct(binary.data(), List.of(new byte[] {1, 2, 3}));
+    JsonNode data = CODEC.reconstruct(binary.data(), List.of(new byte[] {1, 2, 3}));
     assertArrayEquals(new byte[] {1, 2, 3}, data.get(1).path("nested").get(0).binaryValue());
     assertThrows(
         SocketIoCodec.ProtocolException.class,
-        () -> SocketIoCodec.reconstruct(decode("51-[\"b\",{\"_placeholder\":true,\"num\":4}]").data(), List.of(new byte[0])));
+        () -> CODEC.reconstruct(decode("51-[\"b\",{\"_placeholder\":true,\"num\":4}]").data(), List.of(new byte[0])));
   }
 
   record Message(String id, String text, String omitted) {}
 
   @Test
   void encodesEventsAndAcks() {
-    OutboundPacket event = SocketIoCodec.event("message", -1, new Object[] {new Message("m1", "hé", null), 3, "s"});
+    OutboundPacket event = CODEC.event("message", -1, new Object[] {new Message("m1", "hé", null), 3, "s"});
     assertEquals("42[\"message\",{\"id\":\"m1\",\"text\":\"hé\"},3,\"s\"]", event.text());
     event.release();
 
-    OutboundPacket withAck = SocketIoCodec.event("q", 15, new Object[] {Map.of("k", true)});
+    OutboundPacket withAck = CODEC.event("q", 15, new Object[] {Map.of("k", true)});
     assertEquals("4215[\"q\",{\"k\":true}]", withAck.text());
     withAck.release();
 
-    OutboundPacket ack = SocketIoCodec.ack(4, new Object[] {});
+    OutboundPacket ack = CODEC.ack(4, new Object[] {});
     assertEquals("434[]", ack.text());
     ack.release();
 
-    OutboundPacket error = SocketIoCodec.connectError("/admin", "Invalid namespace");
+    OutboundPacket error = CODEC.connectError("/admin", "Invalid namespace");
     assertEquals("44/admin,{\"message\":\"Invalid namespace\"}", error.text());
     error.release();
   }
 
   @Test
   void encodesBinaryArgumentsAsAttachments() {
-    OutboundPacket packet = SocketIoCodec.event("file", -1, new Object[] {"name", new byte[] {9, 8}, Map.of("thumb", new byte[] {7})});
+    OutboundPacket packet = CODEC.event("file", -1, new Object[] {"name", new byte[] {9, 8}, Map.of("thumb", new byte[] {7})});
     List<WebSocketFrame> frames = new ArrayList<>();
     packet.toFrames(frames::add);
     assertEquals(3, frames.size());
@@ -117,7 +120,7 @@ class SocketIoCodecTest {
   @Test
   void argsView() throws Exception {
     ArrayNode array = (ArrayNode) decode("2[\"e\",\"text\",{\"id\":\"m\",\"text\":\"t\"},5]").data();
-    Args args = new Args(array, 1);
+    Args args = new Args(array, 1, TestJson.MAPPER);
     assertEquals(3, args.size());
     assertEquals("text", args.text(0));
     assertEquals(new Message("m", "t", null), args.get(1, Message.class));
@@ -131,17 +134,17 @@ class SocketIoCodecTest {
   @Test
   void handshakeTokenFromAuthThenQuery() {
     Handshake fromAuth =
-        Handshake.of(com.utalk.json.Json.object().put("token", "a"), Map.of("token", "q"), Map.of("X-Forwarded-For", "1.2.3.4"));
+        Handshake.of(TestJson.object().put("token", "a"), Map.of("token", "q"), Map.of("X-Forwarded-For", "1.2.3.4"));
     assertEquals("a", fromAuth.token().orElseThrow());
     assertEquals("1.2.3.4", fromAuth.header("x-forwarded-for"));
     assertEquals("q", Handshake.of(null, Map.of("token", "q"), Map.of()).token().orElseThrow());
-    assertTrue(Handshake.of(com.utalk.json.Json.object().put("token", ""), Map.of(), Map.of()).token().isEmpty());
+    assertTrue(Handshake.of(TestJson.object().put("token", ""), Map.of(), Map.of()).token().isEmpty());
     assertFalse(fromAuth.toString().contains("a\""), "never prints credentials");
   }
 
   @Test
   void aBroadcastDuplicateSharesTheBytes() {
-    OutboundPacket packet = SocketIoCodec.event("e", -1, new Object[] {"x".repeat(1000)});
+    OutboundPacket packet = CODEC.event("e", -1, new Object[] {"x".repeat(1000)});
     OutboundPacket copy = packet.retainedDuplicate();
     List<WebSocketFrame> a = new ArrayList<>();
     List<WebSocketFrame> b = new ArrayList<>();

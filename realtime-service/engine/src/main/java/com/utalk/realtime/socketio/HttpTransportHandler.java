@@ -1,6 +1,6 @@
 package com.utalk.realtime.socketio;
 
-import com.utalk.logging.Log;
+
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
@@ -26,7 +26,7 @@ import java.util.Map;
  * preflights, and the application's plain {@link HttpRoute}s.
  */
 final class HttpTransportHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
-  private static final Log LOG = Log.get(HttpTransportHandler.class);
+  private static final EngineLog LOG = EngineLog.get(HttpTransportHandler.class);
 
   private final SocketServer server;
   /** The session whose GET was last parked on this connection (to notice an aborted poll). */

@@ -3,7 +3,7 @@ package com.utalk.realtime.socketio;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.utalk.json.Json;
+
 import com.utalk.realtime.testing.StderrTail;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -37,7 +37,7 @@ final class NodeClient implements AutoCloseable {
                 String line;
                 while ((line = in.readLine()) != null) {
                   if (line.startsWith("{")) {
-                    lines.add(Json.read(line.getBytes(StandardCharsets.UTF_8)));
+                    lines.add(TestJson.read(line.getBytes(StandardCharsets.UTF_8)));
                   }
                 }
               } catch (IOException | RuntimeException e) {
