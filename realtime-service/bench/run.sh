@@ -3,12 +3,11 @@
 # reference server, both driven by the same load client (node/load.js). See README.md.
 #
 # Needs (from the repository root, once):
-#   mvn -B -pl realtime-service -am install -DskipTests
-#   mvn -B -pl realtime-service test-compile
+#   mvn -B -pl realtime-service/engine test-compile
 # Scale with: CLIENTS_MEMORY=10000 CLIENTS=1000 RATE=2000 SECONDS=10 FANOUTS=50 SERVERS=java,node
 # (and SETTLE_MS=3000, WARMUP_SECONDS=20; PHASE_SECONDS is the same as SECONDS).
-# Also: JAVA_OPTS (JVM flags of the Java server), MVN_ARGS (extra Maven arguments, e.g.
-# -Dmaven.repo.local=...), OUT (where the logs and JSON lines go; default realtime-service/target/bench).
+# Also: JAVA_OPTS (JVM flags of the Java server) and OUT (where the logs and JSON lines go;
+# default realtime-service/target/bench).
 env_seconds=$SECONDS # first line on purpose: bash imports SECONDS from the environment, then counts up
 set -euo pipefail
 

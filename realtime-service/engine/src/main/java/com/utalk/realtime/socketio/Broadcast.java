@@ -8,17 +8,17 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * An emit to every socket in one or more rooms ({@code server.to("a").to("b").except(socket)}).
+ * An emit to every socket in one or more rooms of one namespace ({@code server.to("a").to("b").except(socket)}).
  * Immutable: each call returns a new operator. The packet is encoded once and the same bytes are
  * written to every member.
  */
 public final class Broadcast {
-  private final SocketServer server;
+  private final Namespace namespace;
   private final List<String> rooms;
   private final Set<String> exceptIds;
 
-  Broadcast(SocketServer server, List<String> rooms, Set<String> exceptIds) {
-    this.server = server;
+  Broadcast(Namespace namespace, List<String> rooms, Set<String> exceptIds) {
+    this.namespace = namespace;
     this.rooms = rooms;
     this.exceptIds = exceptIds;
   }
@@ -26,14 +26,14 @@ public final class Broadcast {
   /** Also targets the members of {@code room} (each socket receives the event once). */
   public Broadcast to(String room) {
     Objects.requireNonNull(room, "room");
-    return new Broadcast(server, Stream.concat(rooms.stream(), Stream.of(room)).toList(), exceptIds);
+    return new Broadcast(namespace, Stream.concat(rooms.stream(), Stream.of(room)).toList(), exceptIds);
   }
 
   /** Leaves {@code socket} out (e.g. the sender). */
   public Broadcast except(Socket socket) {
     Set<String> ids = new HashSet<>(exceptIds);
     ids.add(socket.id());
-    return new Broadcast(server, rooms, Set.copyOf(ids));
+    return new Broadcast(namespace, rooms, Set.copyOf(ids));
   }
 
   /**
@@ -53,18 +53,18 @@ public final class Broadcast {
     SocketImpl.checkEventName(event);
     Collection<SocketImpl> targets;
     if (rooms.size() == 1) {
-      targets = server.rooms().members(rooms.get(0));
+      targets = namespace.rooms().members(rooms.get(0));
     } else {
       Set<SocketImpl> union = new HashSet<>();
       for (String room : rooms) {
-        union.addAll(server.rooms().members(room));
+        union.addAll(namespace.rooms().members(room));
       }
       targets = union;
     }
     if (targets.isEmpty()) {
       return 0;
     }
-    OutboundPacket packet = server.codec().event(event, -1, args);
+    OutboundPacket packet = namespace.server().codec().event(namespace.name(), event, -1, args);
     int count = 0;
     try {
       for (SocketImpl socket : targets) {

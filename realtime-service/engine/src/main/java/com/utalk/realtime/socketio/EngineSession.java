@@ -18,6 +18,8 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
@@ -37,7 +39,7 @@ import java.util.concurrent.TimeUnit;
  * still on its way — is answered at once (with queued packets, or a {@code 6} noop), so the
  * client's polling transport can pause and send {@code 5} over the WebSocket.
  */
-final class EngineSession {
+final class EngineSession implements EngineConnection {
   private static final EngineLog LOG = EngineLog.get(EngineSession.class);
 
   static final byte SEPARATOR = 0x1e;
@@ -77,7 +79,9 @@ final class EngineSession {
   // ---- Socket.IO layer state, guarded by this (see SocketIoLayer)
   HttpHeaders handshakeHeaders;
   Map<String, List<String>> handshakeQuery;
-  SocketImpl socket;
+  /** The socket on the main namespace; the others' are in {@link #otherSockets}, made on first use. */
+  private SocketImpl socket;
+  private Map<String, SocketImpl> otherSockets;
   SocketIoCodec.Packet pendingBinary;
   List<byte[]> pendingAttachments;
 
@@ -119,8 +123,10 @@ final class EngineSession {
     synchronized (this) {
       sendLocked(new OutboundPacket(Unpooled.copiedBuffer(open, StandardCharsets.US_ASCII)));
       heartbeat = loop.schedule(pingTask, config.pingInterval().toMillis(), TimeUnit.MILLISECONDS);
-      connectTimer =
-          loop.schedule(this::connectTimedOut, config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+      if (server.layer().expectsConnect()) {
+        connectTimer =
+            loop.schedule(this::connectTimedOut, config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+      }
     }
   }
 
@@ -132,8 +138,39 @@ final class EngineSession {
     return open;
   }
 
-  synchronized Transport transport() {
+  @Override
+  public synchronized Transport transport() {
     return transport;
+  }
+
+  // ------------------------------------------------------------------ EngineConnection (raw Engine.IO)
+
+  @Override
+  public String id() {
+    return sid;
+  }
+
+  @Override
+  public InetSocketAddress remoteAddress() {
+    return remoteAddress;
+  }
+
+  @Override
+  public void send(String message) {
+    ByteBuf text = Unpooled.buffer(1 + message.length());
+    text.writeByte('4');
+    text.writeCharSequence(message, StandardCharsets.UTF_8);
+    send(new OutboundPacket(text));
+  }
+
+  @Override
+  public void send(byte[] message) {
+    send(new OutboundPacket(null, new ByteBuf[] {Unpooled.wrappedBuffer(message)}));
+  }
+
+  @Override
+  public void close() {
+    close(DisconnectReason.SERVER_NAMESPACE_DISCONNECT, true);
   }
 
   synchronized void cancelConnectTimer() {
@@ -161,6 +198,21 @@ final class EngineSession {
       sendLocked(packet, false);
     }
     close(reason, true);
+  }
+
+  /**
+   * Sends a one-frame packet, then runs {@code afterWrite} on the event loop once it has been
+   * written to the connection (WebSocket), or right away when polling (the next GET carries it
+   * with whatever follows). Caller holds the monitor.
+   */
+  void sendLockedThen(OutboundPacket packet, Runnable afterWrite) {
+    Channel channel = transport == Transport.WEBSOCKET ? ws : null;
+    if (!open || channel == null || !channel.isWritable() || !packet.singleFrame()) {
+      sendLocked(packet);
+      loop.execute(afterWrite);
+      return;
+    }
+    packet.toFrames(frame -> channel.writeAndFlush(frame).addListener(written -> afterWrite.run()));
   }
 
   /** Caller holds the monitor. Never calls out; a slow consumer is closed asynchronously. */
@@ -218,7 +270,7 @@ final class EngineSession {
     synchronized (this) {
       if (transport != Transport.POLLING) {
         // a late request after the upgrade: refused, the session lives on
-        HttpResponses.engineError(channel, HttpResponseStatus.BAD_REQUEST, 3, "Bad request", keepAlive, origin);
+        HttpResponses.engineError(channel, EngineError.BAD_REQUEST, keepAlive, origin);
         return;
       }
       overlap = pollChannel != null;
@@ -232,7 +284,7 @@ final class EngineSession {
       }
     }
     if (overlap) {
-      HttpResponses.engineError(channel, HttpResponseStatus.BAD_REQUEST, 3, "Bad request", keepAlive, origin);
+      HttpResponses.engineError(channel, EngineError.BAD_REQUEST, keepAlive, origin);
       close(DisconnectReason.TRANSPORT_ERROR, false);
     }
   }
@@ -292,7 +344,7 @@ final class EngineSession {
         return;
       }
       if (transport != Transport.POLLING || !open) {
-        HttpResponses.engineError(channel, HttpResponseStatus.BAD_REQUEST, 3, "Bad request", keepAlive, origin);
+        HttpResponses.engineError(channel, EngineError.BAD_REQUEST, keepAlive, origin);
         return;
       }
       overlap = posting;
@@ -301,7 +353,7 @@ final class EngineSession {
       }
     }
     if (overlap) {
-      HttpResponses.engineError(channel, HttpResponseStatus.BAD_REQUEST, 3, "Bad request", keepAlive, origin);
+      HttpResponses.engineError(channel, EngineError.BAD_REQUEST, keepAlive, origin);
       close(DisconnectReason.TRANSPORT_ERROR, false);
       return;
     }
@@ -316,7 +368,7 @@ final class EngineSession {
     if (ok) {
       HttpResponses.ok(channel, keepAlive, origin);
     } else {
-      HttpResponses.engineError(channel, HttpResponseStatus.BAD_REQUEST, 3, "Bad request", keepAlive, origin);
+      HttpResponses.engineError(channel, EngineError.BAD_REQUEST, keepAlive, origin);
       close(DisconnectReason.PARSE_ERROR, false);
     }
   }
@@ -339,7 +391,7 @@ final class EngineSession {
             return false;
           }
           try {
-            server.socketIo().onBinary(this, binary);
+            server.layer().onBinary(this, binary);
             handled = true;
           } finally {
             binary.release();
@@ -386,7 +438,7 @@ final class EngineSession {
     }
     int type = packet.getByte(packet.readerIndex()) - '0';
     switch (type) {
-      case 4 -> server.socketIo().onMessage(this, packet.slice(packet.readerIndex() + 1, packet.readableBytes() - 1));
+      case 4 -> server.layer().onMessage(this, packet.slice(packet.readerIndex() + 1, packet.readableBytes() - 1));
       case 3 -> onPong();
       case 1 -> close(DisconnectReason.TRANSPORT_CLOSE, false);
       case 2, 5, 6 -> {
@@ -401,7 +453,7 @@ final class EngineSession {
 
   /** A binary Engine.IO message from the active WebSocket. */
   void onBinaryPacket(ByteBuf data) {
-    server.socketIo().onBinary(this, data);
+    server.layer().onBinary(this, data);
   }
 
   // ------------------------------------------------------------------ WebSocket
@@ -562,11 +614,60 @@ final class EngineSession {
     boolean connected;
     synchronized (this) {
       connectTimer = null;
-      connected = socket != null && socket.isConnectedOrConnecting();
+      connected = false;
+      for (SocketImpl each : socketsLocked()) {
+        connected |= each.isConnectedOrConnecting();
+      }
     }
     if (!connected) {
       close(DisconnectReason.NOT_CONNECTED, true);
     }
+  }
+
+  // ------------------------------------------------------------------ Socket.IO sockets
+
+  /** This session's socket on {@code namespace}, or null; caller holds the monitor. */
+  SocketImpl socketLocked(String namespace) {
+    if (Namespace.MAIN.equals(namespace)) {
+      return socket;
+    }
+    return otherSockets == null ? null : otherSockets.get(namespace);
+  }
+
+  /** Adds the socket of a CONNECT; caller holds the monitor and has checked there is none on its namespace. */
+  void attachLocked(SocketImpl connecting) {
+    String namespace = connecting.namespace().name();
+    if (Namespace.MAIN.equals(namespace)) {
+      socket = connecting;
+    } else {
+      if (otherSockets == null) {
+        otherSockets = new HashMap<>(4);
+      }
+      otherSockets.put(namespace, connecting);
+    }
+  }
+
+  /** Removes a socket that left its namespace; true when the session holds no socket any more. */
+  synchronized boolean detach(SocketImpl leaving) {
+    if (socket == leaving) {
+      socket = null;
+    } else if (otherSockets != null) {
+      otherSockets.remove(leaving.namespace().name(), leaving);
+    }
+    return socket == null && (otherSockets == null || otherSockets.isEmpty());
+  }
+
+  /** Every socket of this session; caller holds the monitor. */
+  List<SocketImpl> socketsLocked() {
+    if (otherSockets == null || otherSockets.isEmpty()) {
+      return socket == null ? List.of() : List.of(socket);
+    }
+    List<SocketImpl> all = new ArrayList<>(otherSockets.size() + 1);
+    if (socket != null) {
+      all.add(socket);
+    }
+    all.addAll(otherSockets.values());
+    return all;
   }
 
   // ------------------------------------------------------------------ closing
@@ -601,6 +702,17 @@ final class EngineSession {
               .writeAndFlush(new CloseWebSocketFrame(status, null))
               .addListener(ChannelFutureListener.CLOSE);
         }
+      } else if (reason == DisconnectReason.TRANSPORT_CLOSE) {
+        // The client sent the close packet: it is not told again. A GET it left parked is answered
+        // with a noop, as engine.io does, and the session is gone before that answer is seen.
+        releaseQueueLocked();
+        removeLocked();
+        Channel parked = pollChannel;
+        pollChannel = null;
+        if (parked != null && parked.isActive()) {
+          HttpResponses.polling(parked, NOOP.duplicate(), pollKeepAlive, pollOrigin);
+        }
+        pollOrigin = null;
       } else {
         if (queue == null) {
           queue = new ArrayDeque<>(1);
@@ -621,7 +733,7 @@ final class EngineSession {
     if (LOG.isDebugEnabled()) {
       LOG.debug("engine.io session closed", "reason", reason.wireName());
     }
-    server.socketIo().onSessionClosed(this, reason);
+    server.layer().onSessionClosed(this, reason);
   }
 
   private void expire() {

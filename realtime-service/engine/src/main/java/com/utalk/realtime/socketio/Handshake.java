@@ -1,7 +1,7 @@
 package com.utalk.realtime.socketio;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -27,7 +27,7 @@ public final class Handshake {
       HttpHeaders headers,
       InetSocketAddress remoteAddress,
       Transport transport) {
-    this.auth = auth == null ? MissingNode.getInstance() : auth;
+    this.auth = auth == null || auth.isMissingNode() || auth.isNull() ? JsonNodeFactory.instance.objectNode() : auth;
     this.query = query == null ? Map.of() : query;
     this.headers = headers;
     this.remoteAddress = remoteAddress;
@@ -49,7 +49,7 @@ public final class Handshake {
     return new Handshake(auth, Map.copyOf(queryLists), httpHeaders, null, Transport.WEBSOCKET);
   }
 
-  /** The {@code auth} option of the client ({@code io(url, {auth: {token}})}); missing node if none. */
+  /** The {@code auth} option of the client ({@code io(url, {auth: {token}})}); an empty object if none, as in the Node server. */
   public JsonNode auth() {
     return auth;
   }

@@ -33,13 +33,11 @@ final class HttpResponses {
     write(channel, response(HttpResponseStatus.OK, OK.duplicate(), "text/html", origin), keepAlive);
   }
 
-  /** An Engine.IO error: {@code {"code":n,"message":"..."}}. */
-  static void engineError(
-      Channel channel, HttpResponseStatus status, int code, String message, boolean keepAlive, String origin) {
-    String json = "{\"code\":" + code + ",\"message\":\"" + message + "\"}";
+  /** An Engine.IO error: {@code {"code":n,"message":"..."}} with its status. */
+  static void engineError(Channel channel, EngineError error, boolean keepAlive, String origin) {
     write(
         channel,
-        response(status, Unpooled.copiedBuffer(json, StandardCharsets.UTF_8), "application/json", origin),
+        response(error.status, Unpooled.copiedBuffer(error.json(), StandardCharsets.UTF_8), "application/json", origin),
         keepAlive);
   }
 

@@ -2,6 +2,7 @@ package com.utalk.realtime.socketio;
 
 
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -13,6 +14,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import io.netty.handler.flush.FlushConsolidationHandler;
@@ -55,7 +57,7 @@ final class HttpTransportHandler extends SimpleChannelInboundHandler<FullHttpReq
     }
     String origin = req.headers().get(HttpHeaderNames.ORIGIN);
     if (origin != null && !server.config().originAllowed(origin)) {
-      HttpResponses.engineError(channel, HttpResponseStatus.FORBIDDEN, 4, "Forbidden", keepAlive, null);
+      HttpResponses.engineError(channel, EngineError.FORBIDDEN, keepAlive, null);
       return;
     }
     if (HttpMethod.OPTIONS.equals(req.method())) {
@@ -65,8 +67,7 @@ final class HttpTransportHandler extends SimpleChannelInboundHandler<FullHttpReq
     }
     Map<String, List<String>> params = uri.parameters();
     if (!"4".equals(first(params, "EIO"))) {
-      HttpResponses.engineError(
-          channel, HttpResponseStatus.BAD_REQUEST, 5, "Unsupported protocol version", keepAlive, origin);
+      HttpResponses.engineError(channel, EngineError.UNSUPPORTED_PROTOCOL_VERSION, keepAlive, origin);
       return;
     }
     String transport = first(params, "transport");
@@ -74,20 +75,19 @@ final class HttpTransportHandler extends SimpleChannelInboundHandler<FullHttpReq
     if (Transport.WEBSOCKET.wireName().equals(transport)) {
       boolean upgrade = HttpHeaderValues.WEBSOCKET.contentEqualsIgnoreCase(req.headers().get(HttpHeaderNames.UPGRADE));
       if (!upgrade || !HttpMethod.GET.equals(req.method())) {
-        HttpResponses.engineError(channel, HttpResponseStatus.BAD_REQUEST, 3, "Bad request", keepAlive, origin);
+        HttpResponses.engineError(channel, EngineError.BAD_REQUEST, keepAlive, origin);
         return;
       }
       upgradeToWebSocket(ctx, req, sid, params);
       return;
     }
     if (!Transport.POLLING.wireName().equals(transport)) {
-      HttpResponses.engineError(channel, HttpResponseStatus.BAD_REQUEST, 0, "Transport unknown", keepAlive, origin);
+      HttpResponses.engineError(channel, EngineError.TRANSPORT_UNKNOWN, keepAlive, origin);
       return;
     }
     if (sid == null) {
       if (!HttpMethod.GET.equals(req.method())) {
-        HttpResponses.engineError(
-            channel, HttpResponseStatus.BAD_REQUEST, 2, "Bad handshake method", keepAlive, origin);
+        HttpResponses.engineError(channel, EngineError.BAD_HANDSHAKE_METHOD, keepAlive, origin);
         return;
       }
       EngineSession session = server.openSession(channel, Transport.POLLING, req.headers().copy(), params);
@@ -101,7 +101,7 @@ final class HttpTransportHandler extends SimpleChannelInboundHandler<FullHttpReq
     }
     EngineSession session = server.session(sid);
     if (session == null) {
-      HttpResponses.engineError(channel, HttpResponseStatus.BAD_REQUEST, 1, "Session ID unknown", keepAlive, origin);
+      HttpResponses.engineError(channel, EngineError.UNKNOWN_SID, keepAlive, origin);
       return;
     }
     if (HttpMethod.GET.equals(req.method())) {
@@ -111,13 +111,13 @@ final class HttpTransportHandler extends SimpleChannelInboundHandler<FullHttpReq
       if (HttpHeaderValues.APPLICATION_OCTET_STREAM.contentEqualsIgnoreCase(
           req.headers().get(HttpHeaderNames.CONTENT_TYPE))) {
         // Engine.IO v4 sends binary base64-encoded in text payloads only
-        HttpResponses.engineError(channel, HttpResponseStatus.BAD_REQUEST, 3, "Bad request", keepAlive, origin);
+        HttpResponses.engineError(channel, EngineError.BAD_REQUEST, keepAlive, origin);
         session.close(DisconnectReason.PARSE_ERROR, false);
         return;
       }
       session.onPollPost(channel, req.content(), keepAlive, origin);
     } else {
-      HttpResponses.engineError(channel, HttpResponseStatus.BAD_REQUEST, 3, "Bad request", keepAlive, origin);
+      HttpResponses.engineError(channel, EngineError.BAD_REQUEST, keepAlive, origin);
     }
   }
 
@@ -128,11 +128,13 @@ final class HttpTransportHandler extends SimpleChannelInboundHandler<FullHttpReq
     if (sid != null) {
       session = server.session(sid);
       if (session == null) {
-        HttpResponses.engineError(channel, HttpResponseStatus.BAD_REQUEST, 1, "Session ID unknown", false, null);
+        HttpResponses.engineError(channel, EngineError.UNKNOWN_SID, false, null);
         return;
       }
       if (session.transport() != Transport.POLLING || !session.attachProbe(channel)) {
-        HttpResponses.engineError(channel, HttpResponseStatus.BAD_REQUEST, 3, "Bad request", false, null);
+        // Already upgraded, or another probe is under way: engine.io accepts the WebSocket and
+        // closes it at once, leaving the session as it is.
+        acceptThenClose(channel, req);
         return;
       }
     } else if (server.isClosing()) {
@@ -166,6 +168,21 @@ final class HttpTransportHandler extends SimpleChannelInboundHandler<FullHttpReq
       }
       frames.session(opened);
     }
+  }
+
+  private void acceptThenClose(Channel channel, FullHttpRequest req) {
+    WebSocketServerHandshaker handshaker = server.handshakerFactory().newHandshaker(req);
+    if (handshaker == null) {
+      WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(channel);
+      return;
+    }
+    handshaker.handshake(channel, req).addListener(future -> {
+      if (future.isSuccess()) {
+        channel.writeAndFlush(new CloseWebSocketFrame(1000, null)).addListener(ChannelFutureListener.CLOSE);
+      } else {
+        channel.close();
+      }
+    });
   }
 
   private static String first(Map<String, List<String>> params, String name) {

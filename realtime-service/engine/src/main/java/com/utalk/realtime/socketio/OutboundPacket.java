@@ -10,7 +10,8 @@ import java.util.function.Consumer;
  * One encoded Engine.IO packet ready for the wire: its text form (type digit included, e.g. {@code
  * 42["event",{}]}) and, for Socket.IO binary packets, the attachments that follow it. Owns one
  * reference of each buffer. A broadcast encodes once and hands each recipient a {@link
- * #retainedDuplicate()}, which shares the bytes.
+ * #retainedDuplicate()}, which shares the bytes. A raw Engine.IO binary message has no text part,
+ * one attachment.
  */
 final class OutboundPacket {
   private final ByteBuf text;
@@ -33,11 +34,11 @@ final class OutboundPacket {
         copies[i] = attachments[i].retainedDuplicate();
       }
     }
-    return new OutboundPacket(text.retainedDuplicate(), copies);
+    return new OutboundPacket(text == null ? null : text.retainedDuplicate(), copies);
   }
 
   int byteSize() {
-    int size = text.readableBytes();
+    int size = text == null ? 0 : text.readableBytes();
     if (attachments != null) {
       for (ByteBuf attachment : attachments) {
         size += attachment.readableBytes();
@@ -48,7 +49,9 @@ final class OutboundPacket {
 
   /** Hands the buffers, as WebSocket frames, to {@code sink}; ownership goes with them. */
   void toFrames(Consumer<WebSocketFrame> sink) {
-    sink.accept(new TextWebSocketFrame(text));
+    if (text != null) {
+      sink.accept(new TextWebSocketFrame(text));
+    }
     if (attachments != null) {
       for (ByteBuf attachment : attachments) {
         sink.accept(new BinaryWebSocketFrame(attachment));
@@ -58,11 +61,13 @@ final class OutboundPacket {
 
   /** True for a plain text packet: one WebSocket frame. */
   boolean singleFrame() {
-    return attachments == null || attachments.length == 0;
+    return (text == null ? 0 : 1) + (attachments == null ? 0 : attachments.length) == 1;
   }
 
   void release() {
-    text.release();
+    if (text != null) {
+      text.release();
+    }
     if (attachments != null) {
       for (ByteBuf attachment : attachments) {
         attachment.release();

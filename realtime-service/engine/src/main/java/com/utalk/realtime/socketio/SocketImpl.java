@@ -48,6 +48,7 @@ final class SocketImpl implements Socket {
   private final String id;
   private final EngineSession session;
   private final SocketServer server;
+  private final Namespace namespace;
 
   // ---- guarded by session
   private int phase = AUTHENTICATING;
@@ -66,10 +67,15 @@ final class SocketImpl implements Socket {
   private ArrayDeque<Runnable> mailbox;
   private boolean draining;
 
-  SocketImpl(String id, EngineSession session, SocketServer server) {
+  SocketImpl(String id, EngineSession session, Namespace namespace) {
     this.id = id;
     this.session = session;
-    this.server = server;
+    this.namespace = namespace;
+    this.server = namespace.server();
+  }
+
+  Namespace namespace() {
+    return namespace;
   }
 
   // ================================================================ public API
@@ -138,7 +144,7 @@ final class SocketImpl implements Socket {
   @Override
   public void emit(String event, Object... args) {
     checkEventName(event);
-    deliver(server.codec().event(event, -1, args));
+    deliver(server.codec().event(namespace.name(), event, -1, args));
   }
 
   @Override
@@ -163,7 +169,7 @@ final class SocketImpl implements Socket {
     }
     OutboundPacket packet;
     try {
-      packet = server.codec().event(event, ackId, args);
+      packet = server.codec().event(namespace.name(), event, ackId, args);
     } catch (RuntimeException e) {
       removeAck(ackId);
       throw e;
@@ -196,7 +202,7 @@ final class SocketImpl implements Socket {
         rooms = new HashSet<>(4);
       }
       if (rooms.add(room)) {
-        server.rooms().join(room, this);
+        namespace.rooms().join(room, this);
       }
     }
   }
@@ -205,7 +211,7 @@ final class SocketImpl implements Socket {
   public void leave(String room) {
     synchronized (session) {
       if (rooms != null && rooms.remove(room)) {
-        server.rooms().leave(room, this);
+        namespace.rooms().leave(room, this);
       }
     }
   }
@@ -222,16 +228,16 @@ final class SocketImpl implements Socket {
     synchronized (session) {
       if (phase == CONNECTING) {
         // still in the connection listeners: CONNECT goes out first, then DISCONNECT
-        preConnect.add(server.codec().disconnect());
+        preConnect.add(server.codec().disconnect(namespace.name()));
         disconnectAfterConnect = true;
         return;
       }
       if (phase != CONNECTED) {
         return;
       }
-      session.sendLocked(server.codec().disconnect());
+      session.sendLocked(server.codec().disconnect(namespace.name()));
     }
-    session.close(DisconnectReason.SERVER_NAMESPACE_DISCONNECT, true);
+    leaveNamespace(DisconnectReason.SERVER_NAMESPACE_DISCONNECT);
   }
 
   @Override
@@ -294,14 +300,32 @@ final class SocketImpl implements Socket {
   }
 
   private void connectionPhase() {
-    server.fireConnection(this);
-    boolean disconnect;
+    namespace.fireConnection(this);
     synchronized (session) {
       if (phase != CONNECTING) {
         return; // closed while the listeners ran
       }
+      OutboundPacket connect = server.codec().connect(namespace.name(), id);
+      if (!preConnect.isEmpty()) {
+        // What the listeners emitted goes out once the CONNECT has been written on its own, as
+        // from the Node server (its transport takes the next packets after the write completes):
+        // a client that handles its messages one by one sees the CONNECT first, alone. Until then
+        // new emits queue behind it.
+        session.sendLockedThen(connect, this::releaseAfterConnect);
+        return;
+      }
+      session.sendLocked(connect);
+    }
+    releaseAfterConnect();
+  }
+
+  private void releaseAfterConnect() {
+    boolean disconnect;
+    synchronized (session) {
+      if (phase != CONNECTING) {
+        return;
+      }
       phase = CONNECTED;
-      session.sendLocked(server.codec().connect(id));
       for (OutboundPacket packet : preConnect) {
         session.sendLocked(packet);
       }
@@ -309,7 +333,21 @@ final class SocketImpl implements Socket {
       disconnect = disconnectAfterConnect;
     }
     if (disconnect) {
-      session.close(DisconnectReason.SERVER_NAMESPACE_DISCONNECT, true);
+      leaveNamespace(DisconnectReason.SERVER_NAMESPACE_DISCONNECT);
+    }
+  }
+
+  /**
+   * This socket leaves its namespace (the client's DISCONNECT or {@link #disconnect()}); the
+   * Engine.IO session stays open for the client's other namespaces. A server-side disconnect of
+   * the last socket of a session also closes the session: the client does not reconnect after "io
+   * server disconnect", so nothing would use it again.
+   */
+  private void leaveNamespace(DisconnectReason reason) {
+    boolean last = session.detach(this);
+    onSessionClosed(reason);
+    if (last && reason == DisconnectReason.SERVER_NAMESPACE_DISCONNECT) {
+      session.close(reason, true);
     }
   }
 
@@ -320,8 +358,15 @@ final class SocketImpl implements Socket {
       }
       phase = REFUSED;
     }
-    LOG.info("socket.io connection refused", "reason", message, "transport", session.initialTransport.wireName());
-    session.sendThenClose(server.codec().connectError("/", message), DisconnectReason.NOT_CONNECTED);
+    LOG.info("socket.io connection refused", "reason", message, "transport", session.initialTransport.wireName(),
+        "namespace", namespace.name());
+    if (Namespace.MAIN.equals(namespace.name())) {
+      session.sendThenClose(server.codec().connectError(namespace.name(), message), DisconnectReason.NOT_CONNECTED);
+    } else {
+      // the client's other namespaces go on; it may try this one again
+      session.detach(this);
+      session.send(server.codec().connectError(namespace.name(), message));
+    }
   }
 
   /** An EVENT / BINARY_EVENT from the client (only called when connected). */
@@ -357,10 +402,10 @@ final class SocketImpl implements Socket {
   }
 
   void onClientDisconnect() {
-    session.close(DisconnectReason.CLIENT_NAMESPACE_DISCONNECT, false);
+    leaveNamespace(DisconnectReason.CLIENT_NAMESPACE_DISCONNECT);
   }
 
-  /** The engine session closed: leave rooms, fail acks, tell the listeners (once). */
+  /** The engine session closed, or this socket left its namespace: leave rooms, fail acks, tell the listeners (once). */
   void onSessionClosed(DisconnectReason reason) {
     boolean wasConnected;
     IntObjectHashMap<CompletableFuture<Args>> pending;
@@ -377,7 +422,7 @@ final class SocketImpl implements Socket {
       }
       if (rooms != null) {
         for (String room : rooms) {
-          server.rooms().leave(room, this);
+          namespace.rooms().leave(room, this);
         }
         rooms = null;
       }
@@ -404,7 +449,7 @@ final class SocketImpl implements Socket {
               }
             }
           }
-          server.fireDisconnect(this, reason);
+          namespace.fireDisconnect(this, reason);
         });
   }
 
@@ -516,7 +561,7 @@ final class SocketImpl implements Socket {
         }
         sent = true;
       }
-      socket.deliver(socket.server.codec().ack(ackId, args));
+      socket.deliver(socket.server.codec().ack(socket.namespace.name(), ackId, args));
     }
 
     @Override

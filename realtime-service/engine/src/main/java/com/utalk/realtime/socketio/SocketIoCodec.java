@@ -210,15 +210,16 @@ final class SocketIoCodec {
   // ---------------------------------------------------------------- encoding
 
   /** {@code 42[event,...args]} (or a binary event when an argument holds bytes). */
-  OutboundPacket event(String event, int ackId, Object[] args) {
+  OutboundPacket event(String namespace, String event, int ackId, Object[] args) {
     if (containsBinary(args)) {
       ArrayNode array = JsonNodeFactory.instance.arrayNode(args.length + 1);
       array.add(event);
-      return binary(BINARY_EVENT, ackId, array, args);
+      return binary(BINARY_EVENT, namespace, ackId, array, args);
     }
     ByteBuf buf = ByteBufAllocator.DEFAULT.directBuffer(64 + 16 * args.length);
     try {
       buf.writeByte('4').writeByte('0' + EVENT);
+      writeNamespace(buf, namespace);
       writeId(buf, ackId);
       try (JsonGenerator gen = generator(buf)) {
         gen.writeStartArray();
@@ -236,13 +237,14 @@ final class SocketIoCodec {
   }
 
   /** {@code 43<id>[...args]} (or a binary ack). */
-  OutboundPacket ack(int ackId, Object[] args) {
+  OutboundPacket ack(String namespace, int ackId, Object[] args) {
     if (containsBinary(args)) {
-      return binary(BINARY_ACK, ackId, JsonNodeFactory.instance.arrayNode(args.length), args);
+      return binary(BINARY_ACK, namespace, ackId, JsonNodeFactory.instance.arrayNode(args.length), args);
     }
     ByteBuf buf = ByteBufAllocator.DEFAULT.directBuffer(32 + 16 * args.length);
     try {
       buf.writeByte('4').writeByte('0' + ACK);
+      writeNamespace(buf, namespace);
       writeId(buf, ackId);
       try (JsonGenerator gen = generator(buf)) {
         gen.writeStartArray();
@@ -258,25 +260,36 @@ final class SocketIoCodec {
     }
   }
 
-  OutboundPacket connect(String socketId) {
-    return text("40{\"sid\":\"" + socketId + "\"}");
+  OutboundPacket connect(String namespace, String socketId) {
+    return text("40" + prefix(namespace) + "{\"sid\":\"" + socketId + "\"}");
   }
 
   OutboundPacket connectError(String namespace, String message) {
     ObjectNode data = JsonNodeFactory.instance.objectNode().put("message", message);
-    String prefix = "/".equals(namespace) ? "44" : "44" + namespace + ",";
-    return text(prefix + data);
+    return text("44" + prefix(namespace) + data);
   }
 
-  OutboundPacket disconnect() {
-    return text("41");
+  OutboundPacket disconnect(String namespace) {
+    return text("41" + prefix(namespace));
+  }
+
+  /** {@code "/admin,"} before the payload of a packet of another namespace than the main one. */
+  private static String prefix(String namespace) {
+    return Namespace.MAIN.equals(namespace) ? "" : namespace + ",";
+  }
+
+  private static void writeNamespace(ByteBuf buf, String namespace) {
+    if (!Namespace.MAIN.equals(namespace)) {
+      buf.writeCharSequence(namespace, StandardCharsets.UTF_8);
+      buf.writeByte(',');
+    }
   }
 
   OutboundPacket text(String text) {
     return new OutboundPacket(Unpooled.copiedBuffer(text, StandardCharsets.UTF_8));
   }
 
-  private OutboundPacket binary(int type, int ackId, ArrayNode array, Object[] args) {
+  private OutboundPacket binary(int type, String namespace, int ackId, ArrayNode array, Object[] args) {
     List<ByteBuf> attachments = new ArrayList<>();
     for (Object arg : args) {
       array.add(extractBinary(arg, attachments));
@@ -286,6 +299,7 @@ final class SocketIoCodec {
       buf.writeByte('4').writeByte('0' + type);
       ByteBufUtil.writeAscii(buf, Integer.toString(attachments.size()));
       buf.writeByte('-');
+      writeNamespace(buf, namespace);
       writeId(buf, ackId);
       try (JsonGenerator gen = generator(buf)) {
         mapper.writeTree(gen, array);

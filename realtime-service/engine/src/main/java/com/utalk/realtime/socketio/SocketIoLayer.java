@@ -4,29 +4,36 @@ package com.utalk.realtime.socketio;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The Socket.IO protocol on top of the Engine.IO sessions: CONNECT and authentication, routing of
- * EVENT/ACK packets to the connected socket, binary attachment reassembly, DISCONNECT. Only the
- * main namespace "/" exists; anything sent by a client that is not (yet) connected is dropped.
+ * EVENT/ACK packets to the socket of their namespace, binary attachment reassembly, DISCONNECT.
+ * Anything sent on a namespace the client is not (yet) connected to is dropped.
  */
-final class SocketIoLayer {
+final class SocketIoLayer implements MessageLayer {
   private static final EngineLog LOG = EngineLog.get(SocketIoLayer.class);
 
   private final SocketServer server;
-  private final Authenticator authenticator;
   private final AtomicLong dropped = new AtomicLong();
 
-  SocketIoLayer(SocketServer server, Authenticator authenticator) {
+  SocketIoLayer(SocketServer server) {
     this.server = server;
-    this.authenticator = authenticator;
   }
 
-  /** The data of an Engine.IO text message (after the '4'). */
-  void onMessage(EngineSession session, ByteBuf data) {
+  @Override
+  public boolean expectsConnect() {
+    return true;
+  }
+
+  @Override
+  public void onOpen(EngineSession session) {}
+
+  @Override
+  public void onMessage(EngineSession session, ByteBuf data) {
     SocketIoCodec.Packet packet;
     try {
       packet = server.codec().decode(data);
@@ -52,7 +59,8 @@ final class SocketIoLayer {
   }
 
   /** An Engine.IO binary message: the next attachment of the pending binary packet. */
-  void onBinary(EngineSession session, ByteBuf data) {
+  @Override
+  public void onBinary(EngineSession session, ByteBuf data) {
     SocketIoCodec.Packet complete = null;
     boolean unexpected = false;
     synchronized (session) {
@@ -91,13 +99,13 @@ final class SocketIoLayer {
     }
     SocketImpl socket;
     synchronized (session) {
-      socket = session.socket;
+      socket = session.socketLocked(packet.namespace());
       if (socket != null && !socket.isConnected()) {
         socket = null;
       }
     }
-    if (socket == null || !"/".equals(packet.namespace())) {
-      // not connected (yet), refused, or another namespace: never reaches a handler
+    if (socket == null) {
+      // not connected (yet) to that namespace, or refused: never reaches a handler
       dropped.incrementAndGet();
       if (LOG.isDebugEnabled()) {
         LOG.debug("dropped packet of a socket that is not connected", "type", type);
@@ -113,7 +121,8 @@ final class SocketIoLayer {
   }
 
   private void connect(EngineSession session, SocketIoCodec.Packet packet) {
-    if (!"/".equals(packet.namespace())) {
+    Namespace namespace = server.namespace(packet.namespace());
+    if (namespace == null) {
       session.send(server.codec().connectError(packet.namespace(), "Invalid namespace"));
       return;
     }
@@ -124,13 +133,13 @@ final class SocketIoLayer {
       if (!session.isOpen()) {
         return;
       }
-      if (session.socket != null) {
+      if (session.socketLocked(namespace.name()) != null) {
         duplicate = true;
         socket = null;
         handshake = null;
       } else {
-        socket = new SocketImpl(Ids.next(), session, server);
-        session.socket = socket;
+        socket = new SocketImpl(Ids.next(), session, namespace);
+        session.attachLocked(socket);
         handshake =
             new Handshake(
                 packet.data(),
@@ -138,17 +147,20 @@ final class SocketIoLayer {
                 session.handshakeHeaders,
                 session.remoteAddress,
                 session.initialTransport);
-        session.handshakeQuery = null;
-        session.handshakeHeaders = null;
+        if (!server.hasOtherNamespaces()) {
+          // a few hundred bytes per connection, needed again only by another namespace's CONNECT
+          session.handshakeQuery = null;
+          session.handshakeHeaders = null;
+        }
       }
     }
     if (duplicate) {
-      protocolError(session, "second CONNECT on one session");
+      protocolError(session, "second CONNECT to one namespace on one session");
       return;
     }
     CompletionStage<AuthResult> decision;
     try {
-      decision = authenticator.authenticate(handshake);
+      decision = namespace.authenticator().authenticate(handshake);
       if (decision == null) {
         decision = CompletableFuture.failedFuture(new NullPointerException("authenticator returned null"));
       }
@@ -163,16 +175,17 @@ final class SocketIoLayer {
     return dropped.get();
   }
 
-  void onSessionClosed(EngineSession session, DisconnectReason reason) {
-    SocketImpl socket;
+  @Override
+  public void onSessionClosed(EngineSession session, DisconnectReason reason) {
+    List<SocketImpl> sockets;
     synchronized (session) {
-      socket = session.socket;
+      sockets = session.socketsLocked();
       session.handshakeHeaders = null;
       session.handshakeQuery = null;
       session.pendingBinary = null;
       session.pendingAttachments = null;
     }
-    if (socket != null) {
+    for (SocketImpl socket : sockets) {
       socket.onSessionClosed(reason);
     }
   }

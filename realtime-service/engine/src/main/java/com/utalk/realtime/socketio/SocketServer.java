@@ -36,7 +36,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
@@ -45,7 +44,8 @@ import java.util.function.Consumer;
 /**
  * A Socket.IO v4 server (Engine.IO protocol 4, Socket.IO protocol 5) on Netty: long-polling,
  * WebSocket, and the upgrade from one to the other, for the npm {@code socket.io-client} v4 and the
- * Java {@code io.socket:socket.io-client} 2.x. Main namespace "/" only.
+ * Java {@code io.socket:socket.io-client} 2.x. The main namespace "/" is addressed through this
+ * class ({@link #onConnection}, {@link #to}); others are made with {@link #of}.
  *
  * <pre>{@code
  * SocketServer server = SocketServer.create(config, Authenticator.of(hs -> verify(hs.token())));
@@ -74,12 +74,13 @@ public final class SocketServer implements AutoCloseable {
   private static final EngineLog LOG = EngineLog.get(SocketServer.class);
 
   private final SocketServerConfig config;
+  /** The Socket.IO protocol; null on a raw Engine.IO server. */
   private final SocketIoLayer socketIo;
+  private final MessageLayer layer;
   private final SocketIoCodec codec;
-  private final Rooms rooms = new Rooms();
+  private final Namespace main;
+  private final ConcurrentHashMap<String, Namespace> namespaces = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, EngineSession> sessions = new ConcurrentHashMap<>();
-  private final List<Consumer<Socket>> connectionListeners = new CopyOnWriteArrayList<>();
-  private final List<BiConsumer<Socket, DisconnectReason>> disconnectListeners = new CopyOnWriteArrayList<>();
   private final Map<String, HttpRoute> routes = new ConcurrentHashMap<>();
   private final AtomicInteger connections = new AtomicInteger();
   private final WebSocketServerHandshakerFactory handshakerFactory;
@@ -90,10 +91,19 @@ public final class SocketServer implements AutoCloseable {
   private Channel serverChannel;
   private ChannelGroup channels;
 
-  private SocketServer(SocketServerConfig config, Authenticator authenticator) {
+  private SocketServer(SocketServerConfig config, Authenticator authenticator, EngineHandler raw) {
     this.config = Objects.requireNonNull(config, "config");
     this.codec = new SocketIoCodec(config.objectMapper());
-    this.socketIo = new SocketIoLayer(this, Objects.requireNonNull(authenticator, "authenticator"));
+    if (raw == null) {
+      this.main = new Namespace(this, Namespace.MAIN, authenticator);
+      namespaces.put(Namespace.MAIN, main);
+      this.socketIo = new SocketIoLayer(this);
+      this.layer = socketIo;
+    } else {
+      this.main = null;
+      this.socketIo = null;
+      this.layer = new RawEngineLayer(raw);
+    }
     WebSocketDecoderConfig decoderConfig =
         WebSocketDecoderConfig.newBuilder()
             .maxFramePayloadLength(config.maxPayload())
@@ -106,23 +116,53 @@ public final class SocketServer implements AutoCloseable {
 
   /** A server that is not listening yet: register listeners and routes, then {@link #start()}. */
   public static SocketServer create(SocketServerConfig config, Authenticator authenticator) {
-    return new SocketServer(config, authenticator);
+    return new SocketServer(config, Objects.requireNonNull(authenticator, "authenticator"), null);
+  }
+
+  /**
+   * A server of raw Engine.IO messages, without the Socket.IO protocol: {@code handler} gets each
+   * session ({@link EngineConnection}) and its messages. Socket.IO methods ({@link #onConnection},
+   * {@link #of}, {@link #to}) are not available on it; HTTP routes are.
+   */
+  public static SocketServer engineIo(SocketServerConfig config, EngineHandler handler) {
+    return new SocketServer(config, null, Objects.requireNonNull(handler, "handler"));
   }
 
   SocketIoCodec codec() {
     return codec;
   }
 
-  /** Called with every socket the {@link Authenticator} accepted, before the client is told. */
+  /** Called with every socket of the main namespace the {@link Authenticator} accepted, before the client is told. */
   public SocketServer onConnection(Consumer<Socket> listener) {
-    connectionListeners.add(Objects.requireNonNull(listener, "listener"));
+    main().onConnection(listener);
     return this;
   }
 
-  /** Called once per accepted socket when it disconnects (after the socket's own listeners). */
+  /** Called once per accepted socket of the main namespace when it disconnects (after the socket's own listeners). */
   public SocketServer onDisconnect(BiConsumer<Socket, DisconnectReason> listener) {
-    disconnectListeners.add(Objects.requireNonNull(listener, "listener"));
+    main().onDisconnect(listener);
     return this;
+  }
+
+  /**
+   * The namespace {@code name} (such as {@code "/admin"}), made on first use with {@code
+   * authenticator} deciding who connects to it. A client that asks for a namespace nobody made
+   * gets {@code connect_error} "Invalid namespace".
+   *
+   * @throws IllegalStateException when it exists already with another authenticator
+   */
+  public Namespace of(String name, Authenticator authenticator) {
+    main();
+    Namespace namespace = namespaces.computeIfAbsent(Namespace.checkName(name), n -> new Namespace(this, n, authenticator));
+    if (namespace.authenticator() != authenticator) {
+      throw new IllegalStateException("namespace " + name + " exists with another authenticator");
+    }
+    return namespace;
+  }
+
+  /** The main namespace, "/". */
+  public Namespace mainNamespace() {
+    return main();
   }
 
   /** Serves a plain HTTP endpoint at {@code path} (exact match) on the same port. */
@@ -204,7 +244,7 @@ public final class SocketServer implements AutoCloseable {
 
   /** Targets the sockets in {@code room}; chain {@code .to()} / {@code .except()}, then emit. */
   public Broadcast to(String room) {
-    return new Broadcast(this, List.of(Objects.requireNonNull(room, "room")), java.util.Set.of());
+    return main().to(room);
   }
 
   /** Authenticated sockets currently connected. */
@@ -212,9 +252,9 @@ public final class SocketServer implements AutoCloseable {
     return connections.get();
   }
 
-  /** Rooms with at least one member. */
+  /** Rooms with at least one member, over every namespace. */
   public int roomCount() {
-    return rooms.count();
+    return namespaces.values().stream().mapToInt(Namespace::roomCount).sum();
   }
 
   /** Engine.IO sessions, including those not (yet) authenticated. */
@@ -227,7 +267,7 @@ public final class SocketServer implements AutoCloseable {
    * or on another namespace — and therefore dropped (a security metric).
    */
   public long droppedPacketCount() {
-    return socketIo.droppedPackets();
+    return socketIo == null ? 0 : socketIo.droppedPackets();
   }
 
   /**
@@ -275,12 +315,25 @@ public final class SocketServer implements AutoCloseable {
 
   // ================================================================ internals
 
-  SocketIoLayer socketIo() {
-    return socketIo;
+  MessageLayer layer() {
+    return layer;
   }
 
-  Rooms rooms() {
-    return rooms;
+  private Namespace main() {
+    if (main == null) {
+      throw new IllegalStateException("a raw Engine.IO server has no Socket.IO namespaces");
+    }
+    return main;
+  }
+
+  /** The namespace a client asked for; null when nobody made it. */
+  Namespace namespace(String name) {
+    return namespaces.get(name);
+  }
+
+  /** Whether clients may connect to another namespace than the main one (then sessions keep their handshake). */
+  boolean hasOtherNamespaces() {
+    return namespaces.size() > 1;
   }
 
   WebSocketServerHandshakerFactory handshakerFactory() {
@@ -304,6 +357,7 @@ public final class SocketServer implements AutoCloseable {
     EngineSession session = new EngineSession(Ids.next(), this, channel, transport, headers, query);
     sessions.put(session.sid, session);
     session.start();
+    layer.onOpen(session);
     return session;
   }
 
@@ -317,26 +371,6 @@ public final class SocketServer implements AutoCloseable {
 
   void connectionClosed() {
     connections.decrementAndGet();
-  }
-
-  void fireConnection(Socket socket) {
-    for (Consumer<Socket> listener : connectionListeners) {
-      try {
-        listener.accept(socket);
-      } catch (Throwable t) {
-        LOG.error("connection listener failed", t, "socketId", socket.id());
-      }
-    }
-  }
-
-  void fireDisconnect(Socket socket, DisconnectReason reason) {
-    for (BiConsumer<Socket, DisconnectReason> listener : disconnectListeners) {
-      try {
-        listener.accept(socket, reason);
-      } catch (Throwable t) {
-        LOG.error("disconnect listener failed", t, "socketId", socket.id());
-      }
-    }
   }
 
   boolean onIoThread() {

@@ -171,14 +171,17 @@ class EngineProtocolTest {
       ws.send("421[\"echo\",\"over-ws\"]");
       assertEquals("431[\"over-ws\"]", ws.next());
       assertError(polling.poll(), 400, 3);
-      // a second WebSocket for an upgraded session is refused
+      // a second WebSocket for an upgraded session is accepted and closed at once, as engine.io
+      // does, and the session goes on on the first one
       String second =
           RawClients.rawHttp(
               app.server.port(),
               "GET /socket.io/?EIO=4&transport=websocket&sid=" + polling.sid + " HTTP/1.1\r\n"
                   + "Host: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                   + "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n");
-      assertTrue(second.startsWith("HTTP/1.1 400"), second);
+      assertTrue(second.startsWith("HTTP/1.1 101"), second);
+      ws.send("422[\"echo\",\"still-here\"]");
+      assertEquals("432[\"still-here\"]", ws.next());
       ws.abort();
     }
   }

@@ -86,15 +86,15 @@ class SocketIoCodecTest {
 
   @Test
   void encodesEventsAndAcks() {
-    OutboundPacket event = CODEC.event("message", -1, new Object[] {new Message("m1", "hé", null), 3, "s"});
+    OutboundPacket event = CODEC.event(Namespace.MAIN, "message", -1, new Object[] {new Message("m1", "hé", null), 3, "s"});
     assertEquals("42[\"message\",{\"id\":\"m1\",\"text\":\"hé\"},3,\"s\"]", event.text());
     event.release();
 
-    OutboundPacket withAck = CODEC.event("q", 15, new Object[] {Map.of("k", true)});
+    OutboundPacket withAck = CODEC.event(Namespace.MAIN, "q", 15, new Object[] {Map.of("k", true)});
     assertEquals("4215[\"q\",{\"k\":true}]", withAck.text());
     withAck.release();
 
-    OutboundPacket ack = CODEC.ack(4, new Object[] {});
+    OutboundPacket ack = CODEC.ack(Namespace.MAIN, 4, new Object[] {});
     assertEquals("434[]", ack.text());
     ack.release();
 
@@ -104,8 +104,31 @@ class SocketIoCodecTest {
   }
 
   @Test
+  void packetsOfAnotherNamespaceNameItAfterTheTypeAndAttachments() throws Exception {
+    assertText("42/admin,[\"e\",1]", CODEC.event("/admin", "e", -1, new Object[] {1}));
+    assertText("42/admin,7[\"q\"]", CODEC.event("/admin", "q", 7, new Object[] {}));
+    assertText("43/admin,4[true]", CODEC.ack("/admin", 4, new Object[] {true}));
+    assertText("40/admin,{\"sid\":\"abc\"}", CODEC.connect("/admin", "abc"));
+    assertText("41/admin,", CODEC.disconnect("/admin"));
+    assertText("41", CODEC.disconnect(Namespace.MAIN));
+    OutboundPacket binary = CODEC.event("/admin", "f", -1, new Object[] {new byte[] {1}});
+    assertEquals("451-/admin,[\"f\",{\"_placeholder\":true,\"num\":0}]", binary.text());
+    binary.release();
+    SocketIoCodec.Packet decoded = decode("2/admin,[\"e\",1]");
+    assertEquals("/admin", decoded.namespace());
+  }
+
+  private static void assertText(String expected, OutboundPacket packet) {
+    try {
+      assertEquals(expected, packet.text());
+    } finally {
+      packet.release();
+    }
+  }
+
+  @Test
   void encodesBinaryArgumentsAsAttachments() {
-    OutboundPacket packet = CODEC.event("file", -1, new Object[] {"name", new byte[] {9, 8}, Map.of("thumb", new byte[] {7})});
+    OutboundPacket packet = CODEC.event(Namespace.MAIN, "file", -1, new Object[] {"name", new byte[] {9, 8}, Map.of("thumb", new byte[] {7})});
     List<WebSocketFrame> frames = new ArrayList<>();
     packet.toFrames(frames::add);
     assertEquals(3, frames.size());
@@ -144,7 +167,7 @@ class SocketIoCodecTest {
 
   @Test
   void aBroadcastDuplicateSharesTheBytes() {
-    OutboundPacket packet = CODEC.event("e", -1, new Object[] {"x".repeat(1000)});
+    OutboundPacket packet = CODEC.event(Namespace.MAIN, "e", -1, new Object[] {"x".repeat(1000)});
     OutboundPacket copy = packet.retainedDuplicate();
     List<WebSocketFrame> a = new ArrayList<>();
     List<WebSocketFrame> b = new ArrayList<>();
