@@ -18,8 +18,6 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
@@ -43,6 +41,8 @@ final class EngineSession implements EngineConnection {
   private static final EngineLog LOG = EngineLog.get(EngineSession.class);
 
   static final byte SEPARATOR = 0x1e;
+  /** How long a session the client closed waits for a GET that was already on its way. */
+  private static final long CLIENT_CLOSE_GRACE_MS = 1_000;
   private static final ByteBuf PING = constant("2");
   private static final ByteBuf PONG_PROBE = constant("3probe");
   private static final ByteBuf PING_PROBE = constant("2probe");
@@ -74,16 +74,12 @@ final class EngineSession implements EngineConnection {
   private long queuedBytes;
   private ScheduledFuture<?> heartbeat;
   private boolean awaitingPong;
+  /** The client sent the close packet: a GET still arriving gets a noop, not a close packet. */
+  private boolean closedByClient;
   private ScheduledFuture<?> connectTimer;
 
-  // ---- Socket.IO layer state, guarded by this (see SocketIoLayer)
-  HttpHeaders handshakeHeaders;
-  Map<String, List<String>> handshakeQuery;
-  /** The socket on the main namespace; the others' are in {@link #otherSockets}, made on first use. */
-  private SocketImpl socket;
-  private Map<String, SocketImpl> otherSockets;
-  SocketIoCodec.Packet pendingBinary;
-  List<byte[]> pendingAttachments;
+  /** The Socket.IO state of this session, guarded by this; null on a raw Engine.IO server. */
+  final SocketIoConnection socketIo;
 
   EngineSession(
       String sid,
@@ -98,8 +94,7 @@ final class EngineSession implements EngineConnection {
     this.remoteAddress = channel.remoteAddress() instanceof InetSocketAddress a ? a : null;
     this.transport = transport;
     this.initialTransport = transport;
-    this.handshakeHeaders = headers;
-    this.handshakeQuery = query;
+    this.socketIo = server.layer().expectsConnect() ? new SocketIoConnection(headers, query) : null;
     if (transport == Transport.WEBSOCKET) {
       this.ws = channel;
     }
@@ -303,7 +298,7 @@ final class EngineSession implements EngineConnection {
 
   private ByteBuf drainQueueAsPayload(ByteBufAllocator alloc) {
     if (queue == null || queue.isEmpty()) {
-      return (open ? NOOP : CLOSE).duplicate();
+      return (open || closedByClient ? NOOP : CLOSE).duplicate();
     }
     int count = queue.size();
     if (count == 1 && queue.peek() instanceof TextWebSocketFrame) {
@@ -615,7 +610,7 @@ final class EngineSession implements EngineConnection {
     synchronized (this) {
       connectTimer = null;
       connected = false;
-      for (SocketImpl each : socketsLocked()) {
+      for (SocketImpl each : socketIo.sockets()) {
         connected |= each.isConnectedOrConnecting();
       }
     }
@@ -624,50 +619,9 @@ final class EngineSession implements EngineConnection {
     }
   }
 
-  // ------------------------------------------------------------------ Socket.IO sockets
-
-  /** This session's socket on {@code namespace}, or null; caller holds the monitor. */
-  SocketImpl socketLocked(String namespace) {
-    if (Namespace.MAIN.equals(namespace)) {
-      return socket;
-    }
-    return otherSockets == null ? null : otherSockets.get(namespace);
-  }
-
-  /** Adds the socket of a CONNECT; caller holds the monitor and has checked there is none on its namespace. */
-  void attachLocked(SocketImpl connecting) {
-    String namespace = connecting.namespace().name();
-    if (Namespace.MAIN.equals(namespace)) {
-      socket = connecting;
-    } else {
-      if (otherSockets == null) {
-        otherSockets = new HashMap<>(4);
-      }
-      otherSockets.put(namespace, connecting);
-    }
-  }
-
-  /** Removes a socket that left its namespace; true when the session holds no socket any more. */
+  /** A socket left its namespace; true when the session holds no socket any more. */
   synchronized boolean detach(SocketImpl leaving) {
-    if (socket == leaving) {
-      socket = null;
-    } else if (otherSockets != null) {
-      otherSockets.remove(leaving.namespace().name(), leaving);
-    }
-    return socket == null && (otherSockets == null || otherSockets.isEmpty());
-  }
-
-  /** Every socket of this session; caller holds the monitor. */
-  List<SocketImpl> socketsLocked() {
-    if (otherSockets == null || otherSockets.isEmpty()) {
-      return socket == null ? List.of() : List.of(socket);
-    }
-    List<SocketImpl> all = new ArrayList<>(otherSockets.size() + 1);
-    if (socket != null) {
-      all.add(socket);
-    }
-    all.addAll(otherSockets.values());
-    return all;
+    return socketIo.detach(leaving);
   }
 
   // ------------------------------------------------------------------ closing
@@ -703,16 +657,17 @@ final class EngineSession implements EngineConnection {
               .addListener(ChannelFutureListener.CLOSE);
         }
       } else if (reason == DisconnectReason.TRANSPORT_CLOSE) {
-        // The client sent the close packet: it is not told again. A GET it left parked is answered
-        // with a noop, as engine.io does, and the session is gone before that answer is seen.
+        // The client sent the close packet: it is not told again. Its GET is answered with a noop,
+        // as engine.io does: the one parked now, or one still on its way (the client may send the
+        // close while a GET is in flight, and on another connection, so on another I/O thread, it
+        // can arrive second); the session is gone once that GET is answered, or after a grace.
         releaseQueueLocked();
-        removeLocked();
-        Channel parked = pollChannel;
-        pollChannel = null;
-        if (parked != null && parked.isActive()) {
-          HttpResponses.polling(parked, NOOP.duplicate(), pollKeepAlive, pollOrigin);
+        closedByClient = true;
+        if (pollChannel != null) {
+          flushPollLocked();
+        } else {
+          loop.schedule(this::expire, CLIENT_CLOSE_GRACE_MS, TimeUnit.MILLISECONDS);
         }
-        pollOrigin = null;
       } else {
         if (queue == null) {
           queue = new ArrayDeque<>(1);

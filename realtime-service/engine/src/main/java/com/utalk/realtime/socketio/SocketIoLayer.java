@@ -43,11 +43,11 @@ final class SocketIoLayer implements MessageLayer {
     }
     if (packet.attachments() > 0) {
       synchronized (session) {
-        if (session.pendingBinary != null) {
+        if (session.socketIo.pendingBinary != null) {
           packet = null;
         } else {
-          session.pendingBinary = packet;
-          session.pendingAttachments = new ArrayList<>(packet.attachments());
+          session.socketIo.pendingBinary = packet;
+          session.socketIo.pendingAttachments = new ArrayList<>(packet.attachments());
         }
       }
       if (packet == null) {
@@ -64,19 +64,19 @@ final class SocketIoLayer implements MessageLayer {
     SocketIoCodec.Packet complete = null;
     boolean unexpected = false;
     synchronized (session) {
-      if (session.pendingBinary == null) {
+      if (session.socketIo.pendingBinary == null) {
         unexpected = true;
       } else {
-        session.pendingAttachments.add(ByteBufUtil.getBytes(data));
-        if (session.pendingAttachments.size() == session.pendingBinary.attachments()) {
-          complete = session.pendingBinary;
+        session.socketIo.pendingAttachments.add(ByteBufUtil.getBytes(data));
+        if (session.socketIo.pendingAttachments.size() == session.socketIo.pendingBinary.attachments()) {
+          complete = session.socketIo.pendingBinary;
           try {
-            complete = complete.withData(server.codec().reconstruct(complete.data(), session.pendingAttachments));
+            complete = complete.withData(server.codec().reconstruct(complete.data(), session.socketIo.pendingAttachments));
           } catch (SocketIoCodec.ProtocolException e) {
             unexpected = true;
           }
-          session.pendingBinary = null;
-          session.pendingAttachments = null;
+          session.socketIo.pendingBinary = null;
+          session.socketIo.pendingAttachments = null;
         }
       }
     }
@@ -99,7 +99,7 @@ final class SocketIoLayer implements MessageLayer {
     }
     SocketImpl socket;
     synchronized (session) {
-      socket = session.socketLocked(packet.namespace());
+      socket = session.socketIo.socket(packet.namespace());
       if (socket != null && !socket.isConnected()) {
         socket = null;
       }
@@ -133,24 +133,24 @@ final class SocketIoLayer implements MessageLayer {
       if (!session.isOpen()) {
         return;
       }
-      if (session.socketLocked(namespace.name()) != null) {
+      if (session.socketIo.socket(namespace.name()) != null) {
         duplicate = true;
         socket = null;
         handshake = null;
       } else {
         socket = new SocketImpl(Ids.next(), session, namespace);
-        session.attachLocked(socket);
+        session.socketIo.attach(socket);
         handshake =
             new Handshake(
                 packet.data(),
-                session.handshakeQuery,
-                session.handshakeHeaders,
+                session.socketIo.handshakeQuery,
+                session.socketIo.handshakeHeaders,
                 session.remoteAddress,
                 session.initialTransport);
         if (!server.hasOtherNamespaces()) {
           // a few hundred bytes per connection, needed again only by another namespace's CONNECT
-          session.handshakeQuery = null;
-          session.handshakeHeaders = null;
+          session.socketIo.handshakeQuery = null;
+          session.socketIo.handshakeHeaders = null;
         }
       }
     }
@@ -179,11 +179,8 @@ final class SocketIoLayer implements MessageLayer {
   public void onSessionClosed(EngineSession session, DisconnectReason reason) {
     List<SocketImpl> sockets;
     synchronized (session) {
-      sockets = session.socketsLocked();
-      session.handshakeHeaders = null;
-      session.handshakeQuery = null;
-      session.pendingBinary = null;
-      session.pendingAttachments = null;
+      sockets = session.socketIo.sockets();
+      session.socketIo.clear();
     }
     for (SocketImpl socket : sockets) {
       socket.onSessionClosed(reason);
