@@ -61,10 +61,21 @@ public final class Broadcast {
       }
       targets = union;
     }
-    if (targets.isEmpty()) {
-      return 0;
+    SessionRecovery recovery = namespace.recovery();
+    if (targets.isEmpty() && recovery == null) {
+      return 0; // with recovery on, it is still kept: members away now may come back for it
     }
-    OutboundPacket packet = namespace.server().codec().event(namespace.name(), event, -1, args);
+    OutboundPacket packet;
+    if (recovery == null) {
+      packet = namespace.server().codec().event(namespace.name(), event, -1, args);
+    } else {
+      // the offset travels as the last argument (socket.io-client keeps it for its reconnection)
+      String offset = recovery.nextOffset();
+      Object[] withOffset = java.util.Arrays.copyOf(args, args.length + 1);
+      withOffset[args.length] = offset;
+      packet = namespace.server().codec().event(namespace.name(), event, -1, withOffset);
+      recovery.recordBroadcast(offset, rooms, exceptIds, packet.retainedDuplicate());
+    }
     int count = 0;
     try {
       for (SocketImpl socket : targets) {

@@ -196,9 +196,9 @@ final class EngineSession implements EngineConnection {
   }
 
   /**
-   * Sends a one-frame packet, then runs {@code afterWrite} on the event loop once it has been
-   * written to the connection (WebSocket), or right away when polling (the next GET carries it
-   * with whatever follows). Caller holds the monitor.
+   * Sends a one-frame packet, then runs {@code afterWrite} on the event loop in the turn after it
+   * has been written to the connection (WebSocket), or right away when polling (the next GET
+   * carries it with whatever follows). Caller holds the monitor.
    */
   void sendLockedThen(OutboundPacket packet, Runnable afterWrite) {
     Channel channel = transport == Transport.WEBSOCKET ? ws : null;
@@ -207,7 +207,10 @@ final class EngineSession implements EngineConnection {
       loop.execute(afterWrite);
       return;
     }
-    packet.toFrames(frame -> channel.writeAndFlush(frame).addListener(written -> afterWrite.run()));
+    // Node's transport takes the next packets in a later turn of its event loop, once the write's
+    // callback ran; the same here: the next turn after the write completed, not the same one.
+    packet.toFrames(frame -> channel.writeAndFlush(frame).addListener(
+        written -> loop.schedule(afterWrite, 0, TimeUnit.NANOSECONDS)));
   }
 
   /** Caller holds the monitor. Never calls out; a slow consumer is closed asynchronously. */

@@ -21,6 +21,8 @@ public final class Namespace {
   private final String name;
   private final Authenticator authenticator;
   private final Rooms rooms = new Rooms();
+  /** Null unless the server's config turns connection-state recovery on. */
+  private final SessionRecovery recovery;
   private final List<Consumer<Socket>> connectionListeners = new CopyOnWriteArrayList<>();
   private final List<BiConsumer<Socket, DisconnectReason>> disconnectListeners = new CopyOnWriteArrayList<>();
 
@@ -28,6 +30,8 @@ public final class Namespace {
     this.server = server;
     this.name = name;
     this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
+    java.time.Duration recoverFor = server.config().connectionStateRecovery();
+    this.recovery = recoverFor == null ? null : new SessionRecovery(recoverFor);
   }
 
   /** A namespace name as clients send it: {@code /} followed by at least one character, no comma. */
@@ -75,6 +79,10 @@ public final class Namespace {
 
   Rooms rooms() {
     return rooms;
+  }
+
+  SessionRecovery recovery() {
+    return recovery;
   }
 
   void fireConnection(Socket socket) {

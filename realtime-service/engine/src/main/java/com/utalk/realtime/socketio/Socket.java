@@ -30,6 +30,13 @@ public interface Socket {
   boolean connected();
 
   /**
+   * True when this socket is a recovered one (connection-state recovery on, the client came back
+   * within the time allowed): same id and rooms as before, and the broadcasts it missed were sent
+   * to it right after the CONNECT.
+   */
+  boolean recovered();
+
+  /**
    * Handles the client's {@code socket.emit(event, ...)}; replaces any previous handler of that
    * event. Register in the connection listener so no event is missed. Unhandled events are dropped.
    */

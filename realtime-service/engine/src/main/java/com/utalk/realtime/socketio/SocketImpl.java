@@ -49,6 +49,11 @@ final class SocketImpl implements Socket {
   private final EngineSession session;
   private final SocketServer server;
   private final Namespace namespace;
+  /** The private id of connection-state recovery; null when it is off. */
+  private final String pid;
+  /** What recovery gives back (rooms, missed broadcasts) until the socket is connected; then null. */
+  private SessionRecovery.Restored restored;
+  private final boolean recovered;
 
   // ---- guarded by session
   private int phase = AUTHENTICATING;
@@ -68,10 +73,18 @@ final class SocketImpl implements Socket {
   private boolean draining;
 
   SocketImpl(String id, EngineSession session, Namespace namespace) {
+    this(id, session, namespace, namespace.recovery() == null ? null : Ids.next(), null);
+  }
+
+  /** A socket given back by connection-state recovery ({@code restored} not null) or a new one. */
+  SocketImpl(String id, EngineSession session, Namespace namespace, String pid, SessionRecovery.Restored restored) {
     this.id = id;
     this.session = session;
     this.namespace = namespace;
     this.server = namespace.server();
+    this.pid = pid;
+    this.restored = restored;
+    this.recovered = restored != null;
   }
 
   Namespace namespace() {
@@ -105,6 +118,11 @@ final class SocketImpl implements Socket {
   @Override
   public Transport transport() {
     return session.transport();
+  }
+
+  @Override
+  public boolean recovered() {
+    return recovered;
   }
 
   @Override
@@ -300,12 +318,24 @@ final class SocketImpl implements Socket {
   }
 
   private void connectionPhase() {
+    SessionRecovery.Restored back;
+    synchronized (session) {
+      back = restored;
+    }
+    if (back != null) {
+      back.rooms().forEach(this::join); // before the listeners, which see the socket as it was
+    }
     namespace.fireConnection(this);
     synchronized (session) {
       if (phase != CONNECTING) {
         return; // closed while the listeners ran
       }
-      OutboundPacket connect = server.codec().connect(namespace.name(), id);
+      OutboundPacket connect = server.codec().connect(namespace.name(), id, pid);
+      if (restored != null) {
+        // what it missed goes first, in the order it was broadcast, then what the listeners emitted
+        preConnect.addAll(0, restored.missed());
+        restored = null;
+      }
       if (!preConnect.isEmpty()) {
         // What the listeners emitted goes out once the CONNECT has been written on its own, as
         // from the Node server (its transport takes the next packets after the write completes):
@@ -357,6 +387,10 @@ final class SocketImpl implements Socket {
         return;
       }
       phase = REFUSED;
+      if (restored != null) {
+        restored.release(); // refused again: what it missed is not sent
+        restored = null;
+      }
     }
     LOG.info("socket.io connection refused", "reason", message, "transport", session.initialTransport.wireName(),
         "namespace", namespace.name());
@@ -416,6 +450,13 @@ final class SocketImpl implements Socket {
       }
       wasConnected = phase == CONNECTING || phase == CONNECTED;
       phase = DISCONNECTED;
+      if (restored != null) {
+        restored.release();
+        restored = null;
+      }
+      if (wasConnected && pid != null && recoverable(reason)) {
+        namespace.recovery().persist(id, pid, rooms == null ? Set.of() : rooms);
+      }
       if (preConnect != null) {
         preConnect.forEach(OutboundPacket::release);
         preConnect = null;
@@ -451,6 +492,12 @@ final class SocketImpl implements Socket {
           }
           namespace.fireDisconnect(this, reason);
         });
+  }
+
+  /** The reasons a client comes back from on its own (Socket.IO's recoverable disconnect reasons). */
+  private static boolean recoverable(DisconnectReason reason) {
+    return reason == DisconnectReason.TRANSPORT_CLOSE || reason == DisconnectReason.TRANSPORT_ERROR
+        || reason == DisconnectReason.PING_TIMEOUT;
   }
 
   private CompletableFuture<Args> removeAck(int ackId) {

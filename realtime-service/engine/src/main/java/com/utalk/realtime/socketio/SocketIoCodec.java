@@ -261,7 +261,13 @@ final class SocketIoCodec {
   }
 
   OutboundPacket connect(String namespace, String socketId) {
-    return text("40" + prefix(namespace) + "{\"sid\":\"" + socketId + "\"}");
+    return connect(namespace, socketId, null);
+  }
+
+  /** With {@code pid} (connection-state recovery on): the private id the client sends back to recover. */
+  OutboundPacket connect(String namespace, String socketId, String pid) {
+    String data = "{\"sid\":\"" + socketId + "\"" + (pid == null ? "" : ",\"pid\":\"" + pid + "\"") + "}";
+    return text("40" + prefix(namespace) + data);
   }
 
   OutboundPacket connectError(String namespace, String message) {

@@ -138,7 +138,7 @@ final class SocketIoLayer implements MessageLayer {
         socket = null;
         handshake = null;
       } else {
-        socket = new SocketImpl(Ids.next(), session, namespace);
+        socket = newSocket(session, namespace, packet.data());
         session.socketIo.attach(socket);
         handshake =
             new Handshake(
@@ -168,6 +168,21 @@ final class SocketIoLayer implements MessageLayer {
       decision = CompletableFuture.failedFuture(t);
     }
     decision.whenComplete(socket::onAuthenticated);
+  }
+
+  /**
+   * A new socket, or the one connection-state recovery gives back when the CONNECT carries the
+   * private id and last offset of a socket this namespace still remembers.
+   */
+  private static SocketImpl newSocket(EngineSession session, Namespace namespace, com.fasterxml.jackson.databind.JsonNode auth) {
+    SessionRecovery recovery = namespace.recovery();
+    if (recovery != null && auth != null && auth.path("pid").isTextual() && auth.path("offset").isTextual()) {
+      SessionRecovery.Restored restored = recovery.restore(auth.path("pid").textValue(), auth.path("offset").textValue());
+      if (restored != null) {
+        return new SocketImpl(restored.sid(), session, namespace, restored.pid(), restored);
+      }
+    }
+    return new SocketImpl(Ids.next(), session, namespace);
   }
 
   /** Packets dropped because their socket was not connected (unauthenticated, refused, closed). */

@@ -29,6 +29,9 @@ import java.util.concurrent.Executor;
  *     whichever is chosen.
  * @param maxBufferedBytes outbound bytes a connection may have waiting (slow reader, polling client
  *     that stopped polling) before it is closed
+ * @param connectionStateRecovery how long a disconnected socket can be recovered (Socket.IO 4.6+
+ *     connection-state recovery: same id, rooms, and the broadcasts it missed); null turns it off
+ *     (the default). The authenticator runs again on recovery.
  * @param objectMapper how emitted arguments become JSON and how {@link Args#get(int, Class)} reads
  *     them: pass the application's own mapper so the wire format is the application's (dates,
  *     null handling); the default is a plain {@code ObjectMapper} with the modules on the classpath
@@ -46,6 +49,7 @@ public record SocketServerConfig(
     int ioThreads,
     Executor handlerExecutor,
     long maxBufferedBytes,
+    Duration connectionStateRecovery,
     ObjectMapper objectMapper) {
 
   public SocketServerConfig {
@@ -72,6 +76,9 @@ public record SocketServerConfig(
     }
     allowedOrigins = Set.copyOf(allowedOrigins);
     Objects.requireNonNull(objectMapper, "objectMapper");
+    if (connectionStateRecovery != null) {
+      requirePositive(connectionStateRecovery, "connectionStateRecovery");
+    }
   }
 
   private static void requirePositive(Duration value, String name) {
@@ -98,6 +105,7 @@ public record SocketServerConfig(
         .ioThreads(ioThreads)
         .handlerExecutor(handlerExecutor)
         .maxBufferedBytes(maxBufferedBytes)
+        .connectionStateRecovery(connectionStateRecovery)
         .objectMapper(objectMapper);
   }
 
@@ -119,6 +127,7 @@ public record SocketServerConfig(
     private int ioThreads = 0;
     private Executor handlerExecutor;
     private long maxBufferedBytes = 16L * 1024 * 1024;
+    private Duration connectionStateRecovery;
     private ObjectMapper objectMapper;
 
     private Builder() {}
@@ -183,6 +192,11 @@ public record SocketServerConfig(
       return this;
     }
 
+    public Builder connectionStateRecovery(Duration maxDisconnection) {
+      this.connectionStateRecovery = maxDisconnection;
+      return this;
+    }
+
     public Builder objectMapper(ObjectMapper objectMapper) {
       this.objectMapper = objectMapper;
       return this;
@@ -202,6 +216,7 @@ public record SocketServerConfig(
           ioThreads,
           handlerExecutor,
           maxBufferedBytes,
+          connectionStateRecovery,
           objectMapper != null ? objectMapper : new ObjectMapper().findAndRegisterModules());
     }
   }

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * <p>Some Socket.IO suite tests are racy by their own construction: they read one WebSocket
  * message per {@code await}, so a message that arrives while the test is between two awaits is
  * missed, and the polling close test sends its GET and POST at once and needs the GET to arrive
- * first. Mocha's own {@code --retries 4} runs a failed test again, up to four times. A test that
+ * first. Mocha's own {@code --retries 9} runs a failed test again, up to nine times. A test that
  * still fails is run, in the same build, against the suite's Node reference server (configured as
  * the suite's README says, src/test/conformance/reference): the build fails unless the reference
  * fails that very test too, on this machine, in this run. So the engine is held to everything the
@@ -99,7 +99,7 @@ class OfficialProtocolSuitesTest {
     String original = Files.readString(dir.resolve("test-suite.js"));
     assertTrue(original.contains(SUITE_URL), "the suite no longer addresses " + SUITE_URL);
     Files.writeString(dir.resolve("test-suite.local.js"), original.replace(SUITE_URL, "http://localhost:" + port));
-    Process process = new ProcessBuilder("node", "node_modules/mocha/bin/mocha", "--retries", "4", "--reporter", "json", "test-suite.local.js")
+    Process process = new ProcessBuilder("node", "node_modules/mocha/bin/mocha", "--retries", "9", "--reporter", "json", "test-suite.local.js")
         .directory(dir.toFile())
         .redirectError(ProcessBuilder.Redirect.DISCARD)
         .start();
