@@ -92,6 +92,8 @@ final class StackSupervisor {
     seed(deadline);
 
     standIn = TwilioStandIn.start(new TwilioStandIn.Options(config.host(), config.twilioPort(), config.twilio(), true, Duration.ofMillis(300)));
+    // the demo number's webhook, as it is configured at Twilio for a deployed environment
+    standIn.configureSender(config.whatsappNumber(), com.utalk.emulators.twilio.InboundWebhook.publicUrl(config.publicBaseUrl()));
     ready("twilio-standin", "in-process", standIn.baseUrl());
 
     Map<String, URI> upstreams = new LinkedHashMap<>();
