@@ -9,6 +9,7 @@ public final class Commands {
 
   public static List<OpsCommand> all() {
     return List.of(
+        new com.utalk.ops.runbooks.whatsapp.WhatsAppRunbook(),
         new com.utalk.ops.runbooks.escalation.EscalationRunbook());
   }
 
