@@ -152,6 +152,48 @@ class RunbooksOnTheLocalStackTest {
   }
 
   @Test
+  @Order(30)
+  void loginWithATooShortSigningKey() throws Exception {
+    FirestoreCalls.await(firestore.collection("signingKeys").document("local-tooshort")
+        .create(Map.of("secret", "short-secret", "createdAt", Timestamps.of(Instant.now()))));
+
+    LocalStack.Ops diagnose = stack.ops("login", "diagnose", "--json");
+    JsonNode finding = Json.read(diagnose.out().trim().getBytes(StandardCharsets.UTF_8));
+    assertEquals(1, diagnose.exitCode(), diagnose.out());
+    assertTrue(finding.path("verdict").asText().startsWith("signing key version local-tooshort is 12 bytes (< 32)"), diagnose.out());
+    assertFalse(diagnose.out().contains("short-secret"), "a secret's value is never printed");
+    System.out.println("[login, too-short key] " + finding.path("verdict").asText());
+
+    LocalStack.Ops fix = stack.ops("login", "fix", "--yes");
+    assertEquals(0, fix.exitCode(), fix.out());
+    System.out.println("[login, too-short key] fix: " + fix.verdict());
+    assertAudited("ops.jwt_key_disable");
+    assertEquals("OK", stack.ops("login", "diagnose").verdict());
+    assertTrue(stack.ops("login", "fix", "--yes").verdict().startsWith("OK — nothing to fix"));
+    assertLoginWorks();
+  }
+
+  @Test
+  @Order(31)
+  void loginWithAnExpiredSigningKey() throws Exception {
+    FirestoreCalls.await(firestore.collection("signingKeys").document("local-expired")
+        .create(Map.of("secret", "an-old-but-long-enough-signing-secret-0123456789",
+            "createdAt", Timestamps.of(Instant.now().minus(Duration.ofDays(120))))));
+
+    LocalStack.Ops diagnose = stack.ops("login", "diagnose");
+    assertEquals(1, diagnose.exitCode(), diagnose.out());
+    assertTrue(diagnose.verdict().startsWith("the signing key local-expired has expired: 120 days old"), diagnose.out());
+    System.out.println("[login, expired key] " + diagnose.verdict());
+
+    LocalStack.Ops fix = stack.ops("login", "fix", "--yes");
+    assertEquals(0, fix.exitCode(), fix.out());
+    System.out.println("[login, expired key] fix: " + fix.verdict());
+    assertAudited("jwt_secret.rotate");
+    assertEquals("OK", stack.ops("login", "diagnose").verdict(), stack.ops("login", "diagnose").out());
+    assertLoginWorks();
+  }
+
+  @Test
   @Order(50)
   void escalatedConversationWithTheBotStillOn() throws Exception {
     String customer = newCustomer();
@@ -230,6 +272,22 @@ class RunbooksOnTheLocalStackTest {
   static DocumentSnapshot doc(String collection, String id) {
     DocumentSnapshot snapshot = FirestoreCalls.await(firestore.collection(collection).document(id).get());
     return snapshot.exists() ? snapshot : null;
+  }
+
+  /** A demo admin logs in (200) and the token it gets is accepted (GET /api/auth/me 200). */
+  static void assertLoginWorks() throws Exception {
+    com.utalk.auth.users.DemoUsers.Credential admin = com.utalk.auth.users.DemoUsers.credentials().stream()
+        .filter(c -> c.role() == com.utalk.auth.Role.ADMIN).findFirst().orElseThrow();
+    String gateway = stack.url("UTALK_GATEWAY_PORT");
+    HttpResponse<String> login = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + "/api/auth/login"))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(Json.write(Map.of("email", admin.email(), "password", admin.password())))).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, login.statusCode(), login.body());
+    String token = Json.read(login.body().getBytes(StandardCharsets.UTF_8)).path("accessToken").asText();
+    HttpResponse<String> me = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + "/api/auth/me"))
+        .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, me.statusCode(), me.body());
   }
 
   static void assertAudited(String action) {

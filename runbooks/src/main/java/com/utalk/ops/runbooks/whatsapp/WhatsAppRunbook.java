@@ -34,7 +34,6 @@ import java.util.Map;
  */
 public final class WhatsAppRunbook implements OpsCommand {
   static final String FUNCTION = "whatsapp-inbound-webhook";
-  static final String AUDIT_ACTION = "ops.twilio_webhook_url";
 
   @Override
   public String name() {
@@ -180,7 +179,7 @@ public final class WhatsAppRunbook implements OpsCommand {
         return Finding.declined("webhook of " + number.phoneNumber());
       }
       twilio.pointWebhookAt(number.sid(), expected);
-      context.audit(OpsAudit.PLATFORM, AUDIT_ACTION, "twilioIncomingPhoneNumber", number.sid(),
+      context.audit(OpsAudit.PLATFORM, com.utalk.audit.AuditActions.OPS_TWILIO_WEBHOOK_URL, "twilioIncomingPhoneNumber", number.sid(),
           Map.of("smsUrl", String.valueOf(number.smsUrl())), Map.of("smsUrl", expected));
       evidence.add(Evidence.of("number " + number.phoneNumber(), number.smsUrl() + " -> " + expected));
     }
