@@ -11,6 +11,7 @@ public final class Commands {
     return List.of(
         new com.utalk.ops.runbooks.whatsapp.WhatsAppRunbook(),
         new com.utalk.ops.runbooks.login.LoginRunbook(),
+        new com.utalk.ops.runbooks.media.MediaRunbook(),
         new com.utalk.ops.runbooks.escalation.EscalationRunbook());
   }
 
