@@ -152,6 +152,44 @@ class RunbooksOnTheLocalStackTest {
   }
 
   @Test
+  @Order(20)
+  void realtimeSubscriptionDeleted() throws Exception {
+    JsonNode before = socketHealth();
+    String subscription = before.path("subscription").path("name").asText();
+    try (com.utalk.gcp.PubSubTransport pubsub = new com.utalk.gcp.PubSubTransport(
+            new GcpProject("utalk-local", null, "127.0.0.1:" + stack.env.get("UTALK_PUBSUB_PORT")));
+        com.google.cloud.pubsub.v1.SubscriptionAdminClient admin = pubsub.subscriptionAdmin()) {
+      admin.deleteSubscription(com.google.pubsub.v1.ProjectSubscriptionName.of("utalk-local", subscription));
+    }
+
+    LocalStack.Ops diagnose = stack.ops("realtime", "diagnose");
+    assertEquals(1, diagnose.exitCode(), diagnose.out());
+    assertTrue(diagnose.verdict().startsWith("the instance's subscription " + subscription + " is gone at Pub/Sub"), diagnose.out());
+    assertTrue(diagnose.verdict().endsWith("next: runbooks/ops realtime fix (restarts the instance)"), diagnose.out());
+    System.out.println("[realtime, subscription deleted] " + diagnose.verdict());
+
+    LocalStack.Ops fix = stack.ops("realtime", "fix", "--yes");
+    assertEquals(0, fix.exitCode(), fix.out() + "\n" + stack.launcherLog());
+    System.out.println("[realtime, subscription deleted] fix: " + fix.verdict());
+    assertAudited("ops.realtime_restart");
+    JsonNode after = socketHealth();
+    assertFalse(after.path("instanceId").asText().equals(before.path("instanceId").asText()), "a new instance");
+    assertTrue(stack.ops("realtime", "fix", "--yes").verdict().startsWith("OK — nothing to fix"));
+
+    // the symptom is gone: a customer's message is delivered to the (new) instance
+    Instant sent = Instant.now();
+    customerWrites(newCustomer(), "¿me escuchan?");
+    JsonNode delivered = await("the event reached the instance", () -> {
+      JsonNode health = socketHealth();
+      JsonNode events = health.path("events");
+      return events.path("delivered").asLong() > 0 && events.hasNonNull("lastEventAt")
+          && !Instant.parse(events.path("lastEventAt").asText()).isBefore(sent.minusSeconds(1)) ? health : null;
+    });
+    assertEquals("ok", delivered.path("status").asText());
+    assertEquals("OK", stack.ops("realtime", "diagnose").verdict(), stack.ops("realtime", "diagnose").out());
+  }
+
+  @Test
   @Order(30)
   void loginWithATooShortSigningKey() throws Exception {
     FirestoreCalls.await(firestore.collection("signingKeys").document("local-tooshort")
@@ -329,6 +367,10 @@ class RunbooksOnTheLocalStackTest {
     HttpResponse<String> me = HTTP.send(HttpRequest.newBuilder(URI.create(stack.url("UTALK_GATEWAY_PORT") + "/api/auth/me"))
         .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
     assertEquals(200, me.statusCode(), me.body());
+  }
+
+  static JsonNode socketHealth() throws Exception {
+    return Json.read(get(stack.url("UTALK_REALTIME_PORT") + "/health/socket").body().getBytes(StandardCharsets.UTF_8));
   }
 
   static DocumentSnapshot mediaOf(String sid, String status) {
