@@ -134,6 +134,24 @@ public final class Emulators {
     }
   }
 
+  /**
+   * A first port for a local stack's functions, with room for every function ({@code count}) and
+   * its metrics port ({@code +100}) above it, all free now.
+   */
+  public static int freeFunctionPortRange(int count) {
+    for (int attempt = 0; attempt < 50; attempt++) {
+      int base = 30_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(20_000);
+      boolean free = true;
+      for (int offset = 0; offset < count && free; offset++) {
+        free = !reachable("127.0.0.1:" + (base + offset)) && !reachable("127.0.0.1:" + (base + 100 + offset));
+      }
+      if (free) {
+        return base;
+      }
+    }
+    throw new IllegalStateException("no free port range for the stack's functions");
+  }
+
   private static void sleep(long millis) {
     try {
       Thread.sleep(millis);

@@ -66,7 +66,7 @@ class IdleStackSoakTest {
   @BeforeAll
   static void startTheStack() throws Exception {
     runDir = Files.createTempDirectory("utalk-soak-stack");
-    int functionsBase = freeRange();
+    int functionsBase = Emulators.freeFunctionPortRange(40);
     int gatewayPort = Emulators.freePort();
     int realtimePort = Emulators.freePort();
     int twilioPort = Emulators.freePort();
@@ -191,21 +191,6 @@ class IdleStackSoakTest {
   private static Path stateFileOr() throws IOException {
     Path state = runDir.resolve("stack.json");
     return Files.exists(state) ? state : Files.writeString(runDir.resolve("empty.json"), "{}");
-  }
-
-  /** A first port with room for every function and its metrics port (+100) above it. */
-  private static int freeRange() {
-    for (int attempt = 0; attempt < 50; attempt++) {
-      int base = 30_000 + ThreadLocalRandom.current().nextInt(20_000);
-      boolean free = true;
-      for (int offset = 0; offset < 40 && free; offset++) {
-        free = !Emulators.reachable("127.0.0.1:" + (base + offset)) && !Emulators.reachable("127.0.0.1:" + (base + 100 + offset));
-      }
-      if (free) {
-        return base;
-      }
-    }
-    throw new IllegalStateException("no free port range for the stack's functions");
   }
 
   private static String tail(Path file) {

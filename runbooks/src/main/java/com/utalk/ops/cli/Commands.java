@@ -13,7 +13,8 @@ public final class Commands {
         new com.utalk.ops.runbooks.realtime.RealtimeRunbook(),
         new com.utalk.ops.runbooks.login.LoginRunbook(),
         new com.utalk.ops.runbooks.media.MediaRunbook(),
-        new com.utalk.ops.runbooks.escalation.EscalationRunbook());
+        new com.utalk.ops.runbooks.escalation.EscalationRunbook(),
+        new com.utalk.ops.runbooks.backup.BackupRunbook());
   }
 
   public static Optional<OpsCommand> find(List<OpsCommand> commands, String name) {
