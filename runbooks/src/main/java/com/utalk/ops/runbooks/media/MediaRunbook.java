@@ -19,7 +19,7 @@ import com.utalk.ops.cli.OpsAction;
 import com.utalk.ops.cli.OpsCommand;
 import com.utalk.ops.cli.OpsContext;
 import com.utalk.ops.probes.HttpProbe;
-import com.utalk.ops.target.Target;
+import com.utalk.ops.environment.Target;
 import com.utalk.storage.Collections;
 import com.utalk.storage.FirestoreCalls;
 import com.utalk.storage.Timestamps;

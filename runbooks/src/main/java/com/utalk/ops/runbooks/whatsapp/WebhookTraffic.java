@@ -1,6 +1,6 @@
 package com.utalk.ops.runbooks.whatsapp;
 
-import com.utalk.ops.target.LogEntry;
+import com.utalk.ops.environment.LogEntry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

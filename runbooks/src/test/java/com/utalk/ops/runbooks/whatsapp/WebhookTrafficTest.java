@@ -3,7 +3,7 @@ package com.utalk.ops.runbooks.whatsapp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.utalk.json.Json;
-import com.utalk.ops.target.LogEntry;
+import com.utalk.ops.environment.LogEntry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
