@@ -24,6 +24,7 @@ import com.utalk.realtime.maintenance.MaintenanceNotifier;
 import com.utalk.realtime.metrics.MetricsRoute;
 import com.utalk.realtime.session.AgentHandlers;
 import com.utalk.realtime.session.Connections;
+import com.utalk.realtime.session.DisabledUserSockets;
 import com.utalk.realtime.session.SessionExpiry;
 import com.utalk.realtime.session.SocketCall;
 import com.utalk.realtime.socketio.HttpRoute;
@@ -51,6 +52,7 @@ public final class RealtimeServer implements AutoCloseable {
   private final RealtimeSettings settings;
   private final Firestore firestore;
   private final MaintenanceNotifier maintenance;
+  private final DisabledUserSockets disabledUsers;
   private final PubSubTransport pubsub;
   private final PubSubEventPublisher publisher;
   private final ThreadPoolExecutor work;
@@ -100,6 +102,7 @@ public final class RealtimeServer implements AutoCloseable {
         socket.emit(MaintenanceNotifier.EVENT, now);
       }
     });
+    disabledUsers = new DisabledUserSockets(auth.disabledUsers(), connections, MaintenanceMode.DEFAULT_CACHE);
     subscription = new InstanceSubscription(pubsub, settings.instanceId(), PullMode.from(all, project.usesPubSubEmulator()), fanout::accept);
     server.route("/health/socket", new SocketHealthRoute(server, subscription, fanout, settings.instanceId(), () -> draining));
     server.route("/health", request -> HttpRoute.Response.json(draining ? 503 : 200, Map.of("status", draining ? "draining" : "ok")));
@@ -147,6 +150,7 @@ public final class RealtimeServer implements AutoCloseable {
     LOG.info("realtime service draining", "connections", server.connectionCount(), "drainSeconds", settings.drain().toSeconds());
     server.close(settings.drain());
     maintenance.close();
+    disabledUsers.close();
     subscription.close();
     work.shutdown();
     timers.shutdownNow();
