@@ -41,7 +41,7 @@ public final class CloudTarget implements Target {
   }
 
   private GcpProject project() {
-    return new GcpProject(environment.projectId(), null, null);
+    return new GcpProject(environment.projectId(), environment.firestoreDatabase(), null, null);
   }
 
   @Override

@@ -24,6 +24,9 @@ class CloudTargetPartsTest {
     assertEquals("https://api.utalk.example", prod.publicBaseUrl());
     assertEquals("production", prod.settings().require("APP_ENV"));
     assertEquals("jwt-signing-key", prod.settings().require("JWT_SECRET_NAME"));
+    assertEquals("(default)", prod.firestoreDatabase(), "until a restore switches it");
+    assertEquals("restore-20261203", CloudEnvironment.parse("prod", "project_id = \"p\"\nregion = \"r\"\nenvironment = \"production\"\n"
+        + "domain = \"d\"\ntwilio_account_sid = \"AC1\"\nfirestore_database = \"restore-20261203\"\n").firestoreDatabase());
     for (String env : List.of("dev", "staging")) {
       assertEquals("utalk-" + env, CloudEnvironment.from(env, repo).projectId());
     }
