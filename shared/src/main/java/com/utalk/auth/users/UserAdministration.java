@@ -2,6 +2,7 @@ package com.utalk.auth.users;
 
 import com.google.cloud.firestore.DocumentSnapshot;
 import com.google.cloud.firestore.Firestore;
+import com.google.cloud.firestore.Transaction;
 import com.utalk.audit.AuditActions;
 import com.utalk.audit.AuditEntry;
 import com.utalk.audit.AuditLog;
@@ -78,12 +79,7 @@ public final class UserAdministration {
     return FirestoreCalls.await(
         firestore.runTransaction(
             tx -> {
-              DocumentSnapshot doc = tx.get(users.ref(uid)).get();
-              if (!doc.exists()) {
-                throw PermissionPolicy.notFound();
-              }
-              User before = UserDocument.fromSnapshot(doc);
-              policy.check(actor, Permission.USERS_MANAGE, before.workspaceId());
+              User before = manageable(tx, actor, uid);
               User after = new User(before.id(), before.email(), before.name(), newRole, before.workspaceId(), before.createdAt(), before.disabled());
               if (before.role() != newRole) {
                 tx.update(users.ref(uid), UserDocument.ROLE, newRole.wire(), UserDocument.UPDATED_AT, Timestamps.of(clock.instant()));
@@ -113,12 +109,7 @@ public final class UserAdministration {
         FirestoreCalls.await(
             firestore.runTransaction(
                 tx -> {
-                  DocumentSnapshot doc = tx.get(users.ref(uid)).get();
-                  if (!doc.exists()) {
-                    throw PermissionPolicy.notFound();
-                  }
-                  User before = UserDocument.fromSnapshot(doc);
-                  policy.check(actor, Permission.USERS_MANAGE, before.workspaceId());
+                  User before = manageable(tx, actor, uid);
                   if (before.disabled() == disabled) {
                     return before;
                   }
@@ -145,6 +136,17 @@ public final class UserAdministration {
   public List<User> list(Principal actor, int limit, String afterEmail) {
     policy.check(actor, Permission.USERS_READ);
     return users.list(actor.workspaceId(), limit, afterEmail == null ? null : Emails.valid(afterEmail, "cursor"));
+  }
+
+  /** The user {@code uid} read in {@code tx}, if {@code actor} may manage them; 404 otherwise (another workspace's user looks absent). */
+  private User manageable(Transaction tx, Principal actor, String uid) throws Exception {
+    DocumentSnapshot doc = tx.get(users.ref(uid)).get();
+    if (!doc.exists()) {
+      throw PermissionPolicy.notFound();
+    }
+    User user = UserDocument.fromSnapshot(doc);
+    policy.check(actor, Permission.USERS_MANAGE, user.workspaceId());
+    return user;
   }
 
   private User newUser(String email, String name, Role role, String workspaceId, String password) {
