@@ -67,9 +67,9 @@ class IdleStackSoakTest {
   static void startTheStack() throws Exception {
     runDir = Files.createTempDirectory("utalk-soak-stack");
     int functionsBase = Emulators.freeFunctionPortRange(40);
-    int gatewayPort = Emulators.freePort();
-    int realtimePort = Emulators.freePort();
-    int twilioPort = Emulators.freePort();
+    int gatewayPort = Emulators.freeStackPort();
+    int realtimePort = Emulators.freeStackPort();
+    int twilioPort = Emulators.freeStackPort();
     gatewayUrl = "http://127.0.0.1:" + gatewayPort;
     realtimeUrl = "http://127.0.0.1:" + realtimePort;
     twilioUrl = "http://127.0.0.1:" + twilioPort;
@@ -79,8 +79,8 @@ class IdleStackSoakTest {
     env.put("UTALK_GATEWAY_PORT", Integer.toString(gatewayPort));
     env.put("UTALK_REALTIME_PORT", Integer.toString(realtimePort));
     env.put("UTALK_TWILIO_STANDIN_PORT", Integer.toString(twilioPort));
-    env.put("UTALK_FIRESTORE_PORT", Integer.toString(Emulators.freePort()));
-    env.put("UTALK_PUBSUB_PORT", Integer.toString(Emulators.freePort()));
+    env.put("UTALK_FIRESTORE_PORT", Integer.toString(Emulators.freeStackPort()));
+    env.put("UTALK_PUBSUB_PORT", Integer.toString(Emulators.freeStackPort()));
     env.put("UTALK_FIRST_FUNCTION_PORT", Integer.toString(functionsBase));
     env.put("UTALK_START_TIMEOUT_SECONDS", Long.toString(START_BOUND.toSeconds()));
     ProcessBuilder launcher =

@@ -41,11 +41,11 @@ final class LocalStack implements AutoCloseable {
     runDir = Files.createTempDirectory("utalk-ops-stack");
     env.put("UTALK_REPO_ROOT", Path.of("..").toAbsolutePath().normalize().toString());
     env.put("UTALK_RUN_DIR", runDir.toString());
-    env.put("UTALK_GATEWAY_PORT", Integer.toString(Emulators.freePort()));
-    env.put("UTALK_REALTIME_PORT", Integer.toString(Emulators.freePort()));
-    env.put("UTALK_TWILIO_STANDIN_PORT", Integer.toString(Emulators.freePort()));
-    env.put("UTALK_FIRESTORE_PORT", Integer.toString(Emulators.freePort()));
-    env.put("UTALK_PUBSUB_PORT", Integer.toString(Emulators.freePort()));
+    env.put("UTALK_GATEWAY_PORT", Integer.toString(Emulators.freeStackPort()));
+    env.put("UTALK_REALTIME_PORT", Integer.toString(Emulators.freeStackPort()));
+    env.put("UTALK_TWILIO_STANDIN_PORT", Integer.toString(Emulators.freeStackPort()));
+    env.put("UTALK_FIRESTORE_PORT", Integer.toString(Emulators.freeStackPort()));
+    env.put("UTALK_PUBSUB_PORT", Integer.toString(Emulators.freeStackPort()));
     env.put("UTALK_FIRST_FUNCTION_PORT", Integer.toString(Emulators.freeFunctionPortRange(40)));
     env.put("UTALK_START_TIMEOUT_SECONDS", Long.toString(START_BOUND.toSeconds()));
     ProcessBuilder builder = new ProcessBuilder(
