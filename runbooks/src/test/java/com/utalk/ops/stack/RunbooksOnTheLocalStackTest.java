@@ -258,6 +258,30 @@ class RunbooksOnTheLocalStackTest {
   }
 
   @Test
+  @Order(32)
+  void loginThrottledForAnAccountThenClearedAfterReview() throws Exception {
+    com.utalk.auth.users.DemoUsers.Credential user = com.utalk.auth.users.DemoUsers.credentials().stream()
+        .filter(c -> c.role() == com.utalk.auth.Role.READONLY).findFirst().orElseThrow();
+    int last = 0;
+    for (int i = 0; i < 6; i++) {
+      last = login(user.email(), "not-the-password").statusCode();
+    }
+    assertEquals(429, last, "the sixth try is refused by the throttle");
+    assertEquals(429, login(user.email(), user.password()).statusCode(), "even with the right password");
+
+    LocalStack.Ops diagnose = stack.ops("login", "diagnose", "--email", user.email());
+    assertEquals(1, diagnose.exitCode(), diagnose.out());
+    assertTrue(diagnose.verdict().startsWith("logins for this email are refused (429)"), diagnose.out());
+    System.out.println("[login, throttled account] " + diagnose.verdict());
+
+    LocalStack.Ops fix = stack.ops("login", "fix", "--clear-throttle", "--email", user.email(), "--yes");
+    assertEquals(0, fix.exitCode(), fix.out());
+    System.out.println("[login, throttled account] fix: " + fix.verdict());
+    assertAudited("ops.login_throttle_clear");
+    assertEquals(200, login(user.email(), user.password()).statusCode(), "the account logs in again");
+  }
+
+  @Test
   @Order(40)
   void mediaHostAnswering404ThenARevokedSigningKey() throws Exception {
     standIn("POST", "/_standin/media-host", Map.of("status", 404));
@@ -418,6 +442,13 @@ class RunbooksOnTheLocalStackTest {
     List<QueryDocumentSnapshot> docs = FirestoreCalls.await(firestore.collection(Collections.MEDIA)
         .whereEqualTo("messageId", Message.inboundId(sid)).get()).getDocuments();
     return docs.stream().filter(doc -> status.equals(doc.getString("status"))).findFirst().orElse(null);
+  }
+
+  static HttpResponse<String> login(String email, String password) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create(stack.url("UTALK_GATEWAY_PORT") + "/api/auth/login"))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(Json.write(Map.of("email", email, "password", password)))).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   static String adminToken() throws Exception {
