@@ -12,6 +12,8 @@ import com.utalk.functions.bot.AiConfigHandler;
 import com.utalk.functions.bot.BotRoutes;
 import com.utalk.functions.bot.BotWiring;
 import com.utalk.functions.bot.ForcePauseBotHandler;
+import com.utalk.functions.flags.FlagRoutes;
+import com.utalk.flags.FlagAdministration;
 import com.utalk.functions.health.HealthRoutes;
 import com.utalk.functions.media.MediaRoutes;
 import com.utalk.functions.wiring.Backend;
@@ -47,6 +49,9 @@ final class ApiApplication {
     routes.addAll(new MediaRoutes(new Memo<>(() -> MediaRoutes.handlers(backend, auth.policy()))).routes());
     routes.addAll(new KpiRoutes(backend).routes());
     routes.addAll(new BackupRoutes(new Memo<>(() -> new BackupModule(backend)), auth).routes());
+    routes.addAll(new FlagRoutes(backend::flags,
+        new Memo<>(() -> new FlagAdministration(backend.firestore(), auth.audit(), auth.policy(), backend.flags(), backend.clock())),
+        auth.users()).routes());
     routes.addAll(new OpenApiRoute().routes());
     this.router = new Router(routes, auth.verifier(), auth.policy());
   }
