@@ -7,6 +7,7 @@ import com.utalk.conversations.AgentMessages;
 import com.utalk.conversations.ConversationQueries;
 import com.utalk.events.EventOutbox;
 import com.utalk.events.PubSubEventPublisher;
+import com.utalk.flags.FeatureFlags;
 import com.utalk.gcp.FirestoreProvider;
 import com.utalk.gcp.GcpProject;
 import com.utalk.gcp.PubSubTransport;
@@ -19,6 +20,7 @@ import com.utalk.realtime.auth.TokenAuthenticator;
 import com.utalk.realtime.delivery.EventFanout;
 import com.utalk.realtime.delivery.EventLog;
 import com.utalk.realtime.delivery.RoomNames;
+import com.utalk.realtime.flags.FlagsNotifier;
 import com.utalk.realtime.health.SocketHealthRoute;
 import com.utalk.realtime.maintenance.MaintenanceNotifier;
 import com.utalk.realtime.metrics.MetricsRoute;
@@ -51,6 +53,7 @@ public final class RealtimeServer implements AutoCloseable {
   private final RealtimeSettings settings;
   private final Firestore firestore;
   private final MaintenanceNotifier maintenance;
+  private final FlagsNotifier flags;
   private final PubSubTransport pubsub;
   private final PubSubEventPublisher publisher;
   private final ThreadPoolExecutor work;
@@ -100,6 +103,8 @@ public final class RealtimeServer implements AutoCloseable {
         socket.emit(MaintenanceNotifier.EVENT, now);
       }
     });
+    flags = new FlagsNotifier(new FeatureFlags(firestore, all),
+        payload -> server.to(RoomNames.EVERYONE).emit(FlagsNotifier.EVENT, payload));
     subscription = new InstanceSubscription(pubsub, settings.instanceId(), PullMode.from(all, project.usesPubSubEmulator()), fanout::accept);
     server.route("/health/socket", new SocketHealthRoute(server, subscription, fanout, settings.instanceId(), () -> draining));
     server.route("/health", request -> HttpRoute.Response.json(draining ? 503 : 200, Map.of("status", draining ? "draining" : "ok")));
@@ -147,6 +152,7 @@ public final class RealtimeServer implements AutoCloseable {
     LOG.info("realtime service draining", "connections", server.connectionCount(), "drainSeconds", settings.drain().toSeconds());
     server.close(settings.drain());
     maintenance.close();
+    flags.close();
     subscription.close();
     work.shutdown();
     timers.shutdownNow();

@@ -1,0 +1,61 @@
+package com.utalk.realtime.app;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.utalk.audit.AuditLog;
+import com.utalk.auth.PermissionPolicy;
+import com.utalk.auth.Principal;
+import com.utalk.auth.Role;
+import com.utalk.config.Settings;
+import com.utalk.flags.FeatureFlags;
+import com.utalk.flags.FlagAdministration;
+import com.utalk.flags.FlagChange;
+import com.utalk.flags.FlagTargeting;
+import com.utalk.realtime.RealtimeServer;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** An admin's flag change (made by another process: the API) reaches a connected front end as flags:changed. */
+class FlagsBroadcastTest {
+  private static RealtimeHarness harness;
+  private static RealtimeServer realtime;
+  private static FeatureFlags apiFlags;
+
+  @BeforeAll
+  static void start() {
+    harness = new RealtimeHarness();
+    Map<String, String> settings = harness.realtimeSettings("flags-test");
+    settings.put("FLAGS_REFRESH_SECONDS", "1");
+    realtime = RealtimeServer.start(Settings.of(settings), Clock.systemUTC());
+    apiFlags = new FeatureFlags(harness.stack.env.firestore(), Duration.ofSeconds(1));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    apiFlags.close();
+    realtime.close();
+    harness.close();
+  }
+
+  @Test
+  void aFlagChangeReachesConnectedSocketsWithinTheRefreshInterval() throws Exception {
+    FlagAdministration admin = new FlagAdministration(harness.stack.env.firestore(),
+        new AuditLog(harness.stack.env.firestore(), Clock.systemUTC()), new PermissionPolicy(), apiFlags, Clock.systemUTC());
+    Principal principal = new Principal("admin-rt", Role.ADMIN, "ws-rt", "jti");
+    try (AgentClient agent = AgentClient.connect(RealtimeHarness.url(realtime), harness.token("agent-rt", Role.AGENT))) {
+      long started = System.nanoTime();
+      admin.change(principal, "socket-probe", new FlagChange("probe", FlagTargeting.USER, 50, List.of(), false), "req-rt");
+      JsonNode event = agent.awaitEvent("flags:changed", args -> args.toString().contains("socket-probe"), Duration.ofSeconds(5));
+      long afterMs = (System.nanoTime() - started) / 1_000_000;
+      assertTrue(event.toString().contains("socket-probe"));
+      // refresh interval (1 s) plus the read and the socket hop
+      assertTrue(afterMs < 2_500, "flags:changed after " + afterMs + " ms");
+    }
+  }
+}
