@@ -33,6 +33,7 @@ import com.utalk.realtime.socketio.SocketServer;
 import com.utalk.realtime.socketio.SocketServerConfig;
 import com.utalk.realtime.subscription.InstanceSubscription;
 import com.utalk.realtime.subscription.PullMode;
+import com.utalk.versions.VersionPolicy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -82,7 +83,7 @@ public final class RealtimeServer implements AutoCloseable {
     timers = SessionExpiry.timers();
     SocketServerConfig config =
         SocketServerConfig.builder().host("0.0.0.0").port(settings.port()).allowedOrigins(settings.allowedOrigins()).build();
-    server = SocketServer.create(config, new TokenAuthenticator(auth.verifier(), metrics.sockets(), work));
+    server = SocketServer.create(config, new TokenAuthenticator(auth.verifier(), metrics.sockets(), work, new VersionPolicy(clock)));
     Connections connections = new Connections();
     EventFanout fanout = new EventFanout(server, connections, new EventLog(firestore), clock);
     SessionExpiry expiry = new SessionExpiry(timers, metrics.sockets(), clock);

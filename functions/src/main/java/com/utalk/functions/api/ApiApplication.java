@@ -18,6 +18,7 @@ import com.utalk.functions.health.HealthRoutes;
 import com.utalk.functions.media.MediaRoutes;
 import com.utalk.functions.wiring.Backend;
 import com.utalk.messaging.OutboundMessageService;
+import com.utalk.versions.VersionPolicy;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -53,7 +54,7 @@ final class ApiApplication {
         new Memo<>(() -> new FlagAdministration(backend.firestore(), auth.audit(), auth.policy(), backend.flags(), backend.clock())),
         auth.users()).routes());
     routes.addAll(new OpenApiRoute().routes());
-    this.router = new Router(routes, auth.verifier(), auth.policy());
+    this.router = new Router(routes, auth.verifier(), auth.policy(), new VersionPolicy(backend.clock()));
   }
 
   Router router() {
