@@ -12,6 +12,8 @@ import com.utalk.functions.bot.AiConfigHandler;
 import com.utalk.functions.bot.BotRoutes;
 import com.utalk.functions.bot.BotWiring;
 import com.utalk.functions.bot.ForcePauseBotHandler;
+import com.utalk.functions.changes.ChangeRoutes;
+import com.utalk.changes.Changelog;
 import com.utalk.functions.flags.FlagRoutes;
 import com.utalk.flags.FlagAdministration;
 import com.utalk.functions.health.HealthRoutes;
@@ -53,6 +55,7 @@ final class ApiApplication {
     routes.addAll(new FlagRoutes(backend::flags,
         new Memo<>(() -> new FlagAdministration(backend.firestore(), auth.audit(), auth.policy(), backend.flags(), backend.clock())),
         auth.users()).routes());
+    routes.addAll(new ChangeRoutes(Changelog.bundled(), backend.clock()).routes());
     routes.addAll(new OpenApiRoute().routes());
     this.router = new Router(routes, auth.verifier(), auth.policy(), new VersionPolicy(backend.clock()));
   }

@@ -1,5 +1,6 @@
 package com.utalk.realtime.app;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,6 +8,8 @@ import com.utalk.audit.AuditLog;
 import com.utalk.auth.PermissionPolicy;
 import com.utalk.auth.Principal;
 import com.utalk.auth.Role;
+import com.utalk.changes.ChangeAnnouncements;
+import com.utalk.changes.Changelog;
 import com.utalk.config.Settings;
 import com.utalk.flags.FeatureFlags;
 import com.utalk.flags.FlagAdministration;
@@ -21,8 +24,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** An admin's flag change (made by another process: the API) reaches a connected front end as flags:changed. */
-class FlagsBroadcastTest {
+/**
+ * What other processes announce reaches a connected front end: an admin's flag change (made
+ * through the API) as flags:changed, a release's changelog section as api:changes.
+ */
+class FrontEndAnnouncementsTest {
   private static RealtimeHarness harness;
   private static RealtimeServer realtime;
   private static FeatureFlags apiFlags;
@@ -56,6 +62,18 @@ class FlagsBroadcastTest {
       assertTrue(event.toString().contains("socket-probe"));
       // refresh interval (1 s) plus the read and the socket hop
       assertTrue(afterMs < 2_500, "flags:changed after " + afterMs + " ms");
+    }
+  }
+
+  @Test
+  void aReleaseAnnouncementReachesConnectedSocketsAsApiChanges() {
+    try (AgentClient agent = AgentClient.connect(RealtimeHarness.url(realtime), harness.token("agent-rt2", Role.AGENT))) {
+      new ChangeAnnouncements(harness.stack.env.firestore(), Clock.systemUTC()).publish(Changelog.bundled().release("1.2.0").orElseThrow());
+      JsonNode event = agent.awaitEvent("api:changes", args -> args.path("version").asText().equals("1.2.0"),
+          com.utalk.realtime.changes.ChangesNotifier.INTERVAL.plusSeconds(3));
+      assertEquals("https://docs.utalk.com/migrations/v1.1-to-v1.2", event.path("migrationGuide").asText());
+      assertEquals("breaking", event.path("changes").path(0).path("type").asText());
+      assertEquals("POST /api/conversations/{id}/messages", event.path("changes").path(0).path("endpoint").asText());
     }
   }
 }
