@@ -5,7 +5,6 @@ import com.utalk.auth.AuthModule;
 import com.utalk.config.Settings;
 import com.utalk.conversations.AgentMessages;
 import com.utalk.conversations.ConversationQueries;
-import com.utalk.changes.ChangeAnnouncements;
 import com.utalk.events.EventOutbox;
 import com.utalk.events.PubSubEventPublisher;
 import com.utalk.flags.FeatureFlags;
@@ -21,7 +20,6 @@ import com.utalk.realtime.auth.TokenAuthenticator;
 import com.utalk.realtime.delivery.EventFanout;
 import com.utalk.realtime.delivery.EventLog;
 import com.utalk.realtime.delivery.RoomNames;
-import com.utalk.realtime.changes.ChangesNotifier;
 import com.utalk.realtime.flags.FlagsNotifier;
 import com.utalk.realtime.health.SocketHealthRoute;
 import com.utalk.realtime.maintenance.MaintenanceNotifier;
@@ -57,7 +55,6 @@ public final class RealtimeServer implements AutoCloseable {
   private final Firestore firestore;
   private final MaintenanceNotifier maintenance;
   private final FlagsNotifier flags;
-  private final ChangesNotifier changes;
   private final PubSubTransport pubsub;
   private final PubSubEventPublisher publisher;
   private final ThreadPoolExecutor work;
@@ -109,8 +106,6 @@ public final class RealtimeServer implements AutoCloseable {
     });
     flags = new FlagsNotifier(new FeatureFlags(firestore, all),
         payload -> server.to(RoomNames.EVERYONE).emit(FlagsNotifier.EVENT, payload));
-    changes = new ChangesNotifier(new ChangeAnnouncements(firestore, clock),
-        payload -> server.to(RoomNames.EVERYONE).emit(ChangesNotifier.EVENT, payload), ChangesNotifier.INTERVAL);
     subscription = new InstanceSubscription(pubsub, settings.instanceId(), PullMode.from(all, project.usesPubSubEmulator()), fanout::accept);
     server.route("/health/socket", new SocketHealthRoute(server, subscription, fanout, settings.instanceId(), () -> draining));
     server.route("/health", request -> HttpRoute.Response.json(draining ? 503 : 200, Map.of("status", draining ? "draining" : "ok")));
@@ -159,7 +154,6 @@ public final class RealtimeServer implements AutoCloseable {
     server.close(settings.drain());
     maintenance.close();
     flags.close();
-    changes.close();
     subscription.close();
     work.shutdown();
     timers.shutdownNow();

@@ -1,74 +1,63 @@
 package com.utalk.changes;
 
-import com.google.cloud.firestore.DocumentSnapshot;
-import com.google.cloud.firestore.Firestore;
-import com.google.cloud.firestore.Query;
-import com.google.cloud.firestore.QueryDocumentSnapshot;
+import com.utalk.events.ConversationEvent;
+import com.utalk.events.EventPublisher;
+import com.utalk.events.PubSubEventPublisher;
+import com.utalk.errors.ServiceUnavailableException;
 import com.utalk.json.Json;
-import com.utalk.storage.FirestoreCalls;
-import com.utalk.storage.Timestamps;
+import com.utalk.platform.Topics;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
- * {@code api.changes}: a release announces its changelog section by writing
- * {@code apiChanges/{version}} (publishing the same version again only moves its
- * {@code publishedAt}, the content is the changelog's); the realtime service reads the newest
- * one and tells every socket ({@code api:changes}). One document per release: the collection
- * grows by a few a year and only its newest document is read.
+ * A release announces its CHANGELOG.md section as an {@code api.changes} event on
+ * {@code conversation-events} for every workspace ({@code workspaceId "*"}); the realtime service
+ * delivers it to every connected front end as {@code api:changes} (the path that already carries
+ * it: realtime-service's EventFanout, deduplicated by event id). The event id is derived from
+ * the version, so announcing the same release twice is delivered once.
  */
 public final class ChangeAnnouncements {
-  public static final String COLLECTION = "apiChanges";
   public static final String EVENT_TYPE = "api.changes";
+  public static final String EVERY_WORKSPACE = "*";
 
-  private final Firestore firestore;
+  private final EventPublisher publisher;
   private final Clock clock;
 
-  public ChangeAnnouncements(Firestore firestore, Clock clock) {
-    this.firestore = firestore;
+  public ChangeAnnouncements(EventPublisher publisher, Clock clock) {
+    this.publisher = publisher;
     this.clock = clock;
   }
 
-  /** What the front end receives: {@code {type, version, changes, migrationGuide, publishedAt}}. */
-  public record Announcement(String type, String version, List<ApiChange> changes, String migrationGuide, Instant publishedAt) {
-    public Map<String, Object> payload() {
-      Map<String, Object> payload = new LinkedHashMap<>();
-      payload.put("type", type);
-      payload.put("version", version);
-      payload.put("changes", Json.mapper().convertValue(changes, List.class));
-      payload.put("migrationGuide", migrationGuide);
-      payload.put("publishedAt", publishedAt.toString());
-      return payload;
-    }
+  /** What the front end receives as the event's {@code data}: {@code {version, changes, migrationGuide}}. */
+  public static Map<String, Object> payload(Release release) {
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("version", release.version());
+    payload.put("changes", release.changes());
+    payload.put("migrationGuide", release.migrationGuide());
+    return payload;
   }
 
-  public Announcement publish(Release release) {
-    Announcement announcement = new Announcement(EVENT_TYPE, release.version(), release.changes(), release.migrationGuide(), clock.instant());
-    Map<String, Object> doc = new LinkedHashMap<>(announcement.payload());
-    doc.put("publishedAt", Timestamps.of(announcement.publishedAt()));
-    FirestoreCalls.await(firestore.collection(COLLECTION).document(release.version()).set(doc));
-    return announcement;
+  public static String eventId(Release release) {
+    return "api-changes-" + release.version();
   }
 
-  /** The newest announcement, if any release was announced. */
-  @SuppressWarnings("unchecked")
-  public Optional<Announcement> latest() {
-    List<QueryDocumentSnapshot> docs = FirestoreCalls.await(
-        firestore.collection(COLLECTION).orderBy("publishedAt", Query.Direction.DESCENDING).limit(1).get()).getDocuments();
-    if (docs.isEmpty()) {
-      return Optional.empty();
+  /** Publishes and waits for the broker; 503 when Pub/Sub does not take it (a retry is harmless). */
+  public ConversationEvent publish(Release release, String requestId) {
+    ConversationEvent event = new ConversationEvent(eventId(release), EVENT_TYPE, EVERY_WORKSPACE, null, 0, clock.instant(),
+        requestId, Json.mapper().valueToTree(payload(release)));
+    Map<String, String> attributes =
+        Map.of("eventId", event.eventId(), "type", EVENT_TYPE, "workspaceId", EVERY_WORKSPACE, "requestId", requestId == null ? "" : requestId);
+    try {
+      publisher.publish(Topics.CONVERSATION_EVENTS, Json.writeBytes(event), attributes, null)
+          .get(PubSubEventPublisher.PUBLISH_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ServiceUnavailableException("interrupted while announcing " + release.version());
+    } catch (Exception e) {
+      throw new ServiceUnavailableException("could not announce " + release.version() + ": " + e.getMessage());
     }
-    DocumentSnapshot doc = docs.get(0);
-    List<Map<String, Object>> stored = (List<Map<String, Object>>) doc.get("changes");
-    List<ApiChange> changes = stored == null ? List.of() : stored.stream()
-        .map(change -> new ApiChange(ChangeType.valueOf(String.valueOf(change.get("type")).toUpperCase(java.util.Locale.ROOT)),
-            (String) change.get("endpoint"), (String) change.get("description"), (String) change.get("migration")))
-        .toList();
-    return Optional.of(new Announcement(EVENT_TYPE, doc.getString("version"), changes, doc.getString("migrationGuide"),
-        Timestamps.toInstant(doc.get("publishedAt"))));
+    return event;
   }
 }

@@ -10,6 +10,8 @@ import com.utalk.auth.Principal;
 import com.utalk.auth.Role;
 import com.utalk.changes.ChangeAnnouncements;
 import com.utalk.changes.Changelog;
+import com.utalk.changes.Release;
+import com.utalk.events.PubSubEventPublisher;
 import com.utalk.config.Settings;
 import com.utalk.flags.FeatureFlags;
 import com.utalk.flags.FlagAdministration;
@@ -66,14 +68,22 @@ class FrontEndAnnouncementsTest {
   }
 
   @Test
-  void aReleaseAnnouncementReachesConnectedSocketsAsApiChanges() {
-    try (AgentClient agent = AgentClient.connect(RealtimeHarness.url(realtime), harness.token("agent-rt2", Role.AGENT))) {
-      new ChangeAnnouncements(harness.stack.env.firestore(), Clock.systemUTC()).publish(Changelog.bundled().release("1.2.0").orElseThrow());
-      JsonNode event = agent.awaitEvent("api:changes", args -> args.path("version").asText().equals("1.2.0"),
-          com.utalk.realtime.changes.ChangesNotifier.INTERVAL.plusSeconds(3));
-      assertEquals("https://docs.utalk.com/migrations/v1.1-to-v1.2", event.path("migrationGuide").asText());
-      assertEquals("breaking", event.path("changes").path(0).path("type").asText());
-      assertEquals("POST /api/conversations/{id}/messages", event.path("changes").path(0).path("endpoint").asText());
+  void aReleaseAnnouncementReachesConnectedSocketsOnceAsApiChanges() throws Exception {
+    try (AgentClient agent = AgentClient.connect(RealtimeHarness.url(realtime), harness.token("agent-rt2", Role.AGENT));
+        AgentClient elsewhere = AgentClient.connect(RealtimeHarness.url(realtime), harness.token("agent-rt3", Role.AGENT, "ws-other"));
+        PubSubEventPublisher publisher = new PubSubEventPublisher(harness.stack.env.pubsub())) {
+      ChangeAnnouncements announcements = new ChangeAnnouncements(publisher, Clock.systemUTC());
+      Release release = Changelog.bundled().release("1.2.0").orElseThrow();
+      announcements.publish(release, "req-release-1");
+      announcements.publish(release, "req-release-2"); // the release step retried: delivered once
+      for (AgentClient client : List.of(agent, elsewhere)) {
+        JsonNode event = client.awaitEvent("api:changes", e -> e.path("data").path("version").asText().equals("1.2.0"), Duration.ofSeconds(15));
+        assertEquals("https://docs.utalk.com/migrations/v1.1-to-v1.2", event.path("data").path("migrationGuide").asText());
+        assertEquals("breaking", event.path("data").path("changes").path(0).path("type").asText());
+        assertEquals("POST /api/conversations/{id}/messages", event.path("data").path("changes").path(0).path("endpoint").asText());
+      }
+      Thread.sleep(500);
+      assertEquals(1, agent.events("api:changes").size(), agent.events("api:changes").toString());
     }
   }
 }
