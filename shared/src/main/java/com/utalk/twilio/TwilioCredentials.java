@@ -14,6 +14,16 @@ public record TwilioCredentials(String accountSid, String authToken, String apiB
         settings.find("TWILIO_API_BASE_URL").orElse(null));
   }
 
+  /**
+   * The SDK's client for these credentials: one attempt per call, at {@code apiBaseUrl} when set.
+   * Every caller of Twilio's REST API (the sender, the operator CLI) builds it here.
+   */
+  public com.twilio.http.TwilioRestClient restClient() {
+    return new com.twilio.http.TwilioRestClient.Builder(accountSid, authToken)
+        .httpClient(new SingleAttemptHttpClient(apiBaseUrl))
+        .build();
+  }
+
   @Override
   public String toString() {
     return "TwilioCredentials[accountSid=" + accountSid + ", authToken=***]";

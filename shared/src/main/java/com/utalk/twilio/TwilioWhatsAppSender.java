@@ -16,10 +16,7 @@ public final class TwilioWhatsAppSender implements WhatsAppSender {
   private final TwilioRestClient client;
 
   public TwilioWhatsAppSender(TwilioCredentials credentials) {
-    this.client =
-        new TwilioRestClient.Builder(credentials.accountSid(), credentials.authToken())
-            .httpClient(new SingleAttemptHttpClient(credentials.apiBaseUrl()))
-            .build();
+    this.client = credentials.restClient();
   }
 
   @Override

@@ -8,6 +8,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -33,15 +34,19 @@ final class ManagedProcess {
   /** Lines of a process that speaks for several parts (the functions host) go to each part's own log. */
   private final Set<String> parts;
 
-  private ManagedProcess(String name, Process process, Path logFile, Set<String> parts) {
+  /** A restarted process appends to its logs instead of replacing what its predecessor wrote. */
+  private final boolean appendLog;
+
+  private ManagedProcess(String name, Process process, Path logFile, Set<String> parts, boolean appendLog) {
     this.name = name;
     this.process = process;
     this.logFile = logFile;
     this.parts = parts;
+    this.appendLog = appendLog;
   }
 
   static ManagedProcess start(String name, List<String> command, Map<String, String> env, Path logFile, ReadableLog console) {
-    return start(name, command, env, logFile, console, Set.of());
+    return start(name, command, env, logFile, console, Set.of(), false);
   }
 
   /**
@@ -49,12 +54,13 @@ final class ManagedProcess {
    * {@code <part>.log} beside {@code logFile} and shown under the part's name, the rest as this process's.
    */
   static ManagedProcess start(
-      String name, List<String> command, Map<String, String> env, Path logFile, ReadableLog console, Set<String> parts) {
+      String name, List<String> command, Map<String, String> env, Path logFile, ReadableLog console, Set<String> parts,
+      boolean appendLog) {
     try {
       Files.createDirectories(logFile.getParent());
       ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
       builder.environment().putAll(env);
-      ManagedProcess managed = new ManagedProcess(name, builder.start(), logFile, parts);
+      ManagedProcess managed = new ManagedProcess(name, builder.start(), logFile, parts, appendLog);
       Thread pump = new Thread(() -> managed.pump(console), "log-" + name);
       pump.setDaemon(true);
       pump.start();
@@ -67,13 +73,13 @@ final class ManagedProcess {
   private void pump(ReadableLog console) {
     Map<String, Writer> logs = new HashMap<>();
     try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-      logs.put(name, Files.newBufferedWriter(logFile, StandardCharsets.UTF_8));
+      logs.put(name, open(logFile));
       String line;
       while ((line = in.readLine()) != null) {
         String part = partOf(line);
         Writer log = logs.get(part);
         if (log == null) {
-          log = Files.newBufferedWriter(logFile.resolveSibling(part + ".log"), StandardCharsets.UTF_8);
+          log = open(logFile.resolveSibling(part + ".log"));
           logs.put(part, log);
         }
         log.write(line);
@@ -98,6 +104,12 @@ final class ManagedProcess {
         }
       }
     }
+  }
+
+  private Writer open(Path file) throws IOException {
+    return appendLog
+        ? Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)
+        : Files.newBufferedWriter(file, StandardCharsets.UTF_8);
   }
 
   private static final Pattern SERVICE = Pattern.compile("\"service\":\"([^\"]+)\"");

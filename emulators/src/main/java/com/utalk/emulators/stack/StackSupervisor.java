@@ -41,6 +41,7 @@ import java.util.stream.Collectors;
  */
 final class StackSupervisor {
   private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+  static final Duration MIN_UPTIME_BEFORE_RESTART = Duration.ofSeconds(10);
 
   private final StackConfig config;
   private final ReadableLog console;
@@ -81,12 +82,9 @@ final class StackSupervisor {
     // (nothing reaches them before the gateway and the bridge exist).
     ClasspathSnapshot snapshot = new ClasspathSnapshot(config.snapshotDir().resolve("services"), config.repoRoot());
     for (ServiceSpec spec : specs) {
-      ManagedProcess process = launch(services, spec, snapshot);
-      watchForCrash(process);
-      for (ServiceSpec.Endpoint endpoint : spec.endpoints()) {
-        save(state.with(new StackState.Part(endpoint.name(), endpoint.kind(), url(endpoint.port()), process.pid(),
-            ProcessTree.startInstant(process.handle()), logFile(endpoint.name()).toString(), false, false)));
-      }
+      ManagedProcess process = launch(services, spec, snapshot, false);
+      watchForCrash(process, spec, snapshot);
+      recordParts(spec, process);
     }
 
     transport = new PubSubTransport(config.gcpProject());
@@ -94,6 +92,8 @@ final class StackSupervisor {
     seed(deadline);
 
     standIn = TwilioStandIn.start(new TwilioStandIn.Options(config.host(), config.twilioPort(), config.twilio(), true, Duration.ofMillis(300)));
+    // the demo number's webhook, as it is configured at Twilio for a deployed environment
+    standIn.configureSender(config.whatsappNumber(), com.utalk.emulators.twilio.InboundWebhook.publicUrl(config.publicBaseUrl()));
     ready("twilio-standin", "in-process", standIn.baseUrl());
 
     Map<String, URI> upstreams = new LinkedHashMap<>();
@@ -168,13 +168,14 @@ final class StackSupervisor {
   }
 
   /** A service process; the log lines of each of its endpoints (a hosted function) go to that endpoint's log. */
-  private synchronized ManagedProcess launch(List<ManagedProcess> group, ServiceSpec spec, ClasspathSnapshot snapshot) {
+  private synchronized ManagedProcess launch(List<ManagedProcess> group, ServiceSpec spec, ClasspathSnapshot snapshot, boolean appendLog) {
     if (stopping) {
       throw new StartupFailure("stopped during start-up");
     }
     java.util.Set<String> parts = spec.endpoints().stream().map(ServiceSpec.Endpoint::name)
         .filter(name -> !name.equals(spec.name())).collect(Collectors.toSet());
-    ManagedProcess process = ManagedProcess.start(spec.name(), spec.withSnapshot(snapshot).command(), spec.env(), logFile(spec.name()), console, parts);
+    ManagedProcess process = ManagedProcess.start(spec.name(), spec.withSnapshot(snapshot).command(), spec.env(), logFile(spec.name()), console, parts,
+        appendLog);
     group.add(process);
     return process;
   }
@@ -304,10 +305,41 @@ final class StackSupervisor {
     }
   }
 
-  private void watchForCrash(ManagedProcess process) {
+  private void recordParts(ServiceSpec spec, ManagedProcess process) {
+    for (ServiceSpec.Endpoint endpoint : spec.endpoints()) {
+      save(state.with(new StackState.Part(endpoint.name(), endpoint.kind(), url(endpoint.port()), process.pid(),
+          ProcessTree.startInstant(process.handle()), logFile(endpoint.name()).toString(), false, false)));
+    }
+  }
+
+  /**
+   * Cloud Run replaces an instance that exits, and so does the stack: a service process that exits
+   * after it was up is started again (the realtime runbook's fix restarts an instance this way). One
+   * that exits within {@link #MIN_UPTIME_BEFORE_RESTART} of its start stays down, so a crash loop
+   * is seen rather than hidden.
+   */
+  private void watchForCrash(ManagedProcess process, ServiceSpec spec, ClasspathSnapshot snapshot) {
+    long startedAt = System.nanoTime();
     process.handle().onExit().thenAccept(handle -> {
-      if (!stopping) {
-        console.note(process.name() + " EXITED unexpectedly (see " + process.logFile() + ")");
+      if (stopping) {
+        return;
+      }
+      if (System.nanoTime() - startedAt < MIN_UPTIME_BEFORE_RESTART.toNanos()) {
+        console.note(process.name() + " EXITED unexpectedly (see " + process.logFile() + "); not restarted: it had just started");
+        return;
+      }
+      console.note(process.name() + " EXITED (see " + process.logFile() + "); starting it again, as Cloud Run replaces an instance");
+      try {
+        ManagedProcess fresh;
+        synchronized (this) {
+          services.remove(process);
+          fresh = launch(services, spec, snapshot, true);
+        }
+        watchForCrash(fresh, spec, snapshot);
+        recordParts(spec, fresh);
+        awaitServices(List.of(spec), System.nanoTime() + config.startTimeout().toNanos());
+      } catch (RuntimeException e) {
+        console.note(process.name() + " could not be started again: " + e.getMessage());
       }
     });
   }

@@ -32,10 +32,12 @@ final class MessagesApi implements HttpHandler {
   private final MessageLedger ledger;
   /** Told about each accepted send (the stand-in schedules automatic status callbacks there). */
   private final Consumer<SentMessage> onAccepted;
+  private final SenderRegistry senders;
 
-  MessagesApi(TwilioAccount account, MessageLedger ledger, Consumer<SentMessage> onAccepted) {
+  MessagesApi(TwilioAccount account, MessageLedger ledger, SenderRegistry senders, Consumer<SentMessage> onAccepted) {
     this.account = account;
     this.ledger = ledger;
+    this.senders = senders;
     this.onAccepted = onAccepted;
   }
 
@@ -49,6 +51,8 @@ final class MessagesApi implements HttpHandler {
       if (create.matches() && method.equals("POST")) {
         ledger.countAttempt();
         create(exchange, create.group(1));
+      } else if (create.matches() && method.equals("GET")) {
+        list(exchange, create.group(1));
       } else if (fetch.matches() && method.equals("GET")) {
         fetch(exchange, fetch.group(1), fetch.group(2));
       } else {
@@ -110,8 +114,38 @@ final class MessagesApi implements HttpHandler {
     HttpExchanges.sendJson(exchange, 200, MessageJson.of(message.get(), ledger.state(sid), Instant.now()));
   }
 
+  /**
+   * The message log (GET Messages.json): the messages customers sent to the account's numbers,
+   * newest first, filtered by {@code To} / {@code From} as Twilio does; one page (PageSize, at most 1000).
+   */
+  private void list(HttpExchange exchange, String pathAccountSid) throws IOException {
+    Optional<TwilioError> denied = authorize(exchange, pathAccountSid);
+    if (denied.isPresent()) {
+      fail(exchange, denied.get());
+      return;
+    }
+    Map<String, List<String>> query = FormEncoding.parse(Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse(""));
+    String to = first(query, "To");
+    String from = first(query, "From");
+    int pageSize = Math.min(1000, Integer.parseInt(Optional.ofNullable(first(query, "PageSize")).orElse("50")));
+    List<InboundMessage> inbound = new java.util.ArrayList<>(senders.inbound());
+    java.util.Collections.reverse(inbound);
+    com.fasterxml.jackson.databind.node.ArrayNode messages = com.utalk.json.Json.mapper().createArrayNode();
+    for (InboundMessage message : inbound) {
+      if ((to == null || to.equals(message.to())) && (from == null || from.equals(message.from())) && messages.size() < pageSize) {
+        messages.add(MessageJson.inbound(account.accountSid(), message));
+      }
+    }
+    HttpExchanges.sendJson(exchange, 200, MessageJson.page("messages", "/2010-04-01/Accounts/" + pathAccountSid + "/Messages.json", messages, pageSize));
+  }
+
   /** HTTP Basic with the account SID and auth token, for a path under that same account. */
   private Optional<TwilioError> authorize(HttpExchange exchange, String pathAccountSid) {
+    return authorize(exchange, account, pathAccountSid);
+  }
+
+  /** Every REST resource of the stand-in checks the caller this way. */
+  static Optional<TwilioError> authorize(HttpExchange exchange, TwilioAccount account, String pathAccountSid) {
     String header = exchange.getRequestHeaders().getFirst("Authorization");
     if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
       return Optional.of(TwilioError.authenticate());
@@ -175,7 +209,7 @@ final class MessagesApi implements HttpHandler {
     return values == null || values.isEmpty() || values.get(0).isEmpty() ? null : values.get(0);
   }
 
-  private static void fail(HttpExchange exchange, TwilioError error) throws IOException {
+  static void fail(HttpExchange exchange, TwilioError error) throws IOException {
     if (error.status() == 401) {
       exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"Twilio API\"");
     }

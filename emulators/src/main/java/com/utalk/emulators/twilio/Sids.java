@@ -9,4 +9,9 @@ public final class Sids {
   public static String message() {
     return "SM" + UUID.randomUUID().toString().replace("-", "");
   }
+
+  /** An IncomingPhoneNumber. */
+  public static String phoneNumber() {
+    return "PN" + UUID.randomUUID().toString().replace("-", "");
+  }
 }

@@ -31,11 +31,20 @@ public final class SimulateInbound {
    * @param publicBaseUrl what the receiver believes its public base URL is (it signs against that)
    */
   public static Result post(InboundWebhook webhook, URI target, String publicBaseUrl) throws IOException, InterruptedException {
+    return send(webhook, target, webhook.signature(publicBaseUrl));
+  }
+
+  /** As Twilio posts to a sender's configured webhook URL: signed for exactly that URL. */
+  public static Result deliver(InboundWebhook webhook, URI webhookUrl) throws IOException, InterruptedException {
+    return send(webhook, webhookUrl, webhook.account().signer().sign(webhookUrl.toString(), webhook.params()));
+  }
+
+  private static Result send(InboundWebhook webhook, URI target, String signature) throws IOException, InterruptedException {
     HttpRequest request =
         HttpRequest.newBuilder(target)
             .timeout(TIMEOUT)
             .header("Content-Type", FormEncoding.CONTENT_TYPE)
-            .header(TwilioWebhookSigner.HEADER, webhook.signature(publicBaseUrl))
+            .header(TwilioWebhookSigner.HEADER, signature)
             .header("User-Agent", "TwilioProxy/1.1")
             .header("I-Twilio-Idempotency-Token", UUID.randomUUID().toString())
             .POST(HttpRequest.BodyPublishers.ofString(FormEncoding.encode(webhook.params())))

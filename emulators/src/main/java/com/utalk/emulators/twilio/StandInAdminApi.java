@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpHandler;
 import com.utalk.emulators.http.FormEncoding;
 import com.utalk.emulators.http.HttpExchanges;
 import com.utalk.json.Json;
+import com.utalk.messaging.PhoneNumber;
 import java.io.IOException;
 import java.util.Map;
 
@@ -26,6 +27,11 @@ import java.util.Map;
  * POST   /_standin/status-callbacks         {"messageSid":"SM…","status":"read"} (sid defaults to the last send;
  *                                           errorCode/errorMessage optional)
  * POST   /_standin/auto-status-callbacks    {"enabled":false}
+ * GET    /_standin/senders                  the account's numbers and their webhook URLs
+ * POST   /_standin/senders                  {"phoneNumber":"+14155238886","smsUrl":"http://…"} (as the console does)
+ * POST   /_standin/inbound                  {"from":"+5215512345678","to":"+14155238886","body":"hola"}: a customer
+ *                                           message, posted by the stand-in to the number's webhook URL
+ * GET    /_standin/inbound                  the inbound messages and what their webhook answered
  * </pre>
  */
 final class StandInAdminApi implements HttpHandler {
@@ -58,6 +64,18 @@ final class StandInAdminApi implements HttpHandler {
         case "POST /auto-status-callbacks" -> {
           standIn.autoStatusCallbacks(body(exchange).path("enabled").asBoolean(true));
           HttpExchanges.sendJson(exchange, 200, Map.of("autoStatusCallbacks", standIn.autoStatusCallbacks()));
+        }
+        case "GET /senders" -> HttpExchanges.sendJson(exchange, 200, Map.of("senders", standIn.senders()));
+        case "POST /senders" -> {
+          JsonNode request = body(exchange);
+          HttpExchanges.sendJson(exchange, 200,
+              standIn.configureSender(required(request, "phoneNumber").asText(), required(request, "smsUrl").asText()));
+        }
+        case "GET /inbound" -> HttpExchanges.sendJson(exchange, 200, Map.of("inbound", standIn.inbound()));
+        case "POST /inbound" -> {
+          JsonNode request = body(exchange);
+          HttpExchanges.sendJson(exchange, 200, standIn.receive(PhoneNumber.parse(required(request, "from").asText()),
+              PhoneNumber.parse(required(request, "to").asText()), request.path("body").asText("hola")));
         }
         default -> HttpExchanges.sendJson(exchange, 404, Map.of("error", "not_found", "message", "no admin route " + route));
       }

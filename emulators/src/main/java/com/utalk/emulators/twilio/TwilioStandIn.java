@@ -3,6 +3,7 @@ package com.utalk.emulators.twilio;
 import com.utalk.emulators.http.HttpExchanges;
 import com.utalk.emulators.http.HttpServers;
 import com.utalk.logging.Log;
+import com.utalk.messaging.PhoneNumber;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
@@ -31,6 +32,7 @@ public final class TwilioStandIn implements AutoCloseable {
 
   private final TwilioAccount account;
   private final MessageLedger ledger = new MessageLedger();
+  private final SenderRegistry senders = new SenderRegistry();
   private final StatusCallbacks callbacks;
   private final Duration autoDelay;
   private volatile boolean autoStatusCallbacks;
@@ -45,7 +47,10 @@ public final class TwilioStandIn implements AutoCloseable {
     this.autoDelay = options.autoCallbackDelay();
     this.autoStatusCallbacks = options.autoStatusCallbacks();
     this.server = HttpServers.start(options.host(), options.port(), 8, "twilio-standin");
-    server.server().createContext("/2010-04-01/", new MessagesApi(account, ledger, this::afterAccepted));
+    MessagesApi messages = new MessagesApi(account, ledger, senders, this::afterAccepted);
+    IncomingPhoneNumbersApi numbers = new IncomingPhoneNumbersApi(account, senders);
+    server.server().createContext("/2010-04-01/", exchange ->
+        (IncomingPhoneNumbersApi.handles(exchange.getRequestURI().getPath()) ? numbers : messages).handle(exchange));
     server.server().createContext(StandInAdminApi.PREFIX, new StandInAdminApi(this));
     server.server().createContext("/", exchange ->
         HttpExchanges.sendJson(exchange, 404, TwilioError.notFound(exchange.getRequestURI().getPath()).toJson()));
@@ -161,6 +166,45 @@ public final class TwilioStandIn implements AutoCloseable {
   /** Forgets sends, callbacks and faults (the account and auto mode stay). */
   public void reset() {
     ledger.reset();
+  }
+
+  /**
+   * Sets where Twilio posts what customers send to {@code phoneNumber} (E.164), as the console's
+   * number configuration does; the number is added to the account if it is not there yet.
+   */
+  public SenderConfig configureSender(String phoneNumber, String smsUrl) {
+    return senders.register(phoneNumber, smsUrl);
+  }
+
+  /** The account's numbers and their webhook URLs (IncomingPhoneNumbers). */
+  public List<SenderConfig> senders() {
+    return senders.all();
+  }
+
+  /** Messages customers sent, oldest first, with what their webhook answered. */
+  public List<InboundMessage> inbound() {
+    return senders.inbound();
+  }
+
+  /**
+   * A customer sends {@code body} to the account's number {@code to}: Twilio posts the signed
+   * webhook to that number's configured URL and logs the message with the answer (0: none).
+   */
+  public InboundMessage receive(PhoneNumber from, PhoneNumber to, String body) {
+    SenderConfig sender = senders.byNumber(to.e164())
+        .orElseThrow(() -> new IllegalArgumentException(to.e164() + " is not one of the account's numbers"));
+    InboundWebhook webhook = InboundWebhook.text(account, from, to, body);
+    int status;
+    try {
+      status = SimulateInbound.deliver(webhook, java.net.URI.create(sender.smsUrl())).status();
+    } catch (Exception e) {
+      LOG.info("twilio stand-in could not deliver an inbound webhook", "url", sender.smsUrl(), "error", e.getClass().getSimpleName());
+      status = 0;
+    }
+    InboundMessage message = new InboundMessage(webhook.messageSid(), "whatsapp:" + from.e164(), "whatsapp:" + to.e164(), body,
+        java.time.Instant.now(), sender.smsUrl(), status);
+    senders.record(message);
+    return message;
   }
 
   SentMessage lastSend() {

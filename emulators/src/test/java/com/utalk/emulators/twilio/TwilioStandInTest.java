@@ -254,4 +254,36 @@ class TwilioStandInTest {
     assertEquals(response.statusCode(), body.path("status").asInt());
     return body;
   }
+
+  @Test
+  void theSenderWebhookIsReadAndRepairedThroughTheSdkAndInboundMessagesArePostedToIt() throws Exception {
+    String webhook = callbackReceiver.baseUrl() + "/webhooks/twilio/whatsapp";
+    standIn.configureSender("+14155238886", "https://old-host.example/webhooks/twilio/whatsapp");
+
+    List<com.twilio.rest.api.v2010.account.IncomingPhoneNumber> numbers = java.util.stream.StreamSupport.stream(com.twilio.rest.api.v2010.account.IncomingPhoneNumber.reader()
+        .setPhoneNumber(new com.twilio.type.PhoneNumber("+14155238886")).read(client).spliterator(), false).toList();
+    assertEquals(1, numbers.size());
+    assertEquals("https://old-host.example/webhooks/twilio/whatsapp", numbers.get(0).getSmsUrl().toString());
+
+    // pointed elsewhere: the customer's message never reaches us, and Twilio's log says so
+    InboundMessage lost = standIn.receive(com.utalk.messaging.PhoneNumber.parse("+5215512345678"),
+        com.utalk.messaging.PhoneNumber.parse("+14155238886"), "hola");
+    assertEquals(0, lost.webhookStatus());
+
+    com.twilio.rest.api.v2010.account.IncomingPhoneNumber.updater(numbers.get(0).getSid()).setSmsUrl(URI.create(webhook)).update(client);
+    InboundMessage delivered = standIn.receive(com.utalk.messaging.PhoneNumber.parse("+5215512345678"),
+        com.utalk.messaging.PhoneNumber.parse("+14155238886"), "hola otra vez");
+    assertEquals(200, delivered.webhookStatus());
+    RecordingServer.Received request = callbackReceiver.take(WAIT);
+    assertEquals("/webhooks/twilio/whatsapp", request.path());
+    Map<String, String> form = FormEncoding.firstValues(FormEncoding.parse(request.bodyText()));
+    assertEquals("hola otra vez", form.get("Body"));
+    assertTrue(new RequestValidator(ACCOUNT.authToken()).validate(webhook, form, request.header("x-twilio-signature")),
+        "signed for the configured URL, as Twilio signs");
+
+    List<Message> log = java.util.stream.StreamSupport.stream(Message.reader().setTo(new com.twilio.type.PhoneNumber("whatsapp:+14155238886")).read(client).spliterator(), false).toList();
+    assertEquals(List.of(delivered.sid(), lost.sid()), log.stream().map(Message::getSid).toList(), "newest first");
+    assertEquals(Message.Direction.INBOUND, log.get(0).getDirection());
+    assertEquals(Integer.valueOf(11200), log.get(1).getErrorCode());
+  }
 }

@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.util.function.Supplier;
 
 /** An OAuth access token from Application Default Credentials (the function's service account). */
-final class AdcAccessToken implements Supplier<String> {
+public final class AdcAccessToken implements Supplier<String> {
   private GoogleCredentials credentials;
 
   @Override

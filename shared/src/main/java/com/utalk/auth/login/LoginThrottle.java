@@ -198,6 +198,22 @@ public final class LoginThrottle {
         "expireAt", Timestamps.of(windowStart.plus(window)));
   }
 
+  /** One counter as the "Login falla 401" runbook shows it: failures in the window and how long logins stay refused. */
+  public record State(String kind, long failures, Instant windowStart, Duration blockedFor) {}
+
+  /** {@code kind} is {@code email} (normalized) or {@code ip}. */
+  public State state(String kind, String value) {
+    DocumentSnapshot counter = FirestoreCalls.await(counter(kind, value).get());
+    Long count = counter.exists() ? counter.getLong("count") : null;
+    return new State(kind, count == null ? 0 : count, counter.exists() ? Timestamps.toInstant(counter.get("windowStart")) : null,
+        blockedFor(counter, kind.equals("email") ? maxPerEmail : maxPerIp, clock.instant()));
+  }
+
+  /** Forgets one counter (after an operator reviewed it): the next login is judged afresh. */
+  public void clear(String kind, String value) {
+    FirestoreCalls.await(counter(kind, value).delete());
+  }
+
   private DocumentReference counter(String kind, String value) {
     return firestore.collection(AuthCollections.LOGIN_ATTEMPTS).document(kind + "_" + sha256(kind + ":" + value));
   }

@@ -1,0 +1,20 @@
+package com.utalk.ops.cli;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Every command family of {@code runbooks/ops}, in {@code --help} order: one line each. */
+public final class Commands {
+  private Commands() {}
+
+  public static List<OpsCommand> all() {
+    return List.of(
+        new com.utalk.ops.runbooks.whatsapp.WhatsAppRunbook(),
+        new com.utalk.ops.runbooks.login.LoginRunbook(),
+        new com.utalk.ops.runbooks.escalation.EscalationRunbook());
+  }
+
+  public static Optional<OpsCommand> find(List<OpsCommand> commands, String name) {
+    return commands.stream().filter(command -> command.name().equals(name)).findFirst();
+  }
+}
