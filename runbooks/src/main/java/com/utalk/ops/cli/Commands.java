@@ -11,7 +11,8 @@ public final class Commands {
     return List.of(
         new com.utalk.ops.runbooks.whatsapp.WhatsAppRunbook(),
         new com.utalk.ops.runbooks.login.LoginRunbook(),
-        new com.utalk.ops.runbooks.escalation.EscalationRunbook());
+        new com.utalk.ops.runbooks.escalation.EscalationRunbook(),
+        new com.utalk.ops.release.ReleaseCommand());
   }
 
   public static Optional<OpsCommand> find(List<OpsCommand> commands, String name) {

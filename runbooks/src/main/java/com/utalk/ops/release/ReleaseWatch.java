@@ -1,0 +1,87 @@
+package com.utalk.ops.release;
+
+import com.utalk.ops.cli.Evidence;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The post-release watch: scrapes {@code /metrics} every {@code step} for {@code window} and
+ * checks each interval against the document's targets — p95 under 400 ms, error rate under 1%,
+ * availability over 99.9% (non-5xx share of the window), memory stable (heap in use at the end
+ * no more than 1.5× the start) — and rolls back through {@link Deployment} as soon as
+ * {@link RollbackRule} fires. Window, step and rule are parameters so a test runs it in seconds.
+ */
+final class ReleaseWatch {
+  static final double P95_SECONDS = 0.4;
+  static final double MAX_ERROR_RATE = 0.01;
+  static final double MIN_AVAILABILITY = 0.999;
+  static final double MAX_HEAP_GROWTH = 1.5;
+
+  /** What the watch saw and did. */
+  record Outcome(boolean rolledBack, Duration rolledBackAfter, List<String> breaches, List<Evidence> evidence) {}
+
+  private final Supplier<MetricsSample> scrape;
+  private final Deployment deployment;
+  private final Clock clock;
+
+  ReleaseWatch(Supplier<MetricsSample> scrape, Deployment deployment, Clock clock) {
+    this.scrape = scrape;
+    this.deployment = deployment;
+    this.clock = clock;
+  }
+
+  Outcome watch(Duration window, Duration step, RollbackRule rule) throws Exception {
+    Instant started = clock.instant();
+    MetricsSample first = scrape.get();
+    MetricsSample previous = first;
+    Instant previousAt = started;
+    List<Evidence> evidence = new ArrayList<>();
+    List<String> breaches = new ArrayList<>();
+    double worstP95 = 0;
+    while (Duration.between(started, clock.instant()).compareTo(window) < 0) {
+      Thread.sleep(step.toMillis());
+      MetricsSample now = scrape.get();
+      Instant at = clock.instant();
+      MetricsSample.Interval interval = now.since(previous);
+      Double p95 = interval.p95Seconds();
+      worstP95 = p95 == null ? worstP95 : Math.max(worstP95, p95);
+      if (rule.fires(previousAt, at, interval.errorRate())) {
+        Duration after = Duration.between(started, at);
+        evidence.add(Evidence.of("error rate", percent(interval.errorRate()) + " since " + rule.badSince() + " (rule: > 5% for the sustained time)"));
+        evidence.add(Evidence.of("rollback", deployment.rollback()));
+        return new Outcome(true, after, List.of("error rate above 5% sustained"), evidence);
+      }
+      previous = now;
+      previousAt = at;
+    }
+    MetricsSample.Interval whole = previous.since(first);
+    double availability = whole.requests() == 0 ? 1 : 1 - whole.errorRate();
+    evidence.add(Evidence.of("requests in the window", (long) whole.requests()));
+    evidence.add(Evidence.of("error rate", percent(whole.errorRate()) + " (target < 1%)"));
+    evidence.add(Evidence.of("availability", percent(availability) + " (target > 99.9%)"));
+    evidence.add(Evidence.of("p95 latency", (worstP95 == Double.POSITIVE_INFINITY ? "over the largest bucket" : (long) (worstP95 * 1000) + " ms")
+        + " worst interval (target < 400 ms)"));
+    evidence.add(Evidence.of("heap in use", (long) (first.heapUsedBytes() / 1_048_576) + " MiB -> " + (long) (previous.heapUsedBytes() / 1_048_576) + " MiB"));
+    if (whole.errorRate() >= MAX_ERROR_RATE) {
+      breaches.add("error rate " + percent(whole.errorRate()));
+    }
+    if (availability <= MIN_AVAILABILITY && whole.requests() > 0) {
+      breaches.add("availability " + percent(availability));
+    }
+    if (worstP95 >= P95_SECONDS) {
+      breaches.add("p95 over 400 ms");
+    }
+    if (first.heapUsedBytes() > 0 && previous.heapUsedBytes() > MAX_HEAP_GROWTH * first.heapUsedBytes()) {
+      breaches.add("heap grew more than 1.5x");
+    }
+    return new Outcome(false, null, breaches, evidence);
+  }
+
+  private static String percent(double share) {
+    return String.format(java.util.Locale.ROOT, "%.2f%%", share * 100);
+  }
+}
