@@ -4,6 +4,7 @@ import com.utalk.config.Settings;
 import com.utalk.ops.cli.OpsAction;
 import com.utalk.ops.cli.OpsCommand;
 import com.utalk.ops.cli.OpsContext;
+import com.utalk.ops.target.LocalTarget;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -43,7 +44,10 @@ public final class ReleaseCommand implements OpsCommand {
     return new Checklist("release " + inputs.version(), DuringRelease.checks(inputs)).run(context);
   }
 
+  /** The repository the release is cut from: the local stack's own, else UTALK_REPO_ROOT (runbooks/ops sets it). */
   static ReleaseInputs inputs(OpsContext context) {
-    return ReleaseInputs.from(context.options(), Path.of(Settings.fromEnvironment().get("UTALK_REPO_ROOT", ".")).toAbsolutePath().normalize());
+    Path root = context.target() instanceof LocalTarget local ? local.config().repoRoot()
+        : Path.of(Settings.fromEnvironment().get("UTALK_REPO_ROOT", "."));
+    return ReleaseInputs.from(context.options(), root.toAbsolutePath().normalize());
   }
 }
