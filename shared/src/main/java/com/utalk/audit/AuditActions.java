@@ -9,6 +9,8 @@ public final class AuditActions {
   public static final String BACKUP_RESTORE = "backup.restore";
   public static final String FLAG_CHANGE = "feature_flag.change";
   public static final String FLAG_ROLLOUT = "feature_flag.rollout";
+  /** The post-release watch rolled a release back (runbooks/ops release post). */
+  public static final String RELEASE_ROLLBACK = "release.rollback";
   /** Changes made by the operator CLI (runbooks/ops), actor {@code ops:<operator>}. */
   public static final String OPS_TWILIO_WEBHOOK_URL = "ops.twilio_webhook_url";
   public static final String OPS_JWT_KEY_DISABLE = "ops.jwt_key_disable";

@@ -21,6 +21,8 @@ import java.util.function.Supplier;
  * announced in the tool's output and the audit log.
  */
 final class PostRelease {
+  /** The audit action of an automatic rollback (what {@code release diagnose} looks for). */
+  static final String ROLLBACK_ACTION = com.utalk.audit.AuditActions.RELEASE_ROLLBACK;
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private PostRelease() {}
@@ -43,7 +45,7 @@ final class PostRelease {
         + " s; rollback when errors > 5% for " + inputs.rollbackAfter().toSeconds() + " s"));
     evidence.addAll(outcome.evidence());
     if (outcome.rolledBack()) {
-      context.audit("*", "release.rollback", "release", inputs.version(), Map.of("version", inputs.version()),
+      context.audit("*", ROLLBACK_ACTION, "release", inputs.version(), Map.of("version", inputs.version()),
           Map.of("rolledBackAfterSeconds", outcome.rolledBackAfter().toSeconds()));
       evidence.add(Evidence.of("announced", "release " + inputs.version() + " rolled back after " + outcome.rolledBackAfter().toSeconds()
           + " s (audit entry release.rollback, request " + context.requestId() + ")"));
@@ -54,7 +56,9 @@ final class PostRelease {
       return Finding.problem("✘ release " + inputs.version() + " outside its targets: " + String.join(", ", outcome.breaches()),
           "investigate; roll back by hand if it does not recover", evidence);
     }
-    return new Finding(Finding.Outcome.OK, "✔ release " + inputs.version() + " within its targets for the whole window", null, evidence);
+    boolean judged = evidence.stream().noneMatch(item -> item.name().equals("not judged"));
+    return new Finding(Finding.Outcome.OK, "✔ release " + inputs.version() + (judged ? " within its targets for the whole window"
+        : ": no error-rate breach; too little traffic to judge p95 and availability"), null, evidence);
   }
 
   static Supplier<MetricsSample> scraper(String url) {

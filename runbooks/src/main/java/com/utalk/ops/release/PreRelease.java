@@ -20,7 +20,7 @@ final class PreRelease {
 
   static List<Check> checks(ReleaseInputs inputs) {
     return List.of(
-        Check.of("all tests green", context -> testsGreen(inputs.repoRoot())),
+        Check.of("all tests green", context -> testsGreen(context.options().find("test-reports").map(Path::of).orElse(inputs.repoRoot()))),
         // issue 17 adds the coverage gate (80%) and the dependency scan to the build; until then: say so
         Check.of("coverage above 80%", context -> Check.Result.skipped("this build measures no coverage yet (the JaCoCo gate is issue 17's)")),
         Check.of("security scan clean", context -> Check.Result.skipped("this build runs no dependency scan yet (issue 17's)")),

@@ -20,6 +20,8 @@ final class ReleaseWatch {
   static final double MAX_ERROR_RATE = 0.01;
   static final double MIN_AVAILABILITY = 0.999;
   static final double MAX_HEAP_GROWTH = 1.5;
+  /** Fewer requests than this in the window say nothing about a p95 or a 99.9%: reported, not judged. */
+  static final long MIN_REQUESTS_TO_JUDGE = 50;
 
   /** What the watch saw and did. */
   record Outcome(boolean rolledBack, Duration rolledBackAfter, List<String> breaches, List<Evidence> evidence) {}
@@ -69,11 +71,16 @@ final class ReleaseWatch {
     if (whole.errorRate() >= MAX_ERROR_RATE) {
       breaches.add("error rate " + percent(whole.errorRate()));
     }
-    if (availability <= MIN_AVAILABILITY && whole.requests() > 0) {
-      breaches.add("availability " + percent(availability));
-    }
-    if (worstP95 >= P95_SECONDS) {
-      breaches.add("p95 over 400 ms");
+    if (whole.requests() < MIN_REQUESTS_TO_JUDGE) {
+      evidence.add(Evidence.of("not judged", "p95 and availability need at least " + MIN_REQUESTS_TO_JUDGE + " requests in the window, there were "
+          + (long) whole.requests()));
+    } else {
+      if (availability <= MIN_AVAILABILITY) {
+        breaches.add("availability " + percent(availability));
+      }
+      if (worstP95 >= P95_SECONDS) {
+        breaches.add("p95 over 400 ms");
+      }
     }
     if (first.heapUsedBytes() > 0 && previous.heapUsedBytes() > MAX_HEAP_GROWTH * first.heapUsedBytes()) {
       breaches.add("heap grew more than 1.5x");
