@@ -15,7 +15,7 @@ public final class AuditActions {
   public static final String OPS_TWILIO_WEBHOOK_URL = "ops.twilio_webhook_url";
   public static final String OPS_JWT_KEY_DISABLE = "ops.jwt_key_disable";
   public static final String OPS_LOGIN_THROTTLE_CLEAR = "ops.login_throttle_clear";
-  public static final String OPS_MEDIA_REGENERATE_URLS = "ops.media_regenerate_urls";
+  public static final String OPS_MEDIA_RETRY = "ops.media_retry";
   public static final String OPS_REALTIME_RESTART = "ops.realtime_restart";
 
   private AuditActions() {}

@@ -57,7 +57,8 @@ public final class Slos {
    * The runbook (a file of runbooks/) an SLO's burn-rate alert links, by service; services
    * without a procedure of their own yet link the runbooks' index.
    */
-  public static final Map<String, String> RUNBOOKS = Map.of("websocket", "eventos-rt-sin-acks.md");
+  public static final Map<String, String> RUNBOOKS =
+      Map.of("websocket", "eventos-rt-sin-acks.md", "twilio", "no-llegan-mensajes-de-whatsapp.md");
 
   public static String runbook(Slo slo) {
     return RUNBOOKS.getOrDefault(slo.service(), "README.md");

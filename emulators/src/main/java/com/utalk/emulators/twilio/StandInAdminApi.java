@@ -31,7 +31,9 @@ import java.util.Map;
  * POST   /_standin/senders                  {"phoneNumber":"+14155238886","smsUrl":"http://…"} (as the console does)
  * POST   /_standin/inbound                  {"from":"+5215512345678","to":"+14155238886","body":"hola"}: a customer
  *                                           message, posted by the stand-in to the number's webhook URL
+ *                                           ("mediaContentType":"image/png" adds an attachment on the stand-in's media host)
  * GET    /_standin/inbound                  the inbound messages and what their webhook answered
+ * POST   /_standin/media-host               {"status":404}: every media download answers that (0: serve again)
  * </pre>
  */
 final class StandInAdminApi implements HttpHandler {
@@ -75,7 +77,13 @@ final class StandInAdminApi implements HttpHandler {
         case "POST /inbound" -> {
           JsonNode request = body(exchange);
           HttpExchanges.sendJson(exchange, 200, standIn.receive(PhoneNumber.parse(required(request, "from").asText()),
-              PhoneNumber.parse(required(request, "to").asText()), request.path("body").asText("hola")));
+              PhoneNumber.parse(required(request, "to").asText()), request.path("body").asText("hola"),
+              request.hasNonNull("mediaContentType") ? request.get("mediaContentType").asText() : null));
+        }
+        case "POST /media-host" -> {
+          int status = body(exchange).path("status").asInt(0);
+          standIn.mediaHostAnswers(status);
+          HttpExchanges.sendJson(exchange, 200, Map.of("mediaHostStatus", status));
         }
         default -> HttpExchanges.sendJson(exchange, 404, Map.of("error", "not_found", "message", "no admin route " + route));
       }

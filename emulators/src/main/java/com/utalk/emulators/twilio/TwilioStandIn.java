@@ -33,6 +33,7 @@ public final class TwilioStandIn implements AutoCloseable {
   private final TwilioAccount account;
   private final MessageLedger ledger = new MessageLedger();
   private final SenderRegistry senders = new SenderRegistry();
+  private final MediaFiles media = new MediaFiles();
   private final StatusCallbacks callbacks;
   private final Duration autoDelay;
   private volatile boolean autoStatusCallbacks;
@@ -49,8 +50,10 @@ public final class TwilioStandIn implements AutoCloseable {
     this.server = HttpServers.start(options.host(), options.port(), 8, "twilio-standin");
     MessagesApi messages = new MessagesApi(account, ledger, senders, this::afterAccepted);
     IncomingPhoneNumbersApi numbers = new IncomingPhoneNumbersApi(account, senders);
-    server.server().createContext("/2010-04-01/", exchange ->
-        (IncomingPhoneNumbersApi.handles(exchange.getRequestURI().getPath()) ? numbers : messages).handle(exchange));
+    server.server().createContext("/2010-04-01/", exchange -> {
+      String path = exchange.getRequestURI().getPath();
+      (IncomingPhoneNumbersApi.handles(path) ? numbers : MediaFiles.handles(path) ? media : messages).handle(exchange);
+    });
     server.server().createContext(StandInAdminApi.PREFIX, new StandInAdminApi(this));
     server.server().createContext("/", exchange ->
         HttpExchanges.sendJson(exchange, 404, TwilioError.notFound(exchange.getRequestURI().getPath()).toJson()));
@@ -191,9 +194,18 @@ public final class TwilioStandIn implements AutoCloseable {
    * webhook to that number's configured URL and logs the message with the answer (0: none).
    */
   public InboundMessage receive(PhoneNumber from, PhoneNumber to, String body) {
+    return receive(from, to, body, null);
+  }
+
+  /** As above, with one attachment of {@code mediaContentType} served by the stand-in's media host (null: text only). */
+  public InboundMessage receive(PhoneNumber from, PhoneNumber to, String body, String mediaContentType) {
     SenderConfig sender = senders.byNumber(to.e164())
         .orElseThrow(() -> new IllegalArgumentException(to.e164() + " is not one of the account's numbers"));
     InboundWebhook webhook = InboundWebhook.text(account, from, to, body);
+    if (mediaContentType != null) {
+      webhook = webhook.withMedia(baseUrl() + "/2010-04-01/Accounts/" + account.accountSid() + "/Messages/" + webhook.messageSid()
+          + "/Media/ME" + webhook.messageSid().substring(2), mediaContentType);
+    }
     int status;
     try {
       status = SimulateInbound.deliver(webhook, java.net.URI.create(sender.smsUrl())).status();
@@ -205,6 +217,11 @@ public final class TwilioStandIn implements AutoCloseable {
         java.time.Instant.now(), sender.smsUrl(), status);
     senders.record(message);
     return message;
+  }
+
+  /** The media host answers {@code status} to every download from now on (0: serves the media again). */
+  public void mediaHostAnswers(int status) {
+    media.answer(status);
   }
 
   SentMessage lastSend() {

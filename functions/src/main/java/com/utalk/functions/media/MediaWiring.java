@@ -1,13 +1,8 @@
 package com.utalk.functions.media;
 
-import com.google.cloud.storage.StorageOptions;
-import com.utalk.config.ConfigurationException;
 import com.utalk.config.Settings;
 import com.utalk.functions.wiring.Backend;
-import com.utalk.gcp.GcpProject;
 import com.utalk.media.ConversationAccess;
-import com.utalk.media.GcsMediaStore;
-import com.utalk.media.LocalMediaStore;
 import com.utalk.media.MediaIngestService;
 import com.utalk.media.MediaPolicy;
 import com.utalk.media.MediaSources;
@@ -17,8 +12,6 @@ import com.utalk.media.MediaUrlService;
 import com.utalk.media.SignedMediaUrls;
 import com.utalk.media.TwilioMediaDownloader;
 import com.utalk.twilio.TwilioCredentials;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.function.Supplier;
 
 /**
@@ -31,19 +24,7 @@ public final class MediaWiring {
   private MediaWiring() {}
 
   public static MediaStore store(Backend backend) {
-    Settings settings = backend.settings();
-    String kind = settings.get("MEDIA_STORE", "gcs");
-    return switch (kind) {
-      case "gcs" -> new GcsMediaStore(
-          StorageOptions.newBuilder().setProjectId(GcpProject.from(settings).projectId()).build().getService(),
-          settings.get("MEDIA_BUCKET", "utalk-media"), null, backend.clock());
-      case "local" -> new LocalMediaStore(
-          Path.of(settings.get("MEDIA_LOCAL_DIR", ".local/media")),
-          settings.require("MEDIA_URL_SIGNING_KEY").getBytes(StandardCharsets.UTF_8),
-          settings.get("MEDIA_PUBLIC_BASE_URL", settings.require("PUBLIC_BASE_URL")),
-          backend.clock());
-      default -> throw new ConfigurationException("MEDIA_STORE must be gcs or local, got '" + kind + "'");
-    };
+    return com.utalk.media.MediaStores.fromSettings(backend.settings(), backend.clock());
   }
 
   public static MediaIngestService ingest(Backend backend, MediaStore store) {

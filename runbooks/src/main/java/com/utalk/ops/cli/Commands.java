@@ -10,7 +10,9 @@ public final class Commands {
   public static List<OpsCommand> all() {
     return List.of(
         new com.utalk.ops.runbooks.whatsapp.WhatsAppRunbook(),
+        new com.utalk.ops.runbooks.realtime.RealtimeRunbook(),
         new com.utalk.ops.runbooks.login.LoginRunbook(),
+        new com.utalk.ops.runbooks.media.MediaRunbook(),
         new com.utalk.ops.runbooks.escalation.EscalationRunbook(),
         new com.utalk.ops.release.ReleaseCommand());
   }

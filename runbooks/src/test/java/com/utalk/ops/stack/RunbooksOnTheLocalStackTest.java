@@ -152,6 +152,44 @@ class RunbooksOnTheLocalStackTest {
   }
 
   @Test
+  @Order(20)
+  void realtimeSubscriptionDeleted() throws Exception {
+    JsonNode before = socketHealth();
+    String subscription = before.path("subscription").path("name").asText();
+    try (com.utalk.gcp.PubSubTransport pubsub = new com.utalk.gcp.PubSubTransport(
+            new GcpProject("utalk-local", null, "127.0.0.1:" + stack.env.get("UTALK_PUBSUB_PORT")));
+        com.google.cloud.pubsub.v1.SubscriptionAdminClient admin = pubsub.subscriptionAdmin()) {
+      admin.deleteSubscription(com.google.pubsub.v1.ProjectSubscriptionName.of("utalk-local", subscription));
+    }
+
+    LocalStack.Ops diagnose = stack.ops("realtime", "diagnose");
+    assertEquals(1, diagnose.exitCode(), diagnose.out());
+    assertTrue(diagnose.verdict().startsWith("the instance's subscription " + subscription + " is gone at Pub/Sub"), diagnose.out());
+    assertTrue(diagnose.verdict().endsWith("next: runbooks/ops realtime fix (restarts the instance)"), diagnose.out());
+    System.out.println("[realtime, subscription deleted] " + diagnose.verdict());
+
+    LocalStack.Ops fix = stack.ops("realtime", "fix", "--yes");
+    assertEquals(0, fix.exitCode(), fix.out() + "\n" + stack.launcherLog());
+    System.out.println("[realtime, subscription deleted] fix: " + fix.verdict());
+    assertAudited("ops.realtime_restart");
+    JsonNode after = socketHealth();
+    assertFalse(after.path("instanceId").asText().equals(before.path("instanceId").asText()), "a new instance");
+    assertTrue(stack.ops("realtime", "fix", "--yes").verdict().startsWith("OK — nothing to fix"));
+
+    // the symptom is gone: a customer's message is delivered to the (new) instance
+    Instant sent = Instant.now();
+    customerWrites(newCustomer(), "¿me escuchan?");
+    JsonNode delivered = await("the event reached the instance", () -> {
+      JsonNode health = socketHealth();
+      JsonNode events = health.path("events");
+      return events.path("delivered").asLong() > 0 && events.hasNonNull("lastEventAt")
+          && !Instant.parse(events.path("lastEventAt").asText()).isBefore(sent.minusSeconds(1)) ? health : null;
+    });
+    assertEquals("ok", delivered.path("status").asText());
+    assertEquals("OK", stack.ops("realtime", "diagnose").verdict(), stack.ops("realtime", "diagnose").out());
+  }
+
+  @Test
   @Order(30)
   void loginWithATooShortSigningKey() throws Exception {
     FirestoreCalls.await(firestore.collection("signingKeys").document("local-tooshort")
@@ -191,6 +229,55 @@ class RunbooksOnTheLocalStackTest {
     assertAudited("jwt_secret.rotate");
     assertEquals("OK", stack.ops("login", "diagnose").verdict(), stack.ops("login", "diagnose").out());
     assertLoginWorks();
+  }
+
+  @Test
+  @Order(40)
+  void mediaHostAnswering404ThenARevokedSigningKey() throws Exception {
+    standIn("POST", "/_standin/media-host", Map.of("status", 404));
+    String sid;
+    try {
+      sid = standIn("POST", "/_standin/inbound", Map.of("from", newCustomer(), "to", DemoSeed.WHATSAPP_NUMBER, "body", "",
+          "mediaContentType", "image/png")).path("sid").asText();
+      awaitStored(sid);
+      DocumentSnapshot failed = await("the attachment failed", () -> mediaOf(sid, "failed"));
+      assertEquals("download_failed", failed.getString("failureReason"));
+
+      LocalStack.Ops diagnose = stack.ops("media", "diagnose");
+      assertEquals(1, diagnose.exitCode(), diagnose.out());
+      assertTrue(diagnose.verdict().startsWith("1 inbound media item(s) failed to download from the media host"), diagnose.out());
+      assertTrue(diagnose.verdict().contains("404"), diagnose.out());
+      System.out.println("[media, host 404] " + diagnose.verdict());
+    } finally {
+      standIn("POST", "/_standin/media-host", Map.of("status", 0));
+    }
+    LocalStack.Ops retry = stack.ops("media", "fix", "--retry", "--yes");
+    assertEquals(0, retry.exitCode(), retry.out());
+    System.out.println("[media, host 404] fix --retry: " + retry.verdict());
+    DocumentSnapshot media = mediaOf(sid, "stored");
+    assertTrue(media != null, "stored after the retry");
+    String url = signedUrlFromTheApi(media.getId());
+    assertEquals(200, get(url).statusCode(), "the media URL downloads");
+
+    // URLs kept on the media document, signed with a key that has since been revoked
+    com.utalk.media.MediaStore revoked = new com.utalk.media.LocalMediaStore(stack.runDir.resolve("revoked"),
+        "a-media-signing-key-that-was-revoked".getBytes(StandardCharsets.UTF_8), stack.url("UTALK_GATEWAY_PORT"),
+        java.time.Clock.systemUTC());
+    com.utalk.media.MediaStore.SignedUrl stale = revoked.signedGetUrl(media.getString("storagePath"), Duration.ofMinutes(15));
+    FirestoreCalls.await(media.getReference().update("url", stale.url(), "urlExpiresAt", Timestamps.of(stale.expiresAt())));
+    assertEquals(403, get(stale.url()).statusCode());
+
+    LocalStack.Ops diagnose = stack.ops("media", "diagnose");
+    assertEquals(1, diagnose.exitCode(), diagnose.out());
+    assertTrue(diagnose.verdict().startsWith("1 media URL(s) kept on media documents no longer download (403"), diagnose.out());
+    System.out.println("[media, revoked signing key] " + diagnose.verdict());
+    LocalStack.Ops fix = stack.ops("media", "fix", "--yes");
+    assertEquals(0, fix.exitCode(), fix.out());
+    System.out.println("[media, revoked signing key] fix: " + fix.verdict());
+    String kept = FirestoreCalls.await(media.getReference().get()).getString("url");
+    assertEquals(200, get(kept).statusCode(), "the kept URL downloads again");
+    assertEquals("OK", stack.ops("media", "diagnose").verdict());
+    assertTrue(stack.ops("media", "fix", "--yes").verdict().startsWith("OK — nothing to fix"));
   }
 
   @Test
@@ -276,18 +363,39 @@ class RunbooksOnTheLocalStackTest {
 
   /** A demo admin logs in (200) and the token it gets is accepted (GET /api/auth/me 200). */
   static void assertLoginWorks() throws Exception {
+    String token = adminToken();
+    HttpResponse<String> me = HTTP.send(HttpRequest.newBuilder(URI.create(stack.url("UTALK_GATEWAY_PORT") + "/api/auth/me"))
+        .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, me.statusCode(), me.body());
+  }
+
+  static JsonNode socketHealth() throws Exception {
+    return Json.read(get(stack.url("UTALK_REALTIME_PORT") + "/health/socket").body().getBytes(StandardCharsets.UTF_8));
+  }
+
+  static DocumentSnapshot mediaOf(String sid, String status) {
+    List<QueryDocumentSnapshot> docs = FirestoreCalls.await(firestore.collection(Collections.MEDIA)
+        .whereEqualTo("messageId", Message.inboundId(sid)).get()).getDocuments();
+    return docs.stream().filter(doc -> status.equals(doc.getString("status"))).findFirst().orElse(null);
+  }
+
+  static String adminToken() throws Exception {
     com.utalk.auth.users.DemoUsers.Credential admin = com.utalk.auth.users.DemoUsers.credentials().stream()
         .filter(c -> c.role() == com.utalk.auth.Role.ADMIN).findFirst().orElseThrow();
-    String gateway = stack.url("UTALK_GATEWAY_PORT");
-    HttpResponse<String> login = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + "/api/auth/login"))
+    HttpResponse<String> login = HTTP.send(HttpRequest.newBuilder(URI.create(stack.url("UTALK_GATEWAY_PORT") + "/api/auth/login"))
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(Json.write(Map.of("email", admin.email(), "password", admin.password())))).build(),
         HttpResponse.BodyHandlers.ofString());
     assertEquals(200, login.statusCode(), login.body());
-    String token = Json.read(login.body().getBytes(StandardCharsets.UTF_8)).path("accessToken").asText();
-    HttpResponse<String> me = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + "/api/auth/me"))
-        .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
-    assertEquals(200, me.statusCode(), me.body());
+    return Json.read(login.body().getBytes(StandardCharsets.UTF_8)).path("accessToken").asText();
+  }
+
+  /** GET /api/media/{id} as the demo admin: the signed URL a client downloads from. */
+  static String signedUrlFromTheApi(String mediaId) throws Exception {
+    HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(stack.url("UTALK_GATEWAY_PORT") + "/api/media/" + mediaId))
+        .header("Authorization", "Bearer " + adminToken()).build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, answer.statusCode(), answer.body());
+    return Json.read(answer.body().getBytes(StandardCharsets.UTF_8)).path("url").asText();
   }
 
   static void assertAudited(String action) {
