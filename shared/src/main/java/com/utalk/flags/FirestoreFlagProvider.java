@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Our OpenFeature provider: flag definitions live in Firestore ({@link FlagStore}), so an admin's
@@ -39,6 +40,7 @@ public final class FirestoreFlagProvider extends EventProvider {
   /** System.nanoTime() of the last read attempt; Long.MIN_VALUE: read on the next evaluation. */
   private volatile long readAtNanos = Long.MIN_VALUE;
   private volatile boolean seeded;
+  private final ReentrantLock reading = new ReentrantLock();
 
   public FirestoreFlagProvider(FlagStore store, Duration refresh) {
     this.store = store;
@@ -67,15 +69,29 @@ public final class FirestoreFlagProvider extends EventProvider {
     readAtNanos = Long.MIN_VALUE;
   }
 
+  /** One evaluation re-reads a stale copy; the others meanwhile answer from the copy they have, without waiting. */
   private void refreshIfStale() {
     long read = readAtNanos;
-    if (read == Long.MIN_VALUE || System.nanoTime() - read >= refresh.toNanos()) {
-      refreshNow();
+    if ((read == Long.MIN_VALUE || System.nanoTime() - read >= refresh.toNanos()) && reading.tryLock()) {
+      try {
+        read();
+      } finally {
+        reading.unlock();
+      }
     }
   }
 
   /** Reads every flag now; emits the changed keys when the rules differ from the last read. */
-  public synchronized void refreshNow() {
+  public void refreshNow() {
+    reading.lock();
+    try {
+      read();
+    } finally {
+      reading.unlock();
+    }
+  }
+
+  private void read() {
     readAtNanos = System.nanoTime();
     try {
       if (!seeded) {
@@ -92,6 +108,9 @@ public final class FirestoreFlagProvider extends EventProvider {
       }
     } catch (StorageUnavailableException e) {
       LOG.warn("could not read the feature flags; keeping the last ones", "cause", e.getMessage());
+    } catch (RuntimeException e) {
+      // a refused read (permissions, a malformed document) must not take the service down with it
+      LOG.error("feature flags unreadable; keeping the last ones", e);
     }
   }
 
