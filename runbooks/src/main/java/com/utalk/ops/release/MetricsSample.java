@@ -63,16 +63,28 @@ record MetricsSample(double requests, double errors, TreeMap<Double, Double> buc
       return requests == 0 ? 0 : errors / requests;
     }
 
-    /** The smallest bucket bound holding 95% of the interval's requests (seconds); null without traffic. */
+    /**
+     * The 95th percentile in seconds, interpolated linearly inside the bucket that holds it (as
+     * Prometheus' histogram_quantile does); null without traffic, +Inf when it lies past the last bound.
+     */
     Double p95Seconds() {
       double total = buckets.getOrDefault(Double.POSITIVE_INFINITY, requests);
       if (total == 0) {
         return null;
       }
+      double rank = 0.95 * total;
+      double lowerBound = 0;
+      double belowCount = 0;
       for (Map.Entry<Double, Double> bucket : new TreeMap<>(buckets).entrySet()) {
-        if (bucket.getValue() >= 0.95 * total) {
-          return bucket.getKey();
+        if (bucket.getValue() >= rank) {
+          if (bucket.getKey().isInfinite()) {
+            return Double.POSITIVE_INFINITY;
+          }
+          double inBucket = bucket.getValue() - belowCount;
+          return inBucket <= 0 ? bucket.getKey() : lowerBound + (bucket.getKey() - lowerBound) * (rank - belowCount) / inBucket;
         }
+        lowerBound = bucket.getKey();
+        belowCount = bucket.getValue();
       }
       return Double.POSITIVE_INFINITY;
     }

@@ -27,9 +27,17 @@ class MetricsSampleTest {
     MetricsSample.Interval interval = after.since(before);
     assertEquals(100, interval.requests());
     assertEquals(0.10, interval.errorRate(), 1e-9);
-    // 50 of the 100 took more than 100 ms: p95 is the 0.5 s bucket
-    assertEquals(0.5, interval.p95Seconds());
+    // 50 of the 100 took 100-500 ms: the 95th of 100 lies 45/50 of the way through that bucket
+    assertEquals(0.1 + 0.4 * 45 / 50, interval.p95Seconds(), 1e-9);
     assertEquals(4_000, after.heapUsedBytes());
+  }
+
+  @Test
+  void aP95PastTheLastBoundIsInfinite() {
+    MetricsSample before = MetricsSample.parse(scrape(0, 0, 0, 0, 1));
+    String slow = "http_request_duration_seconds_bucket{le=\"0.5\"} 1\nhttp_request_duration_seconds_bucket{le=\"+Inf\"} 100\n"
+        + "http_requests_total{http_response_status_class=\"2xx\"} 100\n";
+    assertEquals(Double.POSITIVE_INFINITY, MetricsSample.parse(slow).since(before).p95Seconds());
   }
 
   @Test
