@@ -9,6 +9,8 @@ public final class AuditActions {
   public static final String BACKUP_RESTORE = "backup.restore";
   public static final String FLAG_CHANGE = "feature_flag.change";
   public static final String FLAG_ROLLOUT = "feature_flag.rollout";
+  /** A release went through its "during" checklist (runbooks/ops release during). */
+  public static final String RELEASE_DEPLOY = "release.deploy";
   /** The post-release watch rolled a release back (runbooks/ops release post). */
   public static final String RELEASE_ROLLBACK = "release.rollback";
   /** Changes made by the operator CLI (runbooks/ops), actor {@code ops:<operator>}. */

@@ -14,6 +14,7 @@ import com.utalk.ops.target.LocalTarget;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code runbooks/ops release diagnose|pre|during|post}: the operations document's three release
@@ -68,7 +69,11 @@ public final class ReleaseCommand implements OpsCommand {
     if (!context.confirm("release " + inputs.version() + " to " + context.options().env() + " (backup, deploy, smoke tests, announcement)")) {
       return Finding.declined("release " + inputs.version());
     }
-    return new Checklist("release " + inputs.version(), DuringRelease.checks(inputs)).run(context);
+    Finding finding = new Checklist("release " + inputs.version(), DuringRelease.checks(inputs)).run(context);
+    // the CLI's rule for changes: each one in the audit log, under this run's request ID
+    context.audit("*", com.utalk.audit.AuditActions.RELEASE_DEPLOY, "release", inputs.version(), Map.of(),
+        Map.of("outcome", finding.outcome().name().toLowerCase(java.util.Locale.ROOT), "verdict", finding.verdict()));
+    return finding;
   }
 
   /** The repository the release is cut from: the local stack's own, else UTALK_REPO_ROOT (runbooks/ops sets it). */

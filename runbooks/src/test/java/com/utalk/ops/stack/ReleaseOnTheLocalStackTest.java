@@ -65,6 +65,12 @@ class ReleaseOnTheLocalStackTest {
       assertTrue(during.out().contains(check), check + " in\n" + during.out());
     }
     assertNotEquals(apiBefore, stack.pidOf("api"), "the functions host was restarted");
+    try (com.google.cloud.firestore.Firestore firestore = com.utalk.gcp.FirestoreProvider.create(
+        new com.utalk.gcp.GcpProject("utalk-local", "127.0.0.1:" + stack.env.get("UTALK_FIRESTORE_PORT"), null))) {
+      var entries = firestore.collection("auditLogs").whereEqualTo("action", "release.deploy").get().get().getDocuments();
+      assertEquals(1, entries.size(), "the release is in the audit log");
+      assertEquals("1.2.0", entries.get(0).getString("targetId"));
+    }
     assertNotEquals(realtimeBefore, stack.pidOf("realtime-service"), "the realtime service was restarted");
   }
 
