@@ -18,6 +18,7 @@ module "utalk" {
   project_id          = var.project_id
   region              = var.region
   firestore_location  = var.firestore_location
+  firestore_database  = var.firestore_database
   environment         = var.environment
   app_version         = var.app_version
   domain              = var.domain

@@ -29,6 +29,12 @@ variable "twilio_account_sid" {
   type = string
 }
 
+variable "firestore_database" {
+  description = "The Firestore database the code serves from; \"(default)\" unless a disaster-recovery restore created another (runbooks/dr-falla-base-de-datos.md)."
+  type        = string
+  default     = "(default)"
+}
+
 variable "settings" {
   type    = map(string)
   default = {}

@@ -23,7 +23,7 @@ locals {
 resource "google_firestore_index" "composite" {
   for_each    = local.indexes
   project     = var.project_id
-  database    = google_firestore_database.default.name
+  database    = local.database
   collection  = each.value.collection
   query_scope = "COLLECTION"
   dynamic "fields" {

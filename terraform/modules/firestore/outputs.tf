@@ -1,3 +1,3 @@
 output "database" {
-  value = google_firestore_database.default.name
+  value = local.database
 }

@@ -72,7 +72,7 @@ resource "google_cloudfunctions2_function" "function" {
       service_account_email = var.trigger_account
       event_filters {
         attribute = "database"
-        value     = "(default)"
+        value     = var.firestore_database
       }
       event_filters {
         attribute = "document"

@@ -11,6 +11,11 @@ variable "firestore_location" {
   type        = string
 }
 
+variable "firestore_database" {
+  description = "The database whose document events trigger the Firestore functions."
+  type        = string
+}
+
 variable "app_version" {
   type = string
 }

@@ -58,6 +58,7 @@ module "firestore" {
   source              = "../firestore"
   project_id          = var.project_id
   location            = var.firestore_location
+  serving_database    = var.firestore_database
   deletion_protection = var.deletion_protection
   # Resources wait for the project services the platform module enables.
   depends_on = [module.platform]
@@ -67,6 +68,7 @@ locals {
   # Set for every function and the realtime service; tunables only where an environment overrides.
   common_settings = merge(var.settings, {
     GOOGLE_CLOUD_PROJECT = var.project_id
+    FIRESTORE_DATABASE   = module.firestore.database
     APP_ENV              = var.environment
     APP_VERSION          = var.app_version
     METRICS_EXPORTER     = "cloud-monitoring"
@@ -84,6 +86,7 @@ module "functions" {
   project_id         = var.project_id
   region             = var.region
   firestore_location = var.firestore_location
+  firestore_database = module.firestore.database
   app_version        = var.app_version
   functions          = local.functions
   sizing             = var.function_sizing

@@ -13,6 +13,12 @@ variable "firestore_location" {
   type        = string
 }
 
+variable "firestore_database" {
+  description = "The Firestore database the functions and the realtime service use (FIRESTORE_DATABASE). \"(default)\", managed here; after a disaster-recovery restore into a new database, its name, so that indexes, TTL, backup schedules and triggers follow it."
+  type        = string
+  default     = "(default)"
+}
+
 variable "environment" {
   description = "APP_ENV of the code: development, staging or production."
   type        = string

@@ -26,6 +26,7 @@ import com.utalk.realtime.maintenance.MaintenanceNotifier;
 import com.utalk.realtime.metrics.MetricsRoute;
 import com.utalk.realtime.session.AgentHandlers;
 import com.utalk.realtime.session.Connections;
+import com.utalk.realtime.session.DisabledUserSockets;
 import com.utalk.realtime.session.SessionExpiry;
 import com.utalk.realtime.session.SocketCall;
 import com.utalk.realtime.socketio.HttpRoute;
@@ -55,6 +56,7 @@ public final class RealtimeServer implements AutoCloseable {
   private final Firestore firestore;
   private final MaintenanceNotifier maintenance;
   private final FlagsNotifier flags;
+  private final DisabledUserSockets disabledUsers;
   private final PubSubTransport pubsub;
   private final PubSubEventPublisher publisher;
   private final ThreadPoolExecutor work;
@@ -106,6 +108,7 @@ public final class RealtimeServer implements AutoCloseable {
     });
     flags = new FlagsNotifier(new FeatureFlags(firestore, all),
         payload -> server.to(RoomNames.EVERYONE).emit(FlagsNotifier.EVENT, payload));
+    disabledUsers = new DisabledUserSockets(auth.disabledUsers(), connections, MaintenanceMode.DEFAULT_CACHE);
     subscription = new InstanceSubscription(pubsub, settings.instanceId(), PullMode.from(all, project.usesPubSubEmulator()), fanout::accept);
     server.route("/health/socket", new SocketHealthRoute(server, subscription, fanout, settings.instanceId(), () -> draining));
     server.route("/health", request -> HttpRoute.Response.json(draining ? 503 : 200, Map.of("status", draining ? "draining" : "ok")));
@@ -154,6 +157,7 @@ public final class RealtimeServer implements AutoCloseable {
     server.close(settings.drain());
     maintenance.close();
     flags.close();
+    disabledUsers.close();
     subscription.close();
     work.shutdown();
     timers.shutdownNow();

@@ -4,6 +4,8 @@ package com.utalk.audit;
 public final class AuditActions {
   public static final String USER_CREATE = "user.create";
   public static final String USER_ROLE_CHANGE = "user.role_change";
+  public static final String USER_DISABLE = "user.disable";
+  public static final String USER_ENABLE = "user.enable";
   public static final String CONVERSATION_FORCE_REASSIGN = "conversation.force_reassign";
   public static final String JWT_SECRET_ROTATE = "jwt_secret.rotate";
   public static final String BACKUP_RESTORE = "backup.restore";

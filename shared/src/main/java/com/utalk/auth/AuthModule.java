@@ -13,9 +13,11 @@ import com.utalk.auth.password.PasswordHasher;
 import com.utalk.auth.session.SessionService;
 import com.utalk.auth.token.AccessTokenIssuer;
 import com.utalk.auth.token.AccessTokenVerifier;
+import com.utalk.auth.users.DisabledUsers;
 import com.utalk.auth.users.UserAdministration;
 import com.utalk.auth.users.UserRepository;
 import com.utalk.config.Settings;
+import com.utalk.maintenance.MaintenanceMode;
 import java.security.SecureRandom;
 import java.time.Clock;
 
@@ -33,6 +35,7 @@ public final class AuthModule {
   private final SigningKeys keys;
   private final AccessTokenIssuer issuer;
   private final AccessTokenVerifier verifier;
+  private final DisabledUsers disabledUsers;
   private final UserRepository users;
   private final PasswordHasher hasher;
   private final AuditLog audit;
@@ -49,7 +52,9 @@ public final class AuthModule {
     this.clock = clock;
     this.keys = new SigningKeys(ring, settings.rotationPeriod(), settings.rotationGrace(), settings.keyCacheTtl(), clock);
     this.issuer = new AccessTokenIssuer(keys, settings.accessTokenTtl(), clock);
-    this.verifier = new AccessTokenVerifier(keys, clock);
+    this.disabledUsers =
+        new DisabledUsers(firestore, settings.accessTokenTtl().plus(AccessTokenVerifier.skew()), MaintenanceMode.DEFAULT_CACHE);
+    this.verifier = new AccessTokenVerifier(keys, disabledUsers, clock);
     this.users = new UserRepository(firestore);
     this.hasher = Argon2idHasher.owaspDefaults();
     this.audit = new AuditLog(firestore, clock);
@@ -75,6 +80,10 @@ public final class AuthModule {
     return verifier;
   }
 
+  public DisabledUsers disabledUsers() {
+    return disabledUsers;
+  }
+
   public UserRepository users() {
     return users;
   }
@@ -92,7 +101,7 @@ public final class AuthModule {
   }
 
   public UserAdministration userAdministration() {
-    return new UserAdministration(firestore, users, hasher, policy, audit, clock);
+    return new UserAdministration(firestore, users, disabledUsers, hasher, policy, audit, clock);
   }
 
   public SessionService sessions() {

@@ -101,7 +101,9 @@ public final class MediaBackup {
             manifest.write('\n');
           }
         }
-        lease.extend(Duration.ofMinutes(30));
+        if (!lease.extend(Duration.ofMinutes(30))) {
+          throw new IOException("the media backup lease was lost (the run took longer than its lease)");
+        }
       });
     }
     LOG.info("media backup ok", "backupId", id, "copied", n[0], "alreadyCopied", n[1], "skippedType", n[2], "skippedSize", n[3],

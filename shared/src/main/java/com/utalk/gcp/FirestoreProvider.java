@@ -22,6 +22,7 @@ public final class FirestoreProvider {
     FirestoreOptions.Builder options =
         FirestoreOptions.newBuilder()
             .setProjectId(project.projectId())
+            .setDatabaseId(project.firestoreDatabase())
             .setRetrySettings(
                 RetrySettings.newBuilder()
                     .setMaxAttempts(3)

@@ -79,9 +79,13 @@ public final class MigrationRunner {
       for (Migration migration : plan.pending) {
         MigrationReport.Entry entry = apply(migration, backupId);
         entries.add(entry);
-        held.extend(LEASE_TTL);
         if (!"applied".equals(entry.outcome())) {
           return new MigrationReport("rolled_back", entry.error(), backupId, entries);
+        }
+        if (!held.extend(LEASE_TTL)) {
+          // another runner may have taken over after the lease ran out: never apply beside it
+          return new MigrationReport("failed", "the migration lease was lost after " + MigrationVersion.of(migration.getClass())
+              + " (the run outlived its lease); run migrate again", backupId, entries);
         }
       }
       return new MigrationReport("applied", null, backupId, entries);

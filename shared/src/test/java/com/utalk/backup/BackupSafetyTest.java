@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 
+import com.utalk.gcp.FirestoreProvider;
+import com.utalk.gcp.GcpProject;
 import com.utalk.maintenance.MaintenanceMode;
 import com.utalk.testing.TestEnvironment;
 import com.google.cloud.firestore.Firestore;
@@ -62,6 +64,26 @@ class BackupSafetyTest {
   private RestoreReport restoreIntoEmpty(String id) {
     return new FirestoreRestore(empty.firestore(), new LocalBackupBucket(dir),
         new MaintenanceMode(empty.firestore(), Clock.systemUTC(), Duration.ZERO), Clock.systemUTC(), List.of()).restore(id);
+  }
+
+  @Test
+  void aRestoreIntoANewDatabaseServesTheBackupAndLeavesTheDamagedOneForThePostMortem() throws Exception {
+    BackupOutcome taken = backup(Clock.systemUTC(), new LocalBackupBucket(dir)).run("test");
+    assertTrue(taken.ok(), taken.reason());
+    String lost = db.collection("conversations").limit(1).get().get().getDocuments().get(0).getId();
+    db.document("conversations/" + lost).delete().get(); // the damage
+
+    // what a deployment switched with FIRESTORE_DATABASE (Terraform's firestore_database) reads
+    GcpProject switched = GcpProject.from(env.settings(Map.of("FIRESTORE_DATABASE", "restore-20261204")));
+    assertEquals("restore-20261204", switched.firestoreDatabase());
+    try (Firestore restored = FirestoreProvider.create(switched, Duration.ofSeconds(60), Duration.ofSeconds(120))) {
+      RestoreReport report = new FirestoreRestore(restored, new LocalBackupBucket(dir),
+          new MaintenanceMode(restored, Clock.systemUTC(), Duration.ZERO), Clock.systemUTC(), List.of()).restore(taken.backupId());
+      assertTrue(report.ok(), report.toString());
+      assertTrue(restored.document("conversations/" + lost).get().get().exists(), "the new database has what the backup had");
+      assertEquals(db.collection("messages").count().get().get().getCount(), restored.collection("messages").count().get().get().getCount());
+    }
+    assertFalse(db.document("conversations/" + lost).get().get().exists(), "the damaged database is left as it was");
   }
 
   @Test

@@ -16,7 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Allowed types only, at most 100 MB, each content copied once, and a second run copies nothing. */
+/** Allowed types only, at most 100 MB, each content copied once, a second run copies nothing, and a restore puts lost objects back. */
 class MediaBackupTest {
   @TempDir Path mediaDir;
   @TempDir Path backups;
@@ -50,6 +50,48 @@ class MediaBackupTest {
       MediaBackup.Outcome second = new MediaBackup(db, store, bucket, Clock.systemUTC()).run("test");
       assertEquals(0, second.copied());
       assertEquals(3, second.alreadyCopied());
+    }
+  }
+
+  @Test
+  void lostObjectsComeBackFromTheBackupAndObjectsInPlaceAreLeftAlone() throws Exception {
+    try (TestEnvironment env = TestEnvironment.create(); Firestore db = Datasets.jobClient(env)) {
+      LocalMediaStore store = new LocalMediaStore(mediaDir, "media-backup-test-signing-key".getBytes(), "http://127.0.0.1:1", Clock.systemUTC());
+      put(db, store, "r1", "image/png", "a screenshot");
+      put(db, store, "r2", "audio/ogg", "a voice note");
+      put(db, store, "r3", "application/pdf", "a contract");
+      BackupBucket bucket = new LocalBackupBucket(backups);
+      MediaBackup.Outcome backup = new MediaBackup(db, store, bucket, Clock.systemUTC()).run("test");
+      assertEquals("ok", backup.status(), backup.reason());
+
+      Files.delete(mediaDir.resolve("ws/c/r1"));
+      Files.delete(mediaDir.resolve("ws/c/r3"));
+      MediaRestore.Outcome restored = new MediaRestore(store, bucket).restore(backup.backupId());
+      assertTrue(restored.ok(), restored.toString());
+      assertEquals(2, restored.restored());
+      assertEquals(1, restored.alreadyPresent());
+      assertEquals("a screenshot", new String(store.open("ws/c/r1").readAllBytes(), StandardCharsets.UTF_8));
+      assertEquals("a contract", new String(store.open("ws/c/r3").readAllBytes(), StandardCharsets.UTF_8));
+      assertEquals("application/pdf", store.stat("ws/c/r3").orElseThrow().contentType());
+
+      MediaRestore.Outcome again = new MediaRestore(store, bucket).restore(backup.backupId());
+      assertEquals(0, again.restored(), "running it again changes nothing");
+      assertEquals(3, again.alreadyPresent());
+
+      Files.delete(mediaDir.resolve("ws/c/r2"));
+      String copyName = bucket.list("media/objects/").stream().filter(name -> {
+        try (var in = bucket.open(name)) {
+          return new String(in.readAllBytes(), StandardCharsets.UTF_8).equals("a voice note");
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }).findFirst().orElseThrow();
+      Files.writeString(backups.resolve(copyName), "tampered");
+      MediaRestore.Outcome tampered = new MediaRestore(store, bucket).restore(backup.backupId());
+      assertEquals("failed", tampered.status(), "a copy that does not match its hash is not put back");
+      assertEquals(1, tampered.failed());
+      assertTrue(store.stat("ws/c/r2").isEmpty());
+      assertEquals("failed", new MediaRestore(store, bucket).restore("media-no-such-run").status());
     }
   }
 

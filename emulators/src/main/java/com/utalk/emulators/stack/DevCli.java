@@ -56,6 +56,10 @@ public final class DevCli {
         quietLogs(settings);
         yield BackupCommands.restore(config, rest);
       }
+      case "restore-media" -> {
+        quietLogs(settings);
+        yield BackupCommands.restoreMedia(config, rest);
+      }
       case "migrate" -> {
         quietLogs(settings);
         yield BackupCommands.migrate(config, settings, rest);
@@ -144,8 +148,12 @@ public final class DevCli {
                                post a signed inbound WhatsApp webhook, as Twilio would
           seed                 (re)write the demo workspace and its users
           rotate-jwt-secret    add a new JWT signing-key version (tokens of the previous one stay valid 7 days)
-          backup               back up Firestore now (as the daily firestore-backup function does) into emulators/.run/backups
-          restore <backup-id>  verify, maintenance on, restore, consistency check, maintenance off, health checks
+          backup               back up Firestore and media now (as the daily firestore-backup function does) into emulators/.run/backups
+          restore <backup-id> [--database NAME]
+                               verify, maintenance on, restore, consistency check, maintenance off, health checks;
+                               --database restores into another (empty) database: serve it with UTALK_FIRESTORE_DATABASE=NAME emulators/dev up
+          restore-media <media-backup-id>
+                               put media objects missing from emulators/.run/media back from a media backup
           migrate [--dry-run]  apply pending Firestore migrations (backup first); --dry-run only reports
           set-password --email E [--password P] [--project ID]   give a user a new password (restored users have none)
           drill [--conversations N --messages M --late K]   DR drill in a scratch project: load, back up, destroy, restore, time it

@@ -1,14 +1,16 @@
 package com.utalk.emulators.stack;
 
 import com.utalk.auth.users.DemoUsers;
-
 import com.utalk.config.Settings;
 import com.utalk.emulators.seed.DemoSeed;
 import com.utalk.emulators.twilio.TwilioAccount;
 import com.utalk.gcp.GcpProject;
+import com.utalk.media.LocalMediaStore;
 import com.utalk.platform.FunctionCatalog;
 import com.utalk.platform.FunctionSpec;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,7 +37,8 @@ public record StackConfig(
     String serviceJvmOptions,
     int realtimePort,
     Path runDir,
-    String functionsHostJvmOptions) {
+    String functionsHostJvmOptions,
+    String firestoreDatabase) {
 
   public static final String PROJECT_ID = "utalk-local";
 
@@ -64,7 +67,9 @@ public record StackConfig(
         settings.getInt("UTALK_REALTIME_PORT", 8090),
         // A second stack (a test's) keeps its state, logs and media apart from a developer's.
         Path.of(settings.get("UTALK_RUN_DIR", repoRoot.resolve("emulators").resolve(".run").toString())).toAbsolutePath().normalize(),
-        settings.get("UTALK_FUNCTIONS_HOST_JVM_OPTS", "-Xmx512m -XX:+UseSerialGC -Xss512k"));
+        settings.get("UTALK_FUNCTIONS_HOST_JVM_OPTS", "-Xmx512m -XX:+UseSerialGC -Xss512k"),
+        // A disaster-recovery rehearsal serves from the database it restored into, as the cloud would.
+        settings.get("UTALK_FIRESTORE_DATABASE", GcpProject.DEFAULT_DATABASE));
   }
 
   /** Signs the local stack's media URLs: fixed and obviously fake, like the local Twilio token. */
@@ -72,6 +77,11 @@ public record StackConfig(
 
   public Path mediaDir() {
     return runDir().resolve("media");
+  }
+
+  /** The stack's media folder, as the functions and the gateway see it (MEDIA_STORE=local). */
+  public LocalMediaStore mediaStore() {
+    return new LocalMediaStore(mediaDir(), LOCAL_MEDIA_SIGNING_KEY.getBytes(StandardCharsets.UTF_8), publicBaseUrl, Clock.systemUTC());
   }
 
   /** The local stand-in for the backups bucket. */
@@ -113,7 +123,7 @@ public record StackConfig(
   }
 
   public GcpProject gcpProject() {
-    return new GcpProject(projectId, firestoreHost(), pubsubHost());
+    return new GcpProject(projectId, firestoreDatabase, firestoreHost(), pubsubHost());
   }
 
   /** The catalog's position decides the port, so a new function gets the next one automatically. */
@@ -137,6 +147,7 @@ public record StackConfig(
     env.put("REALTIME_URL", realtimeUrl());
     env.put("GOOGLE_CLOUD_PROJECT", projectId);
     env.put("FIRESTORE_EMULATOR_HOST", firestoreHost());
+    env.put("FIRESTORE_DATABASE", firestoreDatabase);
     env.put("PUBSUB_EMULATOR_HOST", pubsubHost());
     env.put("TWILIO_ACCOUNT_SID", twilio.accountSid());
     env.put("TWILIO_AUTH_TOKEN", twilio.authToken());
@@ -155,6 +166,7 @@ public record StackConfig(
     Map<String, String> env = new LinkedHashMap<>();
     env.put("GOOGLE_CLOUD_PROJECT", projectId);
     env.put("FIRESTORE_EMULATOR_HOST", firestoreHost());
+    env.put("FIRESTORE_DATABASE", firestoreDatabase);
     env.put("PUBSUB_EMULATOR_HOST", pubsubHost());
     env.put("APP_ENV", "development");
     env.put("PUBLIC_BASE_URL", publicBaseUrl);

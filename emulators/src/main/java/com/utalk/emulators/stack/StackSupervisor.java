@@ -101,9 +101,7 @@ final class StackSupervisor {
     gateway = Gateway.start(RouteTable.fromCatalog(FunctionCatalog.FUNCTIONS, this::functionUri),
         new Gateway.Options(config.host(), config.gatewayPort(), Duration.ofMinutes(2), upstreams));
     gateway.mount(com.utalk.media.LocalMediaStore.PATH_PREFIX, new com.utalk.media.LocalMediaHttpHandler(
-        new com.utalk.media.LocalMediaStore(config.mediaDir(),
-            StackConfig.LOCAL_MEDIA_SIGNING_KEY.getBytes(java.nio.charset.StandardCharsets.UTF_8), config.publicBaseUrl(),
-            java.time.Clock.systemUTC()),
+        config.mediaStore(),
         new com.utalk.media.MediaPolicy(com.utalk.media.MediaPolicy.DEFAULT_MAX_BYTES)));
     ready("gateway", "in-process", gateway.baseUrl());
 

@@ -4,12 +4,14 @@ import com.utalk.auth.Permission;
 import com.utalk.auth.Role;
 import com.utalk.auth.users.User;
 import com.utalk.auth.users.UserAdministration;
+import com.utalk.auth.users.UserView;
+import com.utalk.errors.ValidationException;
 import com.utalk.conversations.Limits;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
-/** /api/users/**: list the workspace's users; admins create users and change roles (audited). */
+/** /api/users/**: list the workspace's users; admins create users, change roles and disable accounts (audited). */
 final class UserRoutes {
   private final UserAdministration users;
 
@@ -21,7 +23,8 @@ final class UserRoutes {
     return List.of(
         Route.get("/api/users", Access.requires(Permission.USERS_READ), this::list),
         Route.post("/api/users", Access.requires(Permission.USERS_MANAGE), this::create),
-        Route.put("/api/users/{id}/role", Access.requires(Permission.USERS_MANAGE), this::changeRole));
+        Route.put("/api/users/{id}/role", Access.requires(Permission.USERS_MANAGE), this::changeRole),
+        Route.put("/api/users/{id}/status", Access.requires(Permission.USERS_MANAGE), this::changeStatus));
   }
 
   private Reply list(ApiRequest request) {
@@ -42,5 +45,18 @@ final class UserRoutes {
   private Reply changeRole(ApiRequest request) throws IOException {
     Role role = Role.parse(request.json().string("role"), "role");
     return Reply.ok(users.changeRole(request.principal(), request.path("id"), role).view());
+  }
+
+  private Reply changeStatus(ApiRequest request) throws IOException {
+    String status = request.json().string("status");
+    boolean disabled;
+    if (UserView.DISABLED.equals(status)) {
+      disabled = true;
+    } else if (UserView.ACTIVE.equals(status)) {
+      disabled = false;
+    } else {
+      throw new ValidationException("status", "status must be \"" + UserView.ACTIVE + "\" or \"" + UserView.DISABLED + "\"");
+    }
+    return Reply.ok(users.setDisabled(request.principal(), request.path("id"), disabled).view());
   }
 }

@@ -102,7 +102,7 @@ public final class ApiHarness implements AutoCloseable {
    */
   public User user(String workspaceId, Role role, String email) {
     User user = new User(UUID.randomUUID().toString(), email.trim().toLowerCase(java.util.Locale.ROOT), "Test " + role.wire(), role,
-        workspaceId, TestClock.SHARED.instant());
+        workspaceId, TestClock.SHARED.instant(), false);
     auth.users().create(user, HASHES.computeIfAbsent(role, r -> auth.hasher().hash(passwordFor(r).toCharArray())), tx -> {});
     return user;
   }

@@ -91,6 +91,9 @@ class PermissionMatrixTest {
             "role", "agent", "password", "a-long-enough-password"))));
     rows.add(new Row("PUT /api/users/{id}/role", EnumSet.of(Role.ADMIN), 200,
         r -> new Call("PUT", "/api/users/" + otherAgent.id() + "/role", Map.of("role", "agent"))));
+    // "active" for an active user: allowed callers get the no-op 200, others are refused first
+    rows.add(new Row("PUT /api/users/{id}/status", EnumSet.of(Role.ADMIN), 200,
+        r -> new Call("PUT", "/api/users/" + otherAgent.id() + "/status", Map.of("status", "active"))));
     rows.add(new Row("GET /api/audit-logs", EnumSet.of(Role.ADMIN, Role.OPERATOR), 200, r -> new Call("GET", "/api/audit-logs", null)));
     rows.add(new Row("POST /api/admin/jwt-secret/rotate", EnumSet.of(Role.ADMIN), 200, r -> new Call("POST", "/api/admin/jwt-secret/rotate", null)));
     // Admin only; an unknown backup id is a 404 (the restore itself is BackupApiTest's).

@@ -1,5 +1,7 @@
 package com.utalk.realtime.session;
 
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The instance's connected agent sockets by socket id. */
@@ -21,5 +23,10 @@ public final class Connections {
 
   public int size() {
     return byId.size();
+  }
+
+  /** The connections of any of {@code uids}: a scan, for the rare case of disabled users. */
+  public List<Connection> ofUsers(Set<String> uids) {
+    return byId.values().stream().filter(connection -> uids.contains(connection.principal().uid())).toList();
   }
 }

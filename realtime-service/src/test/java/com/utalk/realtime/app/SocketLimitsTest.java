@@ -5,7 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.utalk.auth.Principal;
 import com.utalk.auth.Role;
+import com.utalk.auth.users.NewUser;
+import com.utalk.auth.users.User;
+import com.utalk.auth.users.UserAdministration;
+import com.utalk.functions.testing.StackUnderTest;
 import com.utalk.auth.token.AccessTokenIssuer;
 import com.utalk.config.Settings;
 import com.utalk.metrics.Metrics;
@@ -13,6 +18,7 @@ import com.utalk.metrics.SocketMetrics;
 import com.utalk.realtime.RealtimeServer;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -21,7 +27,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** A socket is bounded in time (its token) and in rate (its event budget), with errors the client can act on. */
+/** A socket is bounded in time (its token), in rate (its event budget) and by its user's status, with errors the client can act on. */
 class SocketLimitsTest {
   private static final Duration WAIT = Duration.ofSeconds(15);
   private static RealtimeHarness harness;
@@ -86,6 +92,36 @@ class SocketLimitsTest {
       assertFalse(expired.path("message").asText().isEmpty());
       JsonNode disconnect = client.awaitLine(line -> line.path("type").asText().equals("disconnect"), WAIT);
       assertEquals("io server disconnect", disconnect.path("reason").asText(), "the client does not retry with the dead token by itself");
+    }
+  }
+
+  @Test
+  void aDisabledUsersSocketsAreToldAndClosedAndTheirTokenCannotReconnect() {
+    UserAdministration users = harness.auth.userAdministration();
+    User leaver = users.createSystemUser(new NewUser(
+        "leaver-" + UUID.randomUUID() + "@limits.example.com", "Leaver", Role.AGENT, StackUnderTest.WORKSPACE, "a-long-enough-password"));
+    String token = harness.token(leaver.id(), Role.AGENT);
+    Principal admin = new Principal("admin-limits", Role.ADMIN, StackUnderTest.WORKSPACE, "jti-admin");
+    try (AgentClient first = AgentClient.connect(url, token);
+        AgentClient second = AgentClient.connect(url, token);
+        AgentClient colleague = AgentClient.connect(url, harness.token("agent-stays", Role.AGENT))) {
+      long disabledAt = System.nanoTime();
+      users.setDisabled(admin, leaver.id(), true);
+      for (AgentClient socket : List.of(first, second)) {
+        JsonNode revoked = socket.awaitEvent("session:revoked", e -> true, WAIT);
+        assertEquals("account_disabled", revoked.path("error").asText(), revoked.toString());
+        assertFalse(revoked.path("requestId").asText().isEmpty());
+        JsonNode disconnect = socket.awaitLine(line -> line.path("type").asText().equals("disconnect"), WAIT);
+        assertEquals("io server disconnect", disconnect.path("reason").asText());
+      }
+      long millis = (System.nanoTime() - disabledAt) / 1_000_000;
+      assertTrue(millis < 6_000, "both sockets closed " + millis + " ms after the disable (poll and cache: 2 s each)");
+      try (AgentClient again = AgentClient.start(url, token, "websocket", false)) {
+        JsonNode refused = again.awaitLine(line -> line.path("type").asText().startsWith("connect"), WAIT);
+        assertEquals("connect_error", refused.path("type").asText(), refused.toString());
+      }
+      assertTrue(colleague.call("conversation:join", Map.of("conversationId", harness.customerWrites("+5215517770002", "hola")))
+          .path("ok").asBoolean(), "other users' sockets are untouched");
     }
   }
 

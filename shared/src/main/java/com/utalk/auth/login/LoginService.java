@@ -7,6 +7,7 @@ import com.utalk.auth.session.SessionService;
 import com.utalk.auth.users.Emails;
 import com.utalk.auth.users.StoredUser;
 import com.utalk.auth.users.UserRepository;
+import com.utalk.errors.ForbiddenException;
 import com.utalk.errors.UnauthenticatedException;
 import com.utalk.errors.ValidationException;
 import com.utalk.logging.Log;
@@ -64,6 +65,11 @@ public final class LoginService {
       throw new UnauthenticatedException("invalid_credentials", "email or password is incorrect");
     }
     StoredUser user = found.get();
+    if (user.user().disabled()) {
+      // said only to someone who knows the password: it tells nothing to a guesser
+      LOG.info("login refused: account disabled", "uid", user.user().id());
+      throw new ForbiddenException("account_disabled", "this account is disabled; ask an admin of your workspace");
+    }
     LoginThrottle.GiveBack giveBack = attempt.succeeded();
     if (hasher.needsRehash(hash)) {
       users.updatePasswordHash(user.user().id(), hasher.hash(password.toCharArray()), clock.instant());

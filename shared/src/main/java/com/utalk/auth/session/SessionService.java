@@ -77,7 +77,8 @@ public final class SessionService {
             firestore.runTransaction(
                 tx -> {
                   DocumentSnapshot doc = tx.get(users.ref(token.uid())).get();
-                  if (!doc.exists()) {
+                  if (!doc.exists() || UserDocument.fromSnapshot(doc).disabled()) {
+                    // disabling revokes every family; this also covers a token racing the disable
                     return Outcome.refused();
                   }
                   Instant now = clock.instant();

@@ -31,11 +31,18 @@ public final class AccessTokenVerifier {
   private static final int MAX_TOKEN_LENGTH = 4096;
 
   private final SigningKeys keys;
+  private final TokenRevocations revocations;
   private final Clock clock;
 
-  public AccessTokenVerifier(SigningKeys keys, Clock clock) {
+  public AccessTokenVerifier(SigningKeys keys, TokenRevocations revocations, Clock clock) {
     this.keys = keys;
+    this.revocations = revocations;
     this.clock = clock;
+  }
+
+  /** Tolerated clock difference between instances; an entry of {@link TokenRevocations} must outlive a token by this much. */
+  public static Duration skew() {
+    return SKEW;
   }
 
   /** A verified token: who it names, and until when it may be used (the realtime service disconnects then). */
@@ -99,12 +106,21 @@ public final class AccessTokenVerifier {
     if (uid == null || uid.isBlank() || workspaceId == null || workspaceId.isBlank() || role.isEmpty() || claims.getJWTID() == null) {
       throw invalid("sub, role, wid and jti are required");
     }
+    if (revocations.revoked(uid)) {
+      LOG.info("access token refused", "reason", "user disabled", "uid", uid);
+      throw accountDisabled();
+    }
     return new Verified(new Principal(uid, role.get(), workspaceId, claims.getJWTID()), exp.toInstant());
   }
 
   private static String stringClaim(JWTClaimsSet claims, String name) {
     Object value = claims.getClaim(name);
     return value instanceof String text ? text : null;
+  }
+
+  /** The answer for a disabled account's token: the client should sign out. */
+  public static UnauthenticatedException accountDisabled() {
+    return new UnauthenticatedException("account_disabled", "this account is disabled; ask an admin of your workspace");
   }
 
   private static UnauthenticatedException invalid(String reason) {

@@ -6,6 +6,7 @@ import com.utalk.auth.PermissionPolicy;
 import com.utalk.auth.Role;
 import com.utalk.auth.password.Argon2idHasher;
 import java.time.Clock;
+import java.time.Duration;
 import com.utalk.errors.ConflictException;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +47,9 @@ public final class DemoUsers {
    */
   public static List<Credential> seed(Firestore firestore, String workspaceId) {
     UserAdministration users =
-        new UserAdministration(firestore, new UserRepository(firestore), Argon2idHasher.owaspDefaults(), new PermissionPolicy(),
+        new UserAdministration(firestore, new UserRepository(firestore),
+            // seeding only creates users, so how long a disable is remembered does not matter here
+            new DisabledUsers(firestore, Duration.ZERO, Duration.ZERO), Argon2idHasher.owaspDefaults(), new PermissionPolicy(),
             new AuditLog(firestore, Clock.systemUTC()), Clock.systemUTC());
     return seed(users, workspaceId);
   }

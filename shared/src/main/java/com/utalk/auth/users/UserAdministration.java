@@ -2,6 +2,7 @@ package com.utalk.auth.users;
 
 import com.google.cloud.firestore.DocumentSnapshot;
 import com.google.cloud.firestore.Firestore;
+import com.google.cloud.firestore.Transaction;
 import com.utalk.audit.AuditActions;
 import com.utalk.audit.AuditEntry;
 import com.utalk.audit.AuditLog;
@@ -16,7 +17,9 @@ import com.utalk.errors.ValidationException;
 import com.utalk.logging.RequestContext;
 import com.utalk.storage.FirestoreCalls;
 import com.utalk.storage.Timestamps;
+import com.google.cloud.firestore.FieldValue;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,15 +30,18 @@ public final class UserAdministration {
 
   private final Firestore firestore;
   private final UserRepository users;
+  private final DisabledUsers disabledUsers;
   private final PasswordHasher hasher;
   private final PermissionPolicy policy;
   private final AuditLog audit;
   private final Clock clock;
 
   public UserAdministration(
-      Firestore firestore, UserRepository users, PasswordHasher hasher, PermissionPolicy policy, AuditLog audit, Clock clock) {
+      Firestore firestore, UserRepository users, DisabledUsers disabledUsers, PasswordHasher hasher, PermissionPolicy policy,
+      AuditLog audit, Clock clock) {
     this.firestore = firestore;
     this.users = users;
+    this.disabledUsers = disabledUsers;
     this.hasher = hasher;
     this.policy = policy;
     this.audit = audit;
@@ -73,13 +79,8 @@ public final class UserAdministration {
     return FirestoreCalls.await(
         firestore.runTransaction(
             tx -> {
-              DocumentSnapshot doc = tx.get(users.ref(uid)).get();
-              if (!doc.exists()) {
-                throw PermissionPolicy.notFound();
-              }
-              User before = UserDocument.fromSnapshot(doc);
-              policy.check(actor, Permission.USERS_MANAGE, before.workspaceId());
-              User after = new User(before.id(), before.email(), before.name(), newRole, before.workspaceId(), before.createdAt());
+              User before = manageable(tx, actor, uid);
+              User after = new User(before.id(), before.email(), before.name(), newRole, before.workspaceId(), before.createdAt(), before.disabled());
               if (before.role() != newRole) {
                 tx.update(users.ref(uid), UserDocument.ROLE, newRole.wire(), UserDocument.UPDATED_AT, Timestamps.of(clock.instant()));
                 audit.append(
@@ -90,9 +91,62 @@ public final class UserAdministration {
             }));
   }
 
+  /**
+   * An admin disables or re-enables a user of their workspace. Disabling, in one transaction: the
+   * user document says so (login and refresh refuse it), every refresh-token family is revoked, the
+   * user joins {@link DisabledUsers} (access tokens already issued are refused within the cache
+   * time, and the realtime service closes the user's sockets), and the change is audited. Asking
+   * for the state the user is already in changes nothing and is not audited again. Admins cannot
+   * disable themselves, so a workspace cannot lock out its last admin by accident.
+   */
+  public User setDisabled(Principal actor, String uid, boolean disabled) {
+    policy.check(actor, Permission.USERS_MANAGE);
+    if (actor.uid().equals(uid)) {
+      throw new ConflictException("own_account", "you cannot disable or enable your own account");
+    }
+    String requestId = RequestContext.currentRequestId();
+    User changed =
+        FirestoreCalls.await(
+            firestore.runTransaction(
+                tx -> {
+                  User before = manageable(tx, actor, uid);
+                  if (before.disabled() == disabled) {
+                    return before;
+                  }
+                  Map<String, Instant> listed = disabledUsers.read(tx);
+                  Instant now = clock.instant();
+                  if (disabled) {
+                    tx.update(users.ref(uid), UserDocument.DISABLED, true, UserDocument.DISABLED_AT, Timestamps.of(now),
+                        UserDocument.REFRESH_TOKENS, Map.of(), UserDocument.UPDATED_AT, Timestamps.of(now));
+                    disabledUsers.add(tx, listed, uid, now);
+                  } else {
+                    tx.update(users.ref(uid), UserDocument.DISABLED, FieldValue.delete(), UserDocument.DISABLED_AT, FieldValue.delete(),
+                        UserDocument.UPDATED_AT, Timestamps.of(now));
+                    disabledUsers.remove(tx, uid);
+                  }
+                  audit.append(
+                      tx, audit.entry(actor, requestId, disabled ? AuditActions.USER_DISABLE : AuditActions.USER_ENABLE, "user", uid,
+                          Map.of("status", before.view().status()), Map.of("status", disabled ? UserView.DISABLED : UserView.ACTIVE)));
+                  return new User(before.id(), before.email(), before.name(), before.role(), before.workspaceId(), before.createdAt(),
+                      disabled);
+                }));
+    return changed;
+  }
+
   public List<User> list(Principal actor, int limit, String afterEmail) {
     policy.check(actor, Permission.USERS_READ);
     return users.list(actor.workspaceId(), limit, afterEmail == null ? null : Emails.valid(afterEmail, "cursor"));
+  }
+
+  /** The user {@code uid} read in {@code tx}, if {@code actor} may manage them; 404 otherwise (another workspace's user looks absent). */
+  private User manageable(Transaction tx, Principal actor, String uid) throws Exception {
+    DocumentSnapshot doc = tx.get(users.ref(uid)).get();
+    if (!doc.exists()) {
+      throw PermissionPolicy.notFound();
+    }
+    User user = UserDocument.fromSnapshot(doc);
+    policy.check(actor, Permission.USERS_MANAGE, user.workspaceId());
+    return user;
   }
 
   private User newUser(String email, String name, Role role, String workspaceId, String password) {
@@ -104,7 +158,7 @@ public final class UserAdministration {
       throw new ValidationException("role", "role is required");
     }
     PasswordPolicy.checkNew(password, "password");
-    return new User(UUID.randomUUID().toString(), normalized, name.trim(), role, workspaceId, clock.instant());
+    return new User(UUID.randomUUID().toString(), normalized, name.trim(), role, workspaceId, clock.instant(), false);
   }
 
   private static Map<String, Object> auditView(User user) {

@@ -19,6 +19,9 @@ public final class UserDocument {
   public static final String REFRESH_TOKENS = "refreshTokens";
   public static final String CREATED_AT = "createdAt";
   public static final String UPDATED_AT = "updatedAt";
+  /** Present and true while an admin has the account disabled; absent on accounts never disabled. */
+  public static final String DISABLED = "disabled";
+  public static final String DISABLED_AT = "disabledAt";
 
   private UserDocument() {}
 
@@ -46,7 +49,8 @@ public final class UserDocument {
         doc.getString(NAME),
         Role.find(doc.getString(ROLE)).orElse(Role.READONLY),
         doc.getString(WORKSPACE_ID),
-        Timestamps.toInstant(doc.get(CREATED_AT)));
+        Timestamps.toInstant(doc.get(CREATED_AT)),
+        Boolean.TRUE.equals(doc.getBoolean(DISABLED)));
   }
 
   @SuppressWarnings("unchecked")

@@ -12,6 +12,7 @@ import com.utalk.auth.Role;
 import com.utalk.auth.token.AccessToken;
 import com.utalk.auth.token.AccessTokenIssuer;
 import com.utalk.auth.token.AccessTokenVerifier;
+import com.utalk.auth.token.TokenRevocations;
 import com.utalk.config.ConfigurationException;
 import com.utalk.errors.UnauthenticatedException;
 import java.security.SecureRandom;
@@ -27,7 +28,7 @@ class SigningKeysRotationTest {
   private final SigningKeys keys = new SigningKeys(ring, Duration.ofDays(90), Duration.ofDays(7), Duration.ofSeconds(60), clock);
   // a token lifetime longer than the grace period isolates the grace check from expiry
   private final AccessTokenIssuer longLived = new AccessTokenIssuer(keys, Duration.ofDays(30), clock);
-  private final AccessTokenVerifier verifier = new AccessTokenVerifier(keys, clock);
+  private final AccessTokenVerifier verifier = new AccessTokenVerifier(keys, TokenRevocations.NONE, clock);
   private final KeyRotation rotation = new KeyRotation(keys, clock, new SecureRandom());
 
   @Test

@@ -21,7 +21,7 @@ class AccessTokenVerifierTest {
   private final SigningKeys keys =
       new SigningKeys(new InMemoryKeyRing(clock, SECRET), Duration.ofDays(90), Duration.ofDays(7), Duration.ofSeconds(60), clock);
   private final AccessTokenIssuer issuer = new AccessTokenIssuer(keys, Duration.ofMinutes(15), clock);
-  private final AccessTokenVerifier verifier = new AccessTokenVerifier(keys, clock);
+  private final AccessTokenVerifier verifier = new AccessTokenVerifier(keys, TokenRevocations.NONE, clock);
 
   @Test
   void issuedTokenCarriesTheContractClaims() {
