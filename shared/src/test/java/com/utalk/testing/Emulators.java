@@ -134,6 +134,48 @@ public final class Emulators {
     }
   }
 
+  /**
+   * A free port for a part of a local stack that listens later, in another process. Below Linux's
+   * ephemeral range (32768+): a port the kernel handed out for {@link #freePort()} can be taken as
+   * the source port of any outgoing connection before the stack binds it (a stack start failed so).
+   */
+  public static int freeStackPort() {
+    for (int attempt = 0; attempt < 100; attempt++) {
+      int port = 20_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(8_000);
+      if (bindable(port)) {
+        return port;
+      }
+    }
+    throw new IllegalStateException("no free port for the stack");
+  }
+
+  /**
+   * A first port for a local stack's functions, with room for every function ({@code count}) and
+   * its metrics port ({@code +100}) above it, all free now and below the ephemeral range.
+   */
+  public static int freeFunctionPortRange(int count) {
+    for (int attempt = 0; attempt < 50; attempt++) {
+      int base = 28_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(4_000 - 100 - count);
+      boolean free = true;
+      for (int offset = 0; offset < count && free; offset++) {
+        free = bindable(base + offset) && bindable(base + 100 + offset);
+      }
+      if (free) {
+        return base;
+      }
+    }
+    throw new IllegalStateException("no free port range for the stack's functions");
+  }
+
+  private static boolean bindable(int port) {
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.bind(new InetSocketAddress("127.0.0.1", port));
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   private static void sleep(long millis) {
     try {
       Thread.sleep(millis);

@@ -78,7 +78,12 @@ final class StackSupervisor {
             "--data-dir=" + directory(config.runDir().resolve("pubsub-data"))));
     awaitEmulators(deadline);
 
-    // The JVMs take seconds to start: let them do so while topics and the seed are written
+    // Topics first: the realtime service creates its subscription to conversation-events as soon as
+    // its JVM is up, which on a warm machine can beat anything written after the launch.
+    transport = new PubSubTransport(config.gcpProject());
+    createTopics();
+
+    // The JVMs take seconds to start: let them do so while the seed is written
     // (nothing reaches them before the gateway and the bridge exist).
     ClasspathSnapshot snapshot = new ClasspathSnapshot(config.snapshotDir().resolve("services"), config.repoRoot());
     for (ServiceSpec spec : specs) {
@@ -87,8 +92,6 @@ final class StackSupervisor {
       recordParts(spec, process);
     }
 
-    transport = new PubSubTransport(config.gcpProject());
-    createTopics();
     seed(deadline);
 
     standIn = TwilioStandIn.start(new TwilioStandIn.Options(config.host(), config.twilioPort(), config.twilio(), true, Duration.ofMillis(300)));

@@ -24,10 +24,10 @@ final class IncomingPhoneNumbersApi implements HttpHandler {
   private static final Pattern LIST = Pattern.compile("/2010-04-01/Accounts/([^/]+)/IncomingPhoneNumbers\\.json");
   private static final Pattern ONE = Pattern.compile("/2010-04-01/Accounts/([^/]+)/IncomingPhoneNumbers/(PN[0-9a-f]{32})\\.json");
 
-  private final TwilioAccount account;
+  private final java.util.function.Supplier<TwilioAccount> account;
   private final SenderRegistry senders;
 
-  IncomingPhoneNumbersApi(TwilioAccount account, SenderRegistry senders) {
+  IncomingPhoneNumbersApi(java.util.function.Supplier<TwilioAccount> account, SenderRegistry senders) {
     this.account = account;
     this.senders = senders;
   }
@@ -43,7 +43,7 @@ final class IncomingPhoneNumbersApi implements HttpHandler {
     Matcher list = LIST.matcher(path);
     Matcher one = ONE.matcher(path);
     String accountSid = list.matches() ? list.group(1) : one.matches() ? one.group(1) : null;
-    Optional<TwilioError> denied = MessagesApi.authorize(exchange, account, accountSid == null ? "" : accountSid);
+    Optional<TwilioError> denied = MessagesApi.authorize(exchange, account.get(), accountSid == null ? "" : accountSid);
     if (denied.isPresent()) {
       MessagesApi.fail(exchange, denied.get());
       return;
@@ -79,7 +79,7 @@ final class IncomingPhoneNumbersApi implements HttpHandler {
 
   private ObjectNode json(SenderConfig config) {
     ObjectNode json = Json.object();
-    json.put("account_sid", account.accountSid());
+    json.put("account_sid", account.get().accountSid());
     json.put("api_version", "2010-04-01");
     json.put("date_created", MessageJson.RFC_2822.format(config.dateCreated()));
     json.put("date_updated", MessageJson.RFC_2822.format(config.dateUpdated()));
@@ -89,7 +89,7 @@ final class IncomingPhoneNumbersApi implements HttpHandler {
     json.put("sms_method", config.smsMethod());
     json.put("sms_url", config.smsUrl());
     json.put("status", "in-use");
-    json.put("uri", "/2010-04-01/Accounts/" + account.accountSid() + "/IncomingPhoneNumbers/" + config.sid() + ".json");
+    json.put("uri", "/2010-04-01/Accounts/" + account.get().accountSid() + "/IncomingPhoneNumbers/" + config.sid() + ".json");
     return json;
   }
 }

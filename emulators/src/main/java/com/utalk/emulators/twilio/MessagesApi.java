@@ -28,13 +28,14 @@ final class MessagesApi implements HttpHandler {
   private static final String WHATSAPP = "whatsapp:";
   private static final int MAX_BODY = 1600;
 
-  private final TwilioAccount account;
+  /** The account as it is now (its auth token can be rotated, as in the console). */
+  private final java.util.function.Supplier<TwilioAccount> account;
   private final MessageLedger ledger;
   /** Told about each accepted send (the stand-in schedules automatic status callbacks there). */
   private final Consumer<SentMessage> onAccepted;
   private final SenderRegistry senders;
 
-  MessagesApi(TwilioAccount account, MessageLedger ledger, SenderRegistry senders, Consumer<SentMessage> onAccepted) {
+  MessagesApi(java.util.function.Supplier<TwilioAccount> account, MessageLedger ledger, SenderRegistry senders, Consumer<SentMessage> onAccepted) {
     this.account = account;
     this.ledger = ledger;
     this.senders = senders;
@@ -133,7 +134,7 @@ final class MessagesApi implements HttpHandler {
     com.fasterxml.jackson.databind.node.ArrayNode messages = com.utalk.json.Json.mapper().createArrayNode();
     for (InboundMessage message : inbound) {
       if ((to == null || to.equals(message.to())) && (from == null || from.equals(message.from())) && messages.size() < pageSize) {
-        messages.add(MessageJson.inbound(account.accountSid(), message));
+        messages.add(MessageJson.inbound(account.get().accountSid(), message));
       }
     }
     HttpExchanges.sendJson(exchange, 200, MessageJson.page("messages", "/2010-04-01/Accounts/" + pathAccountSid + "/Messages.json", messages, pageSize));
@@ -141,7 +142,7 @@ final class MessagesApi implements HttpHandler {
 
   /** HTTP Basic with the account SID and auth token, for a path under that same account. */
   private Optional<TwilioError> authorize(HttpExchange exchange, String pathAccountSid) {
-    return authorize(exchange, account, pathAccountSid);
+    return authorize(exchange, account.get(), pathAccountSid);
   }
 
   /** Every REST resource of the stand-in checks the caller this way. */

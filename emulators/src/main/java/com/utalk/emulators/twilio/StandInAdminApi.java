@@ -33,6 +33,7 @@ import java.util.Map;
  *                                           message, posted by the stand-in to the number's webhook URL
  *                                           ("mediaContentType":"image/png" adds an attachment on the stand-in's media host)
  * GET    /_standin/inbound                  the inbound messages and what their webhook answered
+ * POST   /_standin/auth-token               {"authToken":"…"}: the account's token rotated in the console
  * POST   /_standin/media-host               {"status":404}: every media download answers that (0: serve again)
  * </pre>
  */
@@ -79,6 +80,10 @@ final class StandInAdminApi implements HttpHandler {
           HttpExchanges.sendJson(exchange, 200, standIn.receive(PhoneNumber.parse(required(request, "from").asText()),
               PhoneNumber.parse(required(request, "to").asText()), request.path("body").asText("hola"),
               request.hasNonNull("mediaContentType") ? request.get("mediaContentType").asText() : null));
+        }
+        case "POST /auth-token" -> {
+          standIn.rotateAuthToken(required(body(exchange), "authToken").asText());
+          HttpExchanges.sendJson(exchange, 200, Map.of("rotated", true));
         }
         case "POST /media-host" -> {
           int status = body(exchange).path("status").asInt(0);

@@ -21,15 +21,13 @@ final class StatusCallbacks {
   private static final Duration TIMEOUT = Duration.ofSeconds(15);
   private static final Set<String> ERROR_STATUSES = Set.of("failed", "undelivered");
 
-  private final TwilioAccount account;
-  private final TwilioWebhookSigner signer;
+  private final java.util.function.Supplier<TwilioAccount> account;
   private final MessageLedger ledger;
   private final HttpClient http =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
-  StatusCallbacks(TwilioAccount account, MessageLedger ledger) {
+  StatusCallbacks(java.util.function.Supplier<TwilioAccount> account, MessageLedger ledger) {
     this.account = account;
-    this.signer = account.signer();
     this.ledger = ledger;
   }
 
@@ -46,7 +44,7 @@ final class StatusCallbacks {
     params.put("To", message.to());
     params.put("ChannelPrefix", "whatsapp");
     params.put("MessageSid", message.sid());
-    params.put("AccountSid", account.accountSid());
+    params.put("AccountSid", account.get().accountSid());
     params.put("StructuredMessage", "false");
     if (message.from() != null) {
       params.put("From", message.from());
@@ -75,7 +73,7 @@ final class StatusCallbacks {
   }
 
   CallbackDelivery post(String url, Map<String, String> params) {
-    String signature = signer.sign(url, params);
+    String signature = account.get().signer().sign(url, params);
     CallbackDelivery delivery;
     try {
       HttpRequest request =

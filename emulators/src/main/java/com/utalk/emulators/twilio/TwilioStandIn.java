@@ -30,7 +30,8 @@ public final class TwilioStandIn implements AutoCloseable {
     }
   }
 
-  private final TwilioAccount account;
+  /** Volatile: the auth token can be rotated while the stand-in runs (rotateAuthToken). */
+  private volatile TwilioAccount account;
   private final MessageLedger ledger = new MessageLedger();
   private final SenderRegistry senders = new SenderRegistry();
   private final MediaFiles media = new MediaFiles();
@@ -44,12 +45,12 @@ public final class TwilioStandIn implements AutoCloseable {
 
   private TwilioStandIn(Options options) {
     this.account = options.account();
-    this.callbacks = new StatusCallbacks(account, ledger);
+    this.callbacks = new StatusCallbacks(this::account, ledger);
     this.autoDelay = options.autoCallbackDelay();
     this.autoStatusCallbacks = options.autoStatusCallbacks();
     this.server = HttpServers.start(options.host(), options.port(), 8, "twilio-standin");
-    MessagesApi messages = new MessagesApi(account, ledger, senders, this::afterAccepted);
-    IncomingPhoneNumbersApi numbers = new IncomingPhoneNumbersApi(account, senders);
+    MessagesApi messages = new MessagesApi(this::account, ledger, senders, this::afterAccepted);
+    IncomingPhoneNumbersApi numbers = new IncomingPhoneNumbersApi(this::account, senders);
     server.server().createContext("/2010-04-01/", exchange -> {
       String path = exchange.getRequestURI().getPath();
       (IncomingPhoneNumbersApi.handles(path) ? numbers : MediaFiles.handles(path) ? media : messages).handle(exchange);
@@ -217,6 +218,14 @@ public final class TwilioStandIn implements AutoCloseable {
         java.time.Instant.now(), sender.smsUrl(), status);
     senders.record(message);
     return message;
+  }
+
+  /**
+   * The account's primary auth token changes, as when someone rotates it in the console: the REST
+   * API accepts only the new one from now on and webhooks are signed with it.
+   */
+  public void rotateAuthToken(String authToken) {
+    account = new TwilioAccount(account.accountSid(), authToken);
   }
 
   /** The media host answers {@code status} to every download from now on (0: serves the media again). */

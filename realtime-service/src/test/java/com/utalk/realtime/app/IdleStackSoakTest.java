@@ -66,10 +66,10 @@ class IdleStackSoakTest {
   @BeforeAll
   static void startTheStack() throws Exception {
     runDir = Files.createTempDirectory("utalk-soak-stack");
-    int functionsBase = freeRange();
-    int gatewayPort = Emulators.freePort();
-    int realtimePort = Emulators.freePort();
-    int twilioPort = Emulators.freePort();
+    int functionsBase = Emulators.freeFunctionPortRange(40);
+    int gatewayPort = Emulators.freeStackPort();
+    int realtimePort = Emulators.freeStackPort();
+    int twilioPort = Emulators.freeStackPort();
     gatewayUrl = "http://127.0.0.1:" + gatewayPort;
     realtimeUrl = "http://127.0.0.1:" + realtimePort;
     twilioUrl = "http://127.0.0.1:" + twilioPort;
@@ -79,8 +79,8 @@ class IdleStackSoakTest {
     env.put("UTALK_GATEWAY_PORT", Integer.toString(gatewayPort));
     env.put("UTALK_REALTIME_PORT", Integer.toString(realtimePort));
     env.put("UTALK_TWILIO_STANDIN_PORT", Integer.toString(twilioPort));
-    env.put("UTALK_FIRESTORE_PORT", Integer.toString(Emulators.freePort()));
-    env.put("UTALK_PUBSUB_PORT", Integer.toString(Emulators.freePort()));
+    env.put("UTALK_FIRESTORE_PORT", Integer.toString(Emulators.freeStackPort()));
+    env.put("UTALK_PUBSUB_PORT", Integer.toString(Emulators.freeStackPort()));
     env.put("UTALK_FIRST_FUNCTION_PORT", Integer.toString(functionsBase));
     env.put("UTALK_START_TIMEOUT_SECONDS", Long.toString(START_BOUND.toSeconds()));
     ProcessBuilder launcher =
@@ -191,21 +191,6 @@ class IdleStackSoakTest {
   private static Path stateFileOr() throws IOException {
     Path state = runDir.resolve("stack.json");
     return Files.exists(state) ? state : Files.writeString(runDir.resolve("empty.json"), "{}");
-  }
-
-  /** A first port with room for every function and its metrics port (+100) above it. */
-  private static int freeRange() {
-    for (int attempt = 0; attempt < 50; attempt++) {
-      int base = 30_000 + ThreadLocalRandom.current().nextInt(20_000);
-      boolean free = true;
-      for (int offset = 0; offset < 40 && free; offset++) {
-        free = !Emulators.reachable("127.0.0.1:" + (base + offset)) && !Emulators.reachable("127.0.0.1:" + (base + 100 + offset));
-      }
-      if (free) {
-        return base;
-      }
-    }
-    throw new IllegalStateException("no free port range for the stack's functions");
   }
 
   private static String tail(Path file) {

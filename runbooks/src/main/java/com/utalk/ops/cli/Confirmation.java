@@ -1,10 +1,6 @@
 package com.utalk.ops.cli;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Asks before a change: {@code --yes} answers for the operator; otherwise the change is described
@@ -20,18 +16,15 @@ public interface Confirmation {
 
   static Confirmation console(PrintStream prompt) {
     return change -> {
-      if (System.console() == null) {
+      java.io.Console console = System.console();
+      if (console == null) {
         prompt.println("would change: " + change + " (not applied: no terminal to confirm on; pass --yes)");
         return false;
       }
       prompt.print("change: " + change + "\napply? [y/N] ");
       prompt.flush();
-      try {
-        String answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-        return answer != null && (answer.trim().equalsIgnoreCase("y") || answer.trim().equalsIgnoreCase("yes"));
-      } catch (IOException e) {
-        return false;
-      }
+      String answer = console.readLine();
+      return answer != null && (answer.trim().equalsIgnoreCase("y") || answer.trim().equalsIgnoreCase("yes"));
     };
   }
 }

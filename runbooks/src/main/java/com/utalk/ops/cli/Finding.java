@@ -37,6 +37,11 @@ public record Finding(Outcome outcome, String cause, String next, List<Evidence>
     return new Finding(Outcome.OK, null, null, evidence);
   }
 
+  /** OK with a note: what a fix did, or "nothing to fix: …" (shown as {@code OK — <note>}). */
+  public static Finding ok(String note, List<Evidence> evidence) {
+    return new Finding(Outcome.OK, note, null, evidence);
+  }
+
   public static Finding problem(String cause, String next, List<Evidence> evidence) {
     return new Finding(Outcome.PROBLEM, cause, next, evidence);
   }

@@ -1,7 +1,7 @@
 package com.utalk.ops.cli;
 
 import com.utalk.audit.AuditLog;
-import com.utalk.ops.target.Target;
+import com.utalk.ops.environment.Target;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.Supplier;

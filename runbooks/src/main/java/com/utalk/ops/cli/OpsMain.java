@@ -2,7 +2,7 @@ package com.utalk.ops.cli;
 
 import com.utalk.config.Settings;
 import com.utalk.logging.LogSetup;
-import com.utalk.ops.target.Targets;
+import com.utalk.ops.environment.Targets;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Arrays;

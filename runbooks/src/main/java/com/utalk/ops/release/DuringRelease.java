@@ -20,7 +20,7 @@ import com.utalk.json.Json;
 import com.utalk.messaging.PhoneNumber;
 import com.utalk.ops.cli.OpsContext;
 import com.utalk.ops.probes.HttpProbe;
-import com.utalk.ops.target.LocalTarget;
+import com.utalk.ops.environment.LocalTarget;
 import com.utalk.storage.FirestoreCalls;
 import java.net.URI;
 import java.nio.file.Files;

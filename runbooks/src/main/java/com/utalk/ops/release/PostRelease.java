@@ -3,7 +3,7 @@ package com.utalk.ops.release;
 import com.utalk.ops.cli.Evidence;
 import com.utalk.ops.cli.Finding;
 import com.utalk.ops.cli.OpsContext;
-import com.utalk.ops.target.LocalTarget;
+import com.utalk.ops.environment.LocalTarget;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -10,7 +10,7 @@ import com.utalk.storage.Timestamps;
 import com.utalk.ops.cli.OpsAction;
 import com.utalk.ops.cli.OpsCommand;
 import com.utalk.ops.cli.OpsContext;
-import com.utalk.ops.target.LocalTarget;
+import com.utalk.ops.environment.LocalTarget;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

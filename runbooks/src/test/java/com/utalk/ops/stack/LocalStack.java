@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -42,12 +41,12 @@ final class LocalStack implements AutoCloseable {
     runDir = Files.createTempDirectory("utalk-ops-stack");
     env.put("UTALK_REPO_ROOT", Path.of("..").toAbsolutePath().normalize().toString());
     env.put("UTALK_RUN_DIR", runDir.toString());
-    env.put("UTALK_GATEWAY_PORT", Integer.toString(Emulators.freePort()));
-    env.put("UTALK_REALTIME_PORT", Integer.toString(Emulators.freePort()));
-    env.put("UTALK_TWILIO_STANDIN_PORT", Integer.toString(Emulators.freePort()));
-    env.put("UTALK_FIRESTORE_PORT", Integer.toString(Emulators.freePort()));
-    env.put("UTALK_PUBSUB_PORT", Integer.toString(Emulators.freePort()));
-    env.put("UTALK_FIRST_FUNCTION_PORT", Integer.toString(freeRange()));
+    env.put("UTALK_GATEWAY_PORT", Integer.toString(Emulators.freeStackPort()));
+    env.put("UTALK_REALTIME_PORT", Integer.toString(Emulators.freeStackPort()));
+    env.put("UTALK_TWILIO_STANDIN_PORT", Integer.toString(Emulators.freeStackPort()));
+    env.put("UTALK_FIRESTORE_PORT", Integer.toString(Emulators.freeStackPort()));
+    env.put("UTALK_PUBSUB_PORT", Integer.toString(Emulators.freeStackPort()));
+    env.put("UTALK_FIRST_FUNCTION_PORT", Integer.toString(Emulators.freeFunctionPortRange(40)));
     env.put("UTALK_START_TIMEOUT_SECONDS", Long.toString(START_BOUND.toSeconds()));
     ProcessBuilder builder = new ProcessBuilder(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-XX:+UseSerialGC",
@@ -68,6 +67,23 @@ final class LocalStack implements AutoCloseable {
 
   String url(String key) {
     return "http://127.0.0.1:" + env.get(key);
+  }
+
+  /** {@code emulators/dev args…} against this stack (a one-shot command in its own JVM); returns its exit code. */
+  int dev(String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+        "-cp", System.getProperty("java.class.path"), "com.utalk.emulators.stack.DevCli"));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(runDir.resolve("dev-commands.log").toFile()));
+    builder.environment().keySet().removeIf(key -> key.endsWith("_EMULATOR_HOST") || key.equals("GOOGLE_CLOUD_PROJECT"));
+    builder.environment().putAll(env);
+    Process process = builder.start();
+    if (!process.waitFor(120, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new IllegalStateException("emulators/dev " + String.join(" ", args) + " did not finish");
+    }
+    return process.exitValue();
   }
 
   /** {@code runbooks/ops args…} against this stack, in this JVM. */
@@ -123,21 +139,6 @@ final class LocalStack implements AutoCloseable {
     if (!launcher.waitFor(40, TimeUnit.SECONDS)) {
       launcher.destroyForcibly();
     }
-  }
-
-  /** A first port with room for every function and its metrics port (+100) above it. */
-  private static int freeRange() {
-    for (int attempt = 0; attempt < 50; attempt++) {
-      int base = 30_000 + ThreadLocalRandom.current().nextInt(20_000);
-      boolean free = true;
-      for (int offset = 0; offset < 40 && free; offset++) {
-        free = !Emulators.reachable("127.0.0.1:" + (base + offset)) && !Emulators.reachable("127.0.0.1:" + (base + 100 + offset));
-      }
-      if (free) {
-        return base;
-      }
-    }
-    throw new IllegalStateException("no free port range for the stack's functions");
   }
 
   private static String tail(Path file) {

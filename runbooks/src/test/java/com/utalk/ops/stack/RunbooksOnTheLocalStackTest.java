@@ -67,6 +67,7 @@ class RunbooksOnTheLocalStackTest {
   @Test
   @Order(1)
   void aHealthyStackIsOkForEveryRunbook() throws Exception {
+    assertEquals(0, stack.dev("backup"), "a verified backup, as the daily run leaves");
     JsonNode first = customerWrites(newCustomer(), "hola, ¿tienen envío?");
     assertEquals(200, first.path("webhookStatus").asInt(), first.toString());
     awaitStored(first.path("sid").asText());
@@ -129,6 +130,31 @@ class RunbooksOnTheLocalStackTest {
 
     assertEquals(0, stack.ops("whatsapp", "fix", "--yes").exitCode());
     JsonNode delivered = customerWrites(newCustomer(), "hola de nuevo");
+    assertEquals(200, delivered.path("webhookStatus").asInt());
+    awaitStored(delivered.path("sid").asText());
+  }
+
+  @Test
+  @Order(13)
+  void whatsappAuthTokenRotatedAtTwilioButNotInTheEnvironment() throws Exception {
+    standIn("POST", "/_standin/auth-token", Map.of("authToken", "1111111111111111111111111111cafe"));
+    try {
+      JsonNode refused = customerWrites(newCustomer(), "hola");
+      assertEquals(403, refused.path("webhookStatus").asInt(), "signed with a token the function does not have");
+
+      LocalStack.Ops diagnose = stack.ops("whatsapp", "diagnose");
+      assertEquals(1, diagnose.exitCode(), diagnose.out());
+      assertTrue(diagnose.verdict().startsWith("Twilio refuses the environment's credentials (20003)"), diagnose.out());
+      assertFalse(diagnose.out().contains("0000000000000000000000000000beef") || diagnose.out().contains("cafe"),
+          "no auth token is ever printed");
+      System.out.println("[whatsapp, auth token mismatch] " + diagnose.verdict());
+      LocalStack.Ops fix = stack.ops("whatsapp", "fix", "--yes");
+      assertEquals(1, fix.exitCode(), "nothing the tool may change fixes a token: it says so\n" + fix.out());
+    } finally {
+      // what the operator does: the environment's token and the console's agree again
+      standIn("POST", "/_standin/auth-token", Map.of("authToken", com.utalk.emulators.twilio.TwilioAccount.LOCAL.authToken()));
+    }
+    JsonNode delivered = customerWrites(newCustomer(), "hola otra vez");
     assertEquals(200, delivered.path("webhookStatus").asInt());
     awaitStored(delivered.path("sid").asText());
   }
@@ -232,6 +258,30 @@ class RunbooksOnTheLocalStackTest {
   }
 
   @Test
+  @Order(32)
+  void loginThrottledForAnAccountThenClearedAfterReview() throws Exception {
+    com.utalk.auth.users.DemoUsers.Credential user = com.utalk.auth.users.DemoUsers.credentials().stream()
+        .filter(c -> c.role() == com.utalk.auth.Role.READONLY).findFirst().orElseThrow();
+    int last = 0;
+    for (int i = 0; i < 6; i++) {
+      last = login(user.email(), "not-the-password").statusCode();
+    }
+    assertEquals(429, last, "the sixth try is refused by the throttle");
+    assertEquals(429, login(user.email(), user.password()).statusCode(), "even with the right password");
+
+    LocalStack.Ops diagnose = stack.ops("login", "diagnose", "--email", user.email());
+    assertEquals(1, diagnose.exitCode(), diagnose.out());
+    assertTrue(diagnose.verdict().startsWith("logins for this email are refused (429)"), diagnose.out());
+    System.out.println("[login, throttled account] " + diagnose.verdict());
+
+    LocalStack.Ops fix = stack.ops("login", "fix", "--clear-throttle", "--email", user.email(), "--yes");
+    assertEquals(0, fix.exitCode(), fix.out());
+    System.out.println("[login, throttled account] fix: " + fix.verdict());
+    assertAudited("ops.login_throttle_clear");
+    assertEquals(200, login(user.email(), user.password()).statusCode(), "the account logs in again");
+  }
+
+  @Test
   @Order(40)
   void mediaHostAnswering404ThenARevokedSigningKey() throws Exception {
     standIn("POST", "/_standin/media-host", Map.of("status", 404));
@@ -312,6 +362,21 @@ class RunbooksOnTheLocalStackTest {
     assertFalse("replied".equals(run.getString("outcome")), "the bot answered an escalated conversation: " + run.getData());
   }
 
+  @Test
+  @Order(60)
+  void backupTheLastRunFailed() throws Exception {
+    FirestoreCalls.await(firestore.collection("backups").document("firestore-failed-run").create(Map.of(
+        "kind", "firestore", "status", "failed", "reason", "bucket_unreachable", "createdAt", Timestamps.of(Instant.now()),
+        "snapshotTime", Timestamps.of(Instant.now()))));
+    LocalStack.Ops diagnose = stack.ops("backup", "diagnose");
+    assertEquals(1, diagnose.exitCode(), diagnose.out());
+    assertTrue(diagnose.verdict().startsWith("the last Firestore backup run failed (bucket_unreachable)"), diagnose.out());
+    System.out.println("[backup, last run failed] " + diagnose.verdict());
+
+    assertEquals(0, stack.dev("backup"), "what the verdict says to do: take one now");
+    assertEquals("OK", stack.ops("backup", "diagnose").verdict(), stack.ops("backup", "diagnose").out());
+  }
+
   // ------------------------------------------------------------------------------------------
 
   static String newCustomer() {
@@ -377,6 +442,13 @@ class RunbooksOnTheLocalStackTest {
     List<QueryDocumentSnapshot> docs = FirestoreCalls.await(firestore.collection(Collections.MEDIA)
         .whereEqualTo("messageId", Message.inboundId(sid)).get()).getDocuments();
     return docs.stream().filter(doc -> status.equals(doc.getString("status"))).findFirst().orElse(null);
+  }
+
+  static HttpResponse<String> login(String email, String password) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create(stack.url("UTALK_GATEWAY_PORT") + "/api/auth/login"))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(Json.write(Map.of("email", email, "password", password)))).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   static String adminToken() throws Exception {

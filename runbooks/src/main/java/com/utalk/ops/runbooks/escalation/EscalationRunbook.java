@@ -112,7 +112,7 @@ public final class EscalationRunbook implements OpsCommand {
     Map<String, List<QueryDocumentSnapshot>> stillOn = stillOn(firestore);
     List<Evidence> evidence = new ArrayList<>();
     if (stillOn.isEmpty()) {
-      return new Finding(Finding.Outcome.OK, "nothing to fix: no escalated conversation has the bot on", null, evidence);
+      return Finding.ok("nothing to fix: no escalated conversation has the bot on", evidence);
     }
     int total = stillOn.values().stream().mapToInt(List::size).sum();
     if (!context.confirm("turn the bot off on " + total + " escalated conversation(s) in " + stillOn.size() + " workspace(s) "
@@ -134,7 +134,7 @@ public final class EscalationRunbook implements OpsCommand {
       return Finding.problem(left + " escalated conversation(s) still have the bot on after force-pause-bot",
           "run diagnose again; if it persists, a writer is re-enabling the bot: escalate to the backend on-call", evidence);
     }
-    return new Finding(Finding.Outcome.OK, "bot paused on " + fixed + " escalated conversation(s)", null, evidence);
+    return Finding.ok("bot paused on " + fixed + " escalated conversation(s)", evidence);
   }
 
 }

@@ -14,9 +14,9 @@ import com.utalk.ops.cli.OpsAudit;
 import com.utalk.ops.cli.OpsCommand;
 import com.utalk.ops.cli.OpsContext;
 import com.utalk.ops.probes.HttpProbe;
-import com.utalk.ops.target.LogEntry;
-import com.utalk.ops.target.LogQuery;
-import com.utalk.ops.target.Target;
+import com.utalk.ops.environment.LogEntry;
+import com.utalk.ops.environment.LogQuery;
+import com.utalk.ops.environment.Target;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -206,10 +206,10 @@ public final class LoginRunbook implements OpsCommand {
       evidence.add(Evidence.of("rotated", outcome.previousKid() + " -> " + outcome.newKid() + ", retired " + outcome.retiredKids()));
     }
     if (evidence.isEmpty()) {
-      return new Finding(Finding.Outcome.OK, "nothing to fix: every signing key version is usable and current", null, evidence);
+      return Finding.ok("nothing to fix: every signing key version is usable and current", evidence);
     }
-    return new Finding(Finding.Outcome.OK, "signing keys repaired; instances pick them up within "
-        + settings.keyCacheTtl().toSeconds() + " s (their key cache)", null, evidence);
+    return Finding.ok("signing keys repaired; instances pick them up within "
+        + settings.keyCacheTtl().toSeconds() + " s (their key cache)", evidence);
   }
 
   private Finding clearThrottle(OpsContext context, AuthSettings settings) {
@@ -234,7 +234,7 @@ public final class LoginRunbook implements OpsCommand {
           Map.of("failures", state.failures()), Map.of("failures", 0));
       evidence.add(Evidence.of("throttle " + subject.getKey(), "cleared " + state.failures() + " attempt(s)"));
     }
-    return new Finding(Finding.Outcome.OK, evidence.stream().allMatch(e -> e.value().equals("nothing recorded"))
-        ? "nothing to fix: no throttle entry" : "throttle cleared", null, evidence);
+    return Finding.ok(evidence.stream().allMatch(e -> e.value().equals("nothing recorded"))
+        ? "nothing to fix: no throttle entry" : "throttle cleared", evidence);
   }
 }

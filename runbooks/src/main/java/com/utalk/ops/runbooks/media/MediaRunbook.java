@@ -19,7 +19,7 @@ import com.utalk.ops.cli.OpsAction;
 import com.utalk.ops.cli.OpsCommand;
 import com.utalk.ops.cli.OpsContext;
 import com.utalk.ops.probes.HttpProbe;
-import com.utalk.ops.target.Target;
+import com.utalk.ops.environment.Target;
 import com.utalk.storage.Collections;
 import com.utalk.storage.FirestoreCalls;
 import com.utalk.storage.Timestamps;
@@ -168,7 +168,7 @@ public final class MediaRunbook implements OpsCommand {
     List<BrokenUrl> broken = brokenKeptUrls(window(target.firestore(), now.minus(context.options().since())), now);
     List<Evidence> evidence = new ArrayList<>();
     if (broken.isEmpty()) {
-      return new Finding(Finding.Outcome.OK, "nothing to fix: the kept media URLs download", null, evidence);
+      return Finding.ok("nothing to fix: the kept media URLs download", evidence);
     }
     Set<List<String>> conversations = new LinkedHashSet<>();
     broken.forEach(url -> conversations.add(List.of(url.media().getString("workspaceId"), url.media().getString("conversationId"))));
@@ -190,7 +190,7 @@ public final class MediaRunbook implements OpsCommand {
       return Finding.problem(still.size() + " kept URL(s) still do not download after regenerating (" + still.get(0).why() + ")",
           "the fresh signature fails too: run diagnose and check the signing key and bucket permissions", evidence);
     }
-    return new Finding(Finding.Outcome.OK, "media URLs regenerated in " + conversations.size() + " conversation(s)", null, evidence);
+    return Finding.ok("media URLs regenerated in " + conversations.size() + " conversation(s)", evidence);
   }
 
   private Finding retry(OpsContext context) {
@@ -202,7 +202,7 @@ public final class MediaRunbook implements OpsCommand {
         .toList();
     List<Evidence> evidence = new ArrayList<>();
     if (failed.isEmpty()) {
-      return new Finding(Finding.Outcome.OK, "nothing to fix: no failed inbound media in the window", null, evidence);
+      return Finding.ok("nothing to fix: no failed inbound media in the window", evidence);
     }
     if (!context.confirm("download " + failed.size() + " failed inbound media item(s) again")) {
       return Finding.declined("retry");
@@ -224,6 +224,6 @@ public final class MediaRunbook implements OpsCommand {
       return Finding.problem((failed.size() - stored) + " of " + failed.size() + " media item(s) still fail to download",
           "the media host still refuses them: if Twilio deleted them, ask the customer to resend", evidence);
     }
-    return new Finding(Finding.Outcome.OK, stored + " media item(s) downloaded and stored", null, evidence);
+    return Finding.ok(stored + " media item(s) downloaded and stored", evidence);
   }
 }

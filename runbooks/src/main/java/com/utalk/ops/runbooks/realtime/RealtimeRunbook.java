@@ -16,7 +16,7 @@ import com.utalk.ops.cli.OpsAudit;
 import com.utalk.ops.cli.OpsCommand;
 import com.utalk.ops.cli.OpsContext;
 import com.utalk.ops.probes.HttpProbe;
-import com.utalk.ops.target.Target;
+import com.utalk.ops.environment.Target;
 import com.utalk.platform.Topics;
 import com.utalk.storage.Collections;
 import com.utalk.storage.FirestoreCalls;
@@ -126,7 +126,7 @@ public final class RealtimeRunbook implements OpsCommand {
   private Finding fix(OpsContext context) throws Exception {
     Check check = check(context);
     if (check.cause().isEmpty()) {
-      return new Finding(Finding.Outcome.OK, "nothing to fix: the instance is subscribed and up to date", null, check.evidence());
+      return Finding.ok("nothing to fix: the instance is subscribed and up to date", check.evidence());
     }
     if (check.cause().get().contains("never published")) {
       return Finding.problem(check.cause().get(), "a restart of the realtime service would not help: fix publishing", check.evidence());
@@ -144,8 +144,8 @@ public final class RealtimeRunbook implements OpsCommand {
       return Finding.problem("the realtime service is not healthy after the restart (" + health.summary() + ")",
           "look at its logs; escalate", evidence);
     }
-    return new Finding(Finding.Outcome.OK, "realtime service restarted: instance " + health.json().path("instanceId").asText()
-        + " subscribed as " + health.json().path("subscription").path("name").asText(), null, evidence);
+    return Finding.ok("realtime service restarted: instance " + health.json().path("instanceId").asText()
+        + " subscribed as " + health.json().path("subscription").path("name").asText(), evidence);
   }
 
   private static boolean subscriptionExists(Target target, String name) {

@@ -1,6 +1,6 @@
 package com.utalk.ops.runbooks.whatsapp;
 
-import com.utalk.ops.target.LogEntry;
+import com.utalk.ops.environment.LogEntry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +18,21 @@ record WebhookTraffic(int requests, Map<String, Integer> byStatusClass, Map<Stri
   private static final int FAILURES_SHOWN = 5;
 
   static WebhookTraffic of(List<LogEntry> entries) {
+    // Twilio only POSTs: a GET is a probe (the stack's readiness check, a load balancer), not traffic
+    java.util.Set<String> probes = new java.util.HashSet<>();
+    for (LogEntry entry : entries) {
+      if (REQUEST_LINE.equals(entry.message()) && !"POST".equals(entry.field("method")) && entry.requestId() != null) {
+        probes.add(entry.requestId());
+      }
+    }
     int requests = 0;
     Map<String, Integer> classes = new TreeMap<>();
     Map<String, Integer> refusals = new TreeMap<>();
     List<String> failures = new ArrayList<>();
     for (LogEntry entry : entries) {
+      if (entry.requestId() != null && probes.contains(entry.requestId())) {
+        continue;
+      }
       switch (entry.message()) {
         case REQUEST_LINE -> {
           requests++;

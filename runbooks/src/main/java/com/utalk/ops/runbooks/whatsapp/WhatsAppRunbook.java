@@ -12,8 +12,8 @@ import com.utalk.ops.cli.OpsAudit;
 import com.utalk.ops.cli.OpsCommand;
 import com.utalk.ops.cli.OpsContext;
 import com.utalk.ops.probes.HttpProbe;
-import com.utalk.ops.target.LogQuery;
-import com.utalk.ops.target.Target;
+import com.utalk.ops.environment.LogQuery;
+import com.utalk.ops.environment.Target;
 import com.utalk.platform.FunctionCatalog;
 import com.utalk.platform.FunctionSpec;
 import com.utalk.platform.FunctionTrigger;
@@ -87,14 +87,7 @@ public final class WhatsAppRunbook implements OpsCommand {
     try {
       numbers = twilio.numbers();
     } catch (ApiException e) {
-      evidence.add(Evidence.of("Twilio IncomingPhoneNumbers", e.getStatusCode() + " code " + e.getCode()));
-      if (e.getStatusCode() != null && e.getStatusCode() == 401) {
-        return Finding.problem("Twilio refuses the environment's credentials (20003): TWILIO_AUTH_TOKEN is not the account's "
-                + "current auth token, so every webhook signature check fails too",
-            "put the token from the Twilio console into secret " + "twilio-auth-token and redeploy (runbooks/no-llegan-mensajes-de-whatsapp.md)",
-            evidence);
-      }
-      throw e;
+      return credentialsRefused(e, evidence);
     }
     evidence.add(Evidence.of("webhook URL expected", expected));
     List<TwilioSenders.Sender> wrong = new ArrayList<>();
@@ -147,6 +140,17 @@ public final class WhatsAppRunbook implements OpsCommand {
     return Finding.ok(evidence);
   }
 
+  /** Twilio's 401 (code 20003): the token the environment holds is not the account's; no fix from here can change that. */
+  static Finding credentialsRefused(ApiException e, List<Evidence> evidence) {
+    evidence.add(Evidence.of("Twilio IncomingPhoneNumbers", e.getStatusCode() + " code " + e.getCode()));
+    if (e.getStatusCode() == null || e.getStatusCode() != 401) {
+      throw e;
+    }
+    return Finding.problem("Twilio refuses the environment's credentials (20003): TWILIO_AUTH_TOKEN is not the account's "
+            + "current auth token, so every webhook signature check fails too",
+        "put the console's primary auth token into secret twilio-auth-token and redeploy; escalate to whoever rotated it", evidence);
+  }
+
   /** The sids of {@code log} without a stored message (messages/{inboundId}). */
   static List<String> notStored(Firestore firestore, List<TwilioSenders.Received> log) throws Exception {
     if (log.isEmpty()) {
@@ -169,10 +173,15 @@ public final class WhatsAppRunbook implements OpsCommand {
     Target target = context.target();
     String expected = expectedUrl(target);
     TwilioSenders twilio = new TwilioSenders(target.twilio());
-    List<TwilioSenders.Sender> wrong = twilio.numbers().stream().filter(number -> !expected.equals(number.smsUrl())).toList();
     List<Evidence> evidence = new ArrayList<>();
+    List<TwilioSenders.Sender> wrong;
+    try {
+      wrong = twilio.numbers().stream().filter(number -> !expected.equals(number.smsUrl())).toList();
+    } catch (ApiException e) {
+      return credentialsRefused(e, evidence);
+    }
     if (wrong.isEmpty()) {
-      return new Finding(Finding.Outcome.OK, "nothing to fix: every number's webhook is " + expected, null, evidence);
+      return Finding.ok("nothing to fix: every number's webhook is " + expected, evidence);
     }
     for (TwilioSenders.Sender number : wrong) {
       if (!context.confirm("set the webhook of " + number.phoneNumber() + " at Twilio from " + number.smsUrl() + " to " + expected)) {
@@ -187,7 +196,7 @@ public final class WhatsAppRunbook implements OpsCommand {
     if (!still.isEmpty()) {
       return Finding.problem("Twilio still has another webhook for " + still.get(0).phoneNumber(), "set it in the Twilio console", evidence);
     }
-    return new Finding(Finding.Outcome.OK, "webhook of " + wrong.size() + " number(s) now " + expected
-        + "; send a test message and run diagnose", null, evidence);
+    return Finding.ok("webhook of " + wrong.size() + " number(s) now " + expected
+        + "; send a test message and run diagnose", evidence);
   }
 }

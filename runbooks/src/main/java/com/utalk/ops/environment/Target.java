@@ -1,4 +1,4 @@
-package com.utalk.ops.target;
+package com.utalk.ops.environment;
 
 import com.google.cloud.firestore.Firestore;
 import com.utalk.config.Settings;

@@ -1,4 +1,4 @@
-package com.utalk.ops.target;
+package com.utalk.ops.environment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

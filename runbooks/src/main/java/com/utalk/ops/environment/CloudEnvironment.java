@@ -1,4 +1,4 @@
-package com.utalk.ops.target;
+package com.utalk.ops.environment;
 
 import com.utalk.config.Settings;
 import java.io.IOException;
@@ -12,12 +12,13 @@ import java.util.regex.Pattern;
 
 /**
  * A deployed environment as Terraform declares it: project, region, domain (PUBLIC_BASE_URL is
- * {@code https://<domain>}) and Twilio account, read from
+ * {@code https://<domain>}), Twilio account and Firestore database, read from
  * {@code terraform/environments/<env>/terraform.tfvars} so the tool and the deployment cannot
  * disagree about where an environment is.
  */
 public record CloudEnvironment(
-    String name, String projectId, String region, String appEnv, String publicBaseUrl, String twilioAccountSid) {
+    String name, String projectId, String region, String appEnv, String publicBaseUrl, String twilioAccountSid,
+    String firestoreDatabase) {
   /** The Cloud Run service of the realtime path (terraform/modules/realtime). */
   public static final String REALTIME_SERVICE = "realtime-service";
   /** Secret Manager ids (terraform/modules/utalk/catalog.tf secret_settings and jwt_secret_id). */
@@ -47,7 +48,9 @@ public record CloudEnvironment(
     String project = required(values, "project_id", name);
     return new CloudEnvironment(name, project, required(values, "region", name), required(values, "environment", name),
         "https://" + required(values, "domain", name),
-        required(values, "twilio_account_sid", name));
+        required(values, "twilio_account_sid", name),
+        // after a disaster-recovery restore the deployment serves from another database (runbooks/dr-falla-base-de-datos.md)
+        values.getOrDefault("firestore_database", com.utalk.gcp.GcpProject.DEFAULT_DATABASE));
   }
 
   private static String required(Map<String, String> values, String key, String env) {
@@ -62,6 +65,7 @@ public record CloudEnvironment(
   public Settings settings() {
     return Settings.of(Map.of(
         "GOOGLE_CLOUD_PROJECT", projectId,
+        "FIRESTORE_DATABASE", firestoreDatabase,
         "PUBLIC_BASE_URL", publicBaseUrl,
         "TWILIO_ACCOUNT_SID", twilioAccountSid,
         "JWT_SECRET_NAME", JWT_SECRET,

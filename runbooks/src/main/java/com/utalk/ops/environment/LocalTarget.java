@@ -1,11 +1,8 @@
-package com.utalk.ops.target;
+package com.utalk.ops.environment;
 
-import com.google.cloud.firestore.Firestore;
 import com.utalk.config.Settings;
 import com.utalk.emulators.stack.StackConfig;
 import com.utalk.emulators.stack.StackControl;
-import com.utalk.gcp.FirestoreProvider;
-import com.utalk.gcp.PubSubTransport;
 import com.utalk.twilio.TwilioCredentials;
 import java.time.Duration;
 
@@ -14,13 +11,12 @@ import java.time.Duration;
  * its processes. Where it lives comes from the same UTALK_* variables the stack reads, so a test's
  * stack on other ports is a target as much as a developer's.
  */
-public final class LocalTarget implements Target {
+public final class LocalTarget extends GoogleClients {
   private final StackConfig config;
   private final Settings deployed;
-  private Firestore firestore;
-  private PubSubTransport pubsub;
 
   public LocalTarget(StackConfig config) {
+    super(config.gcpProject(), Duration.ofSeconds(3), Duration.ofSeconds(5));
     this.config = config;
     // what every service of the stack runs with (emulators/.../stack/StackConfig#serviceEnv)
     this.deployed = Settings.of(config.serviceEnv("ops", 0));
@@ -38,23 +34,6 @@ public final class LocalTarget implements Target {
   @Override
   public Settings settings() {
     return deployed;
-  }
-
-  @Override
-  public synchronized Firestore firestore() {
-    if (firestore == null) {
-      // short: an unreachable emulator must be a verdict within seconds, not a hang
-      firestore = FirestoreProvider.create(config.gcpProject(), Duration.ofSeconds(3), Duration.ofSeconds(5));
-    }
-    return firestore;
-  }
-
-  @Override
-  public synchronized PubSubTransport pubsub() {
-    if (pubsub == null) {
-      pubsub = new PubSubTransport(config.gcpProject());
-    }
-    return pubsub;
   }
 
   @Override
@@ -80,19 +59,5 @@ public final class LocalTarget implements Target {
   @Override
   public String restartRealtime() throws Exception {
     return StackControl.restart(config, "realtime-service");
-  }
-
-  @Override
-  public synchronized void close() {
-    try {
-      if (firestore != null) {
-        firestore.close();
-      }
-    } catch (Exception ignored) {
-      // closing on the way out
-    }
-    if (pubsub != null) {
-      pubsub.close();
-    }
   }
 }

@@ -1,4 +1,4 @@
-package com.utalk.ops.target;
+package com.utalk.ops.environment;
 
 import java.time.Instant;
 

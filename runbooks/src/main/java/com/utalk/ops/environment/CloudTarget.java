@@ -1,14 +1,11 @@
-package com.utalk.ops.target;
+package com.utalk.ops.environment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.google.cloud.firestore.Firestore;
 import com.utalk.auth.keys.AdcAccessToken;
 import com.utalk.auth.keys.SecretManagerApi;
 import com.utalk.config.Settings;
-import com.utalk.gcp.FirestoreProvider;
 import com.utalk.gcp.GcpProject;
-import com.utalk.gcp.PubSubTransport;
 import com.utalk.twilio.TwilioCredentials;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -21,27 +18,23 @@ import java.time.Instant;
  * into memory, never printed), Cloud Logging and Cloud Run through their REST APIs. None of this
  * can run on the build machine; runbooks/README.md says what only a real environment proves.
  */
-public final class CloudTarget implements Target {
+public final class CloudTarget extends GoogleClients {
   static final String RUN_API = "https://run.googleapis.com/v2/";
   static final String SECRET_MANAGER = "https://secretmanager.googleapis.com";
 
   private final CloudEnvironment environment;
   private final AdcAccessToken token = new AdcAccessToken();
   private final GoogleRest rest = new GoogleRest(token);
-  private Firestore firestore;
-  private PubSubTransport pubsub;
   private TwilioCredentials twilio;
 
   private CloudTarget(CloudEnvironment environment) {
+    super(new GcpProject(environment.projectId(), environment.firestoreDatabase(), null, null), Duration.ofSeconds(5),
+        Duration.ofSeconds(10));
     this.environment = environment;
   }
 
   public static CloudTarget open(CloudEnvironment environment) {
     return new CloudTarget(environment);
-  }
-
-  private GcpProject project() {
-    return new GcpProject(environment.projectId(), null, null);
   }
 
   @Override
@@ -52,22 +45,6 @@ public final class CloudTarget implements Target {
   @Override
   public Settings settings() {
     return environment.settings();
-  }
-
-  @Override
-  public synchronized Firestore firestore() {
-    if (firestore == null) {
-      firestore = FirestoreProvider.create(project(), Duration.ofSeconds(5), Duration.ofSeconds(10));
-    }
-    return firestore;
-  }
-
-  @Override
-  public synchronized PubSubTransport pubsub() {
-    if (pubsub == null) {
-      pubsub = new PubSubTransport(project());
-    }
-    return pubsub;
   }
 
   @Override
@@ -120,19 +97,5 @@ public final class CloudTarget implements Target {
     JsonNode operation = rest.call("PATCH", RUN_API + realtimeServiceName(), patch);
     return "Cloud Run is rolling out a new revision of " + CloudEnvironment.REALTIME_SERVICE + " (operation "
         + operation.path("name").asText() + ")";
-  }
-
-  @Override
-  public synchronized void close() {
-    try {
-      if (firestore != null) {
-        firestore.close();
-      }
-    } catch (Exception ignored) {
-      // closing on the way out
-    }
-    if (pubsub != null) {
-      pubsub.close();
-    }
   }
 }
