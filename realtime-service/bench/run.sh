@@ -3,12 +3,11 @@
 # reference server, both driven by the same load client (node/load.js). See README.md.
 #
 # Needs (from the repository root, once):
-#   mvn -B -pl realtime-service -am install -DskipTests
-#   mvn -B -pl realtime-service test-compile
+#   mvn -B -pl realtime-service/engine test-compile
 # Scale with: CLIENTS_MEMORY=10000 CLIENTS=1000 RATE=2000 SECONDS=10 FANOUTS=50 SERVERS=java,node
 # (and SETTLE_MS=3000, WARMUP_SECONDS=20; PHASE_SECONDS is the same as SECONDS).
-# Also: JAVA_OPTS (JVM flags of the Java server), MVN_ARGS (extra Maven arguments, e.g.
-# -Dmaven.repo.local=...), OUT (where the logs and JSON lines go; default realtime-service/target/bench).
+# Also: JAVA_OPTS (JVM flags of the Java server) and OUT (where the logs and JSON lines go;
+# default realtime-service/target/bench).
 env_seconds=$SECONDS # first line on purpose: bash imports SECONDS from the environment, then counts up
 set -euo pipefail
 
@@ -42,18 +41,14 @@ if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt "$need" ]; then
   exit 1
 fi
 
-# --- the Java server: compiled test classes + the test classpath ---
-if [ ! -f "$service/target/test-classes/com/utalk/realtime/socketio/BenchServer.class" ]; then
+# --- the Java server: the engine module's compiled test classes + its test classpath ---
+engine="$service/engine"
+if [ ! -f "$engine/target/test-classes/com/utalk/realtime/socketio/BenchServer.class" ] || [ ! -s "$engine/target/test-classpath.txt" ]; then
   echo "BenchServer is not compiled: run (from $repo)" >&2
-  echo "  mvn -B -pl realtime-service -am install -DskipTests && mvn -B -pl realtime-service test-compile" >&2
+  echo "  mvn -B -pl realtime-service/engine test-compile" >&2
   exit 1
 fi
-cpfile="$service/target/bench-classpath.txt"
-if [ ! -s "$cpfile" ] || [ "$service/pom.xml" -nt "$cpfile" ]; then
-  (cd "$repo" && mvn -q -B $MVN_ARGS -pl realtime-service dependency:build-classpath \
-    -Dmdep.outputFile="$cpfile" -Dmdep.includeScope=test)
-fi
-classpath="$service/target/test-classes:$service/target/classes:$(cat "$cpfile")"
+classpath="$engine/target/test-classes:$engine/target/classes:$(cat "$engine/target/test-classpath.txt")"
 
 # --- the Node side: socket.io (server) and socket.io-client (load), from the committed lock file ---
 if [ ! -f "$bench/node/node_modules/.package-lock.json" ] || [ "$bench/node/package-lock.json" -nt "$bench/node/node_modules/.package-lock.json" ]; then

@@ -11,6 +11,7 @@ import com.utalk.flags.FeatureFlags;
 import com.utalk.gcp.FirestoreProvider;
 import com.utalk.gcp.GcpProject;
 import com.utalk.gcp.PubSubTransport;
+import com.utalk.json.Json;
 import com.utalk.logging.Log;
 import com.utalk.logging.LogSetup;
 import com.utalk.maintenance.MaintenanceMode;
@@ -84,7 +85,8 @@ public final class RealtimeServer implements AutoCloseable {
     work = blockingWorkPool(settings.workThreads());
     timers = SessionExpiry.timers();
     SocketServerConfig config =
-        SocketServerConfig.builder().host("0.0.0.0").port(settings.port()).allowedOrigins(settings.allowedOrigins()).build();
+        SocketServerConfig.builder().host("0.0.0.0").port(settings.port()).allowedOrigins(settings.allowedOrigins())
+            .objectMapper(Json.mapper()).build();
     server = SocketServer.create(config, new TokenAuthenticator(auth.verifier(), metrics.sockets(), work, new VersionPolicy(clock)));
     Connections connections = new Connections();
     EventFanout fanout = new EventFanout(server, connections, new EventLog(firestore), clock);
@@ -111,7 +113,7 @@ public final class RealtimeServer implements AutoCloseable {
     disabledUsers = new DisabledUserSockets(auth.disabledUsers(), connections, MaintenanceMode.DEFAULT_CACHE);
     subscription = new InstanceSubscription(pubsub, settings.instanceId(), PullMode.from(all, project.usesPubSubEmulator()), fanout::accept);
     server.route("/health/socket", new SocketHealthRoute(server, subscription, fanout, settings.instanceId(), () -> draining));
-    server.route("/health", request -> HttpRoute.Response.json(draining ? 503 : 200, Map.of("status", draining ? "draining" : "ok")));
+    server.route("/health", request -> HttpRoute.Response.json(draining ? 503 : 200, Json.writeBytes(Map.of("status", draining ? "draining" : "ok"))));
     server.route("/metrics", new MetricsRoute(metrics));
   }
 

@@ -33,7 +33,7 @@ public final class SocketHealthRoute implements HttpRoute {
   @Override
   public Response handle(Request request) {
     if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
-      return Response.json(405, new com.utalk.errors.ErrorBody("method_not_allowed", "use GET", null, null));
+      return Response.json(405, com.utalk.json.Json.writeBytes(new com.utalk.errors.ErrorBody("method_not_allowed", "use GET", null, null)));
     }
     boolean subscribed = subscription.state() == InstanceSubscription.State.ACTIVE;
     boolean drainingNow = draining.getAsBoolean();
@@ -63,6 +63,6 @@ public final class SocketHealthRoute implements HttpRoute {
     body.put("droppedPackets", server.droppedPacketCount());
     body.put("subscription", sub);
     body.put("events", events);
-    return Response.json(status.equals("ok") ? 200 : 503, body);
+    return Response.json(status.equals("ok") ? 200 : 503, com.utalk.json.Json.writeBytes(body));
   }
 }

@@ -22,7 +22,7 @@ public final class MetricsRoute implements HttpRoute {
   @Override
   public Response handle(Request request) {
     if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
-      return Response.json(405, new com.utalk.errors.ErrorBody("method_not_allowed", "use GET", null, null));
+      return Response.json(405, com.utalk.json.Json.writeBytes(new com.utalk.errors.ErrorBody("method_not_allowed", "use GET", null, null)));
     }
     return new Response(200, PrometheusText.CONTENT_TYPE, metrics.scrape().getBytes(StandardCharsets.UTF_8));
   }

@@ -20,11 +20,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 /**
- * An agent's browser: {@code src/test/node/agent.js} (the real npm socket.io-client) driven over
+ * An agent's browser: {@code engine/src/test/node/agent.js} (the real npm socket.io-client) driven over
  * stdin/stdout. Every line it printed is kept, so a test can wait for an event that already came.
  */
 public final class AgentClient implements AutoCloseable {
-  static final Path DIR = Path.of("src", "test", "node");
+  // the engine module installs the npm client there (its tests use it too)
+  static final Path DIR = Path.of("engine", "src", "test", "node");
 
   private final Process process;
   private final OutputStream stdin;
