@@ -158,9 +158,10 @@ public final class RealtimeServer implements AutoCloseable {
     LOG.info("realtime service draining", "connections", server.connectionCount(), "drainSeconds", settings.drain().toSeconds());
     server.close(settings.drain());
     maintenance.close();
-    flags.close();
     disabledUsers.close();
     subscription.close();
+    // after the subscription: OpenFeature's shutdown waits for its event threads, which must not delay the deletion
+    flags.close();
     work.shutdown();
     timers.shutdownNow();
     try {
