@@ -1,5 +1,5 @@
 // An agent's front end, driven by a JUnit test over stdin/stdout with the real socket.io-client.
-// usage: node agent.js --url http://127.0.0.1:PORT --token JWT [--mode default|websocket|polling] [--resync true]
+// usage: node agent.js --url http://127.0.0.1:PORT --token JWT [--mode default|websocket|polling] [--resync true] [--api-version v1.2]
 // stdin (JSON lines): {"op":"emit","id":1,"event":"conversation:join","args":[{...}]} -> {"type":"ack","id":1,"reply":[...]}
 //                     {"op":"drop"} (kill the transport: the client reconnects)   {"op":"close"}
 // stdout: every server event {"type":"event","event":...,"args":[...]}, connect / disconnect / connect_error lines.
@@ -17,7 +17,7 @@ let connects = 0;
 const socket = io(
   opts.url,
   Object.assign(
-    { forceNew: true, reconnectionDelay: 100, reconnectionDelayMax: 500, randomizationFactor: 0, auth: (cb) => cb({ token: opts.token }) },
+    { forceNew: true, reconnectionDelay: 100, reconnectionDelayMax: 500, randomizationFactor: 0, auth: (cb) => cb(opts["api-version"] ? { token: opts.token, apiVersion: opts["api-version"] } : { token: opts.token }) },
     transportOptions(opts.mode)
   )
 );

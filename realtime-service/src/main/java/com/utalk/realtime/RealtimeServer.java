@@ -7,6 +7,7 @@ import com.utalk.conversations.AgentMessages;
 import com.utalk.conversations.ConversationQueries;
 import com.utalk.events.EventOutbox;
 import com.utalk.events.PubSubEventPublisher;
+import com.utalk.flags.FeatureFlags;
 import com.utalk.gcp.FirestoreProvider;
 import com.utalk.gcp.GcpProject;
 import com.utalk.gcp.PubSubTransport;
@@ -20,6 +21,7 @@ import com.utalk.realtime.auth.TokenAuthenticator;
 import com.utalk.realtime.delivery.EventFanout;
 import com.utalk.realtime.delivery.EventLog;
 import com.utalk.realtime.delivery.RoomNames;
+import com.utalk.realtime.flags.FlagsNotifier;
 import com.utalk.realtime.health.SocketHealthRoute;
 import com.utalk.realtime.maintenance.MaintenanceNotifier;
 import com.utalk.realtime.metrics.MetricsRoute;
@@ -33,6 +35,7 @@ import com.utalk.realtime.socketio.SocketServer;
 import com.utalk.realtime.socketio.SocketServerConfig;
 import com.utalk.realtime.subscription.InstanceSubscription;
 import com.utalk.realtime.subscription.PullMode;
+import com.utalk.versions.VersionPolicy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -53,6 +56,7 @@ public final class RealtimeServer implements AutoCloseable {
   private final RealtimeSettings settings;
   private final Firestore firestore;
   private final MaintenanceNotifier maintenance;
+  private final FlagsNotifier flags;
   private final DisabledUserSockets disabledUsers;
   private final PubSubTransport pubsub;
   private final PubSubEventPublisher publisher;
@@ -83,7 +87,7 @@ public final class RealtimeServer implements AutoCloseable {
     SocketServerConfig config =
         SocketServerConfig.builder().host("0.0.0.0").port(settings.port()).allowedOrigins(settings.allowedOrigins())
             .objectMapper(Json.mapper()).build();
-    server = SocketServer.create(config, new TokenAuthenticator(auth.verifier(), metrics.sockets(), work));
+    server = SocketServer.create(config, new TokenAuthenticator(auth.verifier(), metrics.sockets(), work, new VersionPolicy(clock)));
     Connections connections = new Connections();
     EventFanout fanout = new EventFanout(server, connections, new EventLog(firestore), clock);
     SessionExpiry expiry = new SessionExpiry(timers, metrics.sockets(), clock);
@@ -104,6 +108,8 @@ public final class RealtimeServer implements AutoCloseable {
         socket.emit(MaintenanceNotifier.EVENT, now);
       }
     });
+    flags = new FlagsNotifier(new FeatureFlags(firestore, all),
+        payload -> server.to(RoomNames.EVERYONE).emit(FlagsNotifier.EVENT, payload));
     disabledUsers = new DisabledUserSockets(auth.disabledUsers(), connections, MaintenanceMode.DEFAULT_CACHE);
     subscription = new InstanceSubscription(pubsub, settings.instanceId(), PullMode.from(all, project.usesPubSubEmulator()), fanout::accept);
     server.route("/health/socket", new SocketHealthRoute(server, subscription, fanout, settings.instanceId(), () -> draining));
@@ -154,6 +160,8 @@ public final class RealtimeServer implements AutoCloseable {
     maintenance.close();
     disabledUsers.close();
     subscription.close();
+    // after the subscription: OpenFeature's shutdown waits for its event threads, which must not delay the deletion
+    flags.close();
     work.shutdown();
     timers.shutdownNow();
     try {

@@ -35,5 +35,9 @@ public enum Permission {
   /** Read the service SLOs, error budgets and burn rates (GET /api/slo). */
   SLO_READ,
   /** Restore the database from a backup (maintenance mode meanwhile; audited). */
-  BACKUPS_RESTORE
+  BACKUPS_RESTORE,
+  /** See every feature flag's definition (GET /api/admin/flags). */
+  FLAGS_READ,
+  /** Change and roll out feature flags, kill switch included (audited). */
+  FLAGS_MANAGE
 }

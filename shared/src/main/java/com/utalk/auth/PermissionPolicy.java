@@ -9,6 +9,8 @@ import static com.utalk.auth.Permission.CONVERSATIONS_ASSIGN_SELF;
 import static com.utalk.auth.Permission.CONVERSATIONS_CLOSE;
 import static com.utalk.auth.Permission.CONVERSATIONS_FORCE_REASSIGN;
 import static com.utalk.auth.Permission.CONVERSATIONS_READ;
+import static com.utalk.auth.Permission.FLAGS_MANAGE;
+import static com.utalk.auth.Permission.FLAGS_READ;
 import static com.utalk.auth.Permission.KPIS_READ;
 import static com.utalk.auth.Permission.MEDIA_REGENERATE_URLS;
 import static com.utalk.auth.Permission.MESSAGES_SEND;
@@ -44,8 +46,8 @@ public final class PermissionPolicy {
     GRANTS.put(
         Role.DEVELOPER,
         EnumSet.of(CONVERSATIONS_READ, MESSAGES_SEND, CONVERSATIONS_ASSIGN_SELF, CONVERSATIONS_ASSIGN_OTHERS,
-            CONVERSATIONS_CLOSE, USERS_READ, KPIS_READ));
-    GRANTS.put(Role.OPERATOR, EnumSet.of(CONVERSATIONS_READ, USERS_READ, AUDIT_READ, KPIS_READ, SLO_READ));
+            CONVERSATIONS_CLOSE, USERS_READ, KPIS_READ, FLAGS_READ));
+    GRANTS.put(Role.OPERATOR, EnumSet.of(CONVERSATIONS_READ, USERS_READ, AUDIT_READ, KPIS_READ, SLO_READ, FLAGS_READ));
     GRANTS.put(Role.READONLY, EnumSet.of(CONVERSATIONS_READ, USERS_READ, KPIS_READ));
     GRANTS.put(
         Role.AGENT,
@@ -55,7 +57,7 @@ public final class PermissionPolicy {
       if (role != Role.ADMIN) {
         GRANTS.get(role).removeAll(
             EnumSet.of(USERS_MANAGE, SECRETS_ROTATE, CONVERSATIONS_FORCE_REASSIGN, AI_CONFIG_READ, AI_CONFIG_WRITE, BOT_FORCE_PAUSE,
-                MEDIA_REGENERATE_URLS, BACKUPS_RESTORE));
+                MEDIA_REGENERATE_URLS, BACKUPS_RESTORE, FLAGS_MANAGE));
       }
     }
   }

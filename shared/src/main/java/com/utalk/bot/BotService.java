@@ -8,6 +8,8 @@ import com.utalk.escalation.EscalationResult;
 import com.utalk.escalation.EscalationService;
 import com.utalk.escalation.EscalationTrigger;
 import com.utalk.events.ConversationEvent;
+import com.utalk.flags.FlagContexts;
+import com.utalk.flags.SeedFlags;
 import com.utalk.json.Json;
 import com.utalk.logging.Log;
 import com.utalk.messaging.Author;
@@ -18,6 +20,7 @@ import com.utalk.messaging.OutboundMessageService;
 import com.utalk.messaging.OutboundRequest;
 import com.utalk.storage.Collections;
 import com.utalk.storage.FirestoreCalls;
+import dev.openfeature.sdk.Client;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,11 +52,12 @@ public final class BotService {
   private final BotRuns runs;
   private final BotFailureCounter failures;
   private final ConversationHistory history;
+  private final Client flags;
   private final Clock clock;
 
   public BotService(
       Firestore firestore, AiConfigService configs, ChatModel model, OutboundMessageService outbound,
-      EscalationService escalations, Clock clock) {
+      EscalationService escalations, Client flags, Clock clock) {
     this.firestore = firestore;
     this.configs = configs;
     this.model = model;
@@ -62,6 +66,7 @@ public final class BotService {
     this.runs = new BotRuns(firestore);
     this.failures = new BotFailureCounter(firestore, clock);
     this.history = new ConversationHistory(firestore);
+    this.flags = flags;
     this.clock = clock;
   }
 
@@ -112,7 +117,11 @@ public final class BotService {
     if (turns.isEmpty()) {
       turns = List.of(new ChatModel.Turn(ChatModel.Speaker.CUSTOMER, "[empty message]"));
     }
-    ChatModel.Request request = new ChatModel.Request(config.model(), config.systemPrompt(), turns);
+    // the ai-enhancements flag (per workspace, docs/api.md): the model is told the date and to answer in the customer's language
+    boolean enhanced =
+        flags.getBooleanValue(SeedFlags.AI_ENHANCEMENTS, false, FlagContexts.workspace(conversation.workspaceId()));
+    String systemPrompt = enhanced ? EnhancedPrompt.of(config.systemPrompt(), clock.instant()) : config.systemPrompt();
+    ChatModel.Request request = new ChatModel.Request(config.model(), systemPrompt, turns);
     run.requestedModel = config.model();
     long started = System.nanoTime();
     ChatModel.ModelFailure lastFailure = null;

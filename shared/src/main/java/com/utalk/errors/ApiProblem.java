@@ -12,7 +12,7 @@ import java.util.Optional;
 public abstract sealed class ApiProblem extends RuntimeException
     permits ValidationException, UnauthenticatedException, ForbiddenException, NotFoundException,
         ConflictException, PayloadTooLargeException, RateLimitedException, UnsupportedMediaTypeException,
-        ServiceUnavailableException, StorageUnavailableException, MethodNotAllowedException, InternalException {
+        ServiceUnavailableException, StorageUnavailableException, MethodNotAllowedException, InternalException, GoneException {
   private final int status;
   private final String code;
 

@@ -32,7 +32,9 @@ class PermissionPolicyTest {
           Map.entry(Permission.AI_CONFIG_READ, EnumSet.of(Role.ADMIN)),
           Map.entry(Permission.AI_CONFIG_WRITE, EnumSet.of(Role.ADMIN)),
           Map.entry(Permission.BOT_FORCE_PAUSE, EnumSet.of(Role.ADMIN)),
-          Map.entry(Permission.MEDIA_REGENERATE_URLS, EnumSet.of(Role.ADMIN)));
+          Map.entry(Permission.MEDIA_REGENERATE_URLS, EnumSet.of(Role.ADMIN)),
+          Map.entry(Permission.FLAGS_READ, EnumSet.of(Role.ADMIN, Role.DEVELOPER, Role.OPERATOR)),
+          Map.entry(Permission.FLAGS_MANAGE, EnumSet.of(Role.ADMIN)));
 
   @Test
   void everyCellOfTheMatrix() {

@@ -12,10 +12,15 @@ import com.utalk.functions.bot.AiConfigHandler;
 import com.utalk.functions.bot.BotRoutes;
 import com.utalk.functions.bot.BotWiring;
 import com.utalk.functions.bot.ForcePauseBotHandler;
+import com.utalk.functions.changes.ChangeRoutes;
+import com.utalk.changes.Changelog;
+import com.utalk.functions.flags.FlagRoutes;
+import com.utalk.flags.FlagAdministration;
 import com.utalk.functions.health.HealthRoutes;
 import com.utalk.functions.media.MediaRoutes;
 import com.utalk.functions.wiring.Backend;
 import com.utalk.messaging.OutboundMessageService;
+import com.utalk.versions.VersionPolicy;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -47,8 +52,12 @@ final class ApiApplication {
     routes.addAll(new MediaRoutes(new Memo<>(() -> MediaRoutes.handlers(backend, auth.policy()))).routes());
     routes.addAll(new KpiRoutes(backend).routes());
     routes.addAll(new BackupRoutes(new Memo<>(() -> new BackupModule(backend)), auth).routes());
+    routes.addAll(new FlagRoutes(backend::flags,
+        new Memo<>(() -> new FlagAdministration(backend.firestore(), auth.audit(), auth.policy(), backend.flags(), backend.clock())),
+        auth.users()).routes());
+    routes.addAll(new ChangeRoutes(Changelog.bundled(), backend.clock()).routes());
     routes.addAll(new OpenApiRoute().routes());
-    this.router = new Router(routes, auth.verifier(), auth.policy());
+    this.router = new Router(routes, auth.verifier(), auth.policy(), new VersionPolicy(backend.clock()));
   }
 
   Router router() {

@@ -8,6 +8,7 @@ import com.utalk.functions.http.HttpCall;
 import com.utalk.validation.JsonText;
 import com.utalk.validation.Text;
 import com.utalk.json.Json;
+import com.utalk.versions.ApiVersion;
 import java.io.IOException;
 import java.util.Map;
 
@@ -23,11 +24,18 @@ public final class ApiRequest {
   private final HttpCall call;
   private final Map<String, String> pathParameters;
   private final Principal principal;
+  private final ApiVersion version;
 
-  ApiRequest(HttpCall call, Map<String, String> pathParameters, Principal principal) {
+  ApiRequest(HttpCall call, Map<String, String> pathParameters, Principal principal, ApiVersion version) {
     this.call = call;
     this.pathParameters = pathParameters;
     this.principal = principal;
+    this.version = version;
+  }
+
+  /** The API version the client speaks (X-API-Version; the current one when it names none). */
+  public ApiVersion apiVersion() {
+    return version;
   }
 
   public Principal principal() {

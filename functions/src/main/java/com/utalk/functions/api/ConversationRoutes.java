@@ -9,6 +9,7 @@ import com.utalk.conversations.ConversationQueries;
 import com.utalk.conversations.Limits;
 import com.utalk.errors.ValidationException;
 import com.utalk.messaging.ConversationStatus;
+import com.utalk.versions.MessageIds;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,8 @@ final class ConversationRoutes {
     ApiRequest.JsonBody body = request.json();
     AgentMessages.Sent sent =
         messages.get().send(
-            request.principal(), request.path("id"), body.string("messageId"), body.string("body"), body.strings("mediaIds"),
+            request.principal(), request.path("id"), MessageIds.forSend(request.apiVersion(), body.string("messageId")),
+            body.string("body"), body.strings("mediaIds"),
             request.requestId());
     return Reply.accepted(sent.message());
   }

@@ -8,6 +8,9 @@ import com.utalk.errors.NotFoundException;
 import com.utalk.errors.UnauthenticatedException;
 import com.utalk.functions.http.HttpCall;
 import com.utalk.validation.DocumentId;
+import com.utalk.versions.ApiVersion;
+import com.utalk.versions.ApiVersions;
+import com.utalk.versions.VersionPolicy;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
@@ -24,11 +27,13 @@ public final class Router {
   private final List<Route> routes;
   private final AccessTokenVerifier verifier;
   private final PermissionPolicy policy;
+  private final VersionPolicy versions;
 
-  public Router(List<Route> routes, AccessTokenVerifier verifier, PermissionPolicy policy) {
+  public Router(List<Route> routes, AccessTokenVerifier verifier, PermissionPolicy policy, VersionPolicy versions) {
     this.routes = List.copyOf(routes);
     this.verifier = verifier;
     this.policy = policy;
+    this.versions = versions;
   }
 
   public List<Route> routes() {
@@ -50,6 +55,7 @@ public final class Router {
     Route route = found.get();
     call.route(route.path().template());
     Map<String, String> parameters = route.path().match(path).orElseThrow();
+    ApiVersion version = version(call, path);
     Principal principal = null;
     if (route.access().authenticated()) {
       principal = verifier.verify(bearerToken(call));
@@ -60,7 +66,7 @@ public final class Router {
     // every path parameter of this API names a document: one that cannot exist is not found
     // (after authentication, so an anonymous caller learns nothing from the id either)
     parameters.values().forEach(DocumentId::existing);
-    Reply reply = route.handler().handle(new ApiRequest(call, parameters, principal));
+    Reply reply = route.handler().handle(new ApiRequest(call, parameters, principal, version));
     if (reply.status() == 204) {
       call.write(204, "application/json; charset=utf-8", new byte[0]);
     } else if (reply.body() instanceof Reply.Raw raw) {
@@ -68,6 +74,22 @@ public final class Router {
     } else {
       call.json(reply.status(), reply.body());
     }
+  }
+
+  /**
+   * The API version the client named (X-API-Version; none = current) for /api/** routes: echoed,
+   * with the deprecation headers while it is deprecated, and 410 after its sunset — before
+   * authentication, so a retired client learns where to migrate even with a stale token.
+   */
+  private ApiVersion version(HttpCall call, String path) {
+    if (!path.startsWith("/api/")) {
+      return ApiVersions.CURRENT;
+    }
+    ApiVersion version = ApiVersions.resolve(call.header(ApiVersions.HEADER));
+    versions.headers(version).forEach(call::responseHeader);
+    versions.refuseIfSunset(version);
+    call.responseHeader(ApiVersions.HEADER, version.name());
+    return version;
   }
 
   private static String bearerToken(HttpCall call) {

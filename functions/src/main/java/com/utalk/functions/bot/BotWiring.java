@@ -33,6 +33,7 @@ public final class BotWiring {
   public static BotService botService(Backend backend, ChatModel model) {
     OutboundMessageService outbound =
         new OutboundMessageService(backend.firestore(), backend.outbox(), backend.publisher(), backend.clock());
-    return new BotService(backend.firestore(), aiConfig(backend), model, outbound, escalations(backend), backend.clock());
+    return new BotService(
+        backend.firestore(), aiConfig(backend), model, outbound, escalations(backend), backend.flags().client(), backend.clock());
   }
 }

@@ -139,6 +139,11 @@ public final class HttpCall {
     }
   }
 
+  /** Adds a header to the answer (call before writing it; also kept on an error answer). */
+  public void responseHeader(String name, String value) {
+    response.appendHeader(name, value);
+  }
+
   public void json(int status, Object body) throws IOException {
     write(status, "application/json; charset=utf-8", Json.writeBytes(body));
   }

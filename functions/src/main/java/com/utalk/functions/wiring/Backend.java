@@ -4,6 +4,7 @@ import com.google.cloud.firestore.Firestore;
 import com.utalk.config.Settings;
 import com.utalk.events.EventOutbox;
 import com.utalk.events.PubSubEventPublisher;
+import com.utalk.flags.FeatureFlags;
 import com.utalk.gcp.FirestoreProvider;
 import com.utalk.gcp.GcpProject;
 import com.utalk.gcp.PubSubTransport;
@@ -27,6 +28,7 @@ public final class Backend {
   private volatile WorkspaceDirectory workspaces;
   private volatile EventOutbox outbox;
   private volatile MaintenanceMode maintenance;
+  private volatile FeatureFlags flags;
 
   public Backend(Settings settings, Clock clock) {
     this.settings = settings;
@@ -77,6 +79,14 @@ public final class Backend {
       maintenance = new MaintenanceMode(firestore(), clock, MaintenanceMode.DEFAULT_CACHE);
     }
     return maintenance;
+  }
+
+  /** Feature flags (OpenFeature over Firestore), read on first use and refreshed every FLAGS_REFRESH_SECONDS. */
+  public synchronized FeatureFlags flags() {
+    if (flags == null) {
+      flags = new FeatureFlags(firestore(), settings);
+    }
+    return flags;
   }
 
   public synchronized EventOutbox outbox() {

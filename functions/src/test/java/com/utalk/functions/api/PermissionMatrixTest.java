@@ -113,6 +113,14 @@ class PermissionMatrixTest {
     rows.add(new Row("GET /api/kpis", EnumSet.of(Role.ADMIN, Role.DEVELOPER, Role.OPERATOR, Role.READONLY), 200,
         r -> new Call("GET", "/api/kpis?period=day", null)));
     rows.add(new Row("GET /api/slo", EnumSet.of(Role.ADMIN, Role.OPERATOR), 200, r -> new Call("GET", "/api/slo", null)));
+    rows.add(new Row("GET /api/flags", ALL, 200, r -> new Call("GET", "/api/flags", null)));
+    rows.add(new Row("GET /api/admin/flags", EnumSet.of(Role.ADMIN, Role.DEVELOPER, Role.OPERATOR), 200,
+        r -> new Call("GET", "/api/admin/flags", null)));
+    rows.add(new Row("PUT /api/admin/flags/{key}", ADMIN, 200,
+        r -> new Call("PUT", "/api/admin/flags/matrix-flag", Map.of("targeting", "user", "rolloutPercent", 10))));
+    // the seeded flag's own value: the matrix changes nothing other tests see
+    rows.add(new Row("POST /api/admin/flags/{key}/rollout", ADMIN, 200,
+        r -> new Call("POST", "/api/admin/flags/new-ui/rollout", Map.of("rolloutPercent", 100))));
     return rows;
   }
 

@@ -7,6 +7,7 @@ import com.utalk.conversations.AgentMessages;
 import com.utalk.conversations.ConversationQueries;
 import com.utalk.conversations.ConversationView;
 import com.utalk.errors.ValidationException;
+import com.utalk.realtime.auth.SocketPrincipal;
 import com.utalk.realtime.delivery.EventFanout;
 import com.utalk.realtime.delivery.RoomNames;
 import com.utalk.realtime.delivery.SyncResult;
@@ -14,6 +15,7 @@ import com.utalk.realtime.socketio.Args;
 import com.utalk.realtime.socketio.Socket;
 import com.utalk.realtime.socketio.SocketServer;
 import com.utalk.validation.DocumentId;
+import com.utalk.versions.MessageIds;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -121,7 +123,8 @@ public final class AgentHandlers {
     }
     AgentMessages.Sent sent =
         messages.send(
-            connection.principal(), request.path("conversationId").textValue(), request.path("messageId").textValue(),
+            connection.principal(), request.path("conversationId").textValue(),
+            MessageIds.forSend(connection.socket().principal(SocketPrincipal.class).apiVersion(), request.path("messageId").textValue()),
             request.path("body").textValue(), mediaIds, requestId);
     Map<String, Object> reply = new LinkedHashMap<>();
     reply.put("messageId", sent.message().id());

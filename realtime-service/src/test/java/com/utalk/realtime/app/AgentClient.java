@@ -44,12 +44,20 @@ public final class AgentClient implements AutoCloseable {
 
   /** Starts the client; does not wait for the connection (see {@link #awaitConnect}). */
   public static AgentClient start(String url, String token, String mode, boolean resync) {
+    return start(url, token, mode, resync, null);
+  }
+
+  /** As {@link #start(String, String, String, boolean)}, naming the API version in the handshake's auth (null: none). */
+  public static AgentClient start(String url, String token, String mode, boolean resync, String apiVersion) {
     if (!Files.isDirectory(DIR.resolve("node_modules").resolve("socket.io-client"))) {
       fail("socket.io-client is not installed in " + DIR.toAbsolutePath() + ": run the Maven build (npm install)");
     }
     List<String> command = new ArrayList<>(List.of("node", "agent.js", "--url", url, "--token", token, "--mode", mode));
     if (resync) {
       command.addAll(List.of("--resync", "true"));
+    }
+    if (apiVersion != null) {
+      command.addAll(List.of("--api-version", apiVersion));
     }
     try {
       return new AgentClient(new ProcessBuilder(command).directory(DIR.toFile()).start());

@@ -14,7 +14,8 @@ public final class Commands {
         new com.utalk.ops.runbooks.login.LoginRunbook(),
         new com.utalk.ops.runbooks.media.MediaRunbook(),
         new com.utalk.ops.runbooks.escalation.EscalationRunbook(),
-        new com.utalk.ops.runbooks.backup.BackupRunbook());
+        new com.utalk.ops.runbooks.backup.BackupRunbook(),
+        new com.utalk.ops.release.ReleaseCommand());
   }
 
   public static Optional<OpsCommand> find(List<OpsCommand> commands, String name) {

@@ -1,0 +1,81 @@
+package com.utalk.ops.release;
+
+import com.utalk.ops.cli.Evidence;
+import com.utalk.ops.cli.Finding;
+import com.utalk.ops.cli.OpsContext;
+import com.utalk.ops.environment.LocalTarget;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The document's "Post-Liberación" checklist as a watch window over the gateway's merged
+ * {@code /metrics} (every function process; Cloud Monitoring in the cloud, whose queries are
+ * {@link CloudMonitoringQueries}), with the automatic rollback. A rollback is audited and
+ * announced in the tool's output and the audit log.
+ */
+final class PostRelease {
+  /** The audit action of an automatic rollback (what {@code release diagnose} looks for). */
+  static final String ROLLBACK_ACTION = com.utalk.audit.AuditActions.RELEASE_ROLLBACK;
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private PostRelease() {}
+
+  static Finding run(OpsContext context, ReleaseInputs inputs) throws Exception {
+    if (!(context.target() instanceof LocalTarget local)) {
+      return Finding.unknown("the cloud watch reads Cloud Monitoring (CloudMonitoringQueries); it is not wired to a client here",
+          "watch the release in the UTalk dashboards; roll back with the previous Cloud Run revision", List.of());
+    }
+    String metricsUrl = context.options().find("metrics-url").orElse(local.config().gatewayUrl() + "/metrics");
+    return watch(context, inputs, scraper(metricsUrl), new LocalDeployment(local.config()));
+  }
+
+  /** The watch and its verdict; the test calls it with a failing build and its deployment. */
+  static Finding watch(OpsContext context, ReleaseInputs inputs, Supplier<MetricsSample> scrape, Deployment deployment) throws Exception {
+    ReleaseWatch.Outcome outcome = new ReleaseWatch(scrape, deployment, context.clock())
+        .watch(inputs.window(), inputs.step(), new RollbackRule(RollbackRule.THRESHOLD, inputs.rollbackAfter()));
+    List<Evidence> evidence = new ArrayList<>();
+    evidence.add(Evidence.of("watch", "window " + inputs.window().toSeconds() + " s, every " + inputs.step().toSeconds()
+        + " s; rollback when errors > 5% for " + inputs.rollbackAfter().toSeconds() + " s"));
+    evidence.addAll(outcome.evidence());
+    if (outcome.rolledBack()) {
+      context.audit("*", ROLLBACK_ACTION, "release", inputs.version(), Map.of("version", inputs.version()),
+          Map.of("rolledBackAfterSeconds", outcome.rolledBackAfter().toSeconds()));
+      evidence.add(Evidence.of("announced", "release " + inputs.version() + " rolled back after " + outcome.rolledBackAfter().toSeconds()
+          + " s (audit entry release.rollback, request " + context.requestId() + ")"));
+      return Finding.problem("✘ release " + inputs.version() + " rolled back automatically: error rate above 5% for "
+          + inputs.rollbackAfter().toSeconds() + " s", "find the cause in the new build's logs before releasing again", evidence);
+    }
+    if (!outcome.breaches().isEmpty()) {
+      return Finding.problem("✘ release " + inputs.version() + " outside its targets: " + String.join(", ", outcome.breaches()),
+          "investigate; roll back by hand if it does not recover", evidence);
+    }
+    boolean judged = evidence.stream().noneMatch(item -> item.name().equals("not judged"));
+    return new Finding(Finding.Outcome.OK, "✔ release " + inputs.version() + (judged ? " within its targets for the whole window"
+        : ": no error-rate breach; too little traffic to judge p95 and availability"), null, evidence);
+  }
+
+  static Supplier<MetricsSample> scraper(String url) {
+    return () -> {
+      try {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+          throw new IllegalStateException(url + " answered " + response.statusCode());
+        }
+        return MetricsSample.parse(response.body());
+      } catch (java.io.IOException e) {
+        throw new IllegalStateException(url + " did not answer: " + e.getMessage(), e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      }
+    };
+  }
+}
