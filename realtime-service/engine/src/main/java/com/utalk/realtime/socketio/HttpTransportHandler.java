@@ -131,6 +131,11 @@ final class HttpTransportHandler extends SimpleChannelInboundHandler<FullHttpReq
         HttpResponses.engineError(channel, EngineError.UNKNOWN_SID, false, null);
         return;
       }
+      if (!session.isOpen()) {
+        // closing (a refusal, a close on its way to the client): as if it were gone already
+        HttpResponses.engineError(channel, EngineError.BAD_REQUEST, false, null);
+        return;
+      }
       if (session.transport() != Transport.POLLING || !session.attachProbe(channel)) {
         // Already upgraded, or another probe is under way: engine.io accepts the WebSocket and
         // closes it at once, leaving the session as it is.
