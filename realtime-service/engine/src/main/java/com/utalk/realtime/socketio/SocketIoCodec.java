@@ -203,7 +203,7 @@ final class SocketIoCodec {
     return node;
   }
 
-  private boolean isDigit(byte b) {
+  private static boolean isDigit(byte b) {
     return b >= '0' && b <= '9';
   }
 
@@ -216,24 +216,7 @@ final class SocketIoCodec {
       array.add(event);
       return binary(BINARY_EVENT, namespace, ackId, array, args);
     }
-    ByteBuf buf = ByteBufAllocator.DEFAULT.directBuffer(64 + 16 * args.length);
-    try {
-      buf.writeByte('4').writeByte('0' + EVENT);
-      writeNamespace(buf, namespace);
-      writeId(buf, ackId);
-      try (JsonGenerator gen = generator(buf)) {
-        gen.writeStartArray();
-        gen.writeString(event);
-        for (Object arg : args) {
-          mapper.writeValue(gen, arg);
-        }
-        gen.writeEndArray();
-      }
-      return new OutboundPacket(buf);
-    } catch (IOException | RuntimeException e) {
-      buf.release();
-      throw encodingFailure(e);
-    }
+    return plain(EVENT, namespace, ackId, event, args);
   }
 
   /** {@code 43<id>[...args]} (or a binary ack). */
@@ -241,13 +224,21 @@ final class SocketIoCodec {
     if (containsBinary(args)) {
       return binary(BINARY_ACK, namespace, ackId, JsonNodeFactory.instance.arrayNode(args.length), args);
     }
-    ByteBuf buf = ByteBufAllocator.DEFAULT.directBuffer(32 + 16 * args.length);
+    return plain(ACK, namespace, ackId, null, args);
+  }
+
+  /** An EVENT ({@code event} first in the array) or an ACK ({@code event} null) without attachments. */
+  private OutboundPacket plain(int type, String namespace, int ackId, String event, Object[] args) {
+    ByteBuf buf = ByteBufAllocator.DEFAULT.directBuffer(64 + 16 * args.length);
     try {
-      buf.writeByte('4').writeByte('0' + ACK);
+      buf.writeByte('4').writeByte('0' + type);
       writeNamespace(buf, namespace);
       writeId(buf, ackId);
       try (JsonGenerator gen = generator(buf)) {
         gen.writeStartArray();
+        if (event != null) {
+          gen.writeString(event);
+        }
         for (Object arg : args) {
           mapper.writeValue(gen, arg);
         }
@@ -440,7 +431,7 @@ final class SocketIoCodec {
     return false;
   }
 
-  private void writeId(ByteBuf buf, int id) {
+  private static void writeId(ByteBuf buf, int id) {
     if (id >= 0) {
       ByteBufUtil.writeAscii(buf, Integer.toString(id));
     }
