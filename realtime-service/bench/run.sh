@@ -24,7 +24,13 @@ WARMUP_SECONDS=${WARMUP_SECONDS:-20}
 # set memory; see README "JVM flags"). Override to compare, e.g. JAVA_OPTS=-XX:+UseG1GC.
 # A 64 MB young generation: acks allocate, and with a tiny one minor collections every few hundred
 # milliseconds showed up as the ack p99 (3.7 ms with -Xms16m against 1.4 ms with this, same machine).
-JAVA_OPTS=${JAVA_OPTS:--XX:+UseSerialGC -Xms96m -Xmn64m -Xmx512m}
+# Netty's leak detector samples buffers and records a stack trace for each sample (perf showed it on
+# the ack path); it is off in the service's flags too (terraform/modules/realtime) and on in tests.
+JAVA_OPTS=${JAVA_OPTS:--XX:+UseSerialGC -Xms96m -Xmn64m -Xmx512m -Dio.netty.leakDetection.level=disabled}
+# One event loop: the load client occupies the other core of a 2-core machine, and the Node reference
+# is one thread too. The engine's default is one loop per core (2 on a 2-vCPU instance); IO_THREADS=2
+# measures that (on this machine: more CPU per ack, from the two loops' wake-ups).
+IO_THREADS=${IO_THREADS:-1}
 MVN_ARGS=${MVN_ARGS:-}
 
 bench=$(cd "$(dirname "$0")" && pwd)
@@ -69,7 +75,7 @@ trap stop_server EXIT
 run_one() { # $1 = java | node
   local name=$1 log="$OUT/$1-server.log" gc port=
   case $name in
-    java) java $JAVA_OPTS -cp "$classpath" com.utalk.realtime.socketio.BenchServer 0 >"$log" 2>&1 &
+    java) java $JAVA_OPTS -Dbench.ioThreads="$IO_THREADS" -cp "$classpath" com.utalk.realtime.socketio.BenchServer 0 >"$log" 2>&1 &
           gc=java ;;
     node) node --expose-gc "$bench/node/reference-server.js" 0 >"$log" 2>&1 &
           gc=node ;;
@@ -93,7 +99,7 @@ run_one() { # $1 = java | node
 }
 
 echo "clients(memory)=$CLIENTS_MEMORY clients=$CLIENTS rate=$RATE/s seconds=$PHASE_SECONDS fanouts=$FANOUTS" \
-  "servers=$SERVERS java_opts='$JAVA_OPTS' cores=$(nproc)" | tee "$OUT/settings.txt" >&2
+  "servers=$SERVERS java_opts='$JAVA_OPTS' io_threads=$IO_THREADS cores=$(nproc)" | tee "$OUT/settings.txt" >&2
 for server in ${SERVERS//,/ }; do
   run_one "$server"
 done

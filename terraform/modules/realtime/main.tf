@@ -7,7 +7,7 @@ locals {
   image = "${var.region}-docker.pkg.dev/${var.project_id}/utalk/realtime-service:${var.app_version}"
   env = merge(var.settings, {
     SERVICE_NAME      = "realtime-service"
-    JAVA_TOOL_OPTIONS = "-XX:+UseSerialGC -Xms96m -Xmn64m -Xmx512m"
+    JAVA_TOOL_OPTIONS = "-XX:+UseSerialGC -Xms96m -Xmn64m -Xmx512m -Dio.netty.leakDetection.level=disabled"
   })
 }
 

@@ -18,6 +18,9 @@ import java.security.Principal;
  * none = a free port); prints "listening on PORT" and "pid PID".
  */
 public final class BenchServer {
+  /** {@code -Dbench.traceFanout=true}: print how long each broadcast's writes took (stderr). */
+  private static final boolean TRACE_FANOUT = Boolean.getBoolean("bench.traceFanout");
+
   private BenchServer() {}
 
   private record User(String name) implements Principal {
@@ -48,7 +51,14 @@ public final class BenchServer {
               "broadcast",
               (a, ack) -> {
                 JsonNode request = a.get(0);
-                ack.send(server.to(request.path("room").asText()).emit("room-message", request.path("payload")));
+                long start = System.nanoTime();
+                int recipients = server.to(request.path("room").asText()).emit("room-message", request.path("payload"));
+                if (TRACE_FANOUT) {
+                  // how long the server took to hand the frame to every member's socket (on its loop, the
+                  // writes are done when emit returns): against the last member's latency in load.js
+                  System.err.println("fan-out write us " + (System.nanoTime() - start) / 1000 + " to " + recipients);
+                }
+                ack.send(recipients);
               });
         });
     server.start();
