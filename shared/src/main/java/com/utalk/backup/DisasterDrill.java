@@ -61,7 +61,7 @@ public final class DisasterDrill {
 
     t = System.nanoTime();
     RestoreReport report = new FirestoreRestore(firestore, bucket, new MaintenanceMode(firestore, Clock.systemUTC(), Duration.ZERO),
-        Clock.systemUTC(), List.of()).restore(backup.backupId());
+        Clock.systemUTC(), List.of(), settings.pageSize()).restore(backup.backupId());
     steps.put("restore", millisSince(t));
 
     long lost = 0;

@@ -28,7 +28,12 @@ public final class DocumentPages {
 
   /** Every page of {@code query}, read with a plain get. */
   public static <E extends Exception> void forEach(Query query, Handler<E> handler) throws E {
-    forEach(query, PAGE, page -> FirestoreCalls.await(page.get(), PAGE_TIMEOUT), handler);
+    forEach(query, PAGE, DocumentPages::read, handler);
+  }
+
+  /** One page read with a plain get (no read time). */
+  public static QuerySnapshot read(Query page) {
+    return FirestoreCalls.await(page.get(), PAGE_TIMEOUT);
   }
 
   /** Every page of {@code query}, each read by {@code read} (a read-only transaction at a read time, for the backup). */

@@ -32,16 +32,26 @@ import java.util.Set;
 public final class FirestoreRestore {
   private static final Log LOG = Log.get(FirestoreRestore.class);
   private static final Duration RETRY_AFTER = Duration.ofSeconds(120);
-  private static final int PAGE = DocumentPages.PAGE;
-
   private final Firestore firestore;
+  private final int pageSize;
   private final BackupBucket bucket;
   private final MaintenanceMode maintenance;
   private final Clock clock;
   private final List<HealthCheck> healthChecks;
 
   public FirestoreRestore(Firestore firestore, BackupBucket bucket, MaintenanceMode maintenance, Clock clock, List<HealthCheck> healthChecks) {
+    this(firestore, bucket, maintenance, clock, healthChecks, DocumentPages.PAGE);
+  }
+
+  /**
+   * {@code pageSize}: documents per read of the wipe and the consistency check, the backup's
+   * {@code BACKUP_PAGE_SIZE} (the emulator scans the whole collection for every page, so on it
+   * the page count, not the document count, sets the time; see docs/backups.md).
+   */
+  public FirestoreRestore(
+      Firestore firestore, BackupBucket bucket, MaintenanceMode maintenance, Clock clock, List<HealthCheck> healthChecks, int pageSize) {
     this.firestore = firestore;
+    this.pageSize = pageSize;
     this.bucket = bucket;
     this.maintenance = maintenance;
     this.clock = clock;
@@ -141,7 +151,7 @@ public final class FirestoreRestore {
       for (BackupCollection collection : collectionsOf(manifest)) {
         Query query = (collection.subcollection() ? firestore.collectionGroup(collection.name()) : firestore.collection(collection.name()))
             .select(collection.excludedFields().toArray(String[]::new));
-        DocumentPages.forEach(query, page -> {
+        DocumentPages.forEach(query, pageSize, DocumentPages::read, page -> {
           for (QueryDocumentSnapshot doc : page) {
             if (collection.holds(doc.getReference().getPath())) {
               Map<String, Object> excluded = FieldExclusions.pick(doc, collection.excludedFields());
@@ -182,7 +192,7 @@ public final class FirestoreRestore {
   }
 
   private Optional<String> checkConsistency(BackupManifest manifest) throws IOException {
-    FirestoreExporter exporter = new FirestoreExporter(firestore, PAGE);
+    FirestoreExporter exporter = new FirestoreExporter(firestore, pageSize);
     for (BackupCollection collection : collectionsOf(manifest)) {
       BackupFile expected = manifest.file(collection.label()).orElseThrow();
       ContentHash actual = new ContentHash();
@@ -221,7 +231,7 @@ public final class FirestoreRestore {
       } else {
         missing.add("(a message without conversationId)");
       }
-      if (pending.size() >= PAGE) {
+      if (pending.size() >= DocumentPages.PAGE) { // one getAll of this many ids
         flush();
       }
     }

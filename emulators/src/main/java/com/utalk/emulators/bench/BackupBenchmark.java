@@ -25,19 +25,23 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Backup and restore throughput on the Firestore emulator (documents/s, MB/s of gzip files) and
- * the peak heap of each, in scratch projects (restored into an empty one): {@code emulators/dev bench-backup [--docs 100000]}.
+ * the peak heap of each, in scratch projects (restored into an empty one):
+ * {@code emulators/dev bench-backup [--docs 100000] [--page-size 500]} (the page size is {@code BACKUP_PAGE_SIZE}).
  * Peak heap is sampled every 20 ms after a GC at the start of each phase; run it with a small
  * {@code -Xmx} to see that memory does not grow with the data.
  */
 public final class BackupBenchmark {
   public static void main(String[] args) throws Exception {
     Settings settings = Settings.fromEnvironment();
-    int docs = args.length > 1 && args[0].equals("--docs") ? Integer.parseInt(args[1]) : 100_000;
+    List<String> options = List.of(args);
+    int docs = option(options, "--docs", 100_000);
+    int pageSize = option(options, "--page-size", 500);
     GcpProject scratch = new GcpProject("utalk-bench-" + UUID.randomUUID().toString().substring(0, 8),
         settings.require("FIRESTORE_EMULATOR_HOST"), null);
     Path dir = Files.createTempDirectory("utalk-bench-backups");
     try (Firestore firestore = FirestoreProvider.create(scratch, Duration.ofSeconds(60), Duration.ofSeconds(300))) {
-      BackupSettings backupSettings = BackupSettings.from(Settings.of(Map.of("BACKUP_LOCAL_DIR", dir.toString())));
+      BackupSettings backupSettings = BackupSettings.from(Settings.of(Map.of("BACKUP_LOCAL_DIR", dir.toString(), "BACKUP_PAGE_SIZE", String.valueOf(pageSize))));
+      System.out.printf("page size %d documents%n", pageSize);
       long t = System.nanoTime();
       long loaded = new DisasterDrill(firestore, new LocalBackupBucket(dir), backupSettings).load(Math.max(1, docs / 19), 9);
       System.out.printf("load: %d documents in %.1f s%n", loaded, seconds(t));
@@ -62,7 +66,7 @@ public final class BackupBenchmark {
       GcpProject empty = new GcpProject(scratch.projectId() + "-r", scratch.firestoreEmulatorHost(), null);
       try (Firestore target = FirestoreProvider.create(empty, Duration.ofSeconds(60), Duration.ofSeconds(300))) {
         report = new FirestoreRestore(target, new LocalBackupBucket(dir), new MaintenanceMode(target, Clock.systemUTC(), Duration.ZERO),
-            Clock.systemUTC(), List.of()).restore(backup.backupId());
+            Clock.systemUTC(), List.of(), backupSettings.pageSize()).restore(backup.backupId());
       }
       double restoreSeconds = seconds(t);
       long restorePeak = heap.stop();
@@ -70,6 +74,12 @@ public final class BackupBenchmark {
           backup.manifest().documents() / restoreSeconds, mb / restoreSeconds, restorePeak >> 20, report.steps());
       System.out.printf("max heap (-Xmx) %d MB%n", Runtime.getRuntime().maxMemory() >> 20);
     }
+  }
+
+  /** The integer after {@code name} in {@code args}, or {@code fallback}. */
+  private static int option(List<String> args, String name, int fallback) {
+    int at = args.indexOf(name);
+    return at >= 0 && at + 1 < args.size() ? Integer.parseInt(args.get(at + 1)) : fallback;
   }
 
   private static double seconds(long nanos) {

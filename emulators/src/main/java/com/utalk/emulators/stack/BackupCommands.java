@@ -72,7 +72,7 @@ final class BackupCommands {
    * into another, empty one, which {@code UTALK_FIRESTORE_DATABASE=<name> emulators/dev up} then
    * serves from, as the cloud's FIRESTORE_DATABASE would after a restore into a new database.
    */
-  static int restore(StackConfig config, List<String> args) {
+  static int restore(StackConfig config, Settings settings, List<String> args) {
     List<String> ids = new java.util.ArrayList<>(args);
     String database = config.firestoreDatabase();
     int flag = ids.indexOf("--database");
@@ -86,7 +86,7 @@ final class BackupCommands {
       return 2;
     }
     try (Firestore firestore = jobClient(config, database)) {
-      RestoreReport report = restorer(firestore, config).restore(ids.get(0));
+      RestoreReport report = restorer(firestore, config, settings).restore(ids.get(0));
       System.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
       return report.ok() ? 0 : 1;
     } catch (Exception e) {
@@ -111,9 +111,10 @@ final class BackupCommands {
     }
   }
 
-  private static FirestoreRestore restorer(Firestore firestore, StackConfig config) {
+  private static FirestoreRestore restorer(Firestore firestore, StackConfig config, Settings settings) {
     return new FirestoreRestore(firestore, new LocalBackupBucket(config.backupDir()),
-        new MaintenanceMode(firestore, Clock.systemUTC(), Duration.ZERO), Clock.systemUTC(), List.of(gatewayHealth(config)));
+        new MaintenanceMode(firestore, Clock.systemUTC(), Duration.ZERO), Clock.systemUTC(), List.of(gatewayHealth(config)),
+        settings(config, settings).pageSize());
   }
 
   /** The stack's own /health through the gateway, as the load balancer would probe it. */
@@ -147,7 +148,7 @@ final class BackupCommands {
             return outcome.backupId();
           },
           id -> {
-            RestoreReport report = restorer(firestore, config).restore(id);
+            RestoreReport report = restorer(firestore, config, settings).restore(id);
             return report.ok() ? null : report.status() + ": " + report.reason();
           });
       MigrationReport report = runner.run(dryRun);

@@ -54,7 +54,7 @@ public final class DevCli {
       }
       case "restore" -> {
         quietLogs(settings);
-        yield BackupCommands.restore(config, rest);
+        yield BackupCommands.restore(config, settings, rest);
       }
       case "restore-media" -> {
         quietLogs(settings);

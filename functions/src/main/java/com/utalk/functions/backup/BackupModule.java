@@ -55,6 +55,6 @@ public final class BackupModule {
   }
 
   public FirestoreRestore restore() {
-    return new FirestoreRestore(firestore(), bucket(), backend.maintenance(), backend.clock(), List.of());
+    return new FirestoreRestore(firestore(), bucket(), backend.maintenance(), backend.clock(), List.of(), settings.pageSize());
   }
 }
