@@ -42,12 +42,13 @@ class BackupRoundTripTest {
     targetDb = Datasets.jobClient(target);
     loaded = Datasets.load(sourceDb, 500, 19);
     BackupBucket bucket = new LocalBackupBucket(dir);
-    BackupSettings settings = new BackupSettings("local", "unused", dir, Duration.ofDays(30), 500, "test-version");
+    // not the default 500: both the export and the restore's reads follow BACKUP_PAGE_SIZE
+    BackupSettings settings = new BackupSettings("local", "unused", dir, Duration.ofDays(30), 2_000, "test-version");
     long started = System.nanoTime();
     outcome = new FirestoreBackup(sourceDb, bucket, Clock.systemUTC(), settings).run("test");
     long backedUp = System.nanoTime();
     report = new FirestoreRestore(targetDb, bucket, new MaintenanceMode(targetDb, Clock.systemUTC(), Duration.ZERO),
-        Clock.systemUTC(), List.of()).restore(outcome.backupId());
+        Clock.systemUTC(), List.of(), settings.pageSize()).restore(outcome.backupId());
     System.out.printf("backup %d ms, restore %d ms, %d documents%n", (backedUp - started) / 1_000_000,
         (System.nanoTime() - backedUp) / 1_000_000, loaded);
   }
