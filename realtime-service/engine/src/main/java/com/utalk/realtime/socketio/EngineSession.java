@@ -1,33 +1,26 @@
 package com.utalk.realtime.socketio;
 
-
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
-import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.EventLoop;
-import io.netty.handler.codec.base64.Base64;
 import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One Engine.IO v4 session: the transports (long-polling, WebSocket, and the probe of an upgrade
- * in progress), the outbound queue, and the heartbeat.
+ * One Engine.IO v4 session: its state (open, closing, removed), which transport carries it, the
+ * heartbeat and the connect timer, and the close sequence. The transports are their own classes
+ * along the protocol's seams: {@link PollingTransport} (the parked GET, the POST, the queue for the
+ * next GET), {@link WebSocketTransport} (the active WebSocket and the probe of an upgrade), and the
+ * Socket.IO state is {@link SocketIoConnection}.
  *
- * <p>Threading: every field below is guarded by the session's monitor. Methods that take it never
+ * <p>Threading: every field below, and the state of the two transports and of the Socket.IO
+ * connection, is guarded by the session's monitor (one lock per session). Methods that take it never
  * call application code, and never block (Netty writes only enqueue when called off the channel's
  * event loop). Session timers run on {@link #loop()}, the event loop of the connection that created
  * the session (moved to the WebSocket's loop after an upgrade).
@@ -40,12 +33,9 @@ import java.util.concurrent.TimeUnit;
 final class EngineSession implements EngineConnection {
   private static final EngineLog LOG = EngineLog.get(EngineSession.class);
 
-  static final byte SEPARATOR = 0x1e;
   /** How long a session the client closed waits for a GET that was already on its way. */
   private static final long CLIENT_CLOSE_GRACE_MS = 1_000;
   private static final ByteBuf PING = constant("2");
-  private static final ByteBuf PONG_PROBE = constant("3probe");
-  private static final ByteBuf PING_PROBE = constant("2probe");
   private static final ByteBuf NOOP = constant("6");
   private static final ByteBuf CLOSE = constant("1");
 
@@ -62,16 +52,9 @@ final class EngineSession implements EngineConnection {
   private boolean open = true;
   private boolean removed;
   private Transport transport;
-  private Channel ws;
-  private Channel probe;
-  private boolean probed;
-  private ScheduledFuture<?> upgradeTimer;
-  private Channel pollChannel;
-  private boolean pollKeepAlive;
-  private String pollOrigin;
-  private boolean posting;
-  private ArrayDeque<WebSocketFrame> queue;
-  private long queuedBytes;
+  private final WebSocketTransport websocket;
+  /** Null for a session that never polled, and once it upgraded (a late GET is refused before it is read). */
+  private PollingTransport polling;
   private ScheduledFuture<?> heartbeat;
   private boolean awaitingPong;
   /** The client sent the close packet: a GET still arriving gets a noop, not a close packet. */
@@ -95,9 +78,8 @@ final class EngineSession implements EngineConnection {
     this.transport = transport;
     this.initialTransport = transport;
     this.socketIo = server.layer().expectsConnect() ? new SocketIoConnection(headers, query) : null;
-    if (transport == Transport.WEBSOCKET) {
-      this.ws = channel;
-    }
+    this.websocket = new WebSocketTransport(transport == Transport.WEBSOCKET ? channel : null);
+    this.polling = transport == Transport.POLLING ? new PollingTransport() : null;
   }
 
   /** Sends the open packet and starts the timers; the session must already be registered. */
@@ -201,7 +183,7 @@ final class EngineSession implements EngineConnection {
    * carries it with whatever follows). Caller holds the monitor.
    */
   void sendLockedThen(OutboundPacket packet, Runnable afterWrite) {
-    Channel channel = transport == Transport.WEBSOCKET ? ws : null;
+    Channel channel = transport == Transport.WEBSOCKET ? websocket.active() : null;
     if (!open || channel == null || !channel.isWritable() || !packet.singleFrame()) {
       sendLocked(packet);
       loop.execute(afterWrite);
@@ -223,35 +205,18 @@ final class EngineSession implements EngineConnection {
       packet.release();
       return;
     }
-    if (transport == Transport.WEBSOCKET && ws != null) {
-      Channel channel = ws;
-      if (!channel.isWritable()) {
-        packet.release();
+    if (transport == Transport.WEBSOCKET) {
+      if (!websocket.write(packet)) {
         closeLater(DisconnectReason.TRANSPORT_ERROR, "slow consumer");
-        return;
-      }
-      if (packet.singleFrame()) {
-        // one event-loop task instead of a write task and a flush task when called from another
-        // thread (a broadcast from another loop, an ack from a worker): fan-out is mostly that
-        packet.toFrames(frame -> channel.writeAndFlush(frame, channel.voidPromise()));
-      } else {
-        packet.toFrames(frame -> channel.write(frame, channel.voidPromise()));
-        channel.flush();
       }
       return;
     }
-    queuedBytes += packet.byteSize();
-    if (queuedBytes > server.config().maxBufferedBytes()) {
-      packet.release();
+    if (!polling.enqueue(packet, server.config().maxBufferedBytes())) {
       closeLater(DisconnectReason.TRANSPORT_ERROR, "slow consumer");
       return;
     }
-    if (queue == null) {
-      queue = new ArrayDeque<>(4);
-    }
-    packet.toFrames(queue::add);
-    if (pollChannel != null && flushPoll) {
-      flushPollLocked();
+    if (flushPoll && polling.isParked()) {
+      answerPollLocked();
     }
   }
 
@@ -271,14 +236,9 @@ final class EngineSession implements EngineConnection {
         HttpResponses.engineError(channel, EngineError.BAD_REQUEST, keepAlive, origin);
         return;
       }
-      overlap = pollChannel != null;
-      if (!overlap) {
-        pollChannel = channel;
-        pollKeepAlive = keepAlive;
-        pollOrigin = origin;
-        if (!open || probed || (queue != null && !queue.isEmpty())) {
-          flushPollLocked();
-        }
+      overlap = !polling.park(channel, keepAlive, origin);
+      if (!overlap && (!open || websocket.probeState() == WebSocketTransport.ProbeState.PROBED || polling.hasQueued())) {
+        answerPollLocked();
       }
     }
     if (overlap) {
@@ -287,46 +247,13 @@ final class EngineSession implements EngineConnection {
     }
   }
 
-  /** Answers the parked GET with everything queued (a noop when nothing is). */
-  private void flushPollLocked() {
-    Channel channel = pollChannel;
-    pollChannel = null;
-    ByteBuf body = drainQueueAsPayload(channel.alloc());
+  /** Answers the parked GET with everything queued (a noop when nothing is, or the close packet). */
+  private void answerPollLocked() {
+    ByteBuf whenEmpty = (open || closedByClient ? NOOP : CLOSE).duplicate();
     if (!open) {
       removeLocked(); // the close packet is in this response: gone before the client can see it
     }
-    HttpResponses.polling(channel, body, pollKeepAlive, pollOrigin);
-    pollOrigin = null;
-  }
-
-  private ByteBuf drainQueueAsPayload(ByteBufAllocator alloc) {
-    if (queue == null || queue.isEmpty()) {
-      return (open || closedByClient ? NOOP : CLOSE).duplicate();
-    }
-    int count = queue.size();
-    if (count == 1 && queue.peek() instanceof TextWebSocketFrame) {
-      queuedBytes = 0;
-      return queue.poll().content();
-    }
-    CompositeByteBuf body = alloc.compositeBuffer(count * 2);
-    boolean first = true;
-    WebSocketFrame frame;
-    while ((frame = queue.poll()) != null) {
-      if (!first) {
-        body.addComponent(true, Unpooled.wrappedBuffer(new byte[] {SEPARATOR}));
-      }
-      first = false;
-      if (frame instanceof TextWebSocketFrame) {
-        body.addComponent(true, frame.content());
-      } else {
-        ByteBuf encoded = Base64.encode(frame.content(), false);
-        frame.release();
-        body.addComponent(true, Unpooled.wrappedBuffer(new byte[] {'b'}));
-        body.addComponent(true, encoded);
-      }
-    }
-    queuedBytes = 0;
-    return body;
+    polling.answer(whenEmpty);
   }
 
   /** A POST: decodes and handles its packets, then answers "ok". */
@@ -345,10 +272,7 @@ final class EngineSession implements EngineConnection {
         HttpResponses.engineError(channel, EngineError.BAD_REQUEST, keepAlive, origin);
         return;
       }
-      overlap = posting;
-      if (!overlap) {
-        posting = true;
-      }
+      overlap = !polling.beginPost();
     }
     if (overlap) {
       HttpResponses.engineError(channel, EngineError.BAD_REQUEST, keepAlive, origin);
@@ -357,10 +281,12 @@ final class EngineSession implements EngineConnection {
     }
     boolean ok = false;
     try {
-      ok = decodePayload(body);
+      ok = PollingTransport.decode(body, postedPackets);
     } finally {
       synchronized (this) {
-        posting = false;
+        if (polling != null) {
+          polling.endPost();
+        }
       }
     }
     if (ok) {
@@ -371,52 +297,30 @@ final class EngineSession implements EngineConnection {
     }
   }
 
-  /** Splits a polling payload on the record separator; false on a malformed packet. */
-  private boolean decodePayload(ByteBuf body) {
-    int start = body.readerIndex();
-    int end = body.writerIndex();
-    while (start < end) {
-      int separator = body.indexOf(start, end, SEPARATOR);
-      int packetEnd = separator < 0 ? end : separator;
-      if (packetEnd > start) {
-        ByteBuf packet = body.slice(start, packetEnd - start);
-        boolean handled;
-        if (packet.getByte(packet.readerIndex()) == 'b') {
-          ByteBuf binary;
-          try {
-            binary = Base64.decode(packet.slice(packet.readerIndex() + 1, packet.readableBytes() - 1));
-          } catch (IllegalArgumentException e) {
-            return false;
-          }
-          try {
-            server.layer().onBinary(this, binary);
-            handled = true;
-          } finally {
-            binary.release();
-          }
-        } else {
-          handled = onTextPacket(packet);
+  /** Where a POST's packets go: handled like the WebSocket's, outside the monitor. */
+  private final PollingTransport.PacketSink postedPackets =
+      new PollingTransport.PacketSink() {
+        @Override
+        public boolean text(ByteBuf packet) {
+          return onTextPacket(packet);
         }
-        if (!handled || !isOpen()) {
-          return handled;
+
+        @Override
+        public void binary(ByteBuf data) {
+          server.layer().onBinary(EngineSession.this, data);
         }
-      }
-      if (separator < 0) {
-        break;
-      }
-      start = separator + 1;
-    }
-    return true;
-  }
+
+        @Override
+        public boolean stillOpen() {
+          return isOpen();
+        }
+      };
 
   /** The connection that carried the parked GET went away: the client is gone. */
   void onPollChannelClosed(Channel channel) {
     boolean wasParked;
     synchronized (this) {
-      wasParked = pollChannel == channel;
-      if (wasParked) {
-        pollChannel = null;
-      }
+      wasParked = polling != null && polling.unpark(channel);
     }
     if (wasParked) {
       close(DisconnectReason.TRANSPORT_ERROR, false);
@@ -424,7 +328,7 @@ final class EngineSession implements EngineConnection {
   }
 
   synchronized boolean isParkedOn(Channel channel) {
-    return pollChannel == channel;
+    return polling != null && polling.isParkedOn(channel);
   }
 
   // ------------------------------------------------------------------ packets (both transports)
@@ -459,13 +363,11 @@ final class EngineSession implements EngineConnection {
   /** A WebSocket for an existing polling session: becomes the probe. False if not allowed now. */
   boolean attachProbe(Channel channel) {
     synchronized (this) {
-      if (!open || transport != Transport.POLLING || probe != null) {
+      if (!open || transport != Transport.POLLING || websocket.probeState() != WebSocketTransport.ProbeState.NONE) {
         return false;
       }
-      probe = channel;
-      probed = false;
       long timeout = server.config().upgradeTimeout().toMillis();
-      upgradeTimer = loop.schedule(() -> abortProbe(channel), timeout, TimeUnit.MILLISECONDS);
+      websocket.attachProbe(channel, loop.schedule(() -> abortProbe(channel), timeout, TimeUnit.MILLISECONDS));
       return true;
     }
   }
@@ -476,95 +378,60 @@ final class EngineSession implements EngineConnection {
    */
   boolean onProbeFrame(Channel channel, ByteBuf text) {
     synchronized (this) {
-      if (channel == probe && !open && probed && isUpgradePacket(text)) {
+      boolean isProbe = websocket.isProbe(channel);
+      if (isProbe && !open && websocket.probeState() == WebSocketTransport.ProbeState.PROBED
+          && WebSocketTransport.isUpgradePacket(text)) {
         // closed during the upgrade (see close): the client switched to this WebSocket, so
         // close it here and the client sees a plain "transport close"
-        probe = null;
-        channel.writeAndFlush(new CloseWebSocketFrame(1001, null)).addListener(ChannelFutureListener.CLOSE);
+        websocket.closeProbeAfterUpgrade();
         return false;
       }
-      if (channel != probe || !open) {
+      if (!isProbe || !open) {
         channel.close();
         return false;
       }
-      if (!probed && ByteBufUtil.equals(text, PING_PROBE)) {
-        probed = true;
-        channel.writeAndFlush(new TextWebSocketFrame(PONG_PROBE.duplicate()));
-        if (pollChannel != null) {
-          flushPollLocked(); // the parked GET returns, so the client can pause polling
+      if (websocket.answerProbe(text)) {
+        if (polling.isParked()) {
+          answerPollLocked(); // the parked GET returns, so the client can pause polling
         }
         return false;
       }
-      if (probed && isUpgradePacket(text)) {
+      if (websocket.probeState() == WebSocketTransport.ProbeState.PROBED && WebSocketTransport.isUpgradePacket(text)) {
         completeUpgradeLocked(channel);
         return true;
       }
-      abortProbeLocked();
+      websocket.abortProbe();
       return false;
     }
   }
 
-  private static boolean isUpgradePacket(ByteBuf text) {
-    return text.readableBytes() == 1 && text.getByte(text.readerIndex()) == '5';
-  }
-
   private void completeUpgradeLocked(Channel channel) {
-    if (upgradeTimer != null) {
-      upgradeTimer.cancel(false);
-      upgradeTimer = null;
-    }
-    probe = null;
-    probed = false;
-    if (pollChannel != null) {
-      Channel parked = pollChannel;
-      pollChannel = null;
-      HttpResponses.polling(parked, NOOP.duplicate(), pollKeepAlive, pollOrigin);
-    }
+    websocket.promoteProbe();
+    polling.answerNoop(NOOP.duplicate());
     transport = Transport.WEBSOCKET;
-    ws = channel;
     loop = channel.eventLoop();
-    if (queue != null) {
-      WebSocketFrame frame;
-      while ((frame = queue.poll()) != null) {
-        channel.write(frame, channel.voidPromise());
-      }
-      queuedBytes = 0;
-      queue = null;
-    }
+    polling.moveQueueTo(channel);
+    polling = null;
     channel.flush();
   }
 
   private void abortProbe(Channel channel) {
     synchronized (this) {
-      if (probe == channel) {
-        abortProbeLocked();
+      if (websocket.isProbe(channel)) {
+        websocket.abortProbe();
       }
     }
-  }
-
-  private void abortProbeLocked() {
-    if (probe == null) {
-      return;
-    }
-    if (upgradeTimer != null) {
-      upgradeTimer.cancel(false);
-      upgradeTimer = null;
-    }
-    Channel channel = probe;
-    probe = null;
-    probed = false;
-    channel.close();
   }
 
   /** A WebSocket (the transport or a probe) closed. */
   void onWebSocketClosed(Channel channel) {
     boolean transportClosed;
     synchronized (this) {
-      if (channel == probe) {
-        abortProbeLocked();
+      if (websocket.isProbe(channel)) {
+        websocket.abortProbe();
         return;
       }
-      transportClosed = channel == ws && open;
+      transportClosed = websocket.isActive(channel) && open;
     }
     if (transportClosed) {
       close(DisconnectReason.TRANSPORT_CLOSE, false);
@@ -641,49 +508,39 @@ final class EngineSession implements EngineConnection {
       }
       open = false;
       cancelTimersLocked();
-      if (notifyClient && probed && probe != null) {
+      if (notifyClient && websocket.probeState() == WebSocketTransport.ProbeState.PROBED) {
         // The client got 3probe and is pausing its polling: it will not poll again, and if the
         // probe vanished now engine.io-client would stay paused until its ping timeout. Let it
         // finish the upgrade on the probe (bounded by the upgrade timer) and close it there. A
         // parked GET still gets the close packet below.
       } else {
-        abortProbeLocked();
+        websocket.abortProbe();
       }
       if (transport == Transport.WEBSOCKET) {
-        releaseQueueLocked();
         removeLocked(); // before the client can see the close
-        Channel channel = ws;
-        if (channel != null && channel.isActive()) {
-          int status = reason == DisconnectReason.SERVER_SHUTTING_DOWN ? 1001 : 1000;
-          channel
-              .writeAndFlush(new CloseWebSocketFrame(status, null))
-              .addListener(ChannelFutureListener.CLOSE);
-        }
+        websocket.closeActive(reason == DisconnectReason.SERVER_SHUTTING_DOWN ? 1001 : 1000);
       } else if (reason == DisconnectReason.TRANSPORT_CLOSE) {
         // The client sent the close packet: it is not told again. Its GET is answered with a noop,
         // as engine.io does: the one parked now, or one still on its way (the client may send the
         // close while a GET is in flight, and on another connection, so on another I/O thread, it
         // can arrive second); the session is gone once that GET is answered, or after a grace.
-        releaseQueueLocked();
+        polling.releaseQueue();
         closedByClient = true;
-        if (pollChannel != null) {
-          flushPollLocked();
+        if (polling.isParked()) {
+          answerPollLocked();
         } else {
           loop.schedule(this::expire, CLIENT_CLOSE_GRACE_MS, TimeUnit.MILLISECONDS);
         }
       } else {
-        if (queue == null) {
-          queue = new ArrayDeque<>(1);
-        }
-        queue.add(new TextWebSocketFrame(CLOSE.duplicate()));
-        if (pollChannel != null) {
-          flushPollLocked();
+        polling.enqueueClose(CLOSE.duplicate());
+        if (polling.isParked()) {
+          answerPollLocked();
         } else if (notifyClient) {
           // keep the session (and its queue) until the client's next GET collects it
           long grace = Math.min(server.config().pingTimeout().toMillis(), 10_000);
           loop.schedule(this::expire, grace, TimeUnit.MILLISECONDS);
         } else {
-          releaseQueueLocked();
+          polling.releaseQueue();
           removeLocked();
         }
       }
@@ -713,10 +570,8 @@ final class EngineSession implements EngineConnection {
   }
 
   private void releaseQueueLocked() {
-    if (queue != null) {
-      queue.forEach(WebSocketFrame::release);
-      queue = null;
-      queuedBytes = 0;
+    if (polling != null) {
+      polling.releaseQueue();
     }
   }
 
@@ -735,7 +590,7 @@ final class EngineSession implements EngineConnection {
     }
   }
 
-  private static ByteBuf constant(String text) {
+  static ByteBuf constant(String text) {
     return Unpooled.unreleasableBuffer(
         Unpooled.directBuffer(text.length()).writeBytes(text.getBytes(StandardCharsets.US_ASCII)).asReadOnly());
   }
