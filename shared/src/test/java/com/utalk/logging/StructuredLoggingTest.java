@@ -78,6 +78,17 @@ class StructuredLoggingTest {
   }
 
   @Test
+  void aKeyWithoutItsValueIsReportedAndTheDanglingArgumentIsNotWritten() {
+    install(Map.of("APP_ENV", "development"));
+    log.info("odd fields", "conversationId", "c1", "eyJdangling");
+    String raw = out.toString(StandardCharsets.UTF_8);
+    assertFalse(raw.contains("eyJdangling"), raw);
+    JsonNode line = lines().get(0);
+    assertEquals("c1", line.path("conversationId").asText());
+    assertTrue(line.path("loggingError").asText().contains("odd number"), raw);
+  }
+
+  @Test
   void logLevelOverridesTheEnvironmentDefault() {
     install(Map.of("APP_ENV", "production"));
     log.info("hidden in production");

@@ -52,6 +52,11 @@ final class EngineLog {
     for (int i = 0; i + 1 < keyValues.length; i += 2) {
       fields.put(String.valueOf(keyValues[i]), keyValues[i + 1]);
     }
+    if (keyValues.length % 2 != 0) {
+      // A dropped value would go unnoticed; the dangling argument itself is not written (a value
+      // passed without its key could be anything, a token included).
+      fields.put("loggingError", "odd number of key/value arguments (" + keyValues.length + "): the last one was dropped");
+    }
     LogRecord record = new LogRecord(level, message);
     record.setLoggerName(logger.getName());
     record.setParameters(new Object[] {fields});
