@@ -86,13 +86,4 @@ public enum Kpi {
     boolean meets = comparison == Comparison.BELOW ? value < target : value > target;
     return new KpiValue(this, value, num, den, target, meets ? KpiStatus.OK : KpiStatus.BREACH);
   }
-
-  public static Kpi fromId(String id) {
-    for (Kpi kpi : values()) {
-      if (kpi.id.equals(id)) {
-        return kpi;
-      }
-    }
-    throw new IllegalArgumentException("unknown KPI " + id);
-  }
 }

@@ -8,31 +8,31 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The raw collections the KPIs are computed from, how a document maps to counters, and which
- * time puts it in an hour bucket. The triggers and the full recompute both go through here, so
+ * The raw collections the KPIs are computed from and how a document maps to counters, including
+ * which of its times puts it in an hour bucket (the facts' {@code at}). The triggers and the full recompute both go through here, so
  * they cannot disagree about what a document counts for.
  */
 public enum KpiSource {
-  MESSAGES(Collections.MESSAGES, "createdAt",
+  MESSAGES(Collections.MESSAGES,
       List.of("workspaceId", "createdAt", "direction", "status", "author", "botResponse", "botResponseTime", "responseTime",
           "hasMedia", "mediaId", "mediaIds", "media"),
       fields -> {
         MessageFacts facts = MessageFacts.from(fields);
         return new Counted(facts.workspaceId(), facts.createdAt(), facts.tally());
       }),
-  CONVERSATIONS(Collections.CONVERSATIONS, "createdAt",
+  CONVERSATIONS(Collections.CONVERSATIONS,
       List.of("workspaceId", "createdAt", "status", "resolvedInFirstContact"),
       fields -> {
         ConversationFacts facts = ConversationFacts.from(fields);
         return new Counted(facts.workspaceId(), facts.createdAt(), facts.tally());
       }),
-  ESCALATIONS(Collections.ESCALATIONS, "escalatedAt",
+  ESCALATIONS(Collections.ESCALATIONS,
       List.of("workspaceId", "conversationCreatedAt", "escalatedAt"),
       fields -> {
         EscalationFacts facts = EscalationFacts.from(fields);
         return new Counted(facts.workspaceId(), facts.escalatedAt(), facts.tally());
       }),
-  RATINGS(Collections.RATINGS, "createdAt",
+  RATINGS(Collections.RATINGS,
       List.of("workspaceId", "createdAt", "kind", "score"),
       fields -> {
         RatingFacts facts = RatingFacts.from(fields);
@@ -40,24 +40,17 @@ public enum KpiSource {
       });
 
   private final String collection;
-  private final String timeField;
   private final List<String> fields;
   private final Function<Map<String, Object>, Counted> count;
 
-  KpiSource(String collection, String timeField, List<String> fields, Function<Map<String, Object>, Counted> count) {
+  KpiSource(String collection, List<String> fields, Function<Map<String, Object>, Counted> count) {
     this.collection = collection;
-    this.timeField = timeField;
     this.fields = fields;
     this.count = count;
   }
 
   public String collection() {
     return collection;
-  }
-
-  /** The field whose hour the document is counted in. */
-  public String timeField() {
-    return timeField;
   }
 
   /** The only fields the KPIs read (the recompute asks Firestore for just these). */

@@ -16,7 +16,6 @@ import java.util.logging.StreamHandler;
  * stdout. LOG_LEVEL overrides the environment's default level.
  */
 public final class LogSetup {
-  private static volatile boolean installed;
   /** JUL keeps loggers weakly: without these references the quieter levels would be forgotten. */
   private static final java.util.List<Logger> CONFIGURED = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -58,14 +57,6 @@ public final class LogSetup {
       if (!CONFIGURED.contains(logger)) {
         CONFIGURED.add(logger);
       }
-    }
-    installed = true;
-  }
-
-  /** Installs from the environment unless something already did. */
-  public static void ensureInstalled() {
-    if (!installed) {
-      install(Settings.fromEnvironment());
     }
   }
 

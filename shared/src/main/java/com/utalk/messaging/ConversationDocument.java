@@ -60,9 +60,4 @@ public final class ConversationDocument {
         messageCount == null ? 0 : messageCount,
         seq == null ? 0 : seq);
   }
-
-  /** Fields to merge into an existing conversation; nulls are written as nulls on purpose. */
-  public static Map<String, Object> toUpdate(Conversation conversation) {
-    return new HashMap<>(toMap(conversation));
-  }
 }

@@ -51,8 +51,4 @@ public record FirestoreChange(String eventId, String documentPath, Map<String, O
   public boolean created() {
     return before == null && after != null;
   }
-
-  public boolean deleted() {
-    return before != null && after == null;
-  }
 }

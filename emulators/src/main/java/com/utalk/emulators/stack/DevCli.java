@@ -3,6 +3,7 @@ package com.utalk.emulators.stack;
 import com.google.cloud.firestore.Firestore;
 import com.utalk.config.Settings;
 import com.utalk.emulators.bench.BackupBenchmark;
+import com.utalk.emulators.bench.PasswordHashBenchmark;
 import com.utalk.emulators.bench.ColdStartBenchmark;
 import com.utalk.emulators.bench.IngestBenchmark;
 import com.utalk.emulators.seed.DemoSeed;
@@ -75,6 +76,7 @@ public final class DevCli {
       case "bench-ingest" -> bench(config, settings, IngestBenchmark::main, rest);
       case "bench-cold-start" -> bench(config, settings, ColdStartBenchmark::main, rest);
       case "bench-backup" -> bench(config, settings, BackupBenchmark::main, rest);
+      case "bench-password-hash" -> bench(config, settings, PasswordHashBenchmark::main, rest);
       default -> usage();
     };
   }
@@ -159,7 +161,8 @@ public final class DevCli {
           drill [--conversations N --messages M --late K]   DR drill in a scratch project: load, back up, destroy, restore, time it
           bench-ingest [--seconds N --rates 100,200 --concurrency N]   webhook throughput through the gateway
           bench-cold-start [RUNS]   JVM start to the webhook function's first 200
-          bench-backup [--docs 100000]   backup and restore docs/s, MB/s and peak heap, in a scratch project
+          bench-backup [--docs 100000] [--page-size 500]   backup and restore docs/s, MB/s and peak heap, in a scratch project
+          bench-password-hash [RUNS]   the login's Argon2id hash time (no stack needed)
           test [mvn args]      run every module's tests against the emulators""");
     return 2;
   }

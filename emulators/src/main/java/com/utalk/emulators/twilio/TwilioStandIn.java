@@ -162,11 +162,6 @@ public final class TwilioStandIn implements AutoCloseable {
     return ledger.awaitCallbacks(count, timeout);
   }
 
-  /** The message's latest status as a fetch would report it ("queued" until a callback moved it). */
-  public String statusOf(String messageSid) {
-    return ledger.state(messageSid).status();
-  }
-
   /** Forgets sends, callbacks and faults (the account and auto mode stay). */
   public void reset() {
     ledger.reset();

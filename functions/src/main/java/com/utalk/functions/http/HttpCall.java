@@ -111,10 +111,6 @@ public final class HttpCall {
     return context.requestId();
   }
 
-  public RequestContext context() {
-    return context;
-  }
-
   public String header(String name) {
     return request.getFirstHeader(name).orElse(null);
   }

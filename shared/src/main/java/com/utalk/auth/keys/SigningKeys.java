@@ -42,10 +42,6 @@ public final class SigningKeys {
     return ring;
   }
 
-  public Duration grace() {
-    return grace;
-  }
-
   /** The version new tokens are signed with. */
   public SigningKey signingKey() {
     Instant now = clock.instant();

@@ -30,17 +30,4 @@ class Argon2idHasherTest {
     assertTrue(hasher.verify("pw".toCharArray(), weak), "old parameters still verify");
     assertTrue(hasher.needsRehash(weak), "and get upgraded at the next login");
   }
-
-  /** Not a benchmark; prints the figure the report quotes. */
-  @Test
-  void hashTime() {
-    hasher.hash("warm-up".toCharArray());
-    long best = Long.MAX_VALUE;
-    for (int i = 0; i < 5; i++) {
-      long started = System.nanoTime();
-      hasher.hash("measure".toCharArray());
-      best = Math.min(best, System.nanoTime() - started);
-    }
-    System.out.println("argon2id m=19456,t=2,p=1 hash: best of 5 = " + best / 1_000_000 + " ms");
-  }
 }
