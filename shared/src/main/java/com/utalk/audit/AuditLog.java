@@ -23,7 +23,7 @@ import java.util.UUID;
 /**
  * The {@code auditLogs} collection. Entries are written in the same transaction as the change
  * they describe, so there is no change without its entry. Each carries {@code expireAt} two years
- * out (seed: audit logs are kept two years) for a Firestore TTL policy to delete.
+ * out (docs/operations.md: audit logs are kept two years) for a Firestore TTL policy to delete.
  */
 public final class AuditLog {
   public static final Duration RETENTION = Duration.ofDays(730);

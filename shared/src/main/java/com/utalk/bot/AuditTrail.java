@@ -12,7 +12,7 @@ import java.util.UUID;
 /**
  * The {@code auditLogs} entry of an admin change: who, what, when, under which request, and the
  * state before and after. It is written in the transaction that makes the change, so a change is
- * never committed without its entry (the seed keeps audit logs two years).
+ * never committed without its entry (the operations reference keeps audit logs two years).
  */
 public final class AuditTrail {
   public static final String COLLECTION = "auditLogs";

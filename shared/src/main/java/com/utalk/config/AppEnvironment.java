@@ -2,7 +2,7 @@ package com.utalk.config;
 
 import java.util.Locale;
 
-/** Deployment environment; decides defaults such as the log level (seed: loggingConfig.levels). */
+/** Deployment environment; decides defaults such as the log level (docs/operations.md: loggingConfig.levels). */
 public enum AppEnvironment {
   DEVELOPMENT("debug"),
   STAGING("info"),

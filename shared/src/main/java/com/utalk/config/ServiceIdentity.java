@@ -1,6 +1,6 @@
 package com.utalk.config;
 
-/** The seed's default log fields: which service, in which environment, at which version. */
+/** The operations reference's default log fields: which service, in which environment, at which version. */
 public record ServiceIdentity(String service, AppEnvironment environment, String version) {
   public static ServiceIdentity from(Settings settings) {
     return new ServiceIdentity(

@@ -2,7 +2,7 @@ package com.utalk.kpi;
 
 /**
  * The nine business KPIs of the operations document ("KPIs de negocio (con fórmulas)"): each is
- * {@code scale × numerator / denominator}, 0 when the denominator is 0, with the seed's target.
+ * {@code scale × numerator / denominator}, 0 when the denominator is 0, with the operations reference's target.
  * Means (TMO, ASA, time to escalation) are sum / count; rates are count / count; NPS is
  * (promoters − detractors) / responses × 100.
  */
@@ -78,7 +78,7 @@ public enum Kpi {
     return tally.get(denominator);
   }
 
-  /** The seed's "length > 0 ? … : 0". */
+  /** The operations reference's "length > 0 ? … : 0". */
   public KpiValue evaluate(Tally tally) {
     long num = numerator(tally);
     long den = denominator(tally);

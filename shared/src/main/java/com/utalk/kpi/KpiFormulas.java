@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.function.Function;
 
 /**
- * The seed's nine formulas over lists of records, for reports and for checking by hand. Each one
+ * The operations reference's nine formulas over lists of records, for reports and for checking by hand. Each one
  * folds the records into counters and divides, exactly as the incremental path does: the
  * filters live in the facts' {@code tally()} and the division in {@link Kpi#evaluate}.
  */

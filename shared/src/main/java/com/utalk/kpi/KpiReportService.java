@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * Reads the stored rollups for {@code GET /api/kpis}. Every period of the range is reported (a
- * period without a rollup has zero counters, so its KPIs are 0 as in the seed). The current hour
+ * period without a rollup has zero counters, so its KPIs are 0 as in the operations reference). The current hour
  * is as fresh as the last hourly rollup.
  */
 public final class KpiReportService {

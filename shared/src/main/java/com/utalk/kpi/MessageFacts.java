@@ -19,7 +19,7 @@ public record MessageFacts(
     boolean hasMedia) {
 
   public static MessageFacts from(Map<String, Object> fields) {
-    // The seed tests `m.mediaId`; inbound media arrives as `media` refs before any mediaId exists,
+    // The operations reference's formula tests `m.mediaId`; inbound media arrives as `media` refs before any mediaId exists,
     // so every stored sign of an attachment counts.
     boolean hasMedia =
         Fields.bool(fields, "hasMedia") || Fields.string(fields, "mediaId") != null

@@ -4,7 +4,7 @@ import com.utalk.config.Settings;
 import java.util.Locale;
 
 /**
- * What media we accept, from the seed's storage section: images, audio, video and PDF (not
+ * What media we accept, from the operations reference's storage section: images, audio, video and PDF (not
  * {@code application/octet-stream}), at most 100 MB ({@code MEDIA_MAX_BYTES} overrides the cap).
  */
 public record MediaPolicy(long maxBytes) {

@@ -17,7 +17,7 @@ import java.util.UUID;
 /**
  * {@code POST /api/media/uploads}: an agent announces an attachment (conversation, type, size)
  * and gets a signed PUT URL for it plus the {@code mediaId} to put on the message. The type and
- * size are checked against the seed's allowlist and cap before anything is signed, and the URL
+ * size are checked against the operations reference's allowlist and cap before anything is signed, and the URL
  * only accepts that content type. The item stays {@code awaiting_upload} until the message that
  * carries it is sent, when the sender finds the object and signs a GET URL for Twilio.
  */

@@ -19,7 +19,7 @@ public final class MessageDocument {
     map.put("author", message.author().wire());
     map.put("body", message.body());
     map.put("mediaIds", message.mediaIds());
-    // The seed's media-rate formula filters on a single `mediaId`; keep the first one there too.
+    // The operations reference's media-rate formula filters on a single `mediaId`; keep the first one there too.
     map.put("mediaId", message.mediaIds().isEmpty() ? null : message.mediaIds().get(0));
     List<Map<String, Object>> media = new ArrayList<>();
     for (MediaRef ref : message.media()) {

@@ -6,7 +6,7 @@ import io.opentelemetry.api.metrics.Meter;
 import java.util.Map;
 
 /**
- * The seed's business counters. Conversations, messages, escalations and bot responses are
+ * The operations reference's business counters. Conversations, messages, escalations and bot responses are
  * counted by the KPI trigger (once per new document, deduplicated like the KPIs) rather than at
  * every write site; user sessions are counted where a session starts (login).
  */

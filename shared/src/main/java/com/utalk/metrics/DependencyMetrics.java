@@ -6,7 +6,7 @@ import io.opentelemetry.api.metrics.LongCounter;
 import io.opentelemetry.api.metrics.Meter;
 
 /**
- * Calls to what we depend on: Firestore (the seed's database SLIs) and external APIs (Twilio,
+ * Calls to what we depend on: Firestore (the operations reference's database SLIs) and external APIs (Twilio,
  * OpenAI: twilioErrorRate, openaiErrorRate). Duration of every call, and errors by type.
  */
 public final class DependencyMetrics {

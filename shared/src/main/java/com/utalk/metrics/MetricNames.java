@@ -10,7 +10,7 @@ import java.util.List;
  * Units are UCUM as OpenTelemetry wants them ({@code s}, {@code By}, {@code {request}}).
  */
 public final class MetricNames {
-  // Application (seed: metricsConfig.application)
+  // Application (docs/operations.md: metricsConfig.application)
   public static final String HTTP_REQUESTS_TOTAL = "http_requests_total";
   public static final String HTTP_REQUEST_DURATION_SECONDS = "http_request_duration_seconds";
   public static final String HTTP_REQUESTS_IN_FLIGHT = "http_requests_in_flight";
@@ -19,7 +19,7 @@ public final class MetricNames {
   public static final String JVM_HEAP_SIZE_TOTAL_BYTES = "jvm_heap_size_total_bytes";
   public static final String JVM_GC_PAUSE_SECONDS_TOTAL = "jvm_gc_pause_seconds_total";
   public static final String JVM_THREADS_LIVE = "jvm_threads_live";
-  // Database and external APIs (seed: dbP50/P95/P99, dbErrorRate, twilioErrorRate, openaiErrorRate)
+  // Database and external APIs (docs/operations.md: dbP50/P95/P99, dbErrorRate, twilioErrorRate, openaiErrorRate)
   public static final String DB_OPERATION_DURATION_SECONDS = "db_operation_duration_seconds";
   public static final String DB_ERRORS_TOTAL = "db_errors_total";
   /** Every database operation by outcome (ok | error): the counter the database SLOs are made of. */
@@ -28,13 +28,13 @@ public final class MetricNames {
   /** Every external API call by peer.service and outcome: the counter the Twilio / OpenAI SLOs are made of. */
   public static final String EXTERNAL_REQUESTS_TOTAL = "external_requests_total";
   public static final String EXTERNAL_ERRORS_TOTAL = "external_errors_total";
-  // Business (seed: metricsConfig.business)
+  // Business (docs/operations.md: metricsConfig.business)
   public static final String CONVERSATIONS_TOTAL = "conversations_total";
   public static final String MESSAGES_TOTAL = "messages_total";
   public static final String ESCALATIONS_TOTAL = "escalations_total";
   public static final String BOT_RESPONSES_TOTAL = "bot_responses_total";
   public static final String USER_SESSIONS_TOTAL = "user_sessions_total";
-  // WebSocket (seed: metricsConfig.websocket)
+  // WebSocket (docs/operations.md: metricsConfig.websocket)
   public static final String SOCKET_CONNECTIONS_ACTIVE = "socket_connections_active";
   public static final String SOCKET_CONNECTIONS_TOTAL = "socket_connections_total";
   public static final String SOCKET_EVENTS_TOTAL = "socket_events_total";

@@ -10,7 +10,7 @@ import java.util.Locale;
  * Where metrics go besides {@code /metrics}. {@code METRICS_EXPORTER}: {@code cloud-monitoring}
  * (default in staging and production) or {@code none} (default in development: the local stack
  * reads Prometheus text). {@code METRICS_EXPORT_INTERVAL_SECONDS}: the periodic reader's interval
- * (seed: 15 s for application metrics). {@code METRICS_PORT}: when set, this process also serves
+ * (docs/operations.md: 15 s for application metrics). {@code METRICS_PORT}: when set, this process also serves
  * {@code /metrics} on that port (how a function running in its own invoker process is scraped locally).
  */
 public record MetricsExport(boolean cloudMonitoring, Duration interval, String projectId, int port) {

@@ -6,7 +6,7 @@ import io.opentelemetry.api.metrics.LongCounter;
 import io.opentelemetry.api.metrics.LongUpDownCounter;
 import io.opentelemetry.api.metrics.Meter;
 
-/** The seed's WebSocket metrics, for the realtime service (the WebSocket SLOs are computed from them). */
+/** The operations reference's WebSocket metrics, for the realtime service (the WebSocket SLOs are computed from them). */
 public final class SocketMetrics {
   private final LongUpDownCounter active;
   private final LongCounter connections;

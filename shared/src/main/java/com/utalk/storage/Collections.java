@@ -1,6 +1,6 @@
 package com.utalk.storage;
 
-/** Firestore collection names (the seed's names where it has one). */
+/** Firestore collection names (the operations reference's names where it has one). */
 public final class Collections {
   public static final String USERS = "users";
   public static final String CONVERSATIONS = "conversations";

@@ -55,7 +55,7 @@ public final class FirestoreCalls {
         default -> throw new InternalException("Firestore refused the call (" + failure.code() + "): " + cause.getMessage(), cause);
       }
     } finally {
-      // The seed's database SLIs: latency as the caller waited for it, and real outages by gRPC code.
+      // The operations reference's database SLIs: latency as the caller waited for it, and real outages by gRPC code.
       Metrics.get().dependencies().database(System.nanoTime() - started, outage);
     }
   }

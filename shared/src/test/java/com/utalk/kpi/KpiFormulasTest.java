@@ -10,8 +10,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Each of the seed's nine formulas on a small dataset whose answer was worked out by hand (the
- * arithmetic is in the comments), and on the empty set, where the seed answers 0.
+ * Each of the operations reference's nine formulas on a small dataset whose answer was worked out by hand (the
+ * arithmetic is in the comments), and on the empty set, where the operations reference answers 0.
  */
 class KpiFormulasTest {
   private static final Instant T = Instant.parse("2026-03-02T10:00:00Z");

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The seed's rotation policy through the running API, on an injected clock: a token signed with
+ * The operations reference's rotation policy through the running API, on an injected clock: a token signed with
  * the previous secret version works before the rotation and inside the 7-day grace, and gets 401
  * after it. The rotation itself comes from the admin endpoint and from the SECRET_ROTATE function.
  */

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The ai-enhancements flag gates what the bot tells the model: off (the seed's 0%) the configured
+ * The ai-enhancements flag gates what the bot tells the model: off (the operations reference's 0%) the configured
  * prompt only; on for the workspace, the date and the answer-in-the-customer's-language line.
  * The bot instance refreshes its flags every second here (FLAGS_REFRESH_SECONDS=1).
  */

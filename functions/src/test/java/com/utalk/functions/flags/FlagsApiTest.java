@@ -26,7 +26,7 @@ class FlagsApiTest {
     api = ApiHarness.start();
     admin = api.signedIn(WS, Role.ADMIN, "admin@flags.example.com");
     agent = api.signedIn(WS, Role.AGENT, "agent@flags.example.com");
-    // the seed's allow-list names user1@example.com
+    // the operations reference's allow-list names user1@example.com
     beta = api.signedIn(WS, Role.AGENT, "user1@example.com");
   }
 

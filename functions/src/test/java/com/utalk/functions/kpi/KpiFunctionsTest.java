@@ -161,7 +161,7 @@ class KpiFunctionsTest {
               .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
     }
 
-    // /metrics of this process (the functions ran in it) shows the traffic under the seed's names.
+    // /metrics of this process (the functions ran in it) shows the traffic under the operations reference's names.
     String metrics = Metrics.get().scrape();
     String webhook2xx = "http_requests_total{http_request_method=\"POST\",http_response_status_class=\"2xx\",http_route=\"/webhooks/twilio/whatsapp\"}";
     assertEquals(12, sample(metrics, webhook2xx) - sample(metricsBefore, webhook2xx), metrics);

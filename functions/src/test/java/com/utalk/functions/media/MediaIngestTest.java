@@ -176,7 +176,7 @@ class MediaIngestTest {
     assertEquals(basicAuth(), twilioMedia.requests().get(twilioMedia.requests().size() - 1).authorization());
     DocumentSnapshot message = stack.env.firestore().collection("messages").document(messageIdOf(event)).get().get();
     assertEquals(List.of(media.getId()), message.get("mediaIds"));
-    assertEquals(media.getId(), message.getString("mediaId"), "the seed's media-rate KPI reads mediaId");
+    assertEquals(media.getId(), message.getString("mediaId"), "the operations reference's media-rate KPI reads mediaId");
 
     MediaUrlService urls = new MediaUrlService(stack.env.firestore(), new GcsMediaStore(storage, BUCKET, signer, Clock.systemUTC()),
         ConversationAccess.DEFAULT, Clock.systemUTC());
@@ -241,7 +241,7 @@ class MediaIngestTest {
     deliver(chunked);
     assertEquals("too_large", media(chunked).getString("failureReason"));
     assertTrue(storage.list(BUCKET).streamAll().findAny().isEmpty(), "nothing was stored");
-    assertEquals(104857600L, com.utalk.media.MediaPolicy.DEFAULT_MAX_BYTES, "the seed's cap: 100 MB");
+    assertEquals(104857600L, com.utalk.media.MediaPolicy.DEFAULT_MAX_BYTES, "the operations reference's cap: 100 MB");
   }
 
   @Test

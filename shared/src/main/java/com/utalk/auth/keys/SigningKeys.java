@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * Which version signs and which versions verify, at the injected clock's now. The newest version
- * signs. An older version verifies until its successor has existed for the grace period (seed:
+ * signs. An older version verifies until its successor has existed for the grace period (docs/operations.md:
  * rotate every 90 days, 7 days of grace), then tokens signed with it are refused.
  *
  * <p>The ring is cached per instance. A token whose kid is unknown forces one early reload (at most

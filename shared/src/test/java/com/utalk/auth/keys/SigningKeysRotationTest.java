@@ -20,7 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** The seed's policy: rotate every 90 days, previous version accepted for 7 more days. */
+/** The operations reference's policy: rotate every 90 days, previous version accepted for 7 more days. */
 class SigningKeysRotationTest {
   private static final String FIRST = "first-secret-0123456789-0123456789-abc";
   private final MutableClock clock = new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
