@@ -1,5 +1,6 @@
 package com.utalk.auth;
 
+import com.utalk.wiring.Lazy;
 import com.google.cloud.firestore.Firestore;
 import com.utalk.audit.AuditLog;
 import com.utalk.auth.keys.KeyRotation;
@@ -39,8 +40,8 @@ public final class AuthModule {
   private final UserRepository users;
   private final PasswordHasher hasher;
   private final AuditLog audit;
-  private volatile LoginService login;
-  private volatile SessionService sessions;
+  private final Lazy<LoginService> login = Lazy.of(this::newLogin);
+  private final Lazy<SessionService> sessions = Lazy.of(this::newSessions);
 
   public AuthModule(Settings settings, Firestore firestore, Clock clock) {
     this(AuthSettings.from(settings), SigningKeyRings.fromSettings(settings, firestore, clock), firestore, clock);
@@ -105,30 +106,20 @@ public final class AuthModule {
   }
 
   public SessionService sessions() {
-    SessionService current = sessions;
-    if (current == null) {
-      synchronized (this) {
-        if (sessions == null) {
-          sessions = new SessionService(firestore, users, issuer, settings.refreshTokenTtl(), clock, random);
-        }
-        current = sessions;
-      }
-    }
-    return current;
+    return sessions.get();
   }
 
   public LoginService login() {
-    LoginService current = login;
-    if (current == null) {
-      synchronized (this) {
-        if (login == null) {
-          LoginThrottle throttle =
-              new LoginThrottle(firestore, settings.maxFailuresPerEmail(), settings.maxFailuresPerIp(), settings.failureWindow(), clock);
-          login = new LoginService(users, hasher, throttle, sessions(), clock, random);
-        }
-        current = login;
-      }
-    }
-    return current;
+    return login.get();
+  }
+
+  private SessionService newSessions() {
+    return new SessionService(firestore, users, issuer, settings.refreshTokenTtl(), clock, random);
+  }
+
+  private LoginService newLogin() {
+    LoginThrottle throttle =
+        new LoginThrottle(firestore, settings.maxFailuresPerEmail(), settings.maxFailuresPerIp(), settings.failureWindow(), clock);
+    return new LoginService(users, hasher, throttle, sessions(), clock, random);
   }
 }

@@ -1,5 +1,6 @@
 package com.utalk.functions.api;
 
+import com.utalk.wiring.Lazy;
 import com.utalk.auth.AuthModule;
 import com.utalk.config.ServiceIdentity;
 import com.utalk.conversations.AgentMessages;
@@ -36,8 +37,8 @@ final class ApiApplication {
     ConversationActions actions =
         new ConversationActions(backend.firestore(), auth.users(), auth.policy(), backend.outbox(), auth.audit(),
             BotWiring.escalations(backend), backend.clock());
-    Memo<AgentMessages> messages =
-        new Memo<>(() -> new AgentMessages(
+    Lazy<AgentMessages> messages =
+        Lazy.of(() -> new AgentMessages(
             new OutboundMessageService(backend.firestore(), backend.outbox(), backend.publisher(), backend.clock()), auth.policy()));
 
     List<Route> routes = new ArrayList<>();
@@ -47,13 +48,13 @@ final class ApiApplication {
     routes.addAll(new UserRoutes(auth.userAdministration()).routes());
     routes.addAll(new AdminRoutes(auth).routes());
     routes.addAll(new BotRoutes(
-        new Memo<>(() -> new AiConfigHandler(BotWiring.aiConfig(backend))),
-        new Memo<>(() -> new ForcePauseBotHandler(BotWiring.forcePause(backend)))).routes());
-    routes.addAll(new MediaRoutes(new Memo<>(() -> MediaRoutes.handlers(backend, auth.policy()))).routes());
+        Lazy.of(() -> new AiConfigHandler(BotWiring.aiConfig(backend))),
+        Lazy.of(() -> new ForcePauseBotHandler(BotWiring.forcePause(backend)))).routes());
+    routes.addAll(new MediaRoutes(Lazy.of(() -> MediaRoutes.handlers(backend, auth.policy()))).routes());
     routes.addAll(new KpiRoutes(backend).routes());
-    routes.addAll(new BackupRoutes(new Memo<>(() -> new BackupModule(backend)), auth).routes());
+    routes.addAll(new BackupRoutes(Lazy.of(() -> new BackupModule(backend)), auth).routes());
     routes.addAll(new FlagRoutes(backend::flags,
-        new Memo<>(() -> new FlagAdministration(backend.firestore(), auth.audit(), auth.policy(), backend.flags(), backend.clock())),
+        Lazy.of(() -> new FlagAdministration(backend.firestore(), auth.audit(), auth.policy(), backend.flags(), backend.clock())),
         auth.users()).routes());
     routes.addAll(new ChangeRoutes(Changelog.bundled(), backend.clock()).routes());
     routes.addAll(new OpenApiRoute().routes());

@@ -1,5 +1,6 @@
 package com.utalk.functions.api;
 
+import com.utalk.wiring.Lazy;
 import com.google.cloud.functions.HttpFunction;
 import com.google.cloud.functions.HttpRequest;
 import com.google.cloud.functions.HttpResponse;
@@ -18,7 +19,7 @@ import java.util.List;
  */
 public final class ApiFunction implements HttpFunction {
   private static final Log LOG = Log.get(ApiFunction.class);
-  private final Memo<ApiApplication> application;
+  private final Lazy<ApiApplication> application;
   private final Backend backend;
 
   public ApiFunction() {
@@ -28,7 +29,7 @@ public final class ApiFunction implements HttpFunction {
   public ApiFunction(Backend backend) {
     SigningKeyRings.validate(backend.settings());
     this.backend = backend;
-    this.application = new Memo<>(() -> new ApiApplication(backend));
+    this.application = Lazy.of(() -> new ApiApplication(backend));
     if (backend.settings().find("JWT_SECRET_NAME").isPresent()) {
       loadSecretVersions();
     }

@@ -1,5 +1,6 @@
 package com.utalk.functions.api;
 
+import com.utalk.wiring.Lazy;
 import com.utalk.auth.Permission;
 import com.utalk.functions.wiring.Backend;
 import com.utalk.gcp.GcpProject;
@@ -26,8 +27,8 @@ final class KpiRoutes {
 
   KpiRoutes(Backend backend) {
     this.clock = backend.clock();
-    this.reports = new Memo<>(() -> new KpiReportService(new KpiRollupStore(backend.firestore()), backend.clock()));
-    this.slis = new Memo<>(() -> Slis.from(backend));
+    this.reports = Lazy.of(() -> new KpiReportService(new KpiRollupStore(backend.firestore()), backend.clock()));
+    this.slis = Lazy.of(() -> Slis.from(backend));
   }
 
   List<Route> routes() {

@@ -1,5 +1,6 @@
 package com.utalk.functions.auth;
 
+import com.utalk.wiring.Lazy;
 import com.google.cloud.functions.CloudEventsFunction;
 import com.utalk.auth.AuthModule;
 import com.utalk.auth.keys.KeyRotation;
@@ -24,8 +25,8 @@ public final class JwtSecretRotationFunction implements CloudEventsFunction {
   private static final Log LOG = Log.get(JwtSecretRotationFunction.class);
 
   private final Backend backend;
-  private volatile AuthModule auth;
-  private volatile ProcessedEvents processed;
+  private final Lazy<AuthModule> auth;
+  private final Lazy<ProcessedEvents> processed;
 
   public JwtSecretRotationFunction() {
     this(Backend.fromEnvironment());
@@ -34,6 +35,8 @@ public final class JwtSecretRotationFunction implements CloudEventsFunction {
   public JwtSecretRotationFunction(Backend backend) {
     SigningKeyRings.validate(backend.settings());
     this.backend = backend;
+    this.auth = Lazy.of(() -> new AuthModule(backend.settings(), backend.firestore(), backend.clock()));
+    this.processed = Lazy.of(() -> new ProcessedEvents(backend.firestore(), backend.clock()));
   }
 
   @Override
@@ -58,16 +61,10 @@ public final class JwtSecretRotationFunction implements CloudEventsFunction {
   }
 
   private AuthModule auth() {
-    if (auth == null) {
-      auth = new AuthModule(backend.settings(), backend.firestore(), backend.clock());
-    }
-    return auth;
+    return auth.get();
   }
 
   private ProcessedEvents processed() {
-    if (processed == null) {
-      processed = new ProcessedEvents(backend.firestore(), backend.clock());
-    }
-    return processed;
+    return processed.get();
   }
 }

@@ -1,5 +1,6 @@
 package com.utalk.functions.backup;
 
+import com.utalk.wiring.Lazy;
 import com.google.cloud.firestore.Firestore;
 import com.utalk.backup.BackupBucket;
 import com.utalk.backup.BackupSettings;
@@ -20,30 +21,26 @@ import java.util.List;
 public final class BackupModule {
   private final Backend backend;
   private final BackupSettings settings;
-  private volatile Firestore firestore;
-  private volatile BackupBucket bucket;
+  private final Lazy<Firestore> firestore;
+  private final Lazy<BackupBucket> bucket;
 
   public BackupModule(Backend backend) {
     this.backend = backend;
+    this.firestore = Lazy.of(() -> FirestoreProvider.create(GcpProject.from(backend.settings()), Duration.ofSeconds(60), Duration.ofSeconds(120)));
     this.settings = BackupSettings.from(backend.settings());
+    this.bucket = Lazy.of(settings::openBucket);
   }
 
   public Backend backend() {
     return backend;
   }
 
-  public synchronized Firestore firestore() {
-    if (firestore == null) {
-      firestore = FirestoreProvider.create(GcpProject.from(backend.settings()), Duration.ofSeconds(60), Duration.ofSeconds(120));
-    }
-    return firestore;
+  public Firestore firestore() {
+    return firestore.get();
   }
 
-  public synchronized BackupBucket bucket() {
-    if (bucket == null) {
-      bucket = settings.openBucket();
-    }
-    return bucket;
+  public BackupBucket bucket() {
+    return bucket.get();
   }
 
   public FirestoreBackup backup() {

@@ -1,5 +1,6 @@
 package com.utalk.functions.backup;
 
+import com.utalk.wiring.Lazy;
 import com.google.cloud.functions.CloudEventsFunction;
 import com.utalk.events.ProcessedEvents;
 import com.utalk.functions.events.EventCall;
@@ -15,7 +16,7 @@ import io.cloudevents.CloudEvent;
 public final class FirestoreBackupFunction implements CloudEventsFunction {
   static final String FUNCTION = "firestore-backup";
   private final BackupModule module;
-  private volatile ProcessedEvents processed;
+  private final Lazy<ProcessedEvents> processed;
 
   public FirestoreBackupFunction() {
     this(Backend.fromEnvironment());
@@ -23,6 +24,7 @@ public final class FirestoreBackupFunction implements CloudEventsFunction {
 
   public FirestoreBackupFunction(Backend backend) {
     this.module = new BackupModule(backend);
+    this.processed = Lazy.of(() -> new ProcessedEvents(module.backend().firestore(), module.backend().clock()));
   }
 
   @Override
@@ -35,9 +37,6 @@ public final class FirestoreBackupFunction implements CloudEventsFunction {
   }
 
   private ProcessedEvents processed() {
-    if (processed == null) {
-      processed = new ProcessedEvents(module.backend().firestore(), module.backend().clock());
-    }
-    return processed;
+    return processed.get();
   }
 }

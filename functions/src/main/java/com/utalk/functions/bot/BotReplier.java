@@ -1,5 +1,6 @@
 package com.utalk.functions.bot;
 
+import com.utalk.wiring.Lazy;
 import com.google.cloud.functions.CloudEventsFunction;
 import com.utalk.bot.BotService;
 import com.utalk.events.ConversationEvent;
@@ -13,8 +14,8 @@ public final class BotReplier implements CloudEventsFunction {
   static final String FUNCTION = "bot-replier";
 
   private final Backend backend;
-  private volatile BotService bot;
-  private volatile ProcessedEvents processed;
+  private final Lazy<BotService> bot;
+  private final Lazy<ProcessedEvents> processed;
 
   public BotReplier() {
     this(Backend.fromEnvironment());
@@ -22,6 +23,8 @@ public final class BotReplier implements CloudEventsFunction {
 
   public BotReplier(Backend backend) {
     this.backend = backend;
+    this.bot = Lazy.of(() -> BotWiring.botService(backend));
+    this.processed = Lazy.of(() -> new ProcessedEvents(backend.firestore(), backend.clock()));
   }
 
   @Override
@@ -31,17 +34,11 @@ public final class BotReplier implements CloudEventsFunction {
     });
   }
 
-  private synchronized ProcessedEvents processed() {
-    if (processed == null) {
-      processed = new ProcessedEvents(backend.firestore(), backend.clock());
-    }
-    return processed;
+  private ProcessedEvents processed() {
+    return processed.get();
   }
 
-  synchronized BotService bot() {
-    if (bot == null) {
-      bot = BotWiring.botService(backend);
-    }
-    return bot;
+  BotService bot() {
+    return bot.get();
   }
 }

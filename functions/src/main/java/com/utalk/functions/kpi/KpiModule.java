@@ -1,5 +1,6 @@
 package com.utalk.functions.kpi;
 
+import com.utalk.wiring.Lazy;
 import com.google.cloud.firestore.Firestore;
 import com.utalk.events.ProcessedEvents;
 import com.utalk.functions.wiring.Backend;
@@ -15,55 +16,45 @@ import com.utalk.kpi.KpiSettings;
 /** The KPI services of one function instance, built on first use from the instance's {@link Backend}. */
 final class KpiModule {
   private final Backend backend;
-  private volatile KpiSettings settings;
-  private volatile KpiCounterStore counters;
-  private volatile KpiChangeCounter changeCounter;
-  private volatile KpiRollup rollup;
-  private volatile FullRecompute recompute;
+  private final Lazy<KpiSettings> settings;
+  private final Lazy<KpiCounterStore> counters;
+  private final Lazy<KpiChangeCounter> changeCounter;
+  private final Lazy<KpiRollup> rollup;
+  private final Lazy<FullRecompute> recompute;
 
   KpiModule(Backend backend) {
     this.backend = backend;
+    this.recompute = Lazy.of(() -> new FullRecompute(
+        FirestoreProvider.create(GcpProject.from(backend.settings()), FullRecompute.SCAN_TIMEOUT, FullRecompute.SCAN_TIMEOUT),
+        backend.firestore(), counters(), rollup()));
+    this.settings = Lazy.of(() -> KpiSettings.from(backend.settings()));
+    this.counters = Lazy.of(() -> new KpiCounterStore(backend.firestore(), settings()));
+    this.changeCounter = Lazy.of(() -> new KpiChangeCounter(backend.firestore(), counters(), new ProcessedEvents(backend.firestore(), backend.clock())));
+    this.rollup = Lazy.of(() -> new KpiRollup(backend.firestore(), counters(), new KpiRollupStore(backend.firestore()), settings(), backend.clock()));
   }
 
   Backend backend() {
     return backend;
   }
 
-  synchronized KpiSettings settings() {
-    if (settings == null) {
-      settings = KpiSettings.from(backend.settings());
-    }
-    return settings;
+  KpiSettings settings() {
+    return settings.get();
   }
 
-  synchronized KpiCounterStore counters() {
-    if (counters == null) {
-      counters = new KpiCounterStore(backend.firestore(), settings());
-    }
-    return counters;
+  KpiCounterStore counters() {
+    return counters.get();
   }
 
-  synchronized KpiChangeCounter changeCounter() {
-    if (changeCounter == null) {
-      changeCounter = new KpiChangeCounter(backend.firestore(), counters(), new ProcessedEvents(backend.firestore(), backend.clock()));
-    }
-    return changeCounter;
+  KpiChangeCounter changeCounter() {
+    return changeCounter.get();
   }
 
-  synchronized KpiRollup rollup() {
-    if (rollup == null) {
-      rollup = new KpiRollup(backend.firestore(), counters(), new KpiRollupStore(backend.firestore()), settings(), backend.clock());
-    }
-    return rollup;
+  KpiRollup rollup() {
+    return rollup.get();
   }
 
   /** Only the recompute modes pay for the second client (long deadlines for whole-collection scans). */
-  synchronized FullRecompute recompute() {
-    if (recompute == null) {
-      Firestore scanner =
-          FirestoreProvider.create(GcpProject.from(backend.settings()), FullRecompute.SCAN_TIMEOUT, FullRecompute.SCAN_TIMEOUT);
-      recompute = new FullRecompute(scanner, backend.firestore(), counters(), rollup());
-    }
-    return recompute;
+  FullRecompute recompute() {
+    return recompute.get();
   }
 }

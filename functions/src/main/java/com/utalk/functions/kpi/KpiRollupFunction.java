@@ -1,5 +1,6 @@
 package com.utalk.functions.kpi;
 
+import com.utalk.wiring.Lazy;
 import com.google.cloud.functions.CloudEventsFunction;
 import com.utalk.events.ProcessedEvents;
 import com.utalk.functions.events.EventCall;
@@ -15,7 +16,7 @@ public final class KpiRollupFunction implements CloudEventsFunction {
   private static final Log LOG = Log.get(KpiRollupFunction.class);
 
   private final KpiModule kpi;
-  private volatile ProcessedEvents processed;
+  private final Lazy<ProcessedEvents> processed;
 
   public KpiRollupFunction() {
     this(Backend.fromEnvironment());
@@ -23,6 +24,7 @@ public final class KpiRollupFunction implements CloudEventsFunction {
 
   public KpiRollupFunction(Backend backend) {
     this.kpi = new KpiModule(backend);
+    this.processed = Lazy.of(() -> new ProcessedEvents(kpi.backend().firestore(), kpi.backend().clock()));
   }
 
   @Override
@@ -48,9 +50,6 @@ public final class KpiRollupFunction implements CloudEventsFunction {
   }
 
   private ProcessedEvents processed() {
-    if (processed == null) {
-      processed = new ProcessedEvents(kpi.backend().firestore(), kpi.backend().clock());
-    }
-    return processed;
+    return processed.get();
   }
 }

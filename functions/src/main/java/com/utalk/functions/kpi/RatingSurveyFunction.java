@@ -1,5 +1,6 @@
 package com.utalk.functions.kpi;
 
+import com.utalk.wiring.Lazy;
 import com.google.cloud.functions.CloudEventsFunction;
 import com.utalk.functions.wiring.Backend;
 import com.utalk.kpi.ratings.RatingKind;
@@ -15,7 +16,7 @@ public final class RatingSurveyFunction implements CloudEventsFunction {
   private static final Log LOG = Log.get(RatingSurveyFunction.class);
 
   private final Backend backend;
-  private volatile RatingSurveyService surveys;
+  private final Lazy<RatingSurveyService> surveys;
 
   public RatingSurveyFunction() {
     this(Backend.fromEnvironment());
@@ -23,6 +24,7 @@ public final class RatingSurveyFunction implements CloudEventsFunction {
 
   public RatingSurveyFunction(Backend backend) {
     this.backend = backend;
+    this.surveys = Lazy.of(() -> new RatingSurveyService( backend.firestore(), new OutboundMessageService(backend.firestore(), backend.outbox(), backend.publisher(), backend.clock()), backend.settings(), backend.clock()));
   }
 
   @Override
@@ -37,13 +39,7 @@ public final class RatingSurveyFunction implements CloudEventsFunction {
     }
   }
 
-  private synchronized RatingSurveyService surveys() {
-    if (surveys == null) {
-      surveys = new RatingSurveyService(
-          backend.firestore(),
-          new OutboundMessageService(backend.firestore(), backend.outbox(), backend.publisher(), backend.clock()),
-          backend.settings(), backend.clock());
-    }
-    return surveys;
+  private RatingSurveyService surveys() {
+    return surveys.get();
   }
 }

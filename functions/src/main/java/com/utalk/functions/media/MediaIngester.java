@@ -1,5 +1,6 @@
 package com.utalk.functions.media;
 
+import com.utalk.wiring.Lazy;
 import com.google.cloud.functions.CloudEventsFunction;
 import com.utalk.events.ConversationEvent;
 import com.utalk.events.ProcessedEvents;
@@ -20,8 +21,8 @@ public final class MediaIngester implements CloudEventsFunction {
 
   private final Backend backend;
   private final MediaStore injectedStore;
-  private volatile MediaIngestService ingest;
-  private volatile ProcessedEvents processed;
+  private final Lazy<MediaIngestService> ingest;
+  private final Lazy<ProcessedEvents> processed;
 
   public MediaIngester() {
     this(Backend.fromEnvironment(), null);
@@ -31,6 +32,8 @@ public final class MediaIngester implements CloudEventsFunction {
   public MediaIngester(Backend backend, MediaStore store) {
     this.backend = backend;
     this.injectedStore = store;
+    this.ingest = Lazy.of(() -> MediaWiring.ingest(backend, injectedStore != null ? injectedStore : MediaWiring.store(backend)));
+    this.processed = Lazy.of(() -> new ProcessedEvents(backend.firestore(), backend.clock()));
   }
 
   @Override
@@ -45,17 +48,11 @@ public final class MediaIngester implements CloudEventsFunction {
     });
   }
 
-  private synchronized ProcessedEvents processed() {
-    if (processed == null) {
-      processed = new ProcessedEvents(backend.firestore(), backend.clock());
-    }
-    return processed;
+  private ProcessedEvents processed() {
+    return processed.get();
   }
 
-  synchronized MediaIngestService ingest() {
-    if (ingest == null) {
-      ingest = MediaWiring.ingest(backend, injectedStore != null ? injectedStore : MediaWiring.store(backend));
-    }
-    return ingest;
+  MediaIngestService ingest() {
+    return ingest.get();
   }
 }

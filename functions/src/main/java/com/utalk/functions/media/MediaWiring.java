@@ -1,5 +1,6 @@
 package com.utalk.functions.media;
 
+import com.utalk.wiring.Lazy;
 import com.utalk.config.Settings;
 import com.utalk.functions.wiring.Backend;
 import com.utalk.media.ConversationAccess;
@@ -12,7 +13,6 @@ import com.utalk.media.MediaUrlService;
 import com.utalk.media.SignedMediaUrls;
 import com.utalk.media.TwilioMediaDownloader;
 import com.utalk.twilio.TwilioCredentials;
-import java.util.function.Supplier;
 
 /**
  * Builds the media services from settings. {@code MEDIA_STORE} is {@code gcs} (default; bucket
@@ -45,17 +45,6 @@ public final class MediaWiring {
 
   /** For the outbound sender: the store is only built when a message actually carries media. */
   public static SignedMediaUrls outboundUrls(Backend backend) {
-    Supplier<MediaStore> lazy = new Supplier<>() {
-      private MediaStore store;
-
-      @Override
-      public synchronized MediaStore get() {
-        if (store == null) {
-          store = store(backend);
-        }
-        return store;
-      }
-    };
-    return new SignedMediaUrls(backend.firestore(), lazy, MediaPolicy.from(backend.settings()), backend.clock());
+    return new SignedMediaUrls(backend.firestore(), Lazy.of(() -> store(backend)), MediaPolicy.from(backend.settings()), backend.clock());
   }
 }

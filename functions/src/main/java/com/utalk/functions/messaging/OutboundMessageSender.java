@@ -1,5 +1,6 @@
 package com.utalk.functions.messaging;
 
+import com.utalk.wiring.Lazy;
 import com.google.cloud.functions.CloudEventsFunction;
 import com.utalk.events.ProcessedEvents;
 import com.utalk.functions.events.EventCall;
@@ -16,8 +17,8 @@ public final class OutboundMessageSender implements CloudEventsFunction {
   static final String FUNCTION = "outbound-message-sender";
 
   private final Backend backend;
-  private volatile OutboundSendService sendService;
-  private volatile ProcessedEvents processed;
+  private final Lazy<OutboundSendService> sendService;
+  private final Lazy<ProcessedEvents> processed;
 
   public OutboundMessageSender() {
     this(Backend.fromEnvironment());
@@ -25,6 +26,14 @@ public final class OutboundMessageSender implements CloudEventsFunction {
 
   public OutboundMessageSender(Backend backend) {
     this.backend = backend;
+    this.sendService = Lazy.of(() -> new OutboundSendService(
+        backend.firestore(), backend.outbox(),
+        new TwilioWhatsAppSender(TwilioCredentials.from(backend.settings())),
+        SendPolicy.from(backend.settings()),
+        stripSlash(backend.settings().require("PUBLIC_BASE_URL")) + TwilioStatusCallback.PATH,
+        backend.clock(),
+        com.utalk.functions.media.MediaWiring.outboundUrls(backend)));
+    this.processed = Lazy.of(() -> new ProcessedEvents(backend.firestore(), backend.clock()));
   }
 
   @Override
@@ -34,25 +43,11 @@ public final class OutboundMessageSender implements CloudEventsFunction {
   }
 
   private ProcessedEvents processed() {
-    if (processed == null) {
-      processed = new ProcessedEvents(backend.firestore(), backend.clock());
-    }
-    return processed;
+    return processed.get();
   }
 
   private OutboundSendService sendService() {
-    if (sendService == null) {
-      String publicBaseUrl = backend.settings().require("PUBLIC_BASE_URL");
-      sendService =
-          new OutboundSendService(
-              backend.firestore(), backend.outbox(),
-              new TwilioWhatsAppSender(TwilioCredentials.from(backend.settings())),
-              SendPolicy.from(backend.settings()),
-              stripSlash(publicBaseUrl) + TwilioStatusCallback.PATH,
-              backend.clock(),
-              com.utalk.functions.media.MediaWiring.outboundUrls(backend));
-    }
-    return sendService;
+    return sendService.get();
   }
 
   private static String stripSlash(String url) {

@@ -1,5 +1,6 @@
 package com.utalk.functions.messaging;
 
+import com.utalk.wiring.Lazy;
 import com.google.cloud.functions.HttpFunction;
 import com.google.cloud.functions.HttpRequest;
 import com.google.cloud.functions.HttpResponse;
@@ -22,8 +23,8 @@ public final class TwilioStatusCallback implements HttpFunction {
   private static final int MAX_ERROR_MESSAGE_CHARS = 1024;
 
   private final Backend backend;
-  private volatile TwilioSignatureVerifier verifier;
-  private volatile DeliveryStatusService statuses;
+  private final Lazy<TwilioSignatureVerifier> verifier;
+  private final Lazy<DeliveryStatusService> statuses;
 
   public TwilioStatusCallback() {
     this(Backend.fromEnvironment());
@@ -31,6 +32,8 @@ public final class TwilioStatusCallback implements HttpFunction {
 
   public TwilioStatusCallback(Backend backend) {
     this.backend = backend;
+    this.verifier = Lazy.of(() -> Webhooks.signatureVerifier(backend.settings()));
+    this.statuses = Lazy.of(() -> new DeliveryStatusService(backend.firestore(), backend.outbox(), backend.clock()));
   }
 
   @Override
@@ -59,16 +62,10 @@ public final class TwilioStatusCallback implements HttpFunction {
   }
 
   private TwilioSignatureVerifier verifier() {
-    if (verifier == null) {
-      verifier = Webhooks.signatureVerifier(backend.settings());
-    }
-    return verifier;
+    return verifier.get();
   }
 
   private DeliveryStatusService statuses() {
-    if (statuses == null) {
-      statuses = new DeliveryStatusService(backend.firestore(), backend.outbox(), backend.clock());
-    }
-    return statuses;
+    return statuses.get();
   }
 }

@@ -1,5 +1,6 @@
 package com.utalk.functions.messaging;
 
+import com.utalk.wiring.Lazy;
 import com.google.cloud.functions.HttpFunction;
 import com.google.cloud.functions.HttpRequest;
 import com.google.cloud.functions.HttpResponse;
@@ -22,8 +23,8 @@ public final class WhatsAppInboundWebhook implements HttpFunction {
   private static final byte[] EMPTY_TWIML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>".getBytes();
 
   private final Backend backend;
-  private volatile TwilioSignatureVerifier verifier;
-  private volatile InboundIngestService ingest;
+  private final Lazy<TwilioSignatureVerifier> verifier;
+  private final Lazy<InboundIngestService> ingest;
 
   public WhatsAppInboundWebhook() {
     this(Backend.fromEnvironment());
@@ -31,6 +32,8 @@ public final class WhatsAppInboundWebhook implements HttpFunction {
 
   public WhatsAppInboundWebhook(Backend backend) {
     this.backend = backend;
+    this.verifier = Lazy.of(() -> Webhooks.signatureVerifier(backend.settings()));
+    this.ingest = Lazy.of(() -> new InboundIngestService(backend.firestore(), backend.workspaces(), backend.outbox(), backend.clock()));
   }
 
   @Override
@@ -45,16 +48,10 @@ public final class WhatsAppInboundWebhook implements HttpFunction {
   }
 
   private TwilioSignatureVerifier verifier() {
-    if (verifier == null) {
-      verifier = Webhooks.signatureVerifier(backend.settings());
-    }
-    return verifier;
+    return verifier.get();
   }
 
   private InboundIngestService ingest() {
-    if (ingest == null) {
-      ingest = new InboundIngestService(backend.firestore(), backend.workspaces(), backend.outbox(), backend.clock());
-    }
-    return ingest;
+    return ingest.get();
   }
 }

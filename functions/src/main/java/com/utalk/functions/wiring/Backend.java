@@ -2,6 +2,7 @@ package com.utalk.functions.wiring;
 
 import com.google.cloud.firestore.Firestore;
 import com.utalk.config.Settings;
+import com.utalk.wiring.Lazy;
 import com.utalk.events.EventOutbox;
 import com.utalk.events.PubSubEventPublisher;
 import com.utalk.flags.FeatureFlags;
@@ -22,18 +23,25 @@ public final class Backend {
   private final Settings settings;
   private final Clock clock;
   private final GcpProject project;
-  private volatile Firestore firestore;
-  private volatile PubSubTransport pubsub;
-  private volatile PubSubEventPublisher publisher;
-  private volatile WorkspaceDirectory workspaces;
-  private volatile EventOutbox outbox;
-  private volatile MaintenanceMode maintenance;
-  private volatile FeatureFlags flags;
+  private final Lazy<Firestore> firestore;
+  private final Lazy<PubSubEventPublisher> publisher;
+  private final Lazy<WorkspaceDirectory> workspaces;
+  private final Lazy<EventOutbox> outbox;
+  private final Lazy<MaintenanceMode> maintenance;
+  private final Lazy<FeatureFlags> flags;
 
   public Backend(Settings settings, Clock clock) {
     this.settings = settings;
     this.clock = clock;
     this.project = GcpProject.from(settings);
+    this.firestore = Lazy.of(() -> FirestoreProvider.create(project));
+    this.publisher = Lazy.of(() -> new PubSubEventPublisher(new PubSubTransport(project)));
+    this.workspaces = Lazy.of(() -> new WorkspaceDirectory(firestore(), clock));
+    this.outbox = Lazy.of(() -> new EventOutbox(firestore(), publisher(), clock));
+    // cached per instance: the webhooks and the API refuse with 503 while it is on
+    this.maintenance = Lazy.of(() -> new MaintenanceMode(firestore(), clock, MaintenanceMode.DEFAULT_CACHE));
+    // OpenFeature over Firestore, read on first use and refreshed every FLAGS_REFRESH_SECONDS
+    this.flags = Lazy.of(() -> new FeatureFlags(firestore(), settings));
     LogSetup.install(settings);
     // Metrics start with the instance, so that a local METRICS_PORT answers before the first request.
     Metrics.get();
@@ -51,48 +59,29 @@ public final class Backend {
     return clock;
   }
 
-  public synchronized Firestore firestore() {
-    if (firestore == null) {
-      firestore = FirestoreProvider.create(project);
-    }
-    return firestore;
+  public Firestore firestore() {
+    return firestore.get();
   }
 
-  public synchronized PubSubEventPublisher publisher() {
-    if (publisher == null) {
-      pubsub = new PubSubTransport(project);
-      publisher = new PubSubEventPublisher(pubsub);
-    }
-    return publisher;
+  public PubSubEventPublisher publisher() {
+    return publisher.get();
   }
 
-  public synchronized WorkspaceDirectory workspaces() {
-    if (workspaces == null) {
-      workspaces = new WorkspaceDirectory(firestore(), clock);
-    }
-    return workspaces;
+  public WorkspaceDirectory workspaces() {
+    return workspaces.get();
   }
 
   /** The maintenance flag, cached per instance: the webhooks and the API refuse with 503 while it is on. */
-  public synchronized MaintenanceMode maintenance() {
-    if (maintenance == null) {
-      maintenance = new MaintenanceMode(firestore(), clock, MaintenanceMode.DEFAULT_CACHE);
-    }
-    return maintenance;
+  public MaintenanceMode maintenance() {
+    return maintenance.get();
   }
 
   /** Feature flags (OpenFeature over Firestore), read on first use and refreshed every FLAGS_REFRESH_SECONDS. */
-  public synchronized FeatureFlags flags() {
-    if (flags == null) {
-      flags = new FeatureFlags(firestore(), settings);
-    }
-    return flags;
+  public FeatureFlags flags() {
+    return flags.get();
   }
 
-  public synchronized EventOutbox outbox() {
-    if (outbox == null) {
-      outbox = new EventOutbox(firestore(), publisher(), clock);
-    }
-    return outbox;
+  public EventOutbox outbox() {
+    return outbox.get();
   }
 }

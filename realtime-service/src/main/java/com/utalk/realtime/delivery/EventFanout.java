@@ -1,5 +1,7 @@
 package com.utalk.realtime.delivery;
 
+import com.google.common.util.concurrent.Striped;
+import java.util.concurrent.locks.Lock;
 import com.utalk.events.ConversationEvent;
 import com.utalk.logging.Log;
 import com.utalk.realtime.session.Connection;
@@ -35,7 +37,7 @@ public final class EventFanout {
   private final Connections connections;
   private final EventLog log;
   private final Clock clock;
-  private final Object[] locks = new Object[STRIPES];
+  private final Striped<Lock> locks = Striped.lock(STRIPES);
   private final ConcurrentHashMap<String, Long> lastSeq = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Set<SyncSession>> syncing = new ConcurrentHashMap<>();
   private final RecentIds recentUnsequenced = new RecentIds(10_000);
@@ -50,9 +52,6 @@ public final class EventFanout {
     this.connections = connections;
     this.log = log;
     this.clock = clock;
-    for (int i = 0; i < STRIPES; i++) {
-      locks[i] = new Object();
-    }
   }
 
   /** A live event from Pub/Sub. Blocks while a gap is filled from Firestore. */
@@ -67,7 +66,9 @@ public final class EventFanout {
       return;
     }
     String conversationId = event.conversationId();
-    synchronized (lockFor(conversationId)) {
+    Lock lock = locks.get(conversationId);
+    lock.lock();
+    try {
       Long last = lastSeq.get(conversationId);
       if (last != null && event.seq() <= last) {
         duplicates.incrementAndGet();
@@ -86,6 +87,8 @@ public final class EventFanout {
         lastSeq.clear();
       }
       lastSeq.put(conversationId, event.seq());
+    } finally {
+      lock.unlock();
     }
     lastEventAt = event.occurredAt();
     lastEventLag = event.occurredAt() == null ? null : Duration.between(event.occurredAt(), clock.instant());
@@ -98,8 +101,12 @@ public final class EventFanout {
    */
   public SyncResult sync(Connection connection, String conversationId, long afterSeq) {
     SyncSession session = new SyncSession(connection, conversationId);
-    synchronized (lockFor(conversationId)) {
+    Lock lock = locks.get(conversationId);
+    lock.lock();
+    try {
       syncing.computeIfAbsent(conversationId, id -> new CopyOnWriteArraySet<>()).add(session);
+    } finally {
+      lock.unlock();
     }
     long lastSent = afterSeq;
     int replayed = 0;
@@ -116,7 +123,8 @@ public final class EventFanout {
         lastSent = Math.max(lastSent, event.seq());
       }
     } finally {
-      synchronized (lockFor(conversationId)) {
+      lock.lock();
+      try {
         for (ConversationEvent event : session.held()) {
           if (event.seq() > lastSent && sendTo(connection, event)) {
             lastSent = event.seq();
@@ -129,6 +137,8 @@ public final class EventFanout {
             syncing.remove(conversationId, sessions);
           }
         }
+      } finally {
+        lock.unlock();
       }
     }
     return new SyncResult(conversationId, afterSeq, replayed, lastSent, complete);
@@ -183,10 +193,6 @@ public final class EventFanout {
       }
     }
     delivered.incrementAndGet();
-  }
-
-  private Object lockFor(String conversationId) {
-    return locks[(conversationId.hashCode() & 0x7fffffff) % STRIPES];
   }
 
   /** For /health/socket: events fanned out, duplicates dropped, gaps filled, last event and its lag. */
