@@ -22,7 +22,6 @@ import com.utalk.messaging.ConversationStatus;
 import com.utalk.messaging.PhoneNumber;
 import com.utalk.storage.Collections;
 import com.utalk.storage.FirestoreCalls;
-import com.utalk.storage.Timestamps;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -77,7 +76,7 @@ public final class ConversationActions {
     com.utalk.validation.DocumentId.require("agentId", request.agentId());
     boolean self = request.agentId().equals(actor.uid());
     policy.check(actor, self ? Permission.CONVERSATIONS_ASSIGN_SELF : Permission.CONVERSATIONS_ASSIGN_OTHERS);
-    return change(actor, conversationId, requestId, Permission.CONVERSATIONS_READ, (tx, conversation, view, nextSeq) -> {
+    return change(actor, conversationId, requestId, Permission.CONVERSATIONS_READ, (tx, conversation) -> {
       if (conversation.isClosed()) {
         throw new ConflictException("conversation_closed", "the conversation is closed; reopen it first");
       }
@@ -95,51 +94,45 @@ public final class ConversationActions {
         audit.append(tx, audit.entry(actor, requestId, AuditActions.CONVERSATION_FORCE_REASSIGN, "conversation", conversation.id(),
             Map.of("assignedAgentId", current), Map.of("assignedAgentId", request.agentId())));
       }
-      Map<String, Object> updates = new HashMap<>();
-      updates.put("assignedAgentId", request.agentId());
-      return new Change("assign", updates, view.assigned(request.agentId(), nextSeq));
+      return new Change("assign", conversation.toBuilder().assignedAgentId(request.agentId()));
     });
   }
 
   public ConversationView close(Principal actor, String conversationId, String requestId) {
     policy.check(actor, Permission.CONVERSATIONS_CLOSE);
-    return change(actor, conversationId, requestId, Permission.CONVERSATIONS_CLOSE, (tx, conversation, view, nextSeq) -> {
+    return change(actor, conversationId, requestId, Permission.CONVERSATIONS_CLOSE, (tx, conversation) -> {
       if (conversation.isClosed()) {
         return null;
       }
       Instant now = clock.instant();
       boolean resolved = FirstContactResolution.atClose(conversation);
-      Map<String, Object> updates = new HashMap<>();
-      updates.put("status", ConversationStatus.CLOSED.wire());
-      updates.put("closedAt", Timestamps.of(now));
-      updates.put("resolvedInFirstContact", resolved);
       // a closed conversation waits for nobody: the ASA clock stops without a reply
-      updates.put("awaitingReplySince", null);
-      return new Change("close", updates, view.closed(now, resolved, nextSeq));
+      return new Change("close", conversation.toBuilder()
+          .status(ConversationStatus.CLOSED).closedAt(now).resolvedInFirstContact(resolved).awaitingReplySince(null));
     });
   }
 
   public ConversationView reopen(Principal actor, String conversationId, String requestId) {
     policy.check(actor, Permission.CONVERSATIONS_CLOSE);
-    return change(actor, conversationId, requestId, Permission.CONVERSATIONS_CLOSE, (tx, conversation, view, nextSeq) -> {
+    return change(actor, conversationId, requestId, Permission.CONVERSATIONS_CLOSE, (tx, conversation) -> {
       if (!conversation.isClosed()) {
         return null;
       }
       requireStillCurrent(tx, conversation);
-      Map<String, Object> updates = new HashMap<>();
-      updates.put("status", ConversationStatus.OPEN.wire());
-      updates.put("closedAt", null);
-      updates.put("resolvedInFirstContact", false);
-      return new Change("reopen", updates, view.reopened(nextSeq));
+      return new Change("reopen", conversation.toBuilder()
+          .status(ConversationStatus.OPEN).closedAt(null).resolvedInFirstContact(false));
     });
   }
 
-  /** A change to apply, or null when the action is already in effect. */
-  private record Change(String action, Map<String, Object> updates, ConversationView after) {}
+  /**
+   * A change to apply (the conversation as it is to become, before it takes its next sequence
+   * number), or null when the action is already in effect.
+   */
+  private record Change(String action, Conversation.Builder after) {}
 
   @FunctionalInterface
   private interface Decision {
-    Change decide(Transaction tx, Conversation conversation, ConversationView view, long nextSeq) throws Exception;
+    Change decide(Transaction tx, Conversation conversation) throws Exception;
   }
 
   private ConversationView change(Principal actor, String conversationId, String requestId, Permission resourcePermission, Decision decision) {
@@ -157,25 +150,24 @@ public final class ConversationActions {
                   }
                   policy.check(actor, resourcePermission, doc.getString("workspaceId"));
                   Conversation conversation = ConversationDocument.fromSnapshot(doc);
-                  ConversationView view = ConversationView.of(conversation);
-                  long nextSeq = conversation.seq() + 1;
-                  Change change = decision.decide(tx, conversation, view, nextSeq);
+                  Change change = decision.decide(tx, conversation);
                   if (change == null) {
-                    return new Result(view, null);
+                    return new Result(ConversationView.of(conversation), null);
                   }
-                  Map<String, Object> updates = new HashMap<>(change.updates());
-                  updates.put("seq", nextSeq);
-                  tx.update(ref, updates);
+                  // one change, two forms derived from it: the Firestore update and the view
+                  Conversation after = change.after().nextSeq().build();
+                  ConversationView view = ConversationView.of(after);
+                  tx.update(ref, ConversationDocument.changes(conversation, after));
                   Map<String, Object> payload = new HashMap<>();
                   payload.put("action", change.action());
                   payload.put("actorUid", actor.uid());
-                  payload.put("conversation", change.after());
+                  payload.put("conversation", view);
                   ConversationEvent event =
                       EventOutbox.newEvent(
-                          ConversationEvent.CONVERSATION_UPDATED, conversation.workspaceId(), conversation.id(), nextSeq,
+                          ConversationEvent.CONVERSATION_UPDATED, conversation.workspaceId(), conversation.id(), after.seq(),
                           clock.instant(), requestId, payload);
                   outbox.append(tx, event);
-                  return new Result(change.after(), event);
+                  return new Result(view, event);
                 }));
     if (result.event() != null) {
       outbox.publishOwned(result.event());

@@ -28,19 +28,4 @@ public record ConversationView(
         c.firstAgentReplyAt(), c.escalatedAt(), c.closedAt(), c.resolvedInFirstContact(), c.lastMessageAt(),
         c.lastInboundAt(), c.awaitingReplySince(), c.messageCount(), c.seq());
   }
-
-  ConversationView assigned(String agentId, long nextSeq) {
-    return new ConversationView(id, contact, status, botEnabled, agentId, createdAt, firstInboundAt, firstAgentReplyAt,
-        escalatedAt, closedAt, resolvedInFirstContact, lastMessageAt, lastInboundAt, awaitingReplySince, messageCount, nextSeq);
-  }
-
-  ConversationView closed(Instant at, boolean resolved, long nextSeq) {
-    return new ConversationView(id, contact, "closed", botEnabled, assignedAgentId, createdAt, firstInboundAt,
-        firstAgentReplyAt, escalatedAt, at, resolved, lastMessageAt, lastInboundAt, null, messageCount, nextSeq);
-  }
-
-  ConversationView reopened(long nextSeq) {
-    return new ConversationView(id, contact, "open", botEnabled, assignedAgentId, createdAt, firstInboundAt,
-        firstAgentReplyAt, escalatedAt, null, false, lastMessageAt, lastInboundAt, awaitingReplySince, messageCount, nextSeq);
-  }
 }

@@ -13,18 +13,17 @@ final class ConversationTransitions {
 
   /** Escalated, bot off; the first escalation time is kept (time-to-escalation counts from it). */
   static Conversation escalated(Conversation c, Instant now, String assignee) {
-    return new Conversation(
-        c.id(), c.workspaceId(), c.contact(), c.businessNumber(), ConversationStatus.ESCALATED, false,
-        assignee != null ? assignee : c.assignedAgentId(), c.createdAt(), c.firstInboundAt(), c.firstAgentReplyAt(),
-        c.escalatedAt() != null ? c.escalatedAt() : now, c.closedAt(), c.resolvedInFirstContact(), c.lastMessageAt(),
-        c.lastInboundAt(), c.awaitingReplySince(), c.messageCount(), c.seq() + 1);
+    return c.toBuilder()
+        .status(ConversationStatus.ESCALATED)
+        .botEnabled(false)
+        .assignedAgentId(assignee != null ? assignee : c.assignedAgentId())
+        .escalatedAt(c.escalatedAt() != null ? c.escalatedAt() : now)
+        .nextSeq()
+        .build();
   }
 
   /** Same status, bot off. */
   static Conversation botPaused(Conversation c) {
-    return new Conversation(
-        c.id(), c.workspaceId(), c.contact(), c.businessNumber(), c.status(), false, c.assignedAgentId(), c.createdAt(),
-        c.firstInboundAt(), c.firstAgentReplyAt(), c.escalatedAt(), c.closedAt(), c.resolvedInFirstContact(),
-        c.lastMessageAt(), c.lastInboundAt(), c.awaitingReplySince(), c.messageCount(), c.seq() + 1);
+    return c.toBuilder().botEnabled(false).nextSeq().build();
   }
 }

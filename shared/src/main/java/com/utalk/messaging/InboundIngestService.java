@@ -135,18 +135,34 @@ public final class InboundIngestService {
   }
 
   private static Conversation newConversation(String workspaceId, InboundMessage inbound, Instant now) {
-    return new Conversation(
-        UUID.randomUUID().toString(), workspaceId, new Conversation.Contact(inbound.from().e164(), inbound.profileName()),
-        inbound.to().e164(), ConversationStatus.OPEN, true, null, now, now, null, null, null, null, now, now, now, 1, 1);
+    return Conversation.builder()
+        .id(UUID.randomUUID().toString())
+        .workspaceId(workspaceId)
+        .contact(new Conversation.Contact(inbound.from().e164(), inbound.profileName()))
+        .businessNumber(inbound.to().e164())
+        .status(ConversationStatus.OPEN)
+        .botEnabled(true)
+        .createdAt(now)
+        .firstInboundAt(now)
+        .lastMessageAt(now)
+        .lastInboundAt(now)
+        .awaitingReplySince(now)
+        .messageCount(1)
+        .seq(1)
+        .build();
   }
 
   private static Conversation afterInbound(Conversation c, InboundMessage inbound, Instant now) {
     String profileName = inbound.profileName() != null ? inbound.profileName() : c.contact().profileName();
-    return new Conversation(
-        c.id(), c.workspaceId(), new Conversation.Contact(c.contact().phone(), profileName), c.businessNumber(), c.status(), c.botEnabled(),
-        c.assignedAgentId(), c.createdAt(), c.firstInboundAt() == null ? now : c.firstInboundAt(), c.firstAgentReplyAt(),
-        c.escalatedAt(), c.closedAt(), c.resolvedInFirstContact(), now, now,
-        c.awaitingReplySince() == null ? now : c.awaitingReplySince(), c.messageCount() + 1, c.seq() + 1);
+    return c.toBuilder()
+        .contact(new Conversation.Contact(c.contact().phone(), profileName))
+        .firstInboundAt(c.firstInboundAt() == null ? now : c.firstInboundAt())
+        .lastMessageAt(now)
+        .lastInboundAt(now)
+        .awaitingReplySince(c.awaitingReplySince() == null ? now : c.awaitingReplySince())
+        .messageCount(c.messageCount() + 1)
+        .nextSeq()
+        .build();
   }
 
   private record Outcome(IngestResult result, ConversationEvent event) {}

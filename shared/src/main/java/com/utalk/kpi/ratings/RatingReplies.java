@@ -54,10 +54,8 @@ public final class RatingReplies {
       return null;
     }
     Conversation c = current;
-    Conversation updated = new Conversation(
-        c.id(), c.workspaceId(), c.contact(), c.businessNumber(), c.status(), c.botEnabled(), c.assignedAgentId(), c.createdAt(),
-        c.firstInboundAt(), c.firstAgentReplyAt(), c.escalatedAt(), c.closedAt(), c.resolvedInFirstContact(), now, now,
-        c.awaitingReplySince(), c.messageCount() + 1, c.seq() + 1);
+    Conversation updated =
+        c.toBuilder().lastMessageAt(now).lastInboundAt(now).messageCount(c.messageCount() + 1).nextSeq().build();
     String messageId = Message.inboundId(inbound.messageSid());
     Message message = new Message(
         messageId, c.workspaceId(), c.id(), Direction.INBOUND, Author.customer(), inbound.body(), List.of(), inbound.media(),
