@@ -55,7 +55,7 @@ public final class MergedMetricsHandler implements HttpHandler {
       }
     });
     byte[] body = (PrometheusMerge.merge(texts) + missing).getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", PrometheusText.CONTENT_TYPE);
+    exchange.getResponseHeaders().set("Content-Type", Metrics.CONTENT_TYPE);
     exchange.sendResponseHeaders(200, body.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(body);

@@ -9,22 +9,27 @@ import com.utalk.logging.Log;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.Meter;
+import io.opentelemetry.exporter.prometheus.PrometheusMetricReader;
 import io.opentelemetry.sdk.metrics.SdkMeterProvider;
 import io.opentelemetry.sdk.metrics.SdkMeterProviderBuilder;
 import io.opentelemetry.sdk.metrics.data.MetricData;
 import io.opentelemetry.sdk.metrics.export.MetricExporter;
 import io.opentelemetry.sdk.metrics.export.PeriodicMetricReader;
 import io.opentelemetry.sdk.resources.Resource;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The process's OpenTelemetry metrics: one meter provider with a pull reader for Prometheus text
- * and, in the cloud, a periodic reader exporting to Cloud Monitoring on its own thread (requests
+ * The process's OpenTelemetry metrics: one meter provider with OpenTelemetry's Prometheus reader
+ * (the {@code /metrics} text), a pull reader for in-process sampling and, in the cloud, a periodic reader exporting to Cloud Monitoring on its own thread (requests
  * only update in-memory aggregates, never wait for an export). A shutdown hook flushes the last
  * interval before the instance goes away.
  */
@@ -33,16 +38,23 @@ public final class Metrics {
   private static volatile Metrics process;
 
   private final SdkMeterProvider provider;
-  private final PrometheusReader prometheus;
+  /** The Prometheus text exposition's content type (format 0.0.4), for every {@code /metrics}. */
+  public static final String CONTENT_TYPE = PrometheusTextFormatWriter.CONTENT_TYPE;
+  // created timestamps off: version 0.0.4 scrapers (and our merge) read them as extra samples
+  private static final PrometheusTextFormatWriter TEXT = new PrometheusTextFormatWriter(false);
+
+  private final PrometheusMetricReader prometheus;
+  private final SampleReader samples;
   private final HttpServerMetrics http;
   private final DependencyMetrics dependencies;
   private final BusinessMetrics business;
   private final SocketMetrics sockets;
   private final HttpServer sideServer;
 
-  private Metrics(SdkMeterProvider provider, PrometheusReader prometheus, HttpServer sideServer) {
+  private Metrics(SdkMeterProvider provider, PrometheusMetricReader prometheus, SampleReader samples, HttpServer sideServer) {
     this.provider = provider;
     this.prometheus = prometheus;
+    this.samples = samples;
     Meter meter = provider.get("com.utalk");
     this.http = new HttpServerMetrics(meter);
     this.dependencies = new DependencyMetrics(meter);
@@ -90,14 +102,17 @@ public final class Metrics {
         // Instances of one function must not write the same time series: Cloud Monitoring rejects that.
         AttributeKey.stringKey("service.instance.id"), UUID.randomUUID().toString(),
         AttributeKey.stringKey("deployment.environment.name"), identity.environment().label())));
-    PrometheusReader prometheus = new PrometheusReader();
-    SdkMeterProviderBuilder builder = SdkMeterProvider.builder().setResource(resource).registerMetricReader(prometheus);
+    // the resource (service, version, instance, environment) is the target_info series, not a label on every sample
+    PrometheusMetricReader prometheus = new PrometheusMetricReader(attribute -> false);
+    SampleReader samples = new SampleReader();
+    SdkMeterProviderBuilder builder =
+        SdkMeterProvider.builder().setResource(resource).registerMetricReader(prometheus).registerMetricReader(samples);
     if (exporter != null) {
       builder.registerMetricReader(PeriodicMetricReader.builder(exporter).setInterval(export.interval()).build());
     }
     SdkMeterProvider provider = builder.build();
     HttpServer side = export.port() > 0 ? sideServer(export.port()) : null;
-    Metrics metrics = new Metrics(provider, prometheus, side);
+    Metrics metrics = new Metrics(provider, prometheus, samples, side);
     if (side != null) {
       side.createContext("/metrics", new MetricsHttpHandler(metrics));
       side.start();
@@ -124,13 +139,20 @@ public final class Metrics {
     return sockets;
   }
 
+  /** What this process has recorded, as the SDK's data (for in-process readers such as the SLI sampler). */
   public Collection<MetricData> collect() {
-    return prometheus.collect();
+    return samples.collect();
   }
 
-  /** Everything this process has recorded, in Prometheus text format. */
+  /** Everything this process has recorded, in Prometheus text format ({@link #CONTENT_TYPE}). */
   public String scrape() {
-    return PrometheusText.render(collect());
+    ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
+    try {
+      TEXT.write(out, prometheus.collect());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
+    }
+    return out.toString(StandardCharsets.UTF_8);
   }
 
   /** Exports what the periodic reader has not sent yet, then stops. */

@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
  * {@code GET /metrics} for a JDK {@code HttpServer} (the local gateway):
  * {@code server.createContext("/metrics", new MetricsHttpHandler(Metrics.get()))}. Other servers
  * (the realtime service's Netty pipeline) answer with {@link Metrics#scrape()} and
- * {@link PrometheusText#CONTENT_TYPE} themselves.
+ * {@link Metrics#CONTENT_TYPE} themselves.
  */
 public final class MetricsHttpHandler implements HttpHandler {
   private final Metrics metrics;
@@ -28,7 +28,7 @@ public final class MetricsHttpHandler implements HttpHandler {
       return;
     }
     byte[] body = metrics.scrape().getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", PrometheusText.CONTENT_TYPE);
+    exchange.getResponseHeaders().set("Content-Type", Metrics.CONTENT_TYPE);
     boolean head = "HEAD".equalsIgnoreCase(exchange.getRequestMethod());
     exchange.sendResponseHeaders(200, head ? -1 : body.length);
     if (!head) {

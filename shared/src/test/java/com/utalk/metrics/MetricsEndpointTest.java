@@ -49,13 +49,14 @@ class MetricsEndpointTest {
       for (String name : MetricNames.ALL) {
         assertTrue(Pattern.compile("(?m)^# TYPE " + name + " ").matcher(text).find(), name + " missing:\n" + text);
       }
+      // OpenTelemetry's exporter: labels sorted, the meter's name as otel_scope_name, counters as doubles
       assertTrue(text.contains("http_requests_total{http_request_method=\"GET\",http_response_status_class=\"2xx\","
-          + "http_route=\"/api/conversations/{id}/messages\"} 1"), text);
+          + "http_route=\"/api/conversations/{id}/messages\",otel_scope_name=\"com.utalk\"} 1.0"), text);
       assertTrue(text.contains("http_request_duration_seconds_bucket{http_request_method=\"POST\",http_response_status_class=\"5xx\","
-          + "http_route=\"/webhooks/twilio/whatsapp\",le=\"+Inf\"} 1"), text);
-      assertTrue(text.contains("http_requests_in_flight{http_request_method=\"GET\"} 1"), text);
-      assertTrue(text.contains("external_errors_total{error_type=\"http_429\",peer_service=\"openai\"} 1"), text);
-      assertTrue(text.contains("db_errors_total{db_system=\"firestore\",error_type=\"deadline_exceeded\"} 1"), text);
+          + "http_route=\"/webhooks/twilio/whatsapp\",otel_scope_name=\"com.utalk\",le=\"+Inf\"} 1"), text);
+      assertTrue(text.contains("http_requests_in_flight{http_request_method=\"GET\",otel_scope_name=\"com.utalk\"} 1"), text);
+      assertTrue(text.contains("external_errors_total{error_type=\"http_429\",otel_scope_name=\"com.utalk\",peer_service=\"openai\"} 1.0"), text);
+      assertTrue(text.contains("db_errors_total{db_system=\"firestore\",error_type=\"deadline_exceeded\",otel_scope_name=\"com.utalk\"} 1.0"), text);
       assertTrue(text.contains("# TYPE http_request_duration_seconds histogram"), text);
       assertTrue(text.contains("# TYPE jvm_heap_size_used_bytes gauge"), text);
       // Every sample line is "name{labels} value" with a number value.

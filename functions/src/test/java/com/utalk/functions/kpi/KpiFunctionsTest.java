@@ -163,13 +163,17 @@ class KpiFunctionsTest {
 
     // /metrics of this process (the functions ran in it) shows the traffic under the operations reference's names.
     String metrics = Metrics.get().scrape();
-    String webhook2xx = "http_requests_total{http_request_method=\"POST\",http_response_status_class=\"2xx\",http_route=\"/webhooks/twilio/whatsapp\"}";
+    String webhook2xx = "http_requests_total{http_request_method=\"POST\",http_response_status_class=\"2xx\",http_route=\"/webhooks/twilio/whatsapp\",otel_scope_name=\"com.utalk\"}";
     assertEquals(12, sample(metrics, webhook2xx) - sample(metricsBefore, webhook2xx), metrics);
-    assertEquals(12, sample(metrics, "messages_total{direction=\"inbound\"}") - sample(metricsBefore, "messages_total{direction=\"inbound\"}"));
-    assertEquals(12, sample(metrics, "conversations_total") - sample(metricsBefore, "conversations_total"));
-    assertEquals(6, sample(metrics, "bot_responses_total") - sample(metricsBefore, "bot_responses_total"));
-    assertTrue(metrics.contains("db_operation_duration_seconds_count{db_system=\"firestore\",outcome=\"ok\"}"), metrics);
+    assertEquals(12, sample(metrics, "messages_total{direction=\"inbound\",otel_scope_name=\"com.utalk\"}")
+        - sample(metricsBefore, "messages_total{direction=\"inbound\",otel_scope_name=\"com.utalk\"}"));
+    assertEquals(12, sample(metrics, "conversations_total" + SCOPE) - sample(metricsBefore, "conversations_total" + SCOPE));
+    assertEquals(6, sample(metrics, "bot_responses_total" + SCOPE) - sample(metricsBefore, "bot_responses_total" + SCOPE));
+    assertTrue(metrics.contains("db_operation_duration_seconds_count{db_system=\"firestore\",otel_scope_name=\"com.utalk\",outcome=\"ok\"}"), metrics);
   }
+
+  /** OpenTelemetry's Prometheus exporter labels every series with the meter's name. */
+  private static final String SCOPE = "{otel_scope_name=\"com.utalk\"}";
 
   /** The value of one series in Prometheus text (0 when absent). */
   private static double sample(String text, String series) {

@@ -1,7 +1,6 @@
 package com.utalk.realtime.metrics;
 
 import com.utalk.metrics.Metrics;
-import com.utalk.metrics.PrometheusText;
 import com.utalk.realtime.socketio.HttpRoute;
 import java.nio.charset.StandardCharsets;
 
@@ -24,6 +23,6 @@ public final class MetricsRoute implements HttpRoute {
     if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
       return Response.json(405, com.utalk.json.Json.writeBytes(new com.utalk.errors.ErrorBody("method_not_allowed", "use GET", null, null)));
     }
-    return new Response(200, PrometheusText.CONTENT_TYPE, metrics.scrape().getBytes(StandardCharsets.UTF_8));
+    return new Response(200, Metrics.CONTENT_TYPE, metrics.scrape().getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -3,10 +3,29 @@ package com.utalk.ops.release;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import com.utalk.config.Settings;
+import com.utalk.metrics.Metrics;
+import com.utalk.metrics.PrometheusMerge;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The gateway's merged exposition, as PrometheusText and PrometheusMerge write it. */
+/** The gateway's merged exposition, as OpenTelemetry's Prometheus exporter and PrometheusMerge write it. */
 class MetricsSampleTest {
+  @Test
+  void readsWhatTheExporterAndTheGatewayMergeWrite() {
+    Metrics metrics = Metrics.create(Settings.of(Map.of("APP_ENV", "development", "SERVICE_NAME", "api")));
+    for (int i = 0; i < 9; i++) {
+      metrics.http().start("GET").end("/api/x", 200);
+    }
+    metrics.http().start("POST").end("/api/x", 503);
+    MetricsSample sample = MetricsSample.parse(PrometheusMerge.merge(Map.of("api", metrics.scrape())));
+    assertEquals(10, sample.requests());
+    assertEquals(1, sample.errors());
+    assertEquals(10, sample.buckets().get(Double.POSITIVE_INFINITY));
+    assertEquals(true, sample.heapUsedBytes() > 0, "the JVM heap gauge is read");
+    metrics.shutdown();
+  }
+
   private static String scrape(long ok, long failed, long fast, long slow, long heap) {
     return "# TYPE http_requests_total counter\n"
         + "http_requests_total{http_request_method=\"GET\",http_response_status_class=\"2xx\",http_route=\"/api/x\",service=\"api\"} " + ok + "\n"

@@ -9,10 +9,12 @@ import io.opentelemetry.sdk.metrics.export.MetricReader;
 import java.util.Collection;
 
 /**
- * A pull reader: metrics are collected only when someone scrapes {@code /metrics}, so it costs
- * nothing between scrapes and never runs on a request thread. Cumulative, as Prometheus expects.
+ * A pull reader of the SDK's own metric data, for what reads metrics inside the process (the SLI
+ * sampler): collected only when asked, so it costs nothing in between. Cumulative. The Prometheus
+ * exposition is OpenTelemetry's {@code PrometheusMetricReader}, a second reader on the same
+ * provider; this one exists because that one hands out Prometheus snapshots, not the SDK's data.
  */
-public final class PrometheusReader implements MetricReader {
+public final class SampleReader implements MetricReader {
   private volatile CollectionRegistration registration = CollectionRegistration.noop();
 
   @Override
