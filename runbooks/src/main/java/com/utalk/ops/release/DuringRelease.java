@@ -32,7 +32,7 @@ import java.util.Map;
  * The document's "Durante la Liberación" checklist: a backup taken and verified, the deploy,
  * health checks, smoke tests (a signed webhook stored once, a login, a socket connect and ack),
  * then the release's changes announced to every front end ({@code api.changes}). Locally the
- * deploy restarts the stack on the new build; the cloud deploy is the pipeline's (issue 17).
+ * deploy records the version's artifacts and restarts the stack on them (LocalDeployment).
  */
 final class DuringRelease {
   private DuringRelease() {}
@@ -47,7 +47,7 @@ final class DuringRelease {
     Smoke smoke = new Smoke();
     return List.of(
         Check.of("backup taken and verified", DuringRelease::backup),
-        Check.of("deploy", DuringRelease::deploy),
+        Check.of("deploy", context -> deploy(context, inputs)),
         Check.of("health checks", PreRelease::healthy),
         Check.of("smoke: signed webhook stored once", context -> webhook(context, smoke)),
         Check.of("smoke: login", context -> login(context, smoke)),
@@ -69,11 +69,16 @@ final class DuringRelease {
         + " files, every file re-read and matching its SHA-256 and count");
   }
 
-  static Check.Result deploy(OpsContext context) throws Exception {
-    if (!(context.target() instanceof LocalTarget local)) {
-      return Check.Result.failed("the cloud deploy is the pipeline's (Terraform apply of the new image; issue 17), not this tool's");
+  static Check.Result deploy(OpsContext context, ReleaseInputs inputs) throws Exception {
+    return Check.Result.passed(deployment(context, inputs).deploy());
+  }
+
+  /** Locally the stack's versioned releases. */
+  static Deployment deployment(OpsContext context, ReleaseInputs inputs) {
+    if (context.target() instanceof LocalTarget local) {
+      return new LocalDeployment(local.config(), inputs.version(), Map.of());
     }
-    return Check.Result.passed(new LocalDeployment(local.config()).deploy());
+    throw new IllegalStateException("the cloud deploy is the pipeline's (Terraform apply of the new version), not this tool's yet");
   }
 
   static Check.Result webhook(OpsContext context, Smoke smoke) throws Exception {

@@ -17,11 +17,11 @@ import java.util.function.Supplier;
 /**
  * The document's "Post-Liberación" checklist as a watch window over the gateway's merged
  * {@code /metrics} (every function process; Cloud Monitoring in the cloud, whose queries are
- * {@link CloudMonitoringQueries}), with the automatic rollback. A rollback is audited and
- * announced in the tool's output and the audit log.
+ * {@link CloudMonitoringQueries}), with the automatic rollback: the previous version serves again,
+ * and the rollback is audited and announced (RollbackAnnouncement).
  */
 final class PostRelease {
-  /** The audit action of an automatic rollback (what {@code release diagnose} looks for). */
+  /** The audit action of a rollback (what {@code release diagnose} looks for). */
   static final String ROLLBACK_ACTION = com.utalk.audit.AuditActions.RELEASE_ROLLBACK;
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -33,7 +33,7 @@ final class PostRelease {
           "watch the release in the UTalk dashboards; roll back with the previous Cloud Run revision", List.of());
     }
     String metricsUrl = context.options().find("metrics-url").orElse(local.config().gatewayUrl() + "/metrics");
-    return watch(context, inputs, scraper(metricsUrl), new LocalDeployment(local.config()));
+    return watch(context, inputs, scraper(metricsUrl), new LocalDeployment(local.config(), inputs.version(), Map.of()));
   }
 
   /** The watch and its verdict; the test calls it with a failing build and its deployment. */
@@ -44,13 +44,17 @@ final class PostRelease {
     evidence.add(Evidence.of("watch", "window " + inputs.window().toSeconds() + " s, every " + inputs.step().toSeconds()
         + " s; rollback when errors > 5% for " + inputs.rollbackAfter().toSeconds() + " s"));
     evidence.addAll(outcome.evidence());
+    if (outcome.rolledBack() && outcome.rollback() == null) {
+      return Finding.problem("✘ release " + inputs.version() + " must be rolled back (error rate above 5% for " + inputs.rollbackAfter().toSeconds()
+          + " s) and the automatic rollback failed", "roll back by hand: " + context.command("release rollback --yes"), evidence);
+    }
     if (outcome.rolledBack()) {
-      context.audit("*", ROLLBACK_ACTION, "release", inputs.version(), Map.of("version", inputs.version()),
-          Map.of("rolledBackAfterSeconds", outcome.rolledBackAfter().toSeconds()));
-      evidence.add(Evidence.of("announced", "release " + inputs.version() + " rolled back after " + outcome.rolledBackAfter().toSeconds()
-          + " s (audit entry release.rollback, request " + context.requestId() + ")"));
-      return Finding.problem("✘ release " + inputs.version() + " rolled back automatically: error rate above 5% for "
-          + inputs.rollbackAfter().toSeconds() + " s", "find the cause in the new build's logs before releasing again", evidence);
+      evidence.addAll(RollbackAnnouncement.announce(context, inputs, outcome.rollback(),
+          Map.of("reason", "automatic: error rate above 5% for " + inputs.rollbackAfter().toSeconds() + " s",
+              "rolledBackAfterSeconds", outcome.rolledBackAfter().toSeconds())));
+      return Finding.problem("✘ release " + outcome.rollback().from() + " rolled back automatically to " + outcome.rollback().to()
+          + ": error rate above 5% for " + inputs.rollbackAfter().toSeconds() + " s", "find the cause in the new build's logs before releasing again",
+          evidence);
     }
     if (!outcome.breaches().isEmpty()) {
       return Finding.problem("✘ release " + inputs.version() + " outside its targets: " + String.join(", ", outcome.breaches()),
