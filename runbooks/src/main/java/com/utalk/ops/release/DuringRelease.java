@@ -20,6 +20,7 @@ import com.utalk.json.Json;
 import com.utalk.messaging.PhoneNumber;
 import com.utalk.ops.cli.OpsContext;
 import com.utalk.ops.probes.HttpProbe;
+import com.utalk.ops.environment.CloudTarget;
 import com.utalk.ops.environment.LocalTarget;
 import com.utalk.storage.FirestoreCalls;
 import java.net.URI;
@@ -73,12 +74,23 @@ final class DuringRelease {
     return Check.Result.passed(deployment(context, inputs).deploy());
   }
 
-  /** Locally the stack's versioned releases. */
+  /** Locally the stack's versioned releases; in the cloud Terraform and gcloud (CloudDeployment). */
   static Deployment deployment(OpsContext context, ReleaseInputs inputs) {
     if (context.target() instanceof LocalTarget local) {
+      if (dryRun(context)) {
+        throw new com.utalk.ops.cli.UsageException("--dry-run is for --env dev|staging|prod (the local deploy is a restart of the stack)");
+      }
       return new LocalDeployment(local.config(), inputs.version(), Map.of());
     }
-    throw new IllegalStateException("the cloud deploy is the pipeline's (Terraform apply of the new version), not this tool's yet");
+    if (context.target() instanceof CloudTarget cloud) {
+      return new CloudDeployment(cloud.environment(), inputs.repoRoot(), inputs.version(), new CommandRunner(Map.of(), dryRun(context)));
+    }
+    throw new IllegalStateException("no deployment for the target " + context.target().name());
+  }
+
+  /** {@code --dry-run}: print the commands that would change the environment, run only those that read. */
+  static boolean dryRun(OpsContext context) {
+    return Boolean.parseBoolean(context.options().find("dry-run").orElse("false"));
   }
 
   static Check.Result webhook(OpsContext context, Smoke smoke) throws Exception {

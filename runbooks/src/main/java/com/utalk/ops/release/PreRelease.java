@@ -112,7 +112,9 @@ final class PreRelease {
    */
   static Check.Result rollbackPlan(OpsContext context, ReleaseInputs inputs) throws Exception {
     if (!(context.target() instanceof LocalTarget local)) {
-      return Check.Result.failed("the cloud rollback plan (the previous revision) is not checked by this tool yet");
+      // the previous Cloud Run revision, and that version's source object and image
+      return Check.Result.passed(((CloudDeployment) DuringRelease.deployment(context, inputs)).rollbackPlan(inputs.version())
+          + "; release post rolls back by itself on > 5% errors for " + inputs.rollbackAfter().toSeconds() + " s");
     }
     LocalReleases releases = LocalReleases.of(local.config());
     LocalReleases.Manifest manifest = releases.manifest();
