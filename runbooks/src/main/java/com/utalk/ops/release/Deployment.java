@@ -3,7 +3,8 @@ package com.utalk.ops.release;
 /**
  * Where a release runs and how it is undone. Locally ({@link LocalDeployment}) each version's
  * artifacts are recorded under the stack's run folder and the services restart on the one that
- * serves; in the cloud the pipeline's Terraform apply deploys (not this tool's yet).
+ * serves; in the cloud ({@code CloudDeployment}) Terraform deploys the version and a rollback
+ * gives the traffic back to the previous Cloud Run revision and function source.
  */
 interface Deployment {
   /** Makes the version the one serving; returns what happened, for the evidence. */

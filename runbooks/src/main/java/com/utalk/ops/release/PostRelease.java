@@ -3,7 +3,11 @@ package com.utalk.ops.release;
 import com.utalk.ops.cli.Evidence;
 import com.utalk.ops.cli.Finding;
 import com.utalk.ops.cli.OpsContext;
+import com.google.cloud.monitoring.v3.MetricServiceClient;
+import com.utalk.ops.environment.CloudTarget;
 import com.utalk.ops.environment.LocalTarget;
+import com.utalk.platform.FunctionCatalog;
+import com.utalk.platform.FunctionSpec;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,8 +20,8 @@ import java.util.function.Supplier;
 
 /**
  * The document's "Post-Liberación" checklist as a watch window over the gateway's merged
- * {@code /metrics} (every function process; Cloud Monitoring in the cloud, whose queries are
- * {@link CloudMonitoringQueries}), with the automatic rollback: the previous version serves again,
+ * {@code /metrics} locally (every function process), over Cloud Monitoring in the cloud
+ * ({@link CloudMonitoringSampler}, steps of at least 60 s), with the automatic rollback: the previous version serves again,
  * and the rollback is audited and announced (RollbackAnnouncement).
  */
 final class PostRelease {
@@ -27,10 +31,23 @@ final class PostRelease {
 
   private PostRelease() {}
 
+  /** The services the cloud watch reads: every HTTP function (the agents' API, the webhooks) and the realtime service. */
+  static final List<String> WATCHED_SERVICES = java.util.stream.Stream.concat(
+      FunctionCatalog.FUNCTIONS.stream().filter(FunctionSpec::isHttp).map(FunctionSpec::name), java.util.stream.Stream.of("realtime-service")).toList();
+  /** Cloud Monitoring's shortest alignment period, and how far behind "now" its newest data is complete enough. */
+  static final Duration CLOUD_MIN_STEP = Duration.ofSeconds(60);
+  static final Duration CLOUD_LAG = Duration.ofSeconds(60);
+
   static Finding run(OpsContext context, ReleaseInputs inputs) throws Exception {
+    if (context.target() instanceof CloudTarget cloud) {
+      ReleaseInputs stepped = inputs.step().compareTo(CLOUD_MIN_STEP) < 0 ? inputs.withStep(CLOUD_MIN_STEP) : inputs;
+      try (MetricServiceClient client = MetricServiceClient.create()) {
+        return watch(context, stepped, new CloudMonitoringSampler(client, cloud.environment().projectId(), WATCHED_SERVICES, context.clock(),
+            CLOUD_LAG, CLOUD_MIN_STEP), DuringRelease.deployment(context, inputs));
+      }
+    }
     if (!(context.target() instanceof LocalTarget local)) {
-      return Finding.unknown("the cloud watch reads Cloud Monitoring (CloudMonitoringQueries); it is not wired to a client here",
-          "watch the release in the UTalk dashboards; roll back with the previous Cloud Run revision", List.of());
+      throw new IllegalStateException("no watch for the target " + context.target().name());
     }
     String metricsUrl = context.options().find("metrics-url").orElse(local.config().gatewayUrl() + "/metrics");
     return watch(context, inputs, scraper(metricsUrl), new LocalDeployment(local.config(), inputs.version(), Map.of()));
