@@ -9,6 +9,7 @@ import com.utalk.ops.probes.HttpProbe;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -25,9 +26,10 @@ final class PreRelease {
   static List<Check> checks(ReleaseInputs inputs) {
     return List.of(
         Check.of("all tests green", context -> testsGreen(testReportsRoot(context, inputs))),
-        // issue 17 adds the coverage gate (80%) and the dependency scan to the build; until then: say so
-        Check.of("coverage above 80%", context -> Check.Result.skipped("this build measures no coverage yet (the JaCoCo gate is issue 17's)")),
-        Check.of("security scan clean", context -> Check.Result.skipped("this build runs no dependency scan yet (issue 17's)")),
+        Check.of("coverage above 80%", context -> coverage(path(context, inputs, "coverage-report", CoverageReport.DEFAULT_PATH),
+            testReportsRoot(context, inputs))),
+        Check.of("security scan clean", context -> securityScan(path(context, inputs, "scan-report", ScanReport.DEFAULT_PATH),
+            context.options().local())),
         Check.of("changelog and migration guide for " + inputs.version(), context -> changelog(inputs)),
         Check.of("staging healthy", PreRelease::healthy),
         Check.of("rollback plan: previous version's artifacts", context -> rollbackPlan(context, inputs)));
@@ -35,6 +37,10 @@ final class PreRelease {
 
   private static Path testReportsRoot(OpsContext context, ReleaseInputs inputs) {
     return context.options().find("test-reports").map(Path::of).orElse(inputs.repoRoot());
+  }
+
+  private static Path path(OpsContext context, ReleaseInputs inputs, String option, String fallback) {
+    return context.options().find(option).map(Path::of).orElse(inputs.repoRoot().resolve(fallback));
   }
 
   /** Every module's surefire folder under {@code root} (the repository: {@code <module>/target/surefire-reports}). */
@@ -48,6 +54,49 @@ final class PreRelease {
     try (Stream<Path> files = Files.list(folder)) {
       return files.filter(f -> f.getFileName().toString().startsWith("TEST-") && f.toString().endsWith(".xml")).toList();
     }
+  }
+
+  /**
+   * The merged JaCoCo report: lines and branches both at least 80%, and written after the test
+   * reports it should measure (an older one measured an earlier run).
+   */
+  static Check.Result coverage(Path report, Path testReportsRoot) throws Exception {
+    if (!Files.isRegularFile(report)) {
+      return Check.Result.failed("no coverage report at " + report + " (the build's JaCoCo aggregate; or --coverage-report FILE)");
+    }
+    FileTime newestTest = null;
+    for (Path folder : surefireFolders(testReportsRoot)) {
+      for (Path test : testReports(folder)) {
+        FileTime written = Files.getLastModifiedTime(test);
+        newestTest = newestTest == null || written.compareTo(newestTest) > 0 ? written : newestTest;
+      }
+    }
+    FileTime measured = Files.getLastModifiedTime(report);
+    if (newestTest != null && measured.compareTo(newestTest) < 0) {
+      return Check.Result.failed(report + " (" + measured + ") is older than the newest test report (" + newestTest + "): it measured an earlier run");
+    }
+    CoverageReport figures = CoverageReport.read(report);
+    String evidence = figures.figures() + " in " + report + " (threshold 80% each)";
+    return figures.passes() ? Check.Result.passed(evidence) : Check.Result.failed(evidence);
+  }
+
+  /**
+   * The pipeline's osv-scanner output on the SBOM: clean, or the vulnerability ids. It cannot run
+   * here (its databases are downloaded), so locally a missing report is said, not passed.
+   */
+  static Check.Result securityScan(Path report, boolean local) throws Exception {
+    if (!Files.isRegularFile(report)) {
+      return local
+          ? Check.Result.skipped("no " + report + " here: the pipeline's scan step runs osv-scanner on target/bom.json (its vulnerability "
+              + "databases cannot be downloaded on this machine); pass --scan-report FILE to read one")
+          : Check.Result.failed("no scan report at " + report + " (the pipeline's osv-scanner step; or --scan-report FILE)");
+    }
+    ScanReport scan = ScanReport.read(report);
+    if (scan.clean()) {
+      return Check.Result.passed("osv-scanner lists no vulnerability (" + report + ", written " + Files.getLastModifiedTime(report) + ")");
+    }
+    return Check.Result.failed(scan.findings().size() + " known vulnerabilit" + (scan.findings().size() == 1 ? "y" : "ies") + " in "
+        + scan.affectedPackages() + " package(s): " + String.join(", ", scan.findings()));
   }
 
   /** The newest surefire reports of every module: the last `emulators/dev test` run. */

@@ -78,16 +78,21 @@ class ReleaseOnTheLocalStackTest {
     // the test reports of a green run (this build's own are still being written)
     java.nio.file.Path reports = java.nio.file.Files.createDirectories(stack.runDir.resolve("reports/shared/target/surefire-reports"));
     java.nio.file.Files.writeString(reports.resolve("TEST-x.xml"), "<testsuite name=\"x\" tests=\"40\" errors=\"0\" skipped=\"0\" failures=\"0\">");
-    LocalStack.Ops pre = stack.ops("release", "pre", "--version", "1.2.0", "--test-reports", stack.runDir.resolve("reports").toString());
+    // the merged JaCoCo report of that run (written after its test reports)
+    java.nio.file.Path jacoco = java.nio.file.Files.copy(
+        java.nio.file.Path.of(getClass().getResource("/release-reports/jacoco-passing.xml").toURI()), stack.runDir.resolve("jacoco.xml"));
+    java.nio.file.Files.setLastModifiedTime(jacoco, java.nio.file.attribute.FileTime.from(java.time.Instant.now().plusSeconds(5)));
+    LocalStack.Ops pre = stack.ops("release", "pre", "--version", "1.2.0", "--test-reports", stack.runDir.resolve("reports").toString(),
+        "--coverage-report", jacoco.toString(), "--scan-report", stack.runDir.resolve("no-scan-here.json").toString());
     System.out.println("$ runbooks/ops release pre\n" + pre.out());
     assertEquals(0, pre.exitCode(), pre.out());
     assertTrue(pre.out().contains("✔ all tests green: 40 tests in 1 reports"), pre.out());
-    assertTrue(pre.out().contains("– coverage above 80%: skipped: "), pre.out());
-    assertTrue(pre.out().contains("– security scan clean: skipped: "), pre.out());
+    assertTrue(pre.out().contains("✔ coverage above 80%: lines 90.0% (2700 of 3000), branches 83.0% (830 of 1000)"), pre.out());
+    assertTrue(pre.out().contains("– security scan clean: skipped: no "), pre.out());
     assertTrue(pre.out().contains("✔ changelog and migration guide for 1.2.0: "), pre.out());
     assertTrue(pre.out().contains("✔ staging healthy: /health 200"), pre.out());
     assertTrue(pre.out().contains("✔ rollback plan: previous version's artifacts: roll back to 1.1.0: its "), pre.out());
-    assertTrue(!pre.out().contains("✔ coverage") && !pre.out().contains("✔ security"), pre.out());
+    assertTrue(!pre.out().contains("✔ security"), "no scan report, no ✔: " + pre.out());
   }
 
   @Test
