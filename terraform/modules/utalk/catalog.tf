@@ -175,5 +175,6 @@ locals {
     PORT                        = "set by Cloud Run"
     REALTIME_INSTANCE_ID        = "defaults to the revision plus a random suffix, unique per instance"
     FUNCTION_HOST_SHARED_JVM    = "the local function host only (several functions in one JVM)"
+    RELEASE_FAULT               = "local release rehearsals only (a faulty release's manifest); refused outside development"
   }
 }

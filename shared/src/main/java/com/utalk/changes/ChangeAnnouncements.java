@@ -45,8 +45,24 @@ public final class ChangeAnnouncements {
 
   /** Publishes and waits for the broker; 503 when Pub/Sub does not take it (a retry is harmless). */
   public ConversationEvent publish(Release release, String requestId) {
-    ConversationEvent event = new ConversationEvent(eventId(release), EVENT_TYPE, EVERY_WORKSPACE, null, 0, clock.instant(),
-        requestId, Json.mapper().valueToTree(payload(release)));
+    return publish(eventId(release), payload(release), release.version(), requestId);
+  }
+
+  /**
+   * A rollback is announced the same way: {@code api:changes} for the version that serves again,
+   * with {@code rolledBackFrom} naming the version taken back (the front end drops what it had
+   * learnt of that one). Its own event id, so it is delivered even though that version was
+   * announced before, and once per rollback.
+   */
+  public ConversationEvent publishRollback(Release serving, String rolledBackFrom, String requestId) {
+    Map<String, Object> payload = payload(serving);
+    payload.put("rolledBackFrom", rolledBackFrom);
+    return publish(eventId(serving) + "-rollback-from-" + rolledBackFrom + "-" + requestId, payload, serving.version(), requestId);
+  }
+
+  private ConversationEvent publish(String eventId, Map<String, Object> payload, String version, String requestId) {
+    ConversationEvent event = new ConversationEvent(eventId, EVENT_TYPE, EVERY_WORKSPACE, null, 0, clock.instant(),
+        requestId, Json.mapper().valueToTree(payload));
     Map<String, String> attributes =
         Map.of("eventId", event.eventId(), "type", EVENT_TYPE, "workspaceId", EVERY_WORKSPACE, "requestId", requestId == null ? "" : requestId);
     try {
@@ -54,9 +70,9 @@ public final class ChangeAnnouncements {
           .get(PubSubEventPublisher.PUBLISH_WAIT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new ServiceUnavailableException("interrupted while announcing " + release.version());
+      throw new ServiceUnavailableException("interrupted while announcing " + version);
     } catch (Exception e) {
-      throw new ServiceUnavailableException("could not announce " + release.version() + ": " + e.getMessage());
+      throw new ServiceUnavailableException("could not announce " + version + ": " + e.getMessage());
     }
     return event;
   }

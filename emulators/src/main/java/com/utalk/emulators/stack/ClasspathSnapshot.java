@@ -20,12 +20,14 @@ import java.util.stream.Stream;
 final class ClasspathSnapshot {
   private final Path dir;
   private final Path repoRoot;
+  private final Path immutable;
   private final Map<String, String> copies = new HashMap<>();
 
   /** Starts from an empty {@code dir}: nothing may run from it when a stack starts. */
-  ClasspathSnapshot(Path dir, Path repoRoot) {
+  ClasspathSnapshot(Path dir, Path repoRoot, Path immutable) {
     this.dir = dir;
     this.repoRoot = repoRoot;
+    this.immutable = immutable.toAbsolutePath().normalize();
     delete(dir);
   }
 
@@ -52,7 +54,7 @@ final class ClasspathSnapshot {
   }
 
   private boolean isOurs(String entry) {
-    return isProjectEntry(entry, repoRoot);
+    return !Path.of(entry).toAbsolutePath().normalize().startsWith(immutable) && isProjectEntry(entry, repoRoot);
   }
 
   /** The project's own classes or jars (in the tree, or installed as com.utalk artifacts), not a library. */

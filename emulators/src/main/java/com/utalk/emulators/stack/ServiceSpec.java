@@ -2,8 +2,6 @@ package com.utalk.emulators.stack;
 
 import com.utalk.emulators.functionhost.HostedFunction;
 import com.utalk.platform.FunctionSpec;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,21 +34,18 @@ record ServiceSpec(String name, List<String> command, Map<String, String> env, L
    * once, the project's classes once per function. The host's own class path is the launcher's
    * classes only (it uses the JDK alone).
    */
-  static ServiceSpec functionsHost(List<FunctionSpec> functions, StackConfig config) {
-    Path module = config.repoRoot().resolve("functions");
-    Path classes = module.resolve("target/classes");
-    String problem = functions.stream()
+  static ServiceSpec functionsHost(List<FunctionSpec> functions, StackConfig config, ModuleBuild build) {
+    Path classes = build.classes();
+    String problem = build.problem() != null ? build.problem() : functions.stream()
         .map(function -> classes.resolve(function.entryPoint().replace('.', '/') + ".class"))
         .filter(entryClass -> !Files.isRegularFile(entryClass))
         .findFirst()
-        .map(entryClass -> "not built (no " + config.repoRoot().relativize(entryClass) + ")")
+        .map(entryClass -> "not built (no " + shown(entryClass, config) + ")")
         .orElse(null);
     List<String> project = new ArrayList<>();
-    List<String> libraries = new ArrayList<>();
+    List<String> libraries = new ArrayList<>(build.libraries());
     project.add(classes.toString());
-    for (String entry : runtimeClasspath(module)) {
-      (ClasspathSnapshot.isProjectEntry(entry, config.repoRoot()) ? project : libraries).add(entry);
-    }
+    project.addAll(build.project());
     libraries.add(invokerJar());
     List<String> command = java(config.functionsHostJvmOptions(), List.of(launcherClasses()));
     command.add(HOST_MAIN);
@@ -64,29 +59,26 @@ record ServiceSpec(String name, List<String> command, Map<String, String> env, L
     // What every function shares; K_SERVICE, PORT and METRICS_PORT are each function's own, set by the host.
     Map<String, String> env = new LinkedHashMap<>(config.serviceEnv("functions-host", 0));
     env.keySet().removeAll(Set.of("K_SERVICE", "SERVICE_NAME", "PORT"));
+    env.putAll(build.env());
     return new ServiceSpec("functions-host", command, env, endpoints, problem);
   }
 
-  /**
-   * A module with its own main (e.g. the realtime service): {@code module/target/classes} plus the
-   * {@code target/runtime-classpath.txt} its pom writes with maven-dependency-plugin build-classpath.
-   */
-  static ServiceSpec jvmModule(String name, String moduleDir, String mainClass, int port, StackConfig config, String... args) {
-    Path module = config.repoRoot().resolve(moduleDir);
-    Path classes = module.resolve("target/classes");
-    String problem = null;
-    if (!Files.isRegularFile(classes.resolve(mainClass.replace('.', '/') + ".class"))) {
-      problem = mainClass + " is not built (no " + moduleDir + "/target/classes)";
-    } else if (!Files.isRegularFile(module.resolve("target/runtime-classpath.txt"))) {
-      problem = moduleDir + "/target/runtime-classpath.txt is missing (its pom must run dependency:build-classpath)";
+  /** A module with its own main (e.g. the realtime service), started from {@code build}'s class path. */
+  static ServiceSpec jvmModule(String name, String mainClass, int port, StackConfig config, ModuleBuild build, String... args) {
+    String problem = build.problem();
+    if (problem == null && !Files.isRegularFile(build.classes().resolve(mainClass.replace('.', '/') + ".class"))) {
+      problem = mainClass + " is not built (no " + shown(build.classes(), config) + ")";
     }
-    List<String> classpath = new ArrayList<>();
-    classpath.add(classes.toString());
-    classpath.addAll(runtimeClasspath(module));
-    List<String> command = java(config.serviceJvmOptions(), classpath);
+    List<String> command = java(config.serviceJvmOptions(), build.classpath());
     command.add(mainClass);
     command.addAll(Arrays.asList(args));
-    return new ServiceSpec(name, command, config.serviceEnv(name, port), List.of(new Endpoint(name, "service", port, true)), problem);
+    Map<String, String> env = new LinkedHashMap<>(config.serviceEnv(name, port));
+    env.putAll(build.env());
+    return new ServiceSpec(name, command, env, List.of(new Endpoint(name, "service", port, true)), problem);
+  }
+
+  private static Path shown(Path path, StackConfig config) {
+    return path.startsWith(config.repoRoot()) ? config.repoRoot().relativize(path) : path;
   }
 
   /** The same service with its class paths' project entries replaced by snapshot copies. */
@@ -115,19 +107,6 @@ record ServiceSpec(String name, List<String> command, Map<String, String> env, L
       return Path.of(ServiceSpec.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
     } catch (java.net.URISyntaxException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  private static List<String> runtimeClasspath(Path module) {
-    Path file = module.resolve("target/runtime-classpath.txt");
-    if (!Files.isRegularFile(file)) {
-      return List.of();
-    }
-    try {
-      String text = Files.readString(file).trim();
-      return text.isEmpty() ? List.of() : Arrays.asList(text.split(":"));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 

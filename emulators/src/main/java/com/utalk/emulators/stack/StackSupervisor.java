@@ -85,7 +85,12 @@ final class StackSupervisor {
 
     // The JVMs take seconds to start: let them do so while the seed is written
     // (nothing reaches them before the gateway and the bridge exist).
-    ClasspathSnapshot snapshot = new ClasspathSnapshot(config.snapshotDir().resolve("services"), config.repoRoot());
+    ClasspathSnapshot snapshot = new ClasspathSnapshot(config.snapshotDir().resolve("services"), config.repoRoot(),
+        LocalReleases.of(config).dir());
+    String serving = LocalReleases.of(config).manifest().current();
+    console.note(serving == null ? "services start from the build on disk (no release deployed in " + LocalReleases.of(config).dir() + ")"
+        : "services start from release " + serving + " (" + LocalReleases.of(config).dir(serving) + "; runbooks/ops release rollback goes back,"
+            + " deleting " + LocalReleases.of(config).dir() + " serves the build on disk)");
     for (ServiceSpec spec : specs) {
       ManagedProcess process = launch(services, spec, snapshot, false);
       watchForCrash(process, spec, snapshot);
@@ -331,14 +336,20 @@ final class StackSupervisor {
       }
       console.note(process.name() + " EXITED (see " + process.logFile() + "); starting it again, as Cloud Run replaces an instance");
       try {
+        // what it starts from now: a release deployed or rolled back meanwhile is the one that starts
+        ServiceSpec now = LocalServices.named(config, spec.name());
+        if (now.problem() != null) {
+          console.note(process.name() + " cannot start: " + now.problem());
+          return;
+        }
         ManagedProcess fresh;
         synchronized (this) {
           services.remove(process);
-          fresh = launch(services, spec, snapshot, true);
+          fresh = launch(services, now, snapshot, true);
         }
-        watchForCrash(fresh, spec, snapshot);
-        recordParts(spec, fresh);
-        awaitServices(List.of(spec), System.nanoTime() + config.startTimeout().toNanos());
+        watchForCrash(fresh, now, snapshot);
+        recordParts(now, fresh);
+        awaitServices(List.of(now), System.nanoTime() + config.startTimeout().toNanos());
       } catch (RuntimeException e) {
         console.note(process.name() + " could not be started again: " + e.getMessage());
       }

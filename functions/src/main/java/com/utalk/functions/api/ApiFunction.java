@@ -21,6 +21,7 @@ public final class ApiFunction implements HttpFunction {
   private static final Log LOG = Log.get(ApiFunction.class);
   private final Lazy<ApiApplication> application;
   private final Backend backend;
+  private final ReleaseFault fault;
 
   public ApiFunction() {
     this(Backend.fromEnvironment());
@@ -29,6 +30,7 @@ public final class ApiFunction implements HttpFunction {
   public ApiFunction(Backend backend) {
     SigningKeyRings.validate(backend.settings());
     this.backend = backend;
+    this.fault = ReleaseFault.from(backend.settings());
     this.application = Lazy.of(() -> new ApiApplication(backend));
     if (backend.settings().find("JWT_SECRET_NAME").isPresent()) {
       loadSecretVersions();
@@ -53,6 +55,7 @@ public final class ApiFunction implements HttpFunction {
     HttpCall.serve(request, response, call -> {
       // During a restore or migration: 503 with Retry-After, before any route reads or writes.
       backend.maintenance().refuseIfActive();
+      fault.refuseIfSet(request.getPath());
       application.get().router().dispatch(call);
     });
   }

@@ -37,7 +37,7 @@ public record CloudEnvironment(
   }
 
   /** The top-level {@code key = "value"} lines of a tfvars file (maps and lists are not needed here). */
-  static CloudEnvironment parse(String name, String tfvars) {
+  public static CloudEnvironment parse(String name, String tfvars) {
     Map<String, String> values = new LinkedHashMap<>();
     for (String line : tfvars.split("\n")) {
       Matcher matcher = ASSIGNMENT.matcher(line);

@@ -42,6 +42,11 @@ public final class CloudTarget extends GoogleClients {
     return environment.name();
   }
 
+  /** Project, region and name as terraform.tfvars declares them (the release tool's deploy commands use them). */
+  public CloudEnvironment environment() {
+    return environment;
+  }
+
   @Override
   public Settings settings() {
     return environment.settings();

@@ -20,6 +20,7 @@ import com.utalk.json.Json;
 import com.utalk.messaging.PhoneNumber;
 import com.utalk.ops.cli.OpsContext;
 import com.utalk.ops.probes.HttpProbe;
+import com.utalk.ops.environment.CloudTarget;
 import com.utalk.ops.environment.LocalTarget;
 import com.utalk.storage.FirestoreCalls;
 import java.net.URI;
@@ -32,7 +33,7 @@ import java.util.Map;
  * The document's "Durante la Liberación" checklist: a backup taken and verified, the deploy,
  * health checks, smoke tests (a signed webhook stored once, a login, a socket connect and ack),
  * then the release's changes announced to every front end ({@code api.changes}). Locally the
- * deploy restarts the stack on the new build; the cloud deploy is the pipeline's (issue 17).
+ * deploy records the version's artifacts and restarts the stack on them (LocalDeployment).
  */
 final class DuringRelease {
   private DuringRelease() {}
@@ -47,7 +48,7 @@ final class DuringRelease {
     Smoke smoke = new Smoke();
     return List.of(
         Check.of("backup taken and verified", DuringRelease::backup),
-        Check.of("deploy", DuringRelease::deploy),
+        Check.of("deploy", context -> deploy(context, inputs)),
         Check.of("health checks", PreRelease::healthy),
         Check.of("smoke: signed webhook stored once", context -> webhook(context, smoke)),
         Check.of("smoke: login", context -> login(context, smoke)),
@@ -69,11 +70,27 @@ final class DuringRelease {
         + " files, every file re-read and matching its SHA-256 and count");
   }
 
-  static Check.Result deploy(OpsContext context) throws Exception {
-    if (!(context.target() instanceof LocalTarget local)) {
-      return Check.Result.failed("the cloud deploy is the pipeline's (Terraform apply of the new image; issue 17), not this tool's");
+  static Check.Result deploy(OpsContext context, ReleaseInputs inputs) throws Exception {
+    return Check.Result.passed(deployment(context, inputs).deploy());
+  }
+
+  /** Locally the stack's versioned releases; in the cloud Terraform and gcloud (CloudDeployment). */
+  static Deployment deployment(OpsContext context, ReleaseInputs inputs) {
+    if (context.target() instanceof LocalTarget local) {
+      if (dryRun(context)) {
+        throw new com.utalk.ops.cli.UsageException("--dry-run is for --env dev|staging|prod (the local deploy is a restart of the stack)");
+      }
+      return new LocalDeployment(local.config(), inputs.version(), Map.of());
     }
-    return Check.Result.passed(new LocalDeployment(local.config()).deploy());
+    if (context.target() instanceof CloudTarget cloud) {
+      return new CloudDeployment(cloud.environment(), inputs.repoRoot(), inputs.version(), new CommandRunner(Map.of(), dryRun(context)));
+    }
+    throw new IllegalStateException("no deployment for the target " + context.target().name());
+  }
+
+  /** {@code --dry-run}: print the commands that would change the environment, run only those that read. */
+  static boolean dryRun(OpsContext context) {
+    return Boolean.parseBoolean(context.options().find("dry-run").orElse("false"));
   }
 
   static Check.Result webhook(OpsContext context, Smoke smoke) throws Exception {

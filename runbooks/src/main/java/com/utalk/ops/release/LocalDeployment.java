@@ -1,33 +1,50 @@
 package com.utalk.ops.release;
 
+import com.utalk.emulators.stack.LocalReleases;
 import com.utalk.emulators.stack.StackConfig;
 import com.utalk.emulators.stack.StackControl;
+import java.util.Map;
 
 /**
- * The local stack as a deployment: deploying is restarting its service processes (the functions
- * host and the realtime service), which start from the build on disk ({@code functions/target},
- * {@code realtime-service/target}); rolling back is the same restart once the previous build is
- * back on disk. Locally there is one build on disk, so "previous version" means: check it out
- * and build it (the evidence says so); in the cloud the previous revision is still deployed.
+ * The local stack as a deployment. Deploying records the version's runnable artifacts from the
+ * build on disk ({@link LocalReleases}: {@code <run>/releases/<version>/}, copies a later build
+ * cannot change), makes it the current release and restarts the stack's service processes (the
+ * functions host and the realtime service), which start from the current release with
+ * {@code APP_VERSION} set to it. Rolling back makes the previous release current and restarts them
+ * the same way: the previous version's own classes serve again, and {@code /health} says so.
  */
-final class LocalDeployment implements Deployment {
+public final class LocalDeployment implements Deployment {
   /** The stack's parts to restart: "api" stands for the functions host (every function shares its process). */
   static final String[] SERVICES = {"api", "realtime-service"};
 
   private final StackConfig config;
+  private final String version;
+  private final Map<String, String> settings;
 
-  LocalDeployment(StackConfig config) {
+  /** @param settings release-level settings recorded in the version's manifest (e.g. a rehearsal's RELEASE_FAULT) */
+  public LocalDeployment(StackConfig config, String version, Map<String, String> settings) {
     this.config = config;
+    this.version = version;
+    this.settings = Map.copyOf(settings);
   }
 
   @Override
   public String deploy() throws Exception {
-    return restartAll();
+    LocalReleases releases = LocalReleases.of(config);
+    LocalReleases.Release release = releases.record(version, settings);
+    LocalReleases.Manifest manifest = releases.deploy(version);
+    return "release " + version + " in " + releases.dir(version) + " (" + release.files().size() + " files"
+        + (release.settings().isEmpty() ? "" : ", settings " + release.settings()) + "), previous "
+        + (manifest.previous() == null ? "none" : manifest.previous()) + "; " + restartAll();
   }
 
   @Override
-  public String rollback() throws Exception {
-    return restartAll() + " (restarted on the build on disk: put the previous build there first)";
+  public Rollback rollback() throws Exception {
+    LocalReleases releases = LocalReleases.of(config);
+    String from = releases.manifest().current();
+    LocalReleases.Manifest after = releases.rollback();
+    return new Rollback(from, after.current(), "release " + after.current() + " serves again from " + releases.dir(after.current())
+        + " (" + from + " taken back); " + restartAll());
   }
 
   private String restartAll() throws InterruptedException {

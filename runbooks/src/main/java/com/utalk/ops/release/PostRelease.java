@@ -3,7 +3,11 @@ package com.utalk.ops.release;
 import com.utalk.ops.cli.Evidence;
 import com.utalk.ops.cli.Finding;
 import com.utalk.ops.cli.OpsContext;
+import com.google.cloud.monitoring.v3.MetricServiceClient;
+import com.utalk.ops.environment.CloudTarget;
 import com.utalk.ops.environment.LocalTarget;
+import com.utalk.platform.FunctionCatalog;
+import com.utalk.platform.FunctionSpec;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,24 +20,37 @@ import java.util.function.Supplier;
 
 /**
  * The document's "Post-Liberación" checklist as a watch window over the gateway's merged
- * {@code /metrics} (every function process; Cloud Monitoring in the cloud, whose queries are
- * {@link CloudMonitoringQueries}), with the automatic rollback. A rollback is audited and
- * announced in the tool's output and the audit log.
+ * {@code /metrics} locally (every function process), over Cloud Monitoring in the cloud
+ * ({@link CloudMonitoringSampler}, steps of at least 60 s), with the automatic rollback: the previous version serves again,
+ * and the rollback is audited and announced (RollbackAnnouncement).
  */
 final class PostRelease {
-  /** The audit action of an automatic rollback (what {@code release diagnose} looks for). */
+  /** The audit action of a rollback (what {@code release diagnose} looks for). */
   static final String ROLLBACK_ACTION = com.utalk.audit.AuditActions.RELEASE_ROLLBACK;
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private PostRelease() {}
 
+  /** The services the cloud watch reads: every HTTP function (the agents' API, the webhooks) and the realtime service. */
+  static final List<String> WATCHED_SERVICES = java.util.stream.Stream.concat(
+      FunctionCatalog.FUNCTIONS.stream().filter(FunctionSpec::isHttp).map(FunctionSpec::name), java.util.stream.Stream.of("realtime-service")).toList();
+  /** Cloud Monitoring's shortest alignment period, and how far behind "now" its newest data is complete enough. */
+  static final Duration CLOUD_MIN_STEP = Duration.ofSeconds(60);
+  static final Duration CLOUD_LAG = Duration.ofSeconds(60);
+
   static Finding run(OpsContext context, ReleaseInputs inputs) throws Exception {
+    if (context.target() instanceof CloudTarget cloud) {
+      ReleaseInputs stepped = inputs.step().compareTo(CLOUD_MIN_STEP) < 0 ? inputs.withStep(CLOUD_MIN_STEP) : inputs;
+      try (MetricServiceClient client = MetricServiceClient.create()) {
+        return watch(context, stepped, new CloudMonitoringSampler(client, cloud.environment().projectId(), WATCHED_SERVICES, context.clock(),
+            CLOUD_LAG, CLOUD_MIN_STEP), DuringRelease.deployment(context, inputs));
+      }
+    }
     if (!(context.target() instanceof LocalTarget local)) {
-      return Finding.unknown("the cloud watch reads Cloud Monitoring (CloudMonitoringQueries); it is not wired to a client here",
-          "watch the release in the UTalk dashboards; roll back with the previous Cloud Run revision", List.of());
+      throw new IllegalStateException("no watch for the target " + context.target().name());
     }
     String metricsUrl = context.options().find("metrics-url").orElse(local.config().gatewayUrl() + "/metrics");
-    return watch(context, inputs, scraper(metricsUrl), new LocalDeployment(local.config()));
+    return watch(context, inputs, scraper(metricsUrl), new LocalDeployment(local.config(), inputs.version(), Map.of()));
   }
 
   /** The watch and its verdict; the test calls it with a failing build and its deployment. */
@@ -44,13 +61,17 @@ final class PostRelease {
     evidence.add(Evidence.of("watch", "window " + inputs.window().toSeconds() + " s, every " + inputs.step().toSeconds()
         + " s; rollback when errors > 5% for " + inputs.rollbackAfter().toSeconds() + " s"));
     evidence.addAll(outcome.evidence());
+    if (outcome.rolledBack() && outcome.rollback() == null) {
+      return Finding.problem("✘ release " + inputs.version() + " must be rolled back (error rate above 5% for " + inputs.rollbackAfter().toSeconds()
+          + " s) and the automatic rollback failed", "roll back by hand: " + context.command("release rollback --yes"), evidence);
+    }
     if (outcome.rolledBack()) {
-      context.audit("*", ROLLBACK_ACTION, "release", inputs.version(), Map.of("version", inputs.version()),
-          Map.of("rolledBackAfterSeconds", outcome.rolledBackAfter().toSeconds()));
-      evidence.add(Evidence.of("announced", "release " + inputs.version() + " rolled back after " + outcome.rolledBackAfter().toSeconds()
-          + " s (audit entry release.rollback, request " + context.requestId() + ")"));
-      return Finding.problem("✘ release " + inputs.version() + " rolled back automatically: error rate above 5% for "
-          + inputs.rollbackAfter().toSeconds() + " s", "find the cause in the new build's logs before releasing again", evidence);
+      evidence.addAll(RollbackAnnouncement.announce(context, inputs, outcome.rollback(),
+          Map.of("reason", "automatic: error rate above 5% for " + inputs.rollbackAfter().toSeconds() + " s",
+              "rolledBackAfterSeconds", outcome.rolledBackAfter().toSeconds())));
+      return Finding.problem("✘ release " + outcome.rollback().from() + " rolled back automatically to " + outcome.rollback().to()
+          + ": error rate above 5% for " + inputs.rollbackAfter().toSeconds() + " s", "find the cause in the new build's logs before releasing again",
+          evidence);
     }
     if (!outcome.breaches().isEmpty()) {
       return Finding.problem("✘ release " + inputs.version() + " outside its targets: " + String.join(", ", outcome.breaches()),

@@ -40,10 +40,12 @@ public final class ReleaseCommand implements OpsCommand {
             ReleaseCommand::diagnose),
         OpsAction.reading("pre", "tests, coverage, security scan, changelog and guide, staging health, rollback plan [--version X.Y.Z --test-reports DIR]",
             context -> new Checklist("pre-release", PreRelease.checks(inputs(context))).run(context)),
-        OpsAction.changing("during", "backup + verify, deploy (local: restart the stack), health, smoke tests, announce api.changes",
+        OpsAction.changing("during", "backup + verify, deploy (local: record the release, restart the stack; cloud: terraform apply), health, smoke, announce [--dry-run]",
             context -> during(context)),
         OpsAction.changing("post", "watch p95/errors/availability/memory on /metrics, roll back on > 5% errors [--window --step --rollback-after]",
-            context -> PostRelease.run(context, inputs(context))));
+            context -> PostRelease.run(context, inputs(context))),
+        OpsAction.changing("rollback", "the previous version serves again (local: its recorded release; cloud: its revision and source), announced [--dry-run]",
+            ReleaseCommand::rollback));
   }
 
   /** For the on-call: the automatic rollback leaves an audit entry; this finds the recent ones. */
@@ -64,8 +66,43 @@ public final class ReleaseCommand implements OpsCommand {
         "read the rolled-back build's logs; release again only after " + context.command("release pre") + " passes", evidence);
   }
 
-  private static Finding during(OpsContext context) {
+  /** By hand what post does by itself: the previous version serves again, audited and announced. */
+  private static Finding rollback(OpsContext context) throws Exception {
     ReleaseInputs inputs = inputs(context);
+    if (DuringRelease.dryRun(context)) {
+      Deployment.Rollback planned = DuringRelease.deployment(context, inputs).rollback();
+      return Finding.ok("dry run: the rollback " + planned.from() + " -> " + planned.to() + " was planned, nothing changed",
+          List.of(Evidence.of("plan", planned.evidence())));
+    }
+    if (!context.confirm("roll " + context.options().env() + " back to the previous release")) {
+      return Finding.declined("rollback");
+    }
+    Deployment.Rollback rollback;
+    try {
+      rollback = DuringRelease.deployment(context, inputs).rollback();
+    } catch (IllegalStateException e) {
+      return Finding.problem("not rolled back: " + e.getMessage(), "deploy a known good version with " + context.command("release during --version X.Y.Z"),
+          List.of());
+    }
+    List<Evidence> evidence = new ArrayList<>();
+    evidence.add(Evidence.of("rollback", rollback.evidence()));
+    evidence.addAll(RollbackAnnouncement.announce(context, inputs, rollback, Map.of("reason", "by hand (release rollback)")));
+    Check.Result health = PreRelease.healthy(context);
+    evidence.add(Evidence.of(health.status().mark + " health", health.evidence()));
+    if (health.status() != Check.Status.PASSED) {
+      return Finding.problem("rolled back " + rollback.from() + " -> " + rollback.to() + " but the services are not healthy",
+          "read the services' logs (emulators/dev status)", evidence);
+    }
+    return new Finding(Finding.Outcome.OK, "rolled back " + rollback.from() + " -> " + rollback.to(), null, evidence);
+  }
+
+  private static Finding during(OpsContext context) throws Exception {
+    ReleaseInputs inputs = inputs(context);
+    if (DuringRelease.dryRun(context)) {
+      // nothing changes: the deploy's reads run (artifacts, terraform plan), its changes are listed
+      return Finding.ok("dry run: the deploy of " + inputs.version() + " to " + context.options().env() + " was planned, nothing changed",
+          List.of(Evidence.of("plan", DuringRelease.deployment(context, inputs).deploy())));
+    }
     if (!context.confirm("release " + inputs.version() + " to " + context.options().env() + " (backup, deploy, smoke tests, announcement)")) {
       return Finding.declined("release " + inputs.version());
     }

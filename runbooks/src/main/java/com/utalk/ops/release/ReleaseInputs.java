@@ -20,6 +20,10 @@ record ReleaseInputs(Path repoRoot, String version, Duration window, Duration st
         duration(options, "step", Duration.ofSeconds(15)), duration(options, "rollback-after", RollbackRule.SUSTAINED));
   }
 
+  ReleaseInputs withStep(Duration newStep) {
+    return new ReleaseInputs(repoRoot, version, window, newStep, rollbackAfter);
+  }
+
   private static String newest(Path repoRoot) {
     try {
       return Changelog.parse(Files.readString(repoRoot.resolve("CHANGELOG.md"))).releases().get(0).version();

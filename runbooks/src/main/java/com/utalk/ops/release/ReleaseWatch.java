@@ -25,7 +25,7 @@ final class ReleaseWatch {
   static final long MIN_REQUESTS_TO_JUDGE = 50;
 
   /** What the watch saw and did. */
-  record Outcome(boolean rolledBack, Duration rolledBackAfter, List<String> breaches, List<Evidence> evidence) {}
+  record Outcome(boolean rolledBack, Duration rolledBackAfter, Deployment.Rollback rollback, List<String> breaches, List<Evidence> evidence) {}
 
   private final Supplier<MetricsSample> scrape;
   private final Deployment deployment;
@@ -59,8 +59,15 @@ final class ReleaseWatch {
       if (rule.fires(previousAt, at, interval.errorRate())) {
         Duration after = Duration.between(started, at);
         evidence.add(Evidence.of("error rate", percent(interval.errorRate()) + " since " + rule.badSince() + " (rule: > 5% for the sustained time)"));
-        evidence.add(Evidence.of("rollback", deployment.rollback()));
-        return new Outcome(true, after, List.of("error rate above 5% sustained"), evidence);
+        Deployment.Rollback rollback;
+        try {
+          rollback = deployment.rollback();
+        } catch (Exception e) {
+          evidence.add(Evidence.of("rollback FAILED", e.getClass().getSimpleName() + ": " + e.getMessage()));
+          return new Outcome(true, after, null, List.of("error rate above 5% sustained", "the rollback failed"), evidence);
+        }
+        evidence.add(Evidence.of("rollback", rollback.evidence()));
+        return new Outcome(true, after, rollback, List.of("error rate above 5% sustained"), evidence);
       }
       previous = now;
       previousAt = at;
@@ -95,7 +102,7 @@ final class ReleaseWatch {
     if (heapMeasured && secondHalfHeap > MAX_HEAP_GROWTH * firstHalfHeap) {
       breaches.add("heap floor grew more than 1.5x");
     }
-    return new Outcome(false, null, breaches, evidence);
+    return new Outcome(false, null, null, breaches, evidence);
   }
 
   private static String percent(double share) {

@@ -66,7 +66,18 @@ class ChecklistTest {
     ReleaseInputs current = new ReleaseInputs(repo, "1.2.0", null, null, RollbackRule.SUSTAINED);
     assertEquals(Check.Status.PASSED, PreRelease.changelog(current).status(), PreRelease.changelog(current).evidence());
     assertEquals(Check.Status.FAILED, PreRelease.changelog(new ReleaseInputs(repo, "9.9.9", null, null, RollbackRule.SUSTAINED)).status());
-    assertEquals(Check.Status.FAILED, PreRelease.rollbackPlan(new ReleaseInputs(repo, "1.0.0", null, null, RollbackRule.SUSTAINED)).status(),
-        "nothing before the first release to roll back to");
+  }
+
+  @Test
+  void withNoReleaseRecordedThereIsNoRollbackPlan() throws Exception {
+    Path run = Files.createTempDirectory("release-run");
+    com.utalk.emulators.stack.StackConfig config = com.utalk.emulators.stack.StackConfig.from(com.utalk.config.Settings.of(
+        java.util.Map.of("UTALK_REPO_ROOT", Path.of("..").toAbsolutePath().normalize().toString(), "UTALK_RUN_DIR", run.toString())));
+    com.utalk.ops.environment.LocalTarget target = new com.utalk.ops.environment.LocalTarget(config);
+    OpsContext context = new OpsContext(com.utalk.ops.cli.Options.parse(List.of()), () -> target,
+        com.utalk.ops.cli.Confirmation.assumeYes(), "test", "ops-test", java.time.Clock.systemUTC());
+    Check.Result plan = PreRelease.rollbackPlan(context, new ReleaseInputs(Path.of(".."), "1.2.0", null, null, RollbackRule.SUSTAINED));
+    assertEquals(Check.Status.FAILED, plan.status(), "nothing recorded to roll back to");
+    assertTrue(plan.evidence().startsWith("no release recorded in " + run.resolve("releases")), plan.evidence());
   }
 }

@@ -6,16 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.cloud.firestore.QueryDocumentSnapshot;
 import com.sun.net.httpserver.HttpServer;
-import com.utalk.config.Settings;
-import com.utalk.gcp.PubSubTransport;
-import com.utalk.ops.cli.Confirmation;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.utalk.ops.cli.Finding;
 import com.utalk.ops.cli.OpsContext;
-import com.utalk.ops.cli.Options;
-import com.utalk.ops.environment.LogSource;
-import com.utalk.ops.environment.Target;
+import com.utalk.json.Json;
+import com.utalk.platform.Topics;
+import com.utalk.testing.EventTap;
 import com.utalk.testing.TestEnvironment;
-import com.utalk.twilio.TwilioCredentials;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -24,7 +21,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -39,7 +35,8 @@ import org.junit.jupiter.api.Test;
  * window in seconds (window 20 s, step 0.5 s, rollback after 2 s): the watch rolls it back within
  * the window, the previous version serves again, and the rollback is in the audit log. A healthy
  * build passes the same watch. The "build" is a small HTTP server that counts its answers in the
- * Prometheus format the services expose; its rollback switches it to the previous behaviour.
+ * Prometheus format the services expose; its rollback switches it to the previous behaviour. (The
+ * real stack doing the same with versioned releases: ReleaseOnTheLocalStackTest.)
  */
 class FailingReleaseTest {
   private static final Duration ROLLBACK_AFTER = Duration.ofSeconds(2);
@@ -88,11 +85,11 @@ class FailingReleaseTest {
     }
 
     @Override
-    public String rollback() {
+    public Rollback rollback() {
       rollbacks.incrementAndGet();
       rolledBackAtNanos = System.nanoTime();
       failing.set(false); // the previous version serves again
-      return "previous version serving";
+      return new Rollback("1.2.0", "1.1.0", "previous version serving");
     }
 
     @Override
@@ -137,46 +134,7 @@ class FailingReleaseTest {
   }
 
   private OpsContext context() {
-    Target target = new Target() {
-      public String name() {
-        return "test";
-      }
-
-      public Settings settings() {
-        return Settings.of(java.util.Map.of());
-      }
-
-      public com.google.cloud.firestore.Firestore firestore() {
-        return env.firestore();
-      }
-
-      public PubSubTransport pubsub() {
-        return env.pubsub();
-      }
-
-      public String publicBaseUrl() {
-        throw new UnsupportedOperationException();
-      }
-
-      public String realtimeUrl() {
-        throw new UnsupportedOperationException();
-      }
-
-      public TwilioCredentials twilio() {
-        throw new UnsupportedOperationException();
-      }
-
-      public LogSource logs() {
-        throw new UnsupportedOperationException();
-      }
-
-      public String restartRealtime() {
-        throw new UnsupportedOperationException();
-      }
-
-      public void close() {}
-    };
-    return new OpsContext(Options.parse(List.of()), () -> target, Confirmation.assumeYes(), "release-test", "ops-test-run", Clock.systemUTC());
+    return EmulatorContext.of(env);
   }
 
   private static ReleaseInputs inputs() {
@@ -185,7 +143,7 @@ class FailingReleaseTest {
 
   @Test
   void aBuildAnswering5xxIsRolledBackWithinTheWindow() throws Exception {
-    try (Build build = new Build(true)) {
+    try (Build build = new Build(true); EventTap frontEnds = EventTap.open(env.pubsub(), Topics.CONVERSATION_EVENTS)) {
       trafficTo(build);
       long started = System.nanoTime();
       Finding finding = PostRelease.watch(context(), inputs(), PostRelease.scraper(build.url() + "/metrics"), build);
@@ -206,6 +164,13 @@ class FailingReleaseTest {
       assertEquals(1, audit.size());
       assertEquals("1.2.0", audit.get(0).getString("targetId"));
       assertEquals("ops-test-run", audit.get(0).getString("requestId"));
+
+      // every connected front end is told which version serves again (realtime turns this into api:changes)
+      JsonNode announced = Json.read(frontEnds.await(1, Duration.ofSeconds(10)).get(0).getData().toByteArray());
+      assertEquals("api.changes", announced.path("type").asText());
+      assertEquals("1.1.0", announced.path("payload").path("version").asText());
+      assertEquals("1.2.0", announced.path("payload").path("rolledBackFrom").asText());
+      assertTrue(announced.path("payload").path("changes").size() > 0, "1.1.0's changelog section: " + announced);
     }
   }
 

@@ -1,0 +1,121 @@
+package com.utalk.emulators.stack;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.utalk.config.Settings;
+import com.utalk.platform.FunctionCatalog;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Versioned local releases on a small repository laid out as the build leaves it (classes, the
+ * runtime class path file, a project jar in the tree and a library jar outside it).
+ */
+class LocalReleasesTest {
+  @TempDir Path temp;
+  private Path repo;
+  private Path library;
+  private StackConfig config;
+
+  @BeforeEach
+  void aBuiltRepository() throws IOException {
+    repo = Files.createDirectories(temp.resolve("repo"));
+    library = Files.writeString(Files.createDirectories(temp.resolve("m2/org/lib/1.0")).resolve("lib-1.0.jar"), "third-party");
+    Path sharedJar = Files.writeString(Files.createDirectories(repo.resolve("shared/target")).resolve("utalk-shared.jar"), "shared v1");
+    for (String module : LocalReleases.MODULES) {
+      Path classes = Files.createDirectories(repo.resolve(module + "/target/classes/com/utalk"));
+      Files.writeString(classes.resolve("Main.class"), module + " v1");
+      Files.writeString(repo.resolve(module + "/target/runtime-classpath.txt"), sharedJar + ":" + library);
+    }
+    config = StackConfig.from(Settings.of(Map.of("UTALK_REPO_ROOT", repo.toString(), "UTALK_RUN_DIR", temp.resolve("run").toString())));
+  }
+
+  @Test
+  void aRecordedReleaseKeepsItsOwnCopiesWhateverIsBuiltLater() throws IOException {
+    LocalReleases releases = LocalReleases.of(config);
+    LocalReleases.Release release = releases.record("1.0.0", Map.of());
+    assertTrue(releases.incomplete("1.0.0").isEmpty());
+    assertEquals(LocalReleases.MODULES, List.copyOf(release.modules().keySet()));
+
+    Files.writeString(repo.resolve("functions/target/classes/com/utalk/Main.class"), "functions v2, rebuilt");
+    Files.writeString(repo.resolve("shared/target/utalk-shared.jar"), "shared v2, reinstalled");
+    Path copied = releases.dir("1.0.0").resolve(release.modules().get("functions").classes()).resolve("com/utalk/Main.class");
+    assertEquals("functions v1", Files.readString(copied));
+    Path copiedJar = releases.dir("1.0.0").resolve(release.modules().get("functions").project().get(0));
+    assertEquals("shared v1", Files.readString(copiedJar));
+    assertArrayEquals(Files.readAllBytes(library),
+        Files.readAllBytes(releases.dir("1.0.0").resolve(release.modules().get("functions").libraries().get(0))));
+  }
+
+  @Test
+  void deployAndRollBackSwitchWhatTheServicesStartFrom() throws IOException {
+    LocalReleases releases = LocalReleases.of(config);
+    assertTrue(releases.currentBuild("functions").isEmpty(), "no release deployed: the build on disk");
+    releases.record("1.0.0", Map.of());
+    releases.deploy("1.0.0");
+    releases.record("1.1.0", Map.of("RELEASE_FAULT", "api-503"));
+    LocalReleases.Manifest manifest = releases.deploy("1.1.0");
+    assertEquals("1.1.0", manifest.current());
+    assertEquals("1.0.0", manifest.previous());
+
+    ModuleBuild serving = releases.currentBuild("functions").orElseThrow();
+    assertNull(serving.problem());
+    assertTrue(serving.classes().startsWith(releases.dir("1.1.0")), serving.classes().toString());
+    assertEquals(Map.of("APP_VERSION", "1.1.0", "RELEASE_FAULT", "api-503"), serving.env());
+    ServiceSpec host = LocalServices.named(config, "functions-host");
+    String libraries = host.command().get(host.command().indexOf("--libraries") + 1);
+    String project = host.command().get(host.command().indexOf("--project") + 1);
+    assertTrue(project.startsWith(releases.dir("1.1.0").toString()) && !project.contains(library.toString()), project);
+    assertTrue(libraries.startsWith(releases.dir("1.1.0").toString()), "the release's libraries, shared by the functions: " + libraries);
+    assertEquals("1.1.0", host.env().get("APP_VERSION"));
+    assertEquals("1.1.0", LocalServices.named(config, "realtime-service").env().get("APP_VERSION"));
+    assertTrue(host.problem() != null, "the fake classes hold no function entry point: " + FunctionCatalog.FUNCTIONS.get(0).entryPoint());
+
+    manifest = releases.rollback();
+    assertEquals("1.0.0", manifest.current());
+    assertNull(manifest.previous());
+    assertEquals("1.0.0", releases.currentBuild("realtime-service").orElseThrow().env().get("APP_VERSION"));
+    assertTrue(releases.currentBuild("realtime-service").orElseThrow().env().get("RELEASE_FAULT") == null);
+    IllegalStateException none = assertThrows(IllegalStateException.class, releases::rollback);
+    assertTrue(none.getMessage().contains("no previous release"), none.getMessage());
+  }
+
+  @Test
+  void anIncompletePreviousReleaseIsNamedAndNotRolledBackTo() throws IOException {
+    LocalReleases releases = LocalReleases.of(config);
+    LocalReleases.Release old = releases.record("1.0.0", Map.of());
+    releases.deploy("1.0.0");
+    releases.record("1.1.0", Map.of());
+    releases.deploy("1.1.0");
+    Path jar = releases.dir("1.0.0").resolve(old.modules().get("realtime-service").libraries().get(0));
+    Files.delete(jar);
+    assertEquals(jar + " is missing", releases.incomplete("1.0.0").orElseThrow());
+    IllegalStateException refused = assertThrows(IllegalStateException.class, releases::rollback);
+    assertTrue(refused.getMessage().contains("not complete"), refused.getMessage());
+    assertEquals("1.1.0", releases.manifest().current(), "nothing switched");
+
+    Files.write(jar, "changed".getBytes(StandardCharsets.UTF_8));
+    assertTrue(releases.incomplete("1.0.0").orElseThrow().contains("changed size"));
+  }
+
+  @Test
+  void aMissingReleaseIsAProblemTheStackNamesBeforeStarting() throws IOException {
+    LocalReleases releases = LocalReleases.of(config);
+    releases.record("1.0.0", Map.of());
+    releases.deploy("1.0.0");
+    ClasspathSnapshot.delete(releases.dir("1.0.0"));
+    assertTrue(LocalServices.named(config, "realtime-service").problem().contains("release 1.0.0 serves"),
+        LocalServices.named(config, "realtime-service").problem());
+  }
+}
