@@ -31,6 +31,8 @@ public final class LocalReleases {
   public static final List<String> MODULES = List.of("functions", "realtime-service");
   static final String MANIFEST = "manifest.json";
   static final String RELEASE_FILE = "release.json";
+  /** Folder of a release holding its version stamp (see {@link #versionStamp}). */
+  static final String VERSION_STAMP = "version-stamp";
 
   private final Path dir;
   private final Path repoRoot;
@@ -213,11 +215,32 @@ public final class LocalReleases {
           "release " + current + " serves (" + dir.resolve(MANIFEST) + ") but is not complete: " + problem.orElse("?")));
     }
     ModuleFiles files = release.get().modules().get(module);
-    Map<String, String> env = new LinkedHashMap<>(release.get().settings());
-    env.put("APP_VERSION", current);
-    return Optional.of(new ModuleBuild("release " + current + " (" + base + ")", base.resolve(files.classes()),
-        files.project().stream().map(p -> base.resolve(p).toString()).toList(),
-        files.libraries().stream().map(p -> base.resolve(p).toString()).toList(), env, null));
+    List<String> project = new ArrayList<>();
+    project.add(versionStamp(base, current).toString());
+    files.project().stream().map(p -> base.resolve(p).toString()).forEach(project::add);
+    return Optional.of(new ModuleBuild("release " + current + " (" + base + ")", base.resolve(files.classes()), project,
+        files.libraries().stream().map(p -> base.resolve(p).toString()).toList(), Map.copyOf(release.get().settings()), null));
+  }
+
+  /**
+   * The version is built in (shared's {@code com/utalk/config/build.properties}, read by
+   * {@code BuildVersion}), not a setting. A release here is a copy of one build recorded under a
+   * version name, so it carries a stamp of that version ahead of shared's jar on the class path:
+   * what a release build made with that version in the pom would report, without rebuilding.
+   */
+  private static Path versionStamp(Path base, String version) {
+    Path stamp = base.resolve(VERSION_STAMP);
+    Path file = stamp.resolve("com/utalk/config/build.properties");
+    try {
+      String content = "version=" + version + "\n";
+      if (!Files.isRegularFile(file) || !Files.readString(file).equals(content)) {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content);
+      }
+      return stamp;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private Manifest write(Manifest manifest) {
