@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -230,11 +231,12 @@ public final class LocalReleases {
    */
   private static Path versionStamp(Path base, String version) {
     Path stamp = base.resolve(VERSION_STAMP);
-    Path file = stamp.resolve("com/utalk/config/build.properties");
+    Path folder = stamp.resolve("com/utalk/config");
+    Path file = folder.resolve("build.properties");
     try {
       String content = "version=" + version + "\n";
       if (!Files.isRegularFile(file) || !Files.readString(file).equals(content)) {
-        Files.createDirectories(file.getParent());
+        Files.createDirectories(folder);
         Files.writeString(file, content);
       }
       return stamp;
@@ -259,7 +261,8 @@ public final class LocalReleases {
   private static String copy(Path source, Path base, String relative, boolean library) {
     Path target = base.resolve(relative);
     try {
-      Files.createDirectories(target.getParent());
+      // relative names a file inside base, so it has a parent (base at least)
+      Files.createDirectories(Objects.requireNonNull(target.getParent(), target::toString));
       if (Files.isDirectory(source)) {
         try (Stream<Path> files = Files.walk(source)) {
           for (Path file : (Iterable<Path>) files::iterator) {
