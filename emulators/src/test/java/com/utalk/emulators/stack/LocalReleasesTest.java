@@ -79,7 +79,8 @@ class LocalReleasesTest {
     String project = host.command().get(host.command().indexOf("--project") + 1);
     assertTrue(project.startsWith(releases.dir("1.1.0").toString()) && !project.contains(library.toString()), project);
     assertTrue(libraries.startsWith(releases.dir("1.1.0").toString()), "the release's libraries, shared by the functions: " + libraries);
-    assertEquals("1.1.0", stampedVersion(project.split(":")[0]));
+    // the host's project class path: the functions' classes, then the stamp ahead of shared's jar
+    assertEquals("1.1.0", stampedVersion(project.split(java.io.File.pathSeparator)[1]));
     assertEquals("1.1.0", stampedVersion(releases.currentBuild("realtime-service").orElseThrow().classpath().get(1)));
     assertTrue(host.problem() != null, "the fake classes hold no function entry point: " + FunctionCatalog.FUNCTIONS.get(0).entryPoint());
 
