@@ -4,15 +4,24 @@
 #   terraform/build/realtime/realtime-service-<version>.jar + Dockerfile
 #                                                     -> <region>-docker.pkg.dev/<project>/utalk/realtime-service:<version>
 #
-#   terraform/scripts/build-artifacts.sh 1.4.0
+#   terraform/scripts/build-artifacts.sh [1.4.0]
+#
+# The version is the root pom's (what /health and the logs report); a version given here must be
+# that one: set it in the root pom first (mvn versions:set -DnewVersion=1.4.0, committed and tagged).
 set -euo pipefail
-version="${1:?usage: build-artifacts.sh <version>   (e.g. the git tag, 1.4.0)}"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+pom_version="$(sed -n '0,/<version>/s:.*<version>\(.*\)</version>.*:\1:p' "$root/pom.xml")"
+version="${1:-$pom_version}"
+if [[ "$version" != "$pom_version" ]]; then
+  echo "build-artifacts.sh: asked for $version but the root pom.xml is at $pom_version; the build reports the pom's version, so set it there first" >&2
+  exit 2
+fi
 out="$root/terraform/build"
 mvn_args=(-B -q)
 [[ -n "${MAVEN_OFFLINE:-}" ]] && mvn_args+=(-o)
 
-(cd "$root" && mvn "${mvn_args[@]}" install -DskipTests)
+# The gates ran in CI on this commit; this build only makes the artifacts.
+(cd "$root" && mvn "${mvn_args[@]}" install -DskipTests -Dspotbugs.skip=true -Dmdep.analyze.skip=true)
 mvn "${mvn_args[@]}" -f "$root/terraform/artifacts/functions/pom.xml" package -Dapp.version="$version"
 mvn "${mvn_args[@]}" -f "$root/terraform/artifacts/realtime/pom.xml" package -Dapp.version="$version"
 

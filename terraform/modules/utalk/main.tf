@@ -70,7 +70,6 @@ locals {
     GOOGLE_CLOUD_PROJECT = var.project_id
     FIRESTORE_DATABASE   = module.firestore.database
     APP_ENV              = var.environment
-    APP_VERSION          = var.app_version
     METRICS_EXPORTER     = "cloud-monitoring"
     MEDIA_STORE          = "gcs"
     MEDIA_BUCKET         = module.storage.media_bucket

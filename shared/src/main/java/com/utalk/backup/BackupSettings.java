@@ -1,6 +1,7 @@
 package com.utalk.backup;
 
 import com.google.cloud.storage.StorageOptions;
+import com.utalk.config.BuildVersion;
 import com.utalk.config.Settings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +19,7 @@ public record BackupSettings(String store, String bucket, Path localDir, Duratio
         Path.of(settings.get("BACKUP_LOCAL_DIR", "emulators/.run/backups")),
         Duration.ofDays(settings.getInt("BACKUP_RETENTION_DAYS", 30)),
         settings.getInt("BACKUP_PAGE_SIZE", 500),
-        settings.get("APP_VERSION", "0.1.0"));
+        BuildVersion.current());
   }
 
   public BackupBucket openBucket() {

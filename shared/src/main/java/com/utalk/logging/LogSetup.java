@@ -4,6 +4,7 @@ import com.utalk.config.ServiceIdentity;
 import com.utalk.config.Settings;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -41,7 +42,7 @@ public final class LogSetup {
         root.removeHandler(handler);
       }
     }
-    Handler handler = new FlushingHandler(out instanceof PrintStream ps ? ps : new PrintStream(out, true));
+    Handler handler = new FlushingHandler(out instanceof PrintStream ps ? ps : new PrintStream(out, true, StandardCharsets.UTF_8));
     handler.setFormatter(new JsonLogFormatter(identity, project));
     handler.setLevel(level);
     if (sharedJvm) {

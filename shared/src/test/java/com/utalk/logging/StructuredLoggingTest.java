@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.utalk.config.Settings;
 import com.utalk.json.Json;
+import com.utalk.testing.ProjectVersion;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -34,7 +35,7 @@ class StructuredLoggingTest {
 
   @Test
   void eachLineIsCloudLoggingJsonWithTheRequestIdLabelTraceAndServiceFields() {
-    install(Map.of("APP_ENV", "staging", "APP_VERSION", "1.2.3", "GOOGLE_CLOUD_PROJECT", "utalk-stg"));
+    install(Map.of("APP_ENV", "staging", "GOOGLE_CLOUD_PROJECT", "utalk-stg"));
     RequestContext context =
         RequestContext.fromIncoming("req-abcdef12", "105445aa7843bc8bf206b12000100000/1;o=1", null);
     try (RequestContext.Scope ignored = context.open()) {
@@ -48,7 +49,7 @@ class StructuredLoggingTest {
     assertEquals("projects/utalk-stg/traces/105445aa7843bc8bf206b12000100000", line.path("logging.googleapis.com/trace").asText());
     assertEquals("utalk-backend", line.path("service").asText());
     assertEquals("staging", line.path("environment").asText());
-    assertEquals("1.2.3", line.path("version").asText());
+    assertEquals(ProjectVersion.fromRootPom(), line.path("version").asText(), "the root pom's version");
     assertEquals(2, line.path("numMedia").asInt());
   }
 

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -31,6 +32,8 @@ public final class LocalReleases {
   public static final List<String> MODULES = List.of("functions", "realtime-service");
   static final String MANIFEST = "manifest.json";
   static final String RELEASE_FILE = "release.json";
+  /** Folder of a release holding its version stamp (see {@link #versionStamp}). */
+  static final String VERSION_STAMP = "version-stamp";
 
   private final Path dir;
   private final Path repoRoot;
@@ -213,11 +216,33 @@ public final class LocalReleases {
           "release " + current + " serves (" + dir.resolve(MANIFEST) + ") but is not complete: " + problem.orElse("?")));
     }
     ModuleFiles files = release.get().modules().get(module);
-    Map<String, String> env = new LinkedHashMap<>(release.get().settings());
-    env.put("APP_VERSION", current);
-    return Optional.of(new ModuleBuild("release " + current + " (" + base + ")", base.resolve(files.classes()),
-        files.project().stream().map(p -> base.resolve(p).toString()).toList(),
-        files.libraries().stream().map(p -> base.resolve(p).toString()).toList(), env, null));
+    List<String> project = new ArrayList<>();
+    project.add(versionStamp(base, current).toString());
+    files.project().stream().map(p -> base.resolve(p).toString()).forEach(project::add);
+    return Optional.of(new ModuleBuild("release " + current + " (" + base + ")", base.resolve(files.classes()), project,
+        files.libraries().stream().map(p -> base.resolve(p).toString()).toList(), Map.copyOf(release.get().settings()), null));
+  }
+
+  /**
+   * The version is built in (shared's {@code com/utalk/config/build.properties}, read by
+   * {@code BuildVersion}), not a setting. A release here is a copy of one build recorded under a
+   * version name, so it carries a stamp of that version ahead of shared's jar on the class path:
+   * what a release build made with that version in the pom would report, without rebuilding.
+   */
+  private static Path versionStamp(Path base, String version) {
+    Path stamp = base.resolve(VERSION_STAMP);
+    Path folder = stamp.resolve("com/utalk/config");
+    Path file = folder.resolve("build.properties");
+    try {
+      String content = "version=" + version + "\n";
+      if (!Files.isRegularFile(file) || !Files.readString(file).equals(content)) {
+        Files.createDirectories(folder);
+        Files.writeString(file, content);
+      }
+      return stamp;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private Manifest write(Manifest manifest) {
@@ -236,7 +261,8 @@ public final class LocalReleases {
   private static String copy(Path source, Path base, String relative, boolean library) {
     Path target = base.resolve(relative);
     try {
-      Files.createDirectories(target.getParent());
+      // relative names a file inside base, so it has a parent (base at least)
+      Files.createDirectories(Objects.requireNonNull(target.getParent(), target::toString));
       if (Files.isDirectory(source)) {
         try (Stream<Path> files = Files.walk(source)) {
           for (Path file : (Iterable<Path>) files::iterator) {

@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * What a service process starts from: its module's classes, the project's own jars and the
  * third-party libraries (kept apart: the functions host shares only the libraries between
- * functions), and the environment that version adds ({@code APP_VERSION}, a release's settings).
+ * functions), and the environment that version adds (a release's settings; its version is a
+ * stamp on the class path, {@link LocalReleases}).
  * Either the build on disk ({@code module/target}) or a deployed release's copies
  * ({@link LocalReleases}). {@code problem} is non-null when it cannot be started as a whole (a
  * release that is not complete, a class path file missing); the service checks its classes after.

@@ -52,9 +52,11 @@ final class SetPasswordCommand {
     }
   }
 
+  private static final SecureRandom RANDOM = new SecureRandom();
+
   private static String generated() {
     byte[] bytes = new byte[18];
-    new SecureRandom().nextBytes(bytes);
+    RANDOM.nextBytes(bytes);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 

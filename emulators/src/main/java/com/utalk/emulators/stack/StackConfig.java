@@ -63,17 +63,22 @@ public record StackConfig(
         "http://" + host + ":" + gatewayPort,
         Duration.ofSeconds(settings.getInt("UTALK_START_TIMEOUT_SECONDS", 120)),
         // Small heaps, serial GC and C1 only: half a dozen JVMs start quickly side by side on 2 cores.
-        settings.get("UTALK_SERVICE_JVM_OPTS", "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k"),
+        withExtra(settings.get("UTALK_SERVICE_JVM_OPTS", "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k"), settings),
         settings.getInt("UTALK_REALTIME_PORT", 8090),
         // A second stack (a test's) keeps its state, logs and media apart from a developer's.
         Path.of(settings.get("UTALK_RUN_DIR", repoRoot.resolve("emulators").resolve(".run").toString())).toAbsolutePath().normalize(),
-        settings.get("UTALK_FUNCTIONS_HOST_JVM_OPTS", "-Xmx512m -XX:+UseSerialGC -Xss512k"),
+        withExtra(settings.get("UTALK_FUNCTIONS_HOST_JVM_OPTS", "-Xmx512m -XX:+UseSerialGC -Xss512k"), settings),
         // A disaster-recovery rehearsal serves from the database it restored into, as the cloud would.
         settings.get("UTALK_FIRESTORE_DATABASE", GcpProject.DEFAULT_DATABASE));
   }
 
   /** Signs the local stack's media URLs: fixed and obviously fake, like the local Twilio token. */
   public static final String LOCAL_MEDIA_SIGNING_KEY = "local-media-url-signing-key-not-a-secret";
+
+  /** UTALK_EXTRA_JVM_OPTS goes to every JVM of the stack (a test's coverage agent, a profiler). */
+  private static String withExtra(String options, Settings settings) {
+    return (options + " " + settings.get("UTALK_EXTRA_JVM_OPTS", "")).trim();
+  }
 
   public Path mediaDir() {
     return runDir().resolve("media");

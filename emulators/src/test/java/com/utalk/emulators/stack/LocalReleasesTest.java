@@ -72,20 +72,22 @@ class LocalReleasesTest {
     ModuleBuild serving = releases.currentBuild("functions").orElseThrow();
     assertNull(serving.problem());
     assertTrue(serving.classes().startsWith(releases.dir("1.1.0")), serving.classes().toString());
-    assertEquals(Map.of("APP_VERSION", "1.1.0", "RELEASE_FAULT", "api-503"), serving.env());
+    assertEquals(Map.of("RELEASE_FAULT", "api-503"), serving.env());
+    assertEquals("1.1.0", stampedVersion(serving.project().get(0)), "the release's version, ahead of shared's build.properties");
     ServiceSpec host = LocalServices.named(config, "functions-host");
     String libraries = host.command().get(host.command().indexOf("--libraries") + 1);
     String project = host.command().get(host.command().indexOf("--project") + 1);
     assertTrue(project.startsWith(releases.dir("1.1.0").toString()) && !project.contains(library.toString()), project);
     assertTrue(libraries.startsWith(releases.dir("1.1.0").toString()), "the release's libraries, shared by the functions: " + libraries);
-    assertEquals("1.1.0", host.env().get("APP_VERSION"));
-    assertEquals("1.1.0", LocalServices.named(config, "realtime-service").env().get("APP_VERSION"));
+    // the host's project class path: the functions' classes, then the stamp ahead of shared's jar
+    assertEquals("1.1.0", stampedVersion(project.split(java.io.File.pathSeparator)[1]));
+    assertEquals("1.1.0", stampedVersion(releases.currentBuild("realtime-service").orElseThrow().classpath().get(1)));
     assertTrue(host.problem() != null, "the fake classes hold no function entry point: " + FunctionCatalog.FUNCTIONS.get(0).entryPoint());
 
     manifest = releases.rollback();
     assertEquals("1.0.0", manifest.current());
     assertNull(manifest.previous());
-    assertEquals("1.0.0", releases.currentBuild("realtime-service").orElseThrow().env().get("APP_VERSION"));
+    assertEquals("1.0.0", stampedVersion(releases.currentBuild("realtime-service").orElseThrow().project().get(0)));
     assertTrue(releases.currentBuild("realtime-service").orElseThrow().env().get("RELEASE_FAULT") == null);
     IllegalStateException none = assertThrows(IllegalStateException.class, releases::rollback);
     assertTrue(none.getMessage().contains("no previous release"), none.getMessage());
@@ -117,5 +119,12 @@ class LocalReleasesTest {
     ClasspathSnapshot.delete(releases.dir("1.0.0"));
     assertTrue(LocalServices.named(config, "realtime-service").problem().contains("release 1.0.0 serves"),
         LocalServices.named(config, "realtime-service").problem());
+  }
+
+  /** The version a class path entry stamps (what {@code BuildVersion} reads first). */
+  private static String stampedVersion(String entry) throws IOException {
+    String text = Files.readString(Path.of(entry, "com/utalk/config/build.properties"));
+    assertTrue(text.startsWith("version="), text);
+    return text.substring("version=".length()).trim();
   }
 }

@@ -3,6 +3,7 @@ package com.utalk.functions.events;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.utalk.json.Json;
 import io.cloudevents.CloudEvent;
+import io.cloudevents.CloudEventData;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
@@ -10,10 +11,12 @@ import java.util.Map;
 /** The Pub/Sub message inside an Eventarc {@code messagePublished} CloudEvent. */
 public record PubSubMessage(String messageId, byte[] data, Map<String, String> attributes, String orderingKey) {
   public static PubSubMessage from(CloudEvent event) {
-    if (event.getData() == null) {
+    // read once: a second getData() is not known to SpotBugs (or the interface) to return the same value
+    CloudEventData payload = event.getData();
+    if (payload == null) {
       throw new IllegalArgumentException("CloudEvent " + event.getId() + " has no data");
     }
-    JsonNode message = Json.read(event.getData().toBytes()).path("message");
+    JsonNode message = Json.read(payload.toBytes()).path("message");
     Map<String, String> attributes = new HashMap<>();
     message.path("attributes").fields().forEachRemaining(e -> attributes.put(e.getKey(), e.getValue().asText()));
     String data = message.path("data").asText("");

@@ -11,6 +11,7 @@ import com.utalk.messaging.InboundMessage;
 import com.utalk.twilio.TwilioInboundForm;
 import com.utalk.twilio.TwilioSignatureVerifier;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -20,7 +21,7 @@ import java.util.Map;
  */
 public final class WhatsAppInboundWebhook implements HttpFunction {
   public static final String PATH = "/webhooks/twilio/whatsapp";
-  private static final byte[] EMPTY_TWIML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>".getBytes();
+  private static final byte[] EMPTY_TWIML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>".getBytes(StandardCharsets.UTF_8);
 
   private final Backend backend;
   private final Lazy<TwilioSignatureVerifier> verifier;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.utalk.functions.api.ApiHarness;
 import com.utalk.functions.api.ApiHarness.Response;
+import com.utalk.testing.ProjectVersion;
 import com.utalk.testing.TcpProxy;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -21,7 +22,7 @@ class HealthApiTest {
   @BeforeAll
   static void start() throws Exception {
     firestore = new TcpProxy(com.utalk.testing.Emulators.firestoreHost());
-    api = ApiHarness.start(Map.of("FIRESTORE_EMULATOR_HOST", firestore.hostPort(), "APP_VERSION", "9.9.9", "APP_ENV", "staging"));
+    api = ApiHarness.start(Map.of("FIRESTORE_EMULATOR_HOST", firestore.hostPort(), "APP_ENV", "staging"));
   }
 
   @AfterAll
@@ -36,7 +37,7 @@ class HealthApiTest {
     assertEquals(200, response.status());
     JsonNode body = response.json();
     assertEquals("ok", body.path("status").asText());
-    assertEquals("9.9.9", body.path("version").asText());
+    assertEquals(ProjectVersion.fromRootPom(), body.path("version").asText(), "the root pom's version, the one version");
     assertEquals("staging", body.path("environment").asText());
     assertFalse(response.header("X-Request-ID").isEmpty());
   }

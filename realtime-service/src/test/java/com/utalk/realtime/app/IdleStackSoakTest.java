@@ -13,6 +13,7 @@ import com.utalk.emulators.twilio.TwilioAccount;
 import com.utalk.functions.testing.StackUnderTest;
 import com.utalk.json.Json;
 import com.utalk.messaging.PhoneNumber;
+import com.utalk.testing.ChildJvm;
 import com.utalk.testing.Emulators;
 import java.io.IOException;
 import java.net.URI;
@@ -83,10 +84,12 @@ class IdleStackSoakTest {
     env.put("UTALK_PUBSUB_PORT", Integer.toString(Emulators.freeStackPort()));
     env.put("UTALK_FIRST_FUNCTION_PORT", Integer.toString(functionsBase));
     env.put("UTALK_START_TIMEOUT_SECONDS", Long.toString(START_BOUND.toSeconds()));
+    env.put("UTALK_EXTRA_JVM_OPTS", ChildJvm.coverageAgentOption());
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-XX:+UseSerialGC"));
+    command.addAll(ChildJvm.coverageAgent());
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "com.utalk.emulators.stack.DevCli", "up"));
     ProcessBuilder launcher =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"), "com.utalk.emulators.stack.DevCli", "up")
+        new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(runDir.resolve("launcher.log").toFile());
     launcher.environment().keySet().removeIf(key -> key.endsWith("_EMULATOR_HOST") || key.equals("GOOGLE_CLOUD_PROJECT"));

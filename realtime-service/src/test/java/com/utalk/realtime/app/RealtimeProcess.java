@@ -3,6 +3,7 @@ package com.utalk.realtime.app;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.utalk.realtime.RealtimeMain;
+import com.utalk.testing.ChildJvm;
 import com.utalk.testing.Emulators;
 import java.io.IOException;
 import java.net.URI;
@@ -12,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -35,11 +37,11 @@ final class RealtimeProcess implements AutoCloseable {
     String instanceId = settings.get("REALTIME_INSTANCE_ID");
     Path log = Path.of("target", "realtime-" + instanceId + ".log");
     Files.createDirectories(log.getParent());
-    ProcessBuilder builder =
-        new ProcessBuilder(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), RealtimeMain.class.getName()));
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+    command.addAll(ChildJvm.coverageAgent());
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), RealtimeMain.class.getName()));
+    ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().putAll(settings);
     builder.environment().put("PORT", Integer.toString(port));
     builder.redirectErrorStream(true).redirectOutput(log.toFile());

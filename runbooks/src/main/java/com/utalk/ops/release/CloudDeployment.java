@@ -25,7 +25,7 @@ import java.util.List;
  *       from the previous image.</li>
  * </ul>
  * Which version is previous comes from Cloud Run itself: the revisions of the realtime service
- * with their {@code APP_VERSION}, newest first.
+ * with the version each runs (its image's tag), newest first.
  */
 final class CloudDeployment implements Deployment {
   private final CloudEnvironment environment;
@@ -98,23 +98,14 @@ final class CloudDeployment implements Deployment {
         + described.path("image_summary").path("digest").asText("?") + ")";
   }
 
-  /** Newest first, each with the APP_VERSION its container runs (else its image's tag). */
+  /** Newest first, each with the version its container runs: its image's tag (the version is built into the image). */
   List<Revision> revisions() throws Exception {
     CommandRunner.Result listed = runner.read(List.of("gcloud", "run", "revisions", "list", "--service=" + CloudEnvironment.REALTIME_SERVICE,
         "--project=" + environment.projectId(), "--region=" + environment.region(), "--format=json"));
     List<Revision> revisions = new ArrayList<>();
     for (JsonNode revision : Json.read(listed.out().getBytes(StandardCharsets.UTF_8))) {
-      JsonNode container = revision.path("spec").path("containers").path(0);
-      String running = null;
-      for (JsonNode variable : container.path("env")) {
-        if (variable.path("name").asText().equals("APP_VERSION")) {
-          running = variable.path("value").asText();
-        }
-      }
-      String image = container.path("image").asText("");
-      if (running == null && image.contains(":")) {
-        running = image.substring(image.lastIndexOf(':') + 1);
-      }
+      String image = revision.path("spec").path("containers").path(0).path("image").asText("");
+      String running = image.contains(":") ? image.substring(image.lastIndexOf(':') + 1) : null;
       revisions.add(new Revision(revision.path("metadata").path("name").asText(), revision.path("metadata").path("creationTimestamp").asText(),
           running));
     }

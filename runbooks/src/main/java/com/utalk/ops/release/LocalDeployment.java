@@ -9,8 +9,8 @@ import java.util.Map;
  * The local stack as a deployment. Deploying records the version's runnable artifacts from the
  * build on disk ({@link LocalReleases}: {@code <run>/releases/<version>/}, copies a later build
  * cannot change), makes it the current release and restarts the stack's service processes (the
- * functions host and the realtime service), which start from the current release with
- * {@code APP_VERSION} set to it. Rolling back makes the previous release current and restarts them
+ * functions host and the realtime service), which start from the current release and report
+ * its version (stamped on their class path). Rolling back makes the previous release current and restarts them
  * the same way: the previous version's own classes serve again, and {@code /health} says so.
  */
 public final class LocalDeployment implements Deployment {

@@ -2,6 +2,7 @@ package com.utalk.ops.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.utalk.config.Settings;
+import com.utalk.testing.ChildJvm;
 import com.utalk.json.Json;
 import com.utalk.ops.cli.Commands;
 import com.utalk.ops.cli.OpsMain;
@@ -48,9 +49,12 @@ final class LocalStack implements AutoCloseable {
     env.put("UTALK_PUBSUB_PORT", Integer.toString(Emulators.freeStackPort()));
     env.put("UTALK_FIRST_FUNCTION_PORT", Integer.toString(Emulators.freeFunctionPortRange(40)));
     env.put("UTALK_START_TIMEOUT_SECONDS", Long.toString(START_BOUND.toSeconds()));
-    ProcessBuilder builder = new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-XX:+UseSerialGC",
-            "-cp", System.getProperty("java.class.path"), "com.utalk.emulators.stack.DevCli", "up")
+    // the launcher, its supervisor (which reuses the launcher's JVM options) and every service carry the coverage agent
+    env.put("UTALK_EXTRA_JVM_OPTS", ChildJvm.coverageAgentOption());
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-XX:+UseSerialGC"));
+    command.addAll(ChildJvm.coverageAgent());
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "com.utalk.emulators.stack.DevCli", "up"));
+    ProcessBuilder builder = new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(runDir.resolve("launcher.log").toFile());
     builder.environment().keySet().removeIf(key -> key.endsWith("_EMULATOR_HOST") || key.equals("GOOGLE_CLOUD_PROJECT"));
@@ -71,8 +75,9 @@ final class LocalStack implements AutoCloseable {
 
   /** {@code emulators/dev args…} against this stack (a one-shot command in its own JVM); returns its exit code. */
   int dev(String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-        "-cp", System.getProperty("java.class.path"), "com.utalk.emulators.stack.DevCli"));
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
+    command.addAll(ChildJvm.coverageAgent());
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "com.utalk.emulators.stack.DevCli"));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(runDir.resolve("dev-commands.log").toFile()));

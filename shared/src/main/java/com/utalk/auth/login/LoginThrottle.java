@@ -59,7 +59,7 @@ public final class LoginThrottle {
   }
 
   /** A counted attempt; {@link #succeeded()} gives it back. */
-  public final class Attempt {
+  public static final class Attempt {
     private final DocumentReference emailRef;
     private final DocumentReference ipRef;
 
