@@ -6,8 +6,8 @@ import java.time.Clock;
 
 /**
  * The Cloud Run entry point: {@code java -cp ... com.utalk.realtime.RealtimeMain}. Listens on
- * {@code $PORT}; SIGTERM (Cloud Run scaling in or deploying) drains for up to
- * {@code REALTIME_DRAIN_SECONDS} (10 s) through the shutdown hook.
+ * {@code $PORT}; SIGTERM (Cloud Run scaling in or deploying) drains for up to {@code
+ * REALTIME_DRAIN_SECONDS} (10 s) through the shutdown hook.
  */
 public final class RealtimeMain {
   private RealtimeMain() {}

@@ -61,8 +61,10 @@ public final class RealtimeServer implements AutoCloseable {
   private final PubSubTransport pubsub;
   private final PubSubEventPublisher publisher;
   private final ThreadPoolExecutor work;
+
   /** Fires each socket's disconnect at its token's expiry. */
   private final ScheduledExecutorService timers;
+
   private final SocketServer server;
   private final InstanceSubscription subscription;
   private volatile boolean draining;
@@ -80,40 +82,78 @@ public final class RealtimeServer implements AutoCloseable {
     AuthModule auth = new AuthModule(all, firestore, clock);
     AgentMessages messages =
         new AgentMessages(
-            new OutboundMessageService(firestore, new EventOutbox(firestore, publisher, clock), publisher, clock), auth.policy());
+            new OutboundMessageService(
+                firestore, new EventOutbox(firestore, publisher, clock), publisher, clock),
+            auth.policy());
 
     work = blockingWorkPool(settings.workThreads());
     timers = SessionExpiry.timers();
     SocketServerConfig config =
-        SocketServerConfig.builder().host("0.0.0.0").port(settings.port()).allowedOrigins(settings.allowedOrigins())
-            .objectMapper(Json.mapper()).build();
-    server = SocketServer.create(config, new TokenAuthenticator(auth.verifier(), metrics.sockets(), work, new VersionPolicy(clock)));
+        SocketServerConfig.builder()
+            .host("0.0.0.0")
+            .port(settings.port())
+            .allowedOrigins(settings.allowedOrigins())
+            .objectMapper(Json.mapper())
+            .build();
+    server =
+        SocketServer.create(
+            config,
+            new TokenAuthenticator(
+                auth.verifier(), metrics.sockets(), work, new VersionPolicy(clock)));
     Connections connections = new Connections();
     EventFanout fanout = new EventFanout(server, connections, new EventLog(firestore), clock);
     SessionExpiry expiry = new SessionExpiry(timers, metrics.sockets(), clock);
     AgentHandlers handlers =
         new AgentHandlers(
-            server, connections, new ConversationQueries(firestore, auth.policy()), messages, auth.policy(), fanout,
-            new SocketCall(metrics.sockets(), work, expiry), expiry, settings.eventBudget(), clock);
-    server.onConnection(socket -> {
-      metrics.sockets().connectionAttempt("ok");
-      handlers.connected(socket);
-    });
+            server,
+            connections,
+            new ConversationQueries(firestore, auth.policy()),
+            messages,
+            auth.policy(),
+            fanout,
+            new SocketCall(metrics.sockets(), work, expiry),
+            expiry,
+            settings.eventBudget(),
+            clock);
+    server.onConnection(
+        socket -> {
+          metrics.sockets().connectionAttempt("ok");
+          handlers.connected(socket);
+        });
     server.onDisconnect((socket, reason) -> metrics.sockets().disconnected());
-    maintenance = new MaintenanceNotifier(new MaintenanceMode(firestore, clock, Duration.ZERO),
-        payload -> server.to(RoomNames.EVERYONE).emit(MaintenanceNotifier.EVENT, payload), MaintenanceMode.DEFAULT_CACHE);
-    server.onConnection(socket -> {
-      Map<String, Object> now = maintenance.current();
-      if (now != null) {
-        socket.emit(MaintenanceNotifier.EVENT, now);
-      }
-    });
-    flags = new FlagsNotifier(new FeatureFlags(firestore, all),
-        payload -> server.to(RoomNames.EVERYONE).emit(FlagsNotifier.EVENT, payload));
-    disabledUsers = new DisabledUserSockets(auth.disabledUsers(), connections, MaintenanceMode.DEFAULT_CACHE);
-    subscription = new InstanceSubscription(pubsub, settings.instanceId(), PullMode.from(all, project.usesPubSubEmulator()), fanout::accept);
-    server.route("/health/socket", new SocketHealthRoute(server, subscription, fanout, settings.instanceId(), () -> draining));
-    server.route("/health", request -> HttpRoute.Response.json(draining ? 503 : 200, Json.writeBytes(Map.of("status", draining ? "draining" : "ok"))));
+    maintenance =
+        new MaintenanceNotifier(
+            new MaintenanceMode(firestore, clock, Duration.ZERO),
+            payload -> server.to(RoomNames.EVERYONE).emit(MaintenanceNotifier.EVENT, payload),
+            MaintenanceMode.DEFAULT_CACHE);
+    server.onConnection(
+        socket -> {
+          Map<String, Object> now = maintenance.current();
+          if (now != null) {
+            socket.emit(MaintenanceNotifier.EVENT, now);
+          }
+        });
+    flags =
+        new FlagsNotifier(
+            new FeatureFlags(firestore, all),
+            payload -> server.to(RoomNames.EVERYONE).emit(FlagsNotifier.EVENT, payload));
+    disabledUsers =
+        new DisabledUserSockets(auth.disabledUsers(), connections, MaintenanceMode.DEFAULT_CACHE);
+    subscription =
+        new InstanceSubscription(
+            pubsub,
+            settings.instanceId(),
+            PullMode.from(all, project.usesPubSubEmulator()),
+            fanout::accept);
+    server.route(
+        "/health/socket",
+        new SocketHealthRoute(server, subscription, fanout, settings.instanceId(), () -> draining));
+    server.route(
+        "/health",
+        request ->
+            HttpRoute.Response.json(
+                draining ? 503 : 200,
+                Json.writeBytes(Map.of("status", draining ? "draining" : "ok"))));
     server.route("/metrics", new MetricsRoute(metrics));
   }
 
@@ -127,8 +167,14 @@ public final class RealtimeServer implements AutoCloseable {
       realtime.close();
       throw e;
     }
-    LOG.info("realtime service ready", "port", realtime.port(), "instanceId", realtime.settings.instanceId(),
-        "subscription", realtime.subscription.name());
+    LOG.info(
+        "realtime service ready",
+        "port",
+        realtime.port(),
+        "instanceId",
+        realtime.settings.instanceId(),
+        "subscription",
+        realtime.subscription.name());
     return realtime;
   }
 
@@ -155,12 +201,18 @@ public final class RealtimeServer implements AutoCloseable {
     }
     closed = true;
     draining = true;
-    LOG.info("realtime service draining", "connections", server.connectionCount(), "drainSeconds", settings.drain().toSeconds());
+    LOG.info(
+        "realtime service draining",
+        "connections",
+        server.connectionCount(),
+        "drainSeconds",
+        settings.drain().toSeconds());
     server.close(settings.drain());
     maintenance.close();
     disabledUsers.close();
     subscription.close();
-    // after the subscription: OpenFeature's shutdown waits for its event threads, which must not delay the deletion
+    // after the subscription: OpenFeature's shutdown waits for its event threads, which must not
+    // delay the deletion
     flags.close();
     work.shutdown();
     timers.shutdownNow();
@@ -187,7 +239,11 @@ public final class RealtimeServer implements AutoCloseable {
     AtomicInteger counter = new AtomicInteger();
     ThreadPoolExecutor pool =
         new ThreadPoolExecutor(
-            threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(10_000),
+            threads,
+            threads,
+            60,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(10_000),
             task -> {
               Thread thread = new Thread(task, "socket-work-" + counter.incrementAndGet());
               thread.setDaemon(true);

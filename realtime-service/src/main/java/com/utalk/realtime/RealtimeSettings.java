@@ -13,15 +13,22 @@ import java.util.stream.Collectors;
  * are read by the shared modules from the same {@link Settings}).
  *
  * @param port {@code PORT} (Cloud Run sets it), default 8080
- * @param instanceId {@code REALTIME_INSTANCE_ID}, default a random id: names the Pub/Sub subscription
+ * @param instanceId {@code REALTIME_INSTANCE_ID}, default a random id: names the Pub/Sub
+ *     subscription
  * @param drain {@code REALTIME_DRAIN_SECONDS}, default 10: how long SIGTERM waits for clients to go
  * @param allowedOrigins {@code REALTIME_ALLOWED_ORIGINS}, comma-separated; empty allows any origin
- * @param workThreads {@code REALTIME_WORK_THREADS}, default 32: Firestore/Pub/Sub calls of socket events
+ * @param workThreads {@code REALTIME_WORK_THREADS}, default 32: Firestore/Pub/Sub calls of socket
+ *     events
  * @param eventBudget {@code REALTIME_SOCKET_EVENTS_PER_SECOND} (default 10) and {@code
  *     REALTIME_SOCKET_EVENT_BURST} (default 30): client events one socket may send
  */
 public record RealtimeSettings(
-    int port, String instanceId, Duration drain, Set<String> allowedOrigins, int workThreads, EventBudget.Policy eventBudget) {
+    int port,
+    String instanceId,
+    Duration drain,
+    Set<String> allowedOrigins,
+    int workThreads,
+    EventBudget.Policy eventBudget) {
   public static RealtimeSettings from(Settings settings) {
     String instance = settings.get("REALTIME_INSTANCE_ID", "");
     if (instance.isBlank()) {
@@ -41,6 +48,7 @@ public record RealtimeSettings(
         origins,
         settings.getInt("REALTIME_WORK_THREADS", 32),
         new EventBudget.Policy(
-            settings.getInt("REALTIME_SOCKET_EVENTS_PER_SECOND", 10), settings.getInt("REALTIME_SOCKET_EVENT_BURST", 30)));
+            settings.getInt("REALTIME_SOCKET_EVENTS_PER_SECOND", 10),
+            settings.getInt("REALTIME_SOCKET_EVENT_BURST", 30)));
   }
 }

@@ -11,12 +11,16 @@ public final class AuditActions {
   public static final String BACKUP_RESTORE = "backup.restore";
   public static final String FLAG_CHANGE = "feature_flag.change";
   public static final String FLAG_ROLLOUT = "feature_flag.rollout";
+
   /** A release went through its "during" checklist (runbooks/ops release during). */
   public static final String RELEASE_DEPLOY = "release.deploy";
+
   /** The post-release watch rolled a release back (runbooks/ops release post). */
   public static final String RELEASE_ROLLBACK = "release.rollback";
+
   /** Changes made by the operator CLI (runbooks/ops), actor {@code ops:<operator>}. */
   public static final String OPS_TWILIO_WEBHOOK_URL = "ops.twilio_webhook_url";
+
   public static final String OPS_JWT_KEY_DISABLE = "ops.jwt_key_disable";
   public static final String OPS_LOGIN_THROTTLE_CLEAR = "ops.login_throttle_clear";
   public static final String OPS_MEDIA_RETRY = "ops.media_retry";

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * One admin action: who (uid and role), what (action on a target), when, under which request,
- * and the target's relevant state before and after. Never holds secrets or password hashes.
+ * One admin action: who (uid and role), what (action on a target), when, under which request, and
+ * the target's relevant state before and after. Never holds secrets or password hashes.
  */
 public record AuditEntry(
     String id,

@@ -21,9 +21,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The {@code auditLogs} collection. Entries are written in the same transaction as the change
- * they describe, so there is no change without its entry. Each carries {@code expireAt} two years
- * out (docs/operations.md: audit logs are kept two years) for a Firestore TTL policy to delete.
+ * The {@code auditLogs} collection. Entries are written in the same transaction as the change they
+ * describe, so there is no change without its entry. Each carries {@code expireAt} two years out
+ * (docs/operations.md: audit logs are kept two years) for a Firestore TTL policy to delete.
  */
 public final class AuditLog {
   public static final Duration RETENTION = Duration.ofDays(730);
@@ -38,23 +38,39 @@ public final class AuditLog {
 
   /**
    * A new entry by {@code actor} now. {@code requestId} is passed in rather than read from the
-   * request context because entries are usually built inside a Firestore transaction, which runs
-   * on another thread.
+   * request context because entries are usually built inside a Firestore transaction, which runs on
+   * another thread.
    */
   public AuditEntry entry(
-      Principal actor, String requestId, String action, String targetType, String targetId, Map<String, Object> before,
+      Principal actor,
+      String requestId,
+      String action,
+      String targetType,
+      String targetId,
+      Map<String, Object> before,
       Map<String, Object> after) {
     return new AuditEntry(
-        UUID.randomUUID().toString(), actor.workspaceId(), actor.uid(), actor.role().wire(), action, targetType, targetId,
-        clock.instant(), requestId, before, after);
+        UUID.randomUUID().toString(),
+        actor.workspaceId(),
+        actor.uid(),
+        actor.role().wire(),
+        action,
+        targetType,
+        targetId,
+        clock.instant(),
+        requestId,
+        before,
+        after);
   }
 
   public void append(Transaction transaction, AuditEntry entry) {
-    transaction.create(firestore.collection(AuthCollections.AUDIT_LOGS).document(entry.id()), toMap(entry));
+    transaction.create(
+        firestore.collection(AuthCollections.AUDIT_LOGS).document(entry.id()), toMap(entry));
   }
 
   public void record(AuditEntry entry) {
-    FirestoreCalls.await(firestore.collection(AuthCollections.AUDIT_LOGS).document(entry.id()).create(toMap(entry)));
+    FirestoreCalls.await(
+        firestore.collection(AuthCollections.AUDIT_LOGS).document(entry.id()).create(toMap(entry)));
   }
 
   /** A page of a workspace's entries, newest first. */
@@ -71,13 +87,16 @@ public final class AuditLog {
       // the cursor is the id of the last entry shown: one that is not an entry of this workspace
       // is refused, not silently read as "from the start"
       String id = com.utalk.validation.DocumentId.require("cursor", cursor);
-      DocumentSnapshot after = FirestoreCalls.await(firestore.collection(AuthCollections.AUDIT_LOGS).document(id).get());
+      DocumentSnapshot after =
+          FirestoreCalls.await(firestore.collection(AuthCollections.AUDIT_LOGS).document(id).get());
       if (!after.exists() || !workspaceId.equals(after.getString("workspaceId"))) {
-        throw new com.utalk.errors.ValidationException("cursor", "cursor is not one this API returned");
+        throw new com.utalk.errors.ValidationException(
+            "cursor", "cursor is not one this API returned");
       }
       query = query.startAfter(after);
     }
-    List<QueryDocumentSnapshot> docs = FirestoreCalls.await(query.limit(limit + 1).get()).getDocuments();
+    List<QueryDocumentSnapshot> docs =
+        FirestoreCalls.await(query.limit(limit + 1).get()).getDocuments();
     List<AuditEntry> items = new ArrayList<>();
     for (int i = 0; i < Math.min(limit, docs.size()); i++) {
       items.add(fromSnapshot(docs.get(i)));
@@ -106,9 +125,17 @@ public final class AuditLog {
   private static AuditEntry fromSnapshot(DocumentSnapshot doc) {
     Instant at = Timestamps.toInstant(doc.get("at"));
     return new AuditEntry(
-        doc.getId(), doc.getString("workspaceId"), doc.getString("actorUid"), doc.getString("actorRole"),
-        doc.getString("action"), doc.getString("targetType"), doc.getString("targetId"), at, doc.getString("requestId"),
-        plain((Map<String, Object>) doc.get("before")), plain((Map<String, Object>) doc.get("after")));
+        doc.getId(),
+        doc.getString("workspaceId"),
+        doc.getString("actorUid"),
+        doc.getString("actorRole"),
+        doc.getString("action"),
+        doc.getString("targetType"),
+        doc.getString("targetId"),
+        at,
+        doc.getString("requestId"),
+        plain((Map<String, Object>) doc.get("before")),
+        plain((Map<String, Object>) doc.get("after")));
   }
 
   /** Firestore hands back Timestamps inside maps; the API shows instants. */
@@ -117,7 +144,9 @@ public final class AuditLog {
       return null;
     }
     Map<String, Object> copy = new HashMap<>();
-    map.forEach((key, value) -> copy.put(key, value instanceof Timestamp ts ? Timestamps.toInstant(ts) : value));
+    map.forEach(
+        (key, value) ->
+            copy.put(key, value instanceof Timestamp ts ? Timestamps.toInstant(ts) : value));
     return copy;
   }
 }

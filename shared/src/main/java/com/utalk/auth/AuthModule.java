@@ -1,6 +1,5 @@
 package com.utalk.auth;
 
-import com.utalk.wiring.Lazy;
 import com.google.cloud.firestore.Firestore;
 import com.utalk.audit.AuditLog;
 import com.utalk.auth.keys.KeyRotation;
@@ -19,6 +18,7 @@ import com.utalk.auth.users.UserAdministration;
 import com.utalk.auth.users.UserRepository;
 import com.utalk.config.Settings;
 import com.utalk.maintenance.MaintenanceMode;
+import com.utalk.wiring.Lazy;
 import java.security.SecureRandom;
 import java.time.Clock;
 
@@ -44,17 +44,30 @@ public final class AuthModule {
   private final Lazy<SessionService> sessions = Lazy.of(this::newSessions);
 
   public AuthModule(Settings settings, Firestore firestore, Clock clock) {
-    this(AuthSettings.from(settings), SigningKeyRings.fromSettings(settings, firestore, clock), firestore, clock);
+    this(
+        AuthSettings.from(settings),
+        SigningKeyRings.fromSettings(settings, firestore, clock),
+        firestore,
+        clock);
   }
 
   public AuthModule(AuthSettings settings, SigningKeyRing ring, Firestore firestore, Clock clock) {
     this.settings = settings;
     this.firestore = firestore;
     this.clock = clock;
-    this.keys = new SigningKeys(ring, settings.rotationPeriod(), settings.rotationGrace(), settings.keyCacheTtl(), clock);
+    this.keys =
+        new SigningKeys(
+            ring,
+            settings.rotationPeriod(),
+            settings.rotationGrace(),
+            settings.keyCacheTtl(),
+            clock);
     this.issuer = new AccessTokenIssuer(keys, settings.accessTokenTtl(), clock);
     this.disabledUsers =
-        new DisabledUsers(firestore, settings.accessTokenTtl().plus(AccessTokenVerifier.skew()), MaintenanceMode.DEFAULT_CACHE);
+        new DisabledUsers(
+            firestore,
+            settings.accessTokenTtl().plus(AccessTokenVerifier.skew()),
+            MaintenanceMode.DEFAULT_CACHE);
     this.verifier = new AccessTokenVerifier(keys, disabledUsers, clock);
     this.users = new UserRepository(firestore);
     this.hasher = Argon2idHasher.owaspDefaults();
@@ -119,7 +132,12 @@ public final class AuthModule {
 
   private LoginService newLogin() {
     LoginThrottle throttle =
-        new LoginThrottle(firestore, settings.maxFailuresPerEmail(), settings.maxFailuresPerIp(), settings.failureWindow(), clock);
+        new LoginThrottle(
+            firestore,
+            settings.maxFailuresPerEmail(),
+            settings.maxFailuresPerIp(),
+            settings.failureWindow(),
+            clock);
     return new LoginService(users, hasher, throttle, sessions(), clock, random);
   }
 }

@@ -3,7 +3,10 @@ package com.utalk.auth;
 import com.utalk.config.Settings;
 import java.time.Duration;
 
-/** Auth tunables, read once from {@link Settings}; the defaults are the and the operations reference's numbers. */
+/**
+ * Auth tunables, read once from {@link Settings}; the defaults are the issue's and the operations
+ * reference's numbers.
+ */
 public record AuthSettings(
     Duration accessTokenTtl,
     Duration refreshTokenTtl,

@@ -1,6 +1,9 @@
 package com.utalk.auth;
 
-/** Every action that needs a grant. Which roles hold which permission is {@link PermissionPolicy}'s business. */
+/**
+ * Every action that needs a grant. Which roles hold which permission is {@link PermissionPolicy}'s
+ * business.
+ */
 public enum Permission {
   /** List and read conversations and their messages. */
   CONVERSATIONS_READ,
@@ -26,7 +29,10 @@ public enum Permission {
   AI_CONFIG_READ,
   /** Change the workspace's bot (AI) configuration (audited). */
   AI_CONFIG_WRITE,
-  /** Turn the bot off on every escalated conversation that still has it on (a force action, audited). */
+  /**
+   * Turn the bot off on every escalated conversation that still has it on (a force action,
+   * audited).
+   */
   BOT_FORCE_PAUSE,
   /** Re-sign the stored media URLs of a conversation or a time range (audited). */
   MEDIA_REGENERATE_URLS,

@@ -3,6 +3,7 @@ package com.utalk.auth;
 import static com.utalk.auth.Permission.AI_CONFIG_READ;
 import static com.utalk.auth.Permission.AI_CONFIG_WRITE;
 import static com.utalk.auth.Permission.AUDIT_READ;
+import static com.utalk.auth.Permission.BACKUPS_RESTORE;
 import static com.utalk.auth.Permission.BOT_FORCE_PAUSE;
 import static com.utalk.auth.Permission.CONVERSATIONS_ASSIGN_OTHERS;
 import static com.utalk.auth.Permission.CONVERSATIONS_ASSIGN_SELF;
@@ -14,7 +15,6 @@ import static com.utalk.auth.Permission.FLAGS_READ;
 import static com.utalk.auth.Permission.KPIS_READ;
 import static com.utalk.auth.Permission.MEDIA_REGENERATE_URLS;
 import static com.utalk.auth.Permission.MESSAGES_SEND;
-import static com.utalk.auth.Permission.BACKUPS_RESTORE;
 import static com.utalk.auth.Permission.SECRETS_ROTATE;
 import static com.utalk.auth.Permission.SLO_READ;
 import static com.utalk.auth.Permission.USERS_MANAGE;
@@ -45,19 +45,43 @@ public final class PermissionPolicy {
     GRANTS.put(Role.ADMIN, EnumSet.allOf(Permission.class));
     GRANTS.put(
         Role.DEVELOPER,
-        EnumSet.of(CONVERSATIONS_READ, MESSAGES_SEND, CONVERSATIONS_ASSIGN_SELF, CONVERSATIONS_ASSIGN_OTHERS,
-            CONVERSATIONS_CLOSE, USERS_READ, KPIS_READ, FLAGS_READ));
-    GRANTS.put(Role.OPERATOR, EnumSet.of(CONVERSATIONS_READ, USERS_READ, AUDIT_READ, KPIS_READ, SLO_READ, FLAGS_READ));
+        EnumSet.of(
+            CONVERSATIONS_READ,
+            MESSAGES_SEND,
+            CONVERSATIONS_ASSIGN_SELF,
+            CONVERSATIONS_ASSIGN_OTHERS,
+            CONVERSATIONS_CLOSE,
+            USERS_READ,
+            KPIS_READ,
+            FLAGS_READ));
+    GRANTS.put(
+        Role.OPERATOR,
+        EnumSet.of(CONVERSATIONS_READ, USERS_READ, AUDIT_READ, KPIS_READ, SLO_READ, FLAGS_READ));
     GRANTS.put(Role.READONLY, EnumSet.of(CONVERSATIONS_READ, USERS_READ, KPIS_READ));
     GRANTS.put(
         Role.AGENT,
-        EnumSet.of(CONVERSATIONS_READ, MESSAGES_SEND, CONVERSATIONS_ASSIGN_SELF, CONVERSATIONS_CLOSE, USERS_READ));
+        EnumSet.of(
+            CONVERSATIONS_READ,
+            MESSAGES_SEND,
+            CONVERSATIONS_ASSIGN_SELF,
+            CONVERSATIONS_CLOSE,
+            USERS_READ));
     // Keep the admin-only actions admin-only even if someone edits a line above.
     for (Role role : Role.values()) {
       if (role != Role.ADMIN) {
-        GRANTS.get(role).removeAll(
-            EnumSet.of(USERS_MANAGE, SECRETS_ROTATE, CONVERSATIONS_FORCE_REASSIGN, AI_CONFIG_READ, AI_CONFIG_WRITE, BOT_FORCE_PAUSE,
-                MEDIA_REGENERATE_URLS, BACKUPS_RESTORE, FLAGS_MANAGE));
+        GRANTS
+            .get(role)
+            .removeAll(
+                EnumSet.of(
+                    USERS_MANAGE,
+                    SECRETS_ROTATE,
+                    CONVERSATIONS_FORCE_REASSIGN,
+                    AI_CONFIG_READ,
+                    AI_CONFIG_WRITE,
+                    BOT_FORCE_PAUSE,
+                    MEDIA_REGENERATE_URLS,
+                    BACKUPS_RESTORE,
+                    FLAGS_MANAGE));
       }
     }
   }
@@ -93,11 +117,12 @@ public final class PermissionPolicy {
   /** The roles holding {@code permission}, for docs and tests. */
   public Set<Role> rolesWith(Permission permission) {
     Set<Role> roles = EnumSet.noneOf(Role.class);
-    GRANTS.forEach((role, permissions) -> {
-      if (permissions.contains(permission)) {
-        roles.add(role);
-      }
-    });
+    GRANTS.forEach(
+        (role, permissions) -> {
+          if (permissions.contains(permission)) {
+            roles.add(role);
+          }
+        });
     return roles;
   }
 }

@@ -19,7 +19,9 @@ public enum Role {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** Parses a stored or claimed role; unknown values are not roles (callers decide what that means). */
+  /**
+   * Parses a stored or claimed role; unknown values are not roles (callers decide what that means).
+   */
   public static Optional<Role> find(String value) {
     if (value == null) {
       return Optional.empty();
@@ -35,6 +37,9 @@ public enum Role {
   /** Parses client input; an unknown role is a 400 naming {@code field}. */
   public static Role parse(String value, String field) {
     return find(value)
-        .orElseThrow(() -> new ValidationException(field, field + " must be one of admin, developer, operator, readonly, agent"));
+        .orElseThrow(
+            () ->
+                new ValidationException(
+                    field, field + " must be one of admin, developer, operator, readonly, agent"));
   }
 }

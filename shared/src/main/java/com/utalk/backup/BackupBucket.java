@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * Where backup files live: a Cloud Storage bucket in the cloud ({@link GcsBackupBucket}), a folder
- * of the local stack otherwise ({@link LocalBackupBucket}), like the media store. Object names
- * are {@code /}-separated paths such as {@code firestore/{backupId}/users.jsonl.gz}.
+ * of the local stack otherwise ({@link LocalBackupBucket}), like the media store. Object names are
+ * {@code /}-separated paths such as {@code firestore/{backupId}/users.jsonl.gz}.
  */
 public interface BackupBucket {
   /**

@@ -34,7 +34,13 @@ public final class BackupCatalog {
     return firestore.collection(COLLECTION).document(id);
   }
 
-  void started(String id, String kind, Instant createdAt, Instant snapshotTime, String codeVersion, String trigger) {
+  void started(
+      String id,
+      String kind,
+      Instant createdAt,
+      Instant snapshotTime,
+      String codeVersion,
+      String trigger) {
     Map<String, Object> doc = new HashMap<>();
     doc.put("kind", kind);
     doc.put("status", RUNNING);
@@ -53,7 +59,11 @@ public final class BackupCatalog {
   }
 
   void failed(String id, Instant finishedAt, String reason) {
-    FirestoreCalls.await(ref(id).update(Map.of("status", FAILED, "reason", reason, "finishedAt", Timestamps.of(finishedAt))));
+    FirestoreCalls.await(
+        ref(id)
+            .update(
+                Map.of(
+                    "status", FAILED, "reason", reason, "finishedAt", Timestamps.of(finishedAt))));
   }
 
   public Optional<Map<String, Object>> find(String id) {
@@ -63,24 +73,34 @@ public final class BackupCatalog {
 
   /**
    * Ids of backups of {@code kind} created before {@code cutoff}, oldest first. Filtered on kind
-   * here rather than in the query, so that only Firestore's automatic single-field indexes are needed.
+   * here rather than in the query, so that only Firestore's automatic single-field indexes are
+   * needed.
    */
   List<String> olderThan(String kind, Instant cutoff, int limit) {
-    return FirestoreCalls.await(firestore.collection(COLLECTION)
-            .whereLessThan("createdAt", Timestamps.of(cutoff))
-            .orderBy("createdAt")
-            .limit(limit)
-            .get())
-        .getDocuments().stream().filter(doc -> kind.equals(doc.getString("kind"))).map(QueryDocumentSnapshot::getId).toList();
+    return FirestoreCalls.await(
+            firestore
+                .collection(COLLECTION)
+                .whereLessThan("createdAt", Timestamps.of(cutoff))
+                .orderBy("createdAt")
+                .limit(limit)
+                .get())
+        .getDocuments()
+        .stream()
+        .filter(doc -> kind.equals(doc.getString("kind")))
+        .map(QueryDocumentSnapshot::getId)
+        .toList();
   }
 
   /** The newest backup of {@code kind} with status {@code ok} among the last 100 runs. */
   public Optional<String> latestOk(String kind) {
-    return FirestoreCalls.await(firestore.collection(COLLECTION)
-            .orderBy("createdAt", Query.Direction.DESCENDING)
-            .limit(100)
-            .get())
-        .getDocuments().stream()
+    return FirestoreCalls.await(
+            firestore
+                .collection(COLLECTION)
+                .orderBy("createdAt", Query.Direction.DESCENDING)
+                .limit(100)
+                .get())
+        .getDocuments()
+        .stream()
         .filter(doc -> kind.equals(doc.getString("kind")) && OK.equals(doc.getString("status")))
         .map(QueryDocumentSnapshot::getId)
         .findFirst();

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * One file of a backup: a top-level collection, or (with {@code parent}) every subcollection of
- * that name under the documents of {@code parent} (the conversations' {@code events}).
- * {@code excludedFields} are dotted field paths removed before anything is written.
+ * that name under the documents of {@code parent} (the conversations' {@code events}). {@code
+ * excludedFields} are dotted field paths removed before anything is written.
  */
 public record BackupCollection(String name, String parent, List<String> excludedFields) {
   public BackupCollection {
@@ -26,10 +26,14 @@ public record BackupCollection(String name, String parent, List<String> excluded
     return parts.length == 2 ? under(parts[0], parts[1]) : top(label);
   }
 
-  /** Whether a document at {@code path} belongs here (a collection-group query also finds same-named subcollections elsewhere). */
+  /**
+   * Whether a document at {@code path} belongs here (a collection-group query also finds same-named
+   * subcollections elsewhere).
+   */
   public boolean holds(String path) {
     String[] segments = path.split("/");
-    return parent == null ? segments.length == 2 && segments[0].equals(name)
+    return parent == null
+        ? segments.length == 2 && segments[0].equals(name)
         : segments.length == 4 && segments[0].equals(parent) && segments[2].equals(name);
   }
 
@@ -42,7 +46,10 @@ public record BackupCollection(String name, String parent, List<String> excluded
     return (parent == null ? name : parent + "." + name) + ".jsonl.gz";
   }
 
-  /** How the manifest and reports name it: {@code conversations/*}{@code /events} for a subcollection. */
+  /**
+   * How the manifest and reports name it: {@code conversations/*}{@code /events} for a
+   * subcollection.
+   */
   public String label() {
     return parent == null ? name : parent + "/*/" + name;
   }

@@ -6,7 +6,12 @@ import java.util.Optional;
 
 /** {@code manifest.json} of a backup: what it holds, at which read time, written by which code. */
 public record BackupManifest(
-    String backupId, Instant snapshotTime, String codeVersion, Instant createdAt, List<BackupFile> files, List<String> excludedFields) {
+    String backupId,
+    Instant snapshotTime,
+    String codeVersion,
+    Instant createdAt,
+    List<BackupFile> files,
+    List<String> excludedFields) {
   public static final String FILE = "manifest.json";
 
   public BackupManifest {

@@ -13,7 +13,10 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.zip.GZIPInputStream;
 
-/** Reads a backup back from the bucket: its manifest, the proof that every file is whole, and the documents. */
+/**
+ * Reads a backup back from the bucket: its manifest, the proof that every file is whole, and the
+ * documents.
+ */
 public final class BackupReader {
   private final BackupBucket bucket;
 
@@ -27,7 +30,8 @@ public final class BackupReader {
 
   /** Whether the bucket holds a backup of this id (its manifest). */
   public boolean exists(String backupId) throws IOException {
-    return backupId.matches("[A-Za-z0-9_-]{1,100}") && !bucket.list(prefix(backupId) + BackupManifest.FILE).isEmpty();
+    return backupId.matches("[A-Za-z0-9_-]{1,100}")
+        && !bucket.list(prefix(backupId) + BackupManifest.FILE).isEmpty();
   }
 
   public BackupManifest manifest(String backupId) {
@@ -39,11 +43,15 @@ public final class BackupReader {
     } catch (FileNotFoundException e) {
       throw new BackupIntegrityException("backup " + backupId + " has no manifest");
     } catch (IOException | Json.MalformedJsonException e) {
-      throw new BackupIntegrityException("the manifest of backup " + backupId + " cannot be read: " + e.getMessage(), e);
+      throw new BackupIntegrityException(
+          "the manifest of backup " + backupId + " cannot be read: " + e.getMessage(), e);
     }
   }
 
-  /** Reads every file whole: stored hash and size, then every line parsed, counted and hashed as at export. */
+  /**
+   * Reads every file whole: stored hash and size, then every line parsed, counted and hashed as at
+   * export.
+   */
   public void verify(BackupManifest manifest) {
     for (BackupFile file : manifest.files()) {
       MessageDigest fileDigest = Sha256.digest();
@@ -52,16 +60,25 @@ public final class BackupReader {
       try {
         read(manifest.backupId(), file, fileDigest, bytes, (line, node) -> content.add(line));
       } catch (FileNotFoundException e) {
-        throw new BackupIntegrityException(file.file() + " is missing from backup " + manifest.backupId());
+        throw new BackupIntegrityException(
+            file.file() + " is missing from backup " + manifest.backupId());
       } catch (IOException | RuntimeException e) {
-        throw new BackupIntegrityException(file.file() + " is truncated or corrupted: " + e.getMessage(), e);
+        throw new BackupIntegrityException(
+            file.file() + " is truncated or corrupted: " + e.getMessage(), e);
       }
       String problem =
-          bytes[0] != file.bytes() ? "has " + bytes[0] + " bytes, the manifest says " + file.bytes()
-          : !Sha256.hex(fileDigest).equals(file.sha256()) ? "does not match its SHA-256"
-          : content.documents() != file.documents() ? "holds " + content.documents() + " documents, the manifest says " + file.documents()
-          : !content.hex().equals(file.contentSha256()) ? "content does not match its hash"
-          : null;
+          bytes[0] != file.bytes()
+              ? "has " + bytes[0] + " bytes, the manifest says " + file.bytes()
+              : !Sha256.hex(fileDigest).equals(file.sha256())
+                  ? "does not match its SHA-256"
+                  : content.documents() != file.documents()
+                      ? "holds "
+                          + content.documents()
+                          + " documents, the manifest says "
+                          + file.documents()
+                      : !content.hex().equals(file.contentSha256())
+                          ? "content does not match its hash"
+                          : null;
       if (problem != null) {
         throw new BackupIntegrityException(file.file() + " " + problem);
       }
@@ -79,20 +96,29 @@ public final class BackupReader {
     void handle(byte[] line, JsonNode node) throws IOException;
   }
 
-  private void read(String backupId, BackupFile file, MessageDigest digest, long[] bytes, LineHandler handler) throws IOException {
+  private void read(
+      String backupId, BackupFile file, MessageDigest digest, long[] bytes, LineHandler handler)
+      throws IOException {
     try (InputStream raw = bucket.open(prefix(backupId) + file.file());
         InputStream counted = new CountingInput(new DigestInputStream(raw, digest), bytes);
-        BufferedReader reader = new BufferedReader(new InputStreamReader(new GZIPInputStream(counted, 1 << 16), StandardCharsets.UTF_8), 1 << 16)) {
+        BufferedReader reader =
+            new BufferedReader(
+                new InputStreamReader(
+                    new GZIPInputStream(counted, 1 << 16), StandardCharsets.UTF_8),
+                1 << 16)) {
       String text;
       while ((text = reader.readLine()) != null) {
         byte[] line = text.getBytes(StandardCharsets.UTF_8);
         JsonNode node = JsonLines.parse(line, 0, line.length);
-        if (node == null || !node.path(JsonLines.PATH).isTextual() || !node.path(JsonLines.FIELDS).isObject()) {
+        if (node == null
+            || !node.path(JsonLines.PATH).isTextual()
+            || !node.path(JsonLines.FIELDS).isObject()) {
           throw new IOException("a line is not a backed-up document");
         }
         handler.handle(line, node);
       }
-      // Bytes after the gzip stream (or a reader that stopped early) still count towards size and hash.
+      // Bytes after the gzip stream (or a reader that stopped early) still count towards size and
+      // hash.
       counted.transferTo(java.io.OutputStream.nullOutputStream());
     }
   }

@@ -9,16 +9,17 @@ import java.util.List;
 /**
  * What a backup holds: everything a restored system needs to run, nothing derived or transient.
  *
- * <p>Left out, and why: {@code processedEvents} (CloudEvent dedupe, expires anyway),
- * {@code loginAttempts} (throttle counters), {@code signingKeys} (secrets; the cloud keeps them in
- * Secret Manager), {@code kpis} and {@code kpiRollup} (rollups, rebuilt from the counters by the
- * {@code kpi-rollup} recompute mode), {@code backups}, {@code migrations} and {@code system}
- * (the backup, migration and maintenance machinery's own state, which a restore must not rewind).
+ * <p>Left out, and why: {@code processedEvents} (CloudEvent dedupe, expires anyway), {@code
+ * loginAttempts} (throttle counters), {@code signingKeys} (secrets; the cloud keeps them in Secret
+ * Manager), {@code kpis} and {@code kpiRollup} (rollups, rebuilt from the counters by the {@code
+ * kpi-rollup} recompute mode), {@code backups}, {@code migrations} and {@code system} (the backup,
+ * migration and maintenance machinery's own state, which a restore must not rewind).
  */
 public final class BackupScope {
   /** The users' password hash and refresh-token families never leave the database. */
   public static final List<String> USER_EXCLUSIONS =
-      List.of(UserDocument.PASSWORD_HASH, "password", UserDocument.REFRESH_TOKENS, "refreshFamilies");
+      List.of(
+          UserDocument.PASSWORD_HASH, "password", UserDocument.REFRESH_TOKENS, "refreshFamilies");
 
   public static final List<BackupCollection> COLLECTIONS =
       List.of(
@@ -37,13 +38,17 @@ public final class BackupScope {
           BackupCollection.top("botState"),
           BackupCollection.top(AiConfigService.COLLECTION),
           BackupCollection.top(Collections.RATINGS),
-          // The raw KPI counters are cheap and exact; without them every past hour needs a recompute.
+          // The raw KPI counters are cheap and exact; without them every past hour needs a
+          // recompute.
           BackupCollection.top(Collections.KPI_COUNTERS),
           BackupCollection.top(AuthCollections.AUDIT_LOGS));
 
   /** The collection a manifest label names, with its exclusions when it is one of ours. */
   public static BackupCollection forLabel(String label) {
-    return COLLECTIONS.stream().filter(c -> c.label().equals(label)).findFirst().orElseGet(() -> BackupCollection.fromLabel(label));
+    return COLLECTIONS.stream()
+        .filter(c -> c.label().equals(label))
+        .findFirst()
+        .orElseGet(() -> BackupCollection.fromLabel(label));
   }
 
   private BackupScope() {}

@@ -8,10 +8,16 @@ import java.time.Duration;
 
 /**
  * Where backups go and how long they stay: {@code BACKUP_STORE} ({@code gcs} or {@code local}),
- * {@code BACKUP_BUCKET}, {@code BACKUP_LOCAL_DIR}, {@code BACKUP_RETENTION_DAYS} (30),
- * {@code BACKUP_PAGE_SIZE} (documents per read, 500).
+ * {@code BACKUP_BUCKET}, {@code BACKUP_LOCAL_DIR}, {@code BACKUP_RETENTION_DAYS} (30), {@code
+ * BACKUP_PAGE_SIZE} (documents per read, 500).
  */
-public record BackupSettings(String store, String bucket, Path localDir, Duration retention, int pageSize, String codeVersion) {
+public record BackupSettings(
+    String store,
+    String bucket,
+    Path localDir,
+    Duration retention,
+    int pageSize,
+    String codeVersion) {
   public static BackupSettings from(Settings settings) {
     return new BackupSettings(
         settings.get("BACKUP_STORE", "local"),

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.security.MessageDigest;
 
-/** The count and content hash of a stream of documents, computed exactly as the export file's are. */
+/**
+ * The count and content hash of a stream of documents, computed exactly as the export file's are.
+ */
 final class ContentHash implements DocumentSink {
   private final MessageDigest digest = Sha256.digest();
   private long documents;

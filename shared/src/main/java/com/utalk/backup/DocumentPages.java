@@ -12,8 +12,8 @@ import java.util.function.Function;
 
 /**
  * Walks a query in document-id order, a page at a time (cursor after the last document), so a
- * collection of any size is read with one page in memory. The one paging loop of backups,
- * restores, media backups and migrations.
+ * collection of any size is read with one page in memory. The one paging loop of backups, restores,
+ * media backups and migrations.
  */
 public final class DocumentPages {
   public static final int PAGE = 500;
@@ -36,9 +36,12 @@ public final class DocumentPages {
     return FirestoreCalls.await(page.get(), PAGE_TIMEOUT);
   }
 
-  /** Every page of {@code query}, each read by {@code read} (a read-only transaction at a read time, for the backup). */
-  public static <E extends Exception> void forEach(Query query, int pageSize, Function<Query, QuerySnapshot> read, Handler<E> handler)
-      throws E {
+  /**
+   * Every page of {@code query}, each read by {@code read} (a read-only transaction at a read time,
+   * for the backup).
+   */
+  public static <E extends Exception> void forEach(
+      Query query, int pageSize, Function<Query, QuerySnapshot> read, Handler<E> handler) throws E {
     Query base = query.orderBy(FieldPath.documentId()).limit(pageSize);
     DocumentSnapshot last = null;
     List<QueryDocumentSnapshot> page;

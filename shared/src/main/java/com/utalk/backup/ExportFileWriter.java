@@ -9,7 +9,10 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.zip.GZIPOutputStream;
 
-/** Writes a collection's documents as gzip JSON lines to a bucket object, hashing and counting as it goes. */
+/**
+ * Writes a collection's documents as gzip JSON lines to a bucket object, hashing and counting as it
+ * goes.
+ */
 final class ExportFileWriter implements DocumentSink, Closeable {
   private final BackupCollection collection;
   private final MessageDigest fileDigest = Sha256.digest();
@@ -38,7 +41,13 @@ final class ExportFileWriter implements DocumentSink, Closeable {
 
   /** The manifest entry; call after {@link #close()}. */
   BackupFile describe() {
-    return new BackupFile(collection.label(), collection.fileName(), content.documents(), counted.bytes, Sha256.hex(fileDigest), content.hex());
+    return new BackupFile(
+        collection.label(),
+        collection.fileName(),
+        content.documents(),
+        counted.bytes,
+        Sha256.hex(fileDigest),
+        content.hex());
   }
 
   private static final class CountingStream extends FilterOutputStream {

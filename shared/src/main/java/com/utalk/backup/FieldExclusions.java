@@ -4,7 +4,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Removes dotted field paths ({@code metadata.sensitive}) from a document's fields, leaving the input untouched. */
+/**
+ * Removes dotted field paths ({@code metadata.sensitive}) from a document's fields, leaving the
+ * input untouched.
+ */
 final class FieldExclusions {
   private FieldExclusions() {}
 
@@ -20,7 +23,8 @@ final class FieldExclusions {
   }
 
   /** The excluded fields a stored document still has, by dotted path. */
-  static Map<String, Object> pick(com.google.cloud.firestore.DocumentSnapshot doc, List<String> excluded) {
+  static Map<String, Object> pick(
+      com.google.cloud.firestore.DocumentSnapshot doc, List<String> excluded) {
     Map<String, Object> picked = new HashMap<>();
     for (String path : excluded) {
       Object value = doc.get(com.google.cloud.firestore.FieldPath.of(path.split("\\.")));
@@ -34,17 +38,21 @@ final class FieldExclusions {
   /** Puts picked fields back into a restored document's fields (which lack them). */
   @SuppressWarnings("unchecked")
   static void putBack(Map<String, Object> fields, Map<String, Object> picked) {
-    picked.forEach((path, value) -> {
-      String[] segments = path.split("\\.");
-      Map<String, Object> map = fields;
-      for (int i = 0; i < segments.length - 1; i++) {
-        Object child = map.get(segments[i]);
-        Map<String, Object> copy = child instanceof Map<?, ?> m ? new HashMap<>((Map<String, Object>) m) : new HashMap<>();
-        map.put(segments[i], copy);
-        map = copy;
-      }
-      map.put(segments[segments.length - 1], value);
-    });
+    picked.forEach(
+        (path, value) -> {
+          String[] segments = path.split("\\.");
+          Map<String, Object> map = fields;
+          for (int i = 0; i < segments.length - 1; i++) {
+            Object child = map.get(segments[i]);
+            Map<String, Object> copy =
+                child instanceof Map<?, ?> m
+                    ? new HashMap<>((Map<String, Object>) m)
+                    : new HashMap<>();
+            map.put(segments[i], copy);
+            map = copy;
+          }
+          map.put(segments[segments.length - 1], value);
+        });
   }
 
   @SuppressWarnings("unchecked")

@@ -23,17 +23,20 @@ import java.util.UUID;
 
 /**
  * The daily Firestore backup: every collection of {@link BackupScope} read at one read time,
- * streamed as gzip JSON lines to the bucket (excluded fields removed first), the manifest
- * written, every file read back and checked, {@code backups/{id}} marked {@code ok}, then
- * backups older than the retention deleted. Any failure marks the backup {@code failed} with the
- * reason. A lease makes a second run started meanwhile return {@code skipped}.
+ * streamed as gzip JSON lines to the bucket (excluded fields removed first), the manifest written,
+ * every file read back and checked, {@code backups/{id}} marked {@code ok}, then backups older than
+ * the retention deleted. Any failure marks the backup {@code failed} with the reason. A lease makes
+ * a second run started meanwhile return {@code skipped}.
  */
 public final class FirestoreBackup {
   public static final String KIND = "firestore";
   static final String LEASE = "firestore-backup";
+
   /** Extended after every collection; a crashed run frees the next one after this long. */
   private static final Duration LEASE_TTL = Duration.ofMinutes(15);
-  private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+  private static final DateTimeFormatter ID_TIME =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
   private static final Log LOG = Log.get(FirestoreBackup.class);
 
   private final Firestore firestore;
@@ -44,11 +47,17 @@ public final class FirestoreBackup {
   private final BackupCatalog catalog;
   private final JobLease leases;
 
-  public FirestoreBackup(Firestore firestore, BackupBucket bucket, Clock clock, BackupSettings settings) {
+  public FirestoreBackup(
+      Firestore firestore, BackupBucket bucket, Clock clock, BackupSettings settings) {
     this(firestore, bucket, clock, settings, BackupScope.COLLECTIONS);
   }
 
-  FirestoreBackup(Firestore firestore, BackupBucket bucket, Clock clock, BackupSettings settings, List<BackupCollection> scope) {
+  FirestoreBackup(
+      Firestore firestore,
+      BackupBucket bucket,
+      Clock clock,
+      BackupSettings settings,
+      List<BackupCollection> scope) {
     this.firestore = firestore;
     this.bucket = bucket;
     this.clock = clock;
@@ -62,7 +71,8 @@ public final class FirestoreBackup {
     Optional<JobLease.Held> lease = leases.acquire(LEASE, LEASE_TTL);
     if (lease.isEmpty()) {
       LOG.info("backup skipped: another backup is running");
-      return new BackupOutcome(null, BackupOutcome.SKIPPED, "another backup is running", null, Map.of(), 0);
+      return new BackupOutcome(
+          null, BackupOutcome.SKIPPED, "another backup is running", null, Map.of(), 0);
     }
     try (JobLease.Held held = lease.get()) {
       return runHolding(held, trigger);
@@ -85,7 +95,16 @@ public final class FirestoreBackup {
       durations.put("verifyMs", millisSince(t));
       durations.put("totalMs", Duration.between(started, clock.instant()).toMillis());
       catalog.succeeded(id, clock.instant(), summary(manifest, durations));
-      LOG.info("backup ok", "backupId", id, "documents", manifest.documents(), "bytes", manifest.bytes(), "durationsMs", durations);
+      LOG.info(
+          "backup ok",
+          "backupId",
+          id,
+          "documents",
+          manifest.documents(),
+          "bytes",
+          manifest.bytes(),
+          "durationsMs",
+          durations);
       int deleted = deleteExpired();
       return new BackupOutcome(id, BackupCatalog.OK, null, manifest, durations, deleted);
     } catch (IOException | RuntimeException e) {
@@ -96,23 +115,28 @@ public final class FirestoreBackup {
     }
   }
 
-  private BackupManifest export(String id, Instant snapshot, JobLease.Held lease) throws IOException {
+  private BackupManifest export(String id, Instant snapshot, JobLease.Held lease)
+      throws IOException {
     Timestamp readTime = Timestamps.of(snapshot);
     FirestoreExporter exporter = new FirestoreExporter(firestore, settings.pageSize());
     List<BackupFile> files = new ArrayList<>();
     List<String> excluded = new ArrayList<>();
     for (BackupCollection collection : scope) {
-      ExportFileWriter writer = new ExportFileWriter(collection, bucket.create(BackupReader.prefix(id) + collection.fileName()));
+      ExportFileWriter writer =
+          new ExportFileWriter(
+              collection, bucket.create(BackupReader.prefix(id) + collection.fileName()));
       try (writer) {
         exporter.export(collection, readTime, writer);
       }
       files.add(writer.describe());
       collection.excludedFields().forEach(field -> excluded.add(collection.name() + "." + field));
       if (!lease.extend(LEASE_TTL)) {
-        throw new IllegalStateException("the backup lease was lost (the run took longer than its lease)");
+        throw new IllegalStateException(
+            "the backup lease was lost (the run took longer than its lease)");
       }
     }
-    BackupManifest manifest = new BackupManifest(id, snapshot, settings.codeVersion(), clock.instant(), files, excluded);
+    BackupManifest manifest =
+        new BackupManifest(id, snapshot, settings.codeVersion(), clock.instant(), files, excluded);
     try (OutputStream out = bucket.create(BackupReader.prefix(id) + BackupManifest.FILE)) {
       out.write(Json.writeBytes(manifest));
     }
@@ -126,11 +150,23 @@ public final class FirestoreBackup {
       counts.put(file.collection(), file.documents());
       bytes.put(file.collection(), file.bytes());
     }
-    return Map.of("documents", manifest.documents(), "bytes", manifest.bytes(), "counts", counts, "fileBytes", bytes,
-        "durationsMs", new LinkedHashMap<String, Object>(durations));
+    return Map.of(
+        "documents",
+        manifest.documents(),
+        "bytes",
+        manifest.bytes(),
+        "counts",
+        counts,
+        "fileBytes",
+        bytes,
+        "durationsMs",
+        new LinkedHashMap<String, Object>(durations));
   }
 
-  /** Deletes the files and records of backups older than the retention; the bucket's lifecycle rule is the backstop. */
+  /**
+   * Deletes the files and records of backups older than the retention; the bucket's lifecycle rule
+   * is the backstop.
+   */
   int deleteExpired() {
     int deleted = 0;
     Instant cutoff = clock.instant().minus(settings.retention());
@@ -145,13 +181,23 @@ public final class FirestoreBackup {
           catalog.delete(old);
           deleted++;
         } catch (IOException | RuntimeException e) {
-          LOG.warn("could not delete an expired backup; the next run retries", "backupId", old, "cause", e.getMessage());
+          LOG.warn(
+              "could not delete an expired backup; the next run retries",
+              "backupId",
+              old,
+              "cause",
+              e.getMessage());
           return deleted;
         }
       }
     } while (!expired.isEmpty());
     if (deleted > 0) {
-      LOG.info("expired backups deleted", "count", deleted, "retentionDays", settings.retention().toDays());
+      LOG.info(
+          "expired backups deleted",
+          "count",
+          deleted,
+          "retentionDays",
+          settings.retention().toDays());
     }
     return deleted;
   }

@@ -11,9 +11,9 @@ import java.io.IOException;
 import java.time.Duration;
 
 /**
- * Streams a collection in document-path order, one page at a time, every page read in a
- * read-only transaction at the same read time: the pages of all collections together are one
- * consistent snapshot, and memory holds one page whatever the collection's size.
+ * Streams a collection in document-path order, one page at a time, every page read in a read-only
+ * transaction at the same read time: the pages of all collections together are one consistent
+ * snapshot, and memory holds one page whatever the collection's size.
  */
 final class FirestoreExporter {
   private static final Duration PAGE_TIMEOUT = Duration.ofSeconds(60);
@@ -25,17 +25,29 @@ final class FirestoreExporter {
     this.pageSize = pageSize;
   }
 
-  /** {@code readTime} null reads the current data (the restore's check, while nothing else writes). */
-  void export(BackupCollection collection, Timestamp readTime, DocumentSink sink) throws IOException {
-    Query query = collection.subcollection() ? firestore.collectionGroup(collection.name()) : firestore.collection(collection.name());
-    DocumentPages.forEach(query, pageSize, page -> read(page, readTime), documents -> {
-      for (DocumentSnapshot document : documents) {
-        if (collection.holds(document.getReference().getPath())) {
-          sink.accept(document.getReference().getPath(),
-              FirestoreValueCodec.encodeFields(FieldExclusions.without(document.getData(), collection.excludedFields())));
-        }
-      }
-    });
+  /**
+   * {@code readTime} null reads the current data (the restore's check, while nothing else writes).
+   */
+  void export(BackupCollection collection, Timestamp readTime, DocumentSink sink)
+      throws IOException {
+    Query query =
+        collection.subcollection()
+            ? firestore.collectionGroup(collection.name())
+            : firestore.collection(collection.name());
+    DocumentPages.forEach(
+        query,
+        pageSize,
+        page -> read(page, readTime),
+        documents -> {
+          for (DocumentSnapshot document : documents) {
+            if (collection.holds(document.getReference().getPath())) {
+              sink.accept(
+                  document.getReference().getPath(),
+                  FirestoreValueCodec.encodeFields(
+                      FieldExclusions.without(document.getData(), collection.excludedFields())));
+            }
+          }
+        });
   }
 
   private QuerySnapshot read(Query page, Timestamp readTime) {
@@ -44,8 +56,13 @@ final class FirestoreExporter {
     }
     TransactionOptions options =
         TransactionOptions.createReadOnlyOptionsBuilder()
-            .setReadTime(com.google.protobuf.Timestamp.newBuilder().setSeconds(readTime.getSeconds()).setNanos(readTime.getNanos()))
+            .setReadTime(
+                com.google.protobuf.Timestamp.newBuilder()
+                    .setSeconds(readTime.getSeconds())
+                    .setNanos(readTime.getNanos()))
             .build();
-    return FirestoreCalls.await(firestore.runTransaction(transaction -> transaction.get(page).get(), options), PAGE_TIMEOUT);
+    return FirestoreCalls.await(
+        firestore.runTransaction(transaction -> transaction.get(page).get(), options),
+        PAGE_TIMEOUT);
   }
 }

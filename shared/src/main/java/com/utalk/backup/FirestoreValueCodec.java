@@ -19,11 +19,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Firestore values as JSON without losing their type: timestamps, bytes, geo points, references
- * and non-finite doubles become one-key objects tagged with {@code $}; a map whose own keys start
- * with {@code $} is wrapped in {@code $map} so that it is never mistaken for a tag. Map keys are
- * written sorted, so the same document always gives the same bytes (the restore check compares
- * hashes).
+ * Firestore values as JSON without losing their type: timestamps, bytes, geo points, references and
+ * non-finite doubles become one-key objects tagged with {@code $}; a map whose own keys start with
+ * {@code $} is wrapped in {@code $map} so that it is never mistaken for a tag. Map keys are written
+ * sorted, so the same document always gives the same bytes (the restore check compares hashes).
  */
 public final class FirestoreValueCodec {
   static final String TIMESTAMP = "$timestamp";
@@ -54,13 +53,17 @@ public final class FirestoreValueCodec {
       return NODES.numberNode(((Number) value).longValue());
     }
     if (value instanceof Double d) {
-      return Double.isFinite(d) ? NODES.numberNode(d) : tagged(DOUBLE, NODES.textNode(d.toString()));
+      return Double.isFinite(d)
+          ? NODES.numberNode(d)
+          : tagged(DOUBLE, NODES.textNode(d.toString()));
     }
     if (value instanceof String s) {
       return NODES.textNode(s);
     }
     if (value instanceof Timestamp t) {
-      return tagged(TIMESTAMP, NODES.textNode(Instant.ofEpochSecond(t.getSeconds(), t.getNanos()).toString()));
+      return tagged(
+          TIMESTAMP,
+          NODES.textNode(Instant.ofEpochSecond(t.getSeconds(), t.getNanos()).toString()));
     }
     if (value instanceof Blob blob) {
       return tagged(BYTES, NODES.textNode(Base64.getEncoder().encodeToString(blob.toBytes())));
@@ -84,10 +87,13 @@ public final class FirestoreValueCodec {
       boolean clashes = map.keySet().stream().anyMatch(k -> k.toString().startsWith("$"));
       return clashes ? tagged(MAP, fields) : fields;
     }
-    throw new IllegalArgumentException("a Firestore value of an unsupported type: " + value.getClass().getName());
+    throw new IllegalArgumentException(
+        "a Firestore value of an unsupported type: " + value.getClass().getName());
   }
 
-  /** The document's fields as Firestore values again; references are rebuilt on {@code firestore}. */
+  /**
+   * The document's fields as Firestore values again; references are rebuilt on {@code firestore}.
+   */
   public static Map<String, Object> decodeFields(JsonNode fields, Firestore firestore) {
     Map<String, Object> map = new LinkedHashMap<>();
     Iterator<Map.Entry<String, JsonNode>> entries = fields.fields();

@@ -14,7 +14,10 @@ import java.nio.channels.Channels;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Backups in a Cloud Storage bucket (its lifecycle rule deletes objects older than the retention as a backstop). */
+/**
+ * Backups in a Cloud Storage bucket (its lifecycle rule deletes objects older than the retention as
+ * a backstop).
+ */
 public final class GcsBackupBucket implements BackupBucket {
   private final Storage storage;
   private final String bucket;
@@ -26,7 +29,8 @@ public final class GcsBackupBucket implements BackupBucket {
 
   @Override
   public OutputStream create(String name) {
-    BlobInfo info = BlobInfo.newBuilder(bucket, name).setContentType("application/octet-stream").build();
+    BlobInfo info =
+        BlobInfo.newBuilder(bucket, name).setContentType("application/octet-stream").build();
     // The resumable upload commits the object when the channel closes.
     WriteChannel channel = storage.writer(info);
     return Channels.newOutputStream(channel);

@@ -1,6 +1,9 @@
 package com.utalk.backup;
 
-/** A check run after a restore (Firestore answers, the stack's /health answers…); throws when unhealthy. */
+/**
+ * A check run after a restore (Firestore answers, the stack's /health answers…); throws when
+ * unhealthy.
+ */
 public interface HealthCheck {
   String name();
 

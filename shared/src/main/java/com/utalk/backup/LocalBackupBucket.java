@@ -16,7 +16,8 @@ import java.util.stream.Stream;
 
 /** Backups in a folder of the local stack; the same object names as the bucket. */
 public final class LocalBackupBucket implements BackupBucket {
-  private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]*(/[A-Za-z0-9_-][A-Za-z0-9._-]*)*");
+  private static final Pattern SAFE_NAME =
+      Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]*(/[A-Za-z0-9_-][A-Za-z0-9._-]*)*");
   private final Path root;
 
   public LocalBackupBucket(Path root) {
@@ -29,7 +30,8 @@ public final class LocalBackupBucket implements BackupBucket {
     Files.createDirectories(target.getParent());
     // Write then rename: a reader never sees half an object, as with Cloud Storage.
     Path partial = target.resolveSibling(target.getFileName() + ".partial");
-    return new FilterOutputStream(new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16)) {
+    return new FilterOutputStream(
+        new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16)) {
       @Override
       public void write(byte[] b, int off, int len) throws IOException {
         out.write(b, off, len);
@@ -38,7 +40,8 @@ public final class LocalBackupBucket implements BackupBucket {
       @Override
       public void close() throws IOException {
         super.close();
-        Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+            partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       }
     };
   }
@@ -63,7 +66,8 @@ public final class LocalBackupBucket implements BackupBucket {
       return List.of();
     }
     try (Stream<Path> files = Files.walk(root)) {
-      return files.filter(Files::isRegularFile)
+      return files
+          .filter(Files::isRegularFile)
           .map(path -> root.relativize(path).toString().replace('\\', '/'))
           .filter(name -> name.startsWith(prefix) && !name.endsWith(".partial"))
           .sorted()
@@ -76,7 +80,9 @@ public final class LocalBackupBucket implements BackupBucket {
     Path target = resolve(name);
     Files.deleteIfExists(target);
     // Leave no empty backup folders behind.
-    for (Path dir = target.getParent(); dir != null && !dir.equals(root) && dir.startsWith(root); dir = dir.getParent()) {
+    for (Path dir = target.getParent();
+        dir != null && !dir.equals(root) && dir.startsWith(root);
+        dir = dir.getParent()) {
       try (Stream<Path> left = Files.list(dir)) {
         if (left.findAny().isPresent()) {
           break;

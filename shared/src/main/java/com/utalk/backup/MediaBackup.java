@@ -9,7 +9,6 @@ import com.utalk.maintenance.JobLease;
 import com.utalk.media.MediaPolicy;
 import com.utalk.media.MediaStore;
 import com.utalk.storage.Collections;
-import com.utalk.storage.FirestoreCalls;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,19 +30,20 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * The daily media backup: every stored media object of an allowed type ({@code image/*},
- * {@code audio/*}, {@code video/*}, {@code application/pdf}; never {@code application/octet-stream})
- * and at most 100 MB is copied to the backups bucket under {@code media/objects/{sha256}}, so an
- * object already copied (same content) is never copied again. Each run writes a manifest
- * ({@code media/{id}/manifest.jsonl.gz}: media id, path, type, size, hash) and {@code backups/{id}}
- * ({@code kind: media}); runs older than 90 days are deleted, and copied objects no retained
- * manifest mentions with them.
+ * The daily media backup: every stored media object of an allowed type ({@code image/*}, {@code
+ * audio/*}, {@code video/*}, {@code application/pdf}; never {@code application/octet-stream}) and
+ * at most 100 MB is copied to the backups bucket under {@code media/objects/{sha256}}, so an object
+ * already copied (same content) is never copied again. Each run writes a manifest ({@code
+ * media/{id}/manifest.jsonl.gz}: media id, path, type, size, hash) and {@code backups/{id}} ({@code
+ * kind: media}); runs older than 90 days are deleted, and copied objects no retained manifest
+ * mentions with them.
  */
 public final class MediaBackup {
   public static final String KIND = "media";
   public static final Duration RETENTION = Duration.ofDays(90);
   private static final String OBJECTS = "media/objects/";
-  private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter ID_TIME =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
   private static final Log LOG = Log.get(MediaBackup.class);
 
   private final Firestore firestore;
@@ -61,23 +61,47 @@ public final class MediaBackup {
   }
 
   /** What a run copied, found already copied, and skipped (by reason). */
-  public record Outcome(String backupId, String status, String reason, long copied, long alreadyCopied, long skippedType,
-      long skippedSize, long failed, long bytesCopied) {}
+  public record Outcome(
+      String backupId,
+      String status,
+      String reason,
+      long copied,
+      long alreadyCopied,
+      long skippedType,
+      long skippedSize,
+      long failed,
+      long bytesCopied) {}
 
   public Outcome run(String trigger) {
-    Optional<JobLease.Held> lease = new JobLease(firestore, clock).acquire("media-backup", Duration.ofMinutes(30));
+    Optional<JobLease.Held> lease =
+        new JobLease(firestore, clock).acquire("media-backup", Duration.ofMinutes(30));
     if (lease.isEmpty()) {
-      return new Outcome(null, BackupOutcome.SKIPPED, "another media backup is running", 0, 0, 0, 0, 0, 0);
+      return new Outcome(
+          null, BackupOutcome.SKIPPED, "another media backup is running", 0, 0, 0, 0, 0, 0);
     }
     try (JobLease.Held held = lease.get()) {
       Instant started = clock.instant();
-      String id = "media-" + ID_TIME.format(started) + "-" + UUID.randomUUID().toString().substring(0, 6);
+      String id =
+          "media-" + ID_TIME.format(started) + "-" + UUID.randomUUID().toString().substring(0, 6);
       catalog.started(id, KIND, started, started, "", trigger);
       try {
         Outcome outcome = copy(id, held);
-        catalog.succeeded(id, clock.instant(), Map.of("copied", outcome.copied(), "alreadyCopied", outcome.alreadyCopied(),
-            "skippedType", outcome.skippedType(), "skippedSize", outcome.skippedSize(), "failed", outcome.failed(),
-            "bytes", outcome.bytesCopied()));
+        catalog.succeeded(
+            id,
+            clock.instant(),
+            Map.of(
+                "copied",
+                outcome.copied(),
+                "alreadyCopied",
+                outcome.alreadyCopied(),
+                "skippedType",
+                outcome.skippedType(),
+                "skippedSize",
+                outcome.skippedSize(),
+                "failed",
+                outcome.failed(),
+                "bytes",
+                outcome.bytesCopied()));
         deleteExpired();
         return outcome;
       } catch (IOException | RuntimeException e) {
@@ -91,27 +115,56 @@ public final class MediaBackup {
 
   private Outcome copy(String id, JobLease.Held lease) throws IOException {
     long[] n = new long[6];
-    try (OutputStream manifest = new GZIPOutputStream(bucket.create("media/" + id + "/manifest.jsonl.gz"))) {
-      DocumentPages.<IOException>forEach(firestore.collection(Collections.MEDIA), page -> {
-        for (QueryDocumentSnapshot item : page) {
-          String entry = copyOne(item, n);
-          if (entry != null) {
-            manifest.write(Json.writeBytes(Map.of("mediaId", item.getId(), "storagePath", item.getString("storagePath"),
-                "contentType", item.getString("contentType"), "size", item.getLong("size"), "sha256", entry)));
-            manifest.write('\n');
-          }
-        }
-        if (!lease.extend(Duration.ofMinutes(30))) {
-          throw new IOException("the media backup lease was lost (the run took longer than its lease)");
-        }
-      });
+    try (OutputStream manifest =
+        new GZIPOutputStream(bucket.create("media/" + id + "/manifest.jsonl.gz"))) {
+      DocumentPages.<IOException>forEach(
+          firestore.collection(Collections.MEDIA),
+          page -> {
+            for (QueryDocumentSnapshot item : page) {
+              String entry = copyOne(item, n);
+              if (entry != null) {
+                manifest.write(
+                    Json.writeBytes(
+                        Map.of(
+                            "mediaId",
+                            item.getId(),
+                            "storagePath",
+                            item.getString("storagePath"),
+                            "contentType",
+                            item.getString("contentType"),
+                            "size",
+                            item.getLong("size"),
+                            "sha256",
+                            entry)));
+                manifest.write('\n');
+              }
+            }
+            if (!lease.extend(Duration.ofMinutes(30))) {
+              throw new IOException(
+                  "the media backup lease was lost (the run took longer than its lease)");
+            }
+          });
     }
-    LOG.info("media backup ok", "backupId", id, "copied", n[0], "alreadyCopied", n[1], "skippedType", n[2], "skippedSize", n[3],
-        "failed", n[4]);
+    LOG.info(
+        "media backup ok",
+        "backupId",
+        id,
+        "copied",
+        n[0],
+        "alreadyCopied",
+        n[1],
+        "skippedType",
+        n[2],
+        "skippedSize",
+        n[3],
+        "failed",
+        n[4]);
     return new Outcome(id, BackupCatalog.OK, null, n[0], n[1], n[2], n[3], n[4], n[5]);
   }
 
-  /** The object's hash once it is in the bucket (copied now or before); null when skipped or failed. */
+  /**
+   * The object's hash once it is in the bucket (copied now or before); null when skipped or failed.
+   */
   private String copyOne(DocumentSnapshot item, long[] n) {
     if (!"stored".equals(item.getString("status"))) {
       return null;
@@ -151,7 +204,8 @@ public final class MediaBackup {
     }
     MessageDigest digest = Sha256.digest();
     String name = OBJECTS + expectedSha;
-    try (InputStream in = media.open(path); OutputStream out = bucket.create(name)) {
+    try (InputStream in = media.open(path);
+        OutputStream out = bucket.create(name)) {
       byte[] buffer = new byte[1 << 16];
       long total = 0;
       int read;
@@ -191,9 +245,13 @@ public final class MediaBackup {
     for (String name : bucket.list("media/")) {
       if (name.endsWith("/manifest.jsonl.gz")) {
         try (InputStream in = new GZIPInputStream(bucket.open(name))) {
-          for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+          for (String line :
+              new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
             if (!line.isBlank()) {
-              kept.add(Json.read(line.getBytes(java.nio.charset.StandardCharsets.UTF_8)).path("sha256").asText());
+              kept.add(
+                  Json.read(line.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                      .path("sha256")
+                      .asText());
             }
           }
         }

@@ -17,13 +17,13 @@ import java.security.MessageDigest;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Puts the media objects of one media backup back into the media store ("Falla de Storage"):
- * for each line of the run's manifest, an object that is missing from the store, or whose size
- * differs from the manifest's, is copied back from {@code media/objects/{sha256}}, its content
- * checked against the hash before it is put. Objects already in place are left alone, so the
- * command is safe to run again, and the media records in Firestore are not touched (they still
- * name the same paths). The manifest is read line by line and each object goes through a
- * temporary file: memory stays flat however large the run.
+ * Puts the media objects of one media backup back into the media store ("Falla de Storage"): for
+ * each line of the run's manifest, an object that is missing from the store, or whose size differs
+ * from the manifest's, is copied back from {@code media/objects/{sha256}}, its content checked
+ * against the hash before it is put. Objects already in place are left alone, so the command is
+ * safe to run again, and the media records in Firestore are not touched (they still name the same
+ * paths). The manifest is read line by line and each object goes through a temporary file: memory
+ * stays flat however large the run.
  */
 public final class MediaRestore {
   private static final Log LOG = Log.get(MediaRestore.class);
@@ -36,8 +36,18 @@ public final class MediaRestore {
     this.bucket = bucket;
   }
 
-  /** How many objects were put back, were already in place, or could not be restored (and why, in the log). */
-  public record Outcome(String backupId, String status, String reason, long restored, long alreadyPresent, long failed, long bytes) {
+  /**
+   * How many objects were put back, were already in place, or could not be restored (and why, in
+   * the log).
+   */
+  public record Outcome(
+      String backupId,
+      String status,
+      String reason,
+      long restored,
+      long alreadyPresent,
+      long failed,
+      long bytes) {
     public boolean ok() {
       return BackupCatalog.OK.equals(status);
     }
@@ -46,8 +56,10 @@ public final class MediaRestore {
   public Outcome restore(String backupId) {
     String manifest = "media/" + backupId + "/manifest.jsonl.gz";
     long[] n = new long[4];
-    try (BufferedReader lines = new BufferedReader(
-        new InputStreamReader(new GZIPInputStream(bucket.open(manifest)), StandardCharsets.UTF_8))) {
+    try (BufferedReader lines =
+        new BufferedReader(
+            new InputStreamReader(
+                new GZIPInputStream(bucket.open(manifest)), StandardCharsets.UTF_8))) {
       String line;
       while ((line = lines.readLine()) != null) {
         if (!line.isBlank()) {
@@ -55,14 +67,37 @@ public final class MediaRestore {
         }
       }
     } catch (FileNotFoundException e) {
-      return new Outcome(backupId, BackupCatalog.FAILED, "no media backup " + backupId + " (no " + manifest + ")", 0, 0, 0, 0);
+      return new Outcome(
+          backupId,
+          BackupCatalog.FAILED,
+          "no media backup " + backupId + " (no " + manifest + ")",
+          0,
+          0,
+          0,
+          0);
     } catch (IOException | RuntimeException e) {
       LOG.error("media restore failed", e, "backupId", backupId);
-      return new Outcome(backupId, BackupCatalog.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage(), n[0], n[1], n[2], n[3]);
+      return new Outcome(
+          backupId,
+          BackupCatalog.FAILED,
+          e.getClass().getSimpleName() + ": " + e.getMessage(),
+          n[0],
+          n[1],
+          n[2],
+          n[3]);
     }
     String status = n[2] == 0 ? BackupCatalog.OK : BackupCatalog.FAILED;
     String reason = n[2] == 0 ? null : n[2] + " objects could not be restored (see the log)";
-    LOG.info("media restore finished", "backupId", backupId, "restored", n[0], "alreadyPresent", n[1], "failed", n[2]);
+    LOG.info(
+        "media restore finished",
+        "backupId",
+        backupId,
+        "restored",
+        n[0],
+        "alreadyPresent",
+        n[1],
+        "failed",
+        n[2]);
     return new Outcome(backupId, status, reason, n[0], n[1], n[2], n[3]);
   }
 
@@ -78,7 +113,8 @@ public final class MediaRestore {
       Path copy = Files.createTempFile("media-restore", ".bin");
       try {
         MessageDigest digest = Sha256.digest();
-        try (InputStream in = bucket.open("media/objects/" + sha); OutputStream out = Files.newOutputStream(copy)) {
+        try (InputStream in = bucket.open("media/objects/" + sha);
+            OutputStream out = Files.newOutputStream(copy)) {
           byte[] buffer = new byte[1 << 16];
           int read;
           while ((read = in.read(buffer)) >= 0) {
@@ -97,7 +133,12 @@ public final class MediaRestore {
       }
     } catch (IOException | RuntimeException e) {
       n[2]++;
-      LOG.warn("media object not restored", "mediaId", entry.path("mediaId").asText(), "cause", e.getMessage());
+      LOG.warn(
+          "media object not restored",
+          "mediaId",
+          entry.path("mediaId").asText(),
+          "cause",
+          e.getMessage());
     }
   }
 }

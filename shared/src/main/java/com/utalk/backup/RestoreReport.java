@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a restore did, step by step: {@code status} is {@code ok}, {@code integrity_failed}
- * (nothing was written), {@code consistency_failed} (data written but not equal to the backup;
- * maintenance stays on) or {@code health_failed}.
+ * What a restore did, step by step: {@code status} is {@code ok}, {@code integrity_failed} (nothing
+ * was written), {@code consistency_failed} (data written but not equal to the backup; maintenance
+ * stays on) or {@code health_failed}.
  */
 public record RestoreReport(
     String backupId,

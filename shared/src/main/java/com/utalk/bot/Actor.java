@@ -5,9 +5,9 @@ import java.util.Locale;
 
 /**
  * The authenticated user behind an admin or API call, as the API router hands it to the bot and
- * media handlers: who (for the audit log), which workspace (every lookup is scoped to it) and
- * which role. The router's permission policy decides who may call a route; {@link #requireAdmin}
- * is the handlers' own last line of defence for the admin-only operations.
+ * media handlers: who (for the audit log), which workspace (every lookup is scoped to it) and which
+ * role. The router's permission policy decides who may call a route; {@link #requireAdmin} is the
+ * handlers' own last line of defence for the admin-only operations.
  */
 public record Actor(String userId, String workspaceId, String role) {
   public static final String ADMIN = "admin";

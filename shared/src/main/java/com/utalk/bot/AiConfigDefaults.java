@@ -11,8 +11,18 @@ import java.util.List;
 public final class AiConfigDefaults {
   public static final String DEFAULT_MODEL = "gpt-4o-mini";
   public static final List<String> DEFAULT_PHRASES =
-      List.of("agente", "humano", "asesor", "operador", "hablar con una persona", "persona real",
-          "human", "agent", "representative", "real person", "operator");
+      List.of(
+          "agente",
+          "humano",
+          "asesor",
+          "operador",
+          "hablar con una persona",
+          "persona real",
+          "human",
+          "agent",
+          "representative",
+          "real person",
+          "operator");
   static final String DEFAULT_SYSTEM_PROMPT =
       "Eres el asistente de atención al cliente de UTalk en WhatsApp. Responde breve y amable, en el idioma del "
           + "cliente. Si no puedes resolver la consulta, o el cliente quiere hablar con una persona, llama a la "
@@ -28,8 +38,14 @@ public final class AiConfigDefaults {
         settings.getBoolean("BOT_AUTO_ESCALATE", true),
         settings.get("BOT_MODEL", DEFAULT_MODEL),
         settings.get("BOT_SYSTEM_PROMPT", DEFAULT_SYSTEM_PROMPT),
-        settings.find("BOT_ESCALATION_PHRASES")
-            .map(value -> Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
+        settings
+            .find("BOT_ESCALATION_PHRASES")
+            .map(
+                value ->
+                    Arrays.stream(value.split(","))
+                        .map(String::trim)
+                        .filter(s -> !s.isEmpty())
+                        .toList())
             .orElse(DEFAULT_PHRASES),
         settings.get("BOT_FALLBACK_MESSAGE", DEFAULT_FALLBACK),
         settings.getInt("BOT_ESCALATE_AFTER_FAILURES", 1),

@@ -25,8 +25,15 @@ public record AiConfigPatch(
     Integer escalateAfterFailures,
     Integer contextMessages) {
   static final Set<String> FIELDS =
-      Set.of("enabled", "autoEscalate", "model", "systemPrompt", "escalationPhrases", "fallbackMessage",
-          "escalateAfterFailures", "contextMessages");
+      Set.of(
+          "enabled",
+          "autoEscalate",
+          "model",
+          "systemPrompt",
+          "escalationPhrases",
+          "fallbackMessage",
+          "escalateAfterFailures",
+          "contextMessages");
   private static final Pattern MODEL = Pattern.compile("[A-Za-z0-9._:/-]{1,100}");
   static final int MAX_PROMPT_CHARS = 8000;
   static final int MAX_FALLBACK_CHARS = 4096;
@@ -79,8 +86,12 @@ public record AiConfigPatch(
     putIfSet(merged, "systemPrompt", systemPrompt);
     putIfSet(merged, "escalationPhrases", escalationPhrases);
     putIfSet(merged, "fallbackMessage", fallbackMessage);
-    putIfSet(merged, "escalateAfterFailures", escalateAfterFailures == null ? null : escalateAfterFailures.longValue());
-    putIfSet(merged, "contextMessages", contextMessages == null ? null : contextMessages.longValue());
+    putIfSet(
+        merged,
+        "escalateAfterFailures",
+        escalateAfterFailures == null ? null : escalateAfterFailures.longValue());
+    putIfSet(
+        merged, "contextMessages", contextMessages == null ? null : contextMessages.longValue());
     return merged;
   }
 
@@ -128,7 +139,8 @@ public record AiConfigPatch(
       return null;
     }
     if (!value.isInt() || value.intValue() < min || value.intValue() > max) {
-      throw new ValidationException(field, field + " must be a whole number from " + min + " to " + max);
+      throw new ValidationException(
+          field, field + " must be a whole number from " + min + " to " + max);
     }
     return value.intValue();
   }
@@ -139,12 +151,17 @@ public record AiConfigPatch(
       return null;
     }
     if (!value.isArray() || value.size() > MAX_PHRASES) {
-      throw new ValidationException("escalationPhrases", "escalationPhrases must be a list of at most " + MAX_PHRASES + " strings");
+      throw new ValidationException(
+          "escalationPhrases",
+          "escalationPhrases must be a list of at most " + MAX_PHRASES + " strings");
     }
     List<String> phrases = new ArrayList<>();
     for (JsonNode phrase : value) {
-      if (!phrase.isTextual() || phrase.textValue().isBlank() || phrase.textValue().length() > MAX_PHRASE_CHARS) {
-        throw new ValidationException("escalationPhrases", "each phrase must be 1 to " + MAX_PHRASE_CHARS + " characters");
+      if (!phrase.isTextual()
+          || phrase.textValue().isBlank()
+          || phrase.textValue().length() > MAX_PHRASE_CHARS) {
+        throw new ValidationException(
+            "escalationPhrases", "each phrase must be 1 to " + MAX_PHRASE_CHARS + " characters");
       }
       phrases.add(phrase.textValue().trim());
     }

@@ -53,12 +53,30 @@ public final class AiConfigService {
                   stored.put("updatedAt", Timestamps.of(Instant.now(clock)));
                   stored.put("updatedBy", actor.userId());
                   tx.set(ref(actor.workspaceId()), stored);
-                  audit.record(tx, new AuditTrail.Entry(actor, "ai_config.update", COLLECTION + "/" + actor.workspaceId(),
-                      before, updated), clock.instant(), requestId);
+                  audit.record(
+                      tx,
+                      new AuditTrail.Entry(
+                          actor,
+                          "ai_config.update",
+                          COLLECTION + "/" + actor.workspaceId(),
+                          before,
+                          updated),
+                      clock.instant(),
+                      requestId);
                   return updated;
                 }));
-    LOG.info("ai config updated", "workspaceId", actor.workspaceId(), "actorId", actor.userId(),
-        "enabled", after.enabled(), "autoEscalate", after.autoEscalate(), "model", after.model());
+    LOG.info(
+        "ai config updated",
+        "workspaceId",
+        actor.workspaceId(),
+        "actorId",
+        actor.userId(),
+        "enabled",
+        after.enabled(),
+        "autoEscalate",
+        after.autoEscalate(),
+        "model",
+        after.model());
     return after;
   }
 
@@ -69,11 +87,14 @@ public final class AiConfigService {
   private static Map<String, Object> overrides(DocumentSnapshot snapshot) {
     Map<String, Object> stored = new HashMap<>();
     if (snapshot.exists() && snapshot.getData() != null) {
-      snapshot.getData().forEach((key, value) -> {
-        if (AiConfigPatch.FIELDS.contains(key)) {
-          stored.put(key, value);
-        }
-      });
+      snapshot
+          .getData()
+          .forEach(
+              (key, value) -> {
+                if (AiConfigPatch.FIELDS.contains(key)) {
+                  stored.put(key, value);
+                }
+              });
     }
     return stored;
   }

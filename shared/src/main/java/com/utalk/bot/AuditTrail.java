@@ -41,7 +41,10 @@ public final class AuditTrail {
     return id;
   }
 
-  /** Records and other objects become plain maps, the only structured values Firestore stores as given. */
+  /**
+   * Records and other objects become plain maps, the only structured values Firestore stores as
+   * given.
+   */
   private static Object plain(Object value) {
     return value == null || value instanceof Map<?, ?> ? value : Json.convert(value, Map.class);
   }

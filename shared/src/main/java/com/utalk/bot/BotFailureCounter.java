@@ -9,8 +9,8 @@ import java.time.Clock;
 import java.util.Map;
 
 /**
- * Consecutive failed bot runs per conversation ({@code botState/{conversationId}}), for the
- * "N consecutive bot failures" escalation. Kept outside the conversation document because the
+ * Consecutive failed bot runs per conversation ({@code botState/{conversationId}}), for the "N
+ * consecutive bot failures" escalation. Kept outside the conversation document because the
  * messaging path rewrites that document whole on every message.
  */
 final class BotFailureCounter {
@@ -33,7 +33,10 @@ final class BotFailureCounter {
               DocumentSnapshot snapshot = tx.get(ref).get();
               Long previous = snapshot.exists() ? snapshot.getLong("consecutiveFailures") : null;
               long now = (previous == null ? 0 : previous) + 1;
-              tx.set(ref, Map.of("consecutiveFailures", now, "lastFailureAt", Timestamps.of(clock.instant())));
+              tx.set(
+                  ref,
+                  Map.of(
+                      "consecutiveFailures", now, "lastFailureAt", Timestamps.of(clock.instant())));
               return now;
             }));
   }

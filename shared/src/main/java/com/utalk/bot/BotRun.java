@@ -3,9 +3,9 @@ package com.utalk.bot;
 import java.time.Instant;
 
 /**
- * One run of the bot on one inbound message, stored as {@code botRuns/{inboundMessageId}}.
- * {@code responder} says who answered ("openai", or "offline" without an API key); latency is the
- * model's (all attempts), {@code botResponseTime} the customer-visible one (the TMO KPI).
+ * One run of the bot on one inbound message, stored as {@code botRuns/{inboundMessageId}}. {@code
+ * responder} says who answered ("openai", or "offline" without an API key); latency is the model's
+ * (all attempts), {@code botResponseTime} the customer-visible one (the TMO KPI).
  */
 public record BotRun(
     String inboundMessageId,

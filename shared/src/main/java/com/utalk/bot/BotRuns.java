@@ -16,7 +16,9 @@ public final class BotRuns {
   }
 
   public boolean exists(String inboundMessageId) {
-    return FirestoreCalls.await(firestore.collection(Collections.BOT_RUNS).document(inboundMessageId).get()).exists();
+    return FirestoreCalls.await(
+            firestore.collection(Collections.BOT_RUNS).document(inboundMessageId).get())
+        .exists();
   }
 
   public void save(BotRun run) {
@@ -41,6 +43,7 @@ public final class BotRuns {
     doc.put("startedAt", Timestamps.of(run.startedAt()));
     doc.put("finishedAt", Timestamps.of(run.finishedAt()));
     doc.put("requestId", run.requestId());
-    FirestoreCalls.await(firestore.collection(Collections.BOT_RUNS).document(run.inboundMessageId()).set(doc));
+    FirestoreCalls.await(
+        firestore.collection(Collections.BOT_RUNS).document(run.inboundMessageId()).set(doc));
   }
 }

@@ -34,11 +34,11 @@ import java.util.Optional;
  * once, then the configured fallback message is sent and (with autoEscalate, after the configured
  * number of failed runs in a row) the conversation is escalated.
  *
- * <p>Exactly-once towards the customer: the reply's message id derives from the inbound message
- * id, so a redelivered event re-queues the same id, which the outbound path stores only once;
- * and a run that already left its {@code botRuns} document is not repeated at all. The reply is
- * queued through {@link OutboundMessageService}, which re-checks inside its transaction that the
- * bot may still reply: a reply computed while an agent took over is dropped, never sent.
+ * <p>Exactly-once towards the customer: the reply's message id derives from the inbound message id,
+ * so a redelivered event re-queues the same id, which the outbound path stores only once; and a run
+ * that already left its {@code botRuns} document is not repeated at all. The reply is queued
+ * through {@link OutboundMessageService}, which re-checks inside its transaction that the bot may
+ * still reply: a reply computed while an agent took over is dropped, never sent.
  */
 public final class BotService {
   private static final Log LOG = Log.get(BotService.class);
@@ -56,8 +56,13 @@ public final class BotService {
   private final Clock clock;
 
   public BotService(
-      Firestore firestore, AiConfigService configs, ChatModel model, OutboundMessageService outbound,
-      EscalationService escalations, Client flags, Clock clock) {
+      Firestore firestore,
+      AiConfigService configs,
+      ChatModel model,
+      OutboundMessageService outbound,
+      EscalationService escalations,
+      Client flags,
+      Clock clock) {
     this.firestore = firestore;
     this.configs = configs;
     this.model = model;
@@ -80,22 +85,47 @@ public final class BotService {
       return Optional.empty();
     }
     if (runs.exists(inbound.id())) {
-      LOG.info("bot run already done for this message", "messageId", inbound.id(), "conversationId", event.conversationId());
+      LOG.info(
+          "bot run already done for this message",
+          "messageId",
+          inbound.id(),
+          "conversationId",
+          event.conversationId());
       return Optional.empty();
     }
     Run run = new Run(event, inbound, requestId, clock.instant());
     BotRun result = decide(run);
     runs.save(result);
-    LOG.info("bot run", "conversationId", result.conversationId(), "messageId", result.inboundMessageId(),
-        "outcome", result.outcome().wire(), "reason", result.reason(), "responder", result.responder(),
-        "attempts", result.attempts(), "modelLatencyMs", result.modelLatencyMs(), "botResponseTime", result.botResponseTime(),
-        "error", result.error());
+    LOG.info(
+        "bot run",
+        "conversationId",
+        result.conversationId(),
+        "messageId",
+        result.inboundMessageId(),
+        "outcome",
+        result.outcome().wire(),
+        "reason",
+        result.reason(),
+        "responder",
+        result.responder(),
+        "attempts",
+        result.attempts(),
+        "modelLatencyMs",
+        result.modelLatencyMs(),
+        "botResponseTime",
+        result.botResponseTime(),
+        "error",
+        result.error());
     return Optional.of(result);
   }
 
   private BotRun decide(Run run) {
     DocumentSnapshot snapshot =
-        FirestoreCalls.await(firestore.collection(Collections.CONVERSATIONS).document(run.event.conversationId()).get());
+        FirestoreCalls.await(
+            firestore
+                .collection(Collections.CONVERSATIONS)
+                .document(run.event.conversationId())
+                .get());
     if (!snapshot.exists()) {
       return run.skipped("conversation_not_found");
     }
@@ -107,20 +137,30 @@ public final class BotService {
     if (!conversation.botMayReply()) {
       return run.skipped(conversation.isClosed() ? "conversation_closed" : "bot_paused");
     }
-    Optional<String> phrase = PhraseMatcher.firstMatch(run.inbound.body(), config.escalationPhrases());
+    Optional<String> phrase =
+        PhraseMatcher.firstMatch(run.inbound.body(), config.escalationPhrases());
     if (phrase.isPresent()) {
       EscalationResult escalated =
-          escalate(run, EscalationTrigger.CUSTOMER_REQUEST, "customer asked for a human (\"" + phrase.get() + "\")");
+          escalate(
+              run,
+              EscalationTrigger.CUSTOMER_REQUEST,
+              "customer asked for a human (\"" + phrase.get() + "\")");
       return run.escalated("customer_request", escalated.escalationId());
     }
-    List<ChatModel.Turn> turns = history.upTo(conversation.id(), run.inbound.seq(), config.contextMessages());
+    List<ChatModel.Turn> turns =
+        history.upTo(conversation.id(), run.inbound.seq(), config.contextMessages());
     if (turns.isEmpty()) {
       turns = List.of(new ChatModel.Turn(ChatModel.Speaker.CUSTOMER, "[empty message]"));
     }
-    // the ai-enhancements flag (per workspace, docs/api.md): the model is told the date and to answer in the customer's language
+    // the ai-enhancements flag (per workspace, docs/api.md): the model is told the date and to
+    // answer in the customer's language
     boolean enhanced =
-        flags.getBooleanValue(SeedFlags.AI_ENHANCEMENTS, false, FlagContexts.workspace(conversation.workspaceId()));
-    String systemPrompt = enhanced ? EnhancedPrompt.of(config.systemPrompt(), clock.instant()) : config.systemPrompt();
+        flags.getBooleanValue(
+            SeedFlags.AI_ENHANCEMENTS, false, FlagContexts.workspace(conversation.workspaceId()));
+    String systemPrompt =
+        enhanced
+            ? EnhancedPrompt.of(config.systemPrompt(), clock.instant())
+            : config.systemPrompt();
     ChatModel.Request request = new ChatModel.Request(config.model(), systemPrompt, turns);
     run.requestedModel = config.model();
     long started = System.nanoTime();
@@ -131,20 +171,31 @@ public final class BotService {
         run.modelDone(attempt, millisSince(started), reply);
         failures.recordSuccess(conversation.id());
         if (reply.escalates()) {
-          EscalationResult escalated = escalate(run, EscalationTrigger.TOOL_CALL, reply.escalationReason());
+          EscalationResult escalated =
+              escalate(run, EscalationTrigger.TOOL_CALL, reply.escalationReason());
           return run.escalated("tool_call", escalated.escalationId());
         }
         return send(run, reply.text(), "replied");
       } catch (ChatModel.ModelFailure failure) {
         lastFailure = failure;
-        LOG.warn("bot model call failed", "conversationId", conversation.id(), "attempt", attempt, "error", failure.code());
+        LOG.warn(
+            "bot model call failed",
+            "conversationId",
+            conversation.id(),
+            "attempt",
+            attempt,
+            "error",
+            failure.code());
       }
     }
     run.modelFailed(MAX_ATTEMPTS, millisSince(started), lastFailure.code());
     return afterFailure(run, conversation, config);
   }
 
-  /** Fallback message first (while the bot may still write), then escalation if the run of failures calls for it. */
+  /**
+   * Fallback message first (while the bot may still write), then escalation if the run of failures
+   * calls for it.
+   */
   private BotRun afterFailure(Run run, Conversation conversation, AiConfig config) {
     long inARow = failures.recordFailure(conversation.id());
     String fallbackId = null;
@@ -155,7 +206,10 @@ public final class BotService {
     String escalationId = null;
     if (config.autoEscalate() && inARow >= config.escalateAfterFailures()) {
       escalationId =
-          escalate(run, EscalationTrigger.BOT_FAILURES, "bot failed " + inARow + " time(s) in a row (" + run.error + ")")
+          escalate(
+                  run,
+                  EscalationTrigger.BOT_FAILURES,
+                  "bot failed " + inARow + " time(s) in a row (" + run.error + ")")
               .escalationId();
     }
     return run.failed(fallbackId, escalationId, inARow);
@@ -163,28 +217,46 @@ public final class BotService {
 
   private BotRun send(Run run, String text, String reason) {
     String replyId = BotReplyIds.forInbound(run.inbound.id());
-    long responseTime = Math.max(0, Duration.between(run.inbound.createdAt(), clock.instant()).toMillis());
+    long responseTime =
+        Math.max(0, Duration.between(run.inbound.createdAt(), clock.instant()).toMillis());
     OutboundRequest reply =
         new OutboundRequest(
-            run.event.workspaceId(), run.event.conversationId(), replyId, truncate(text), List.of(), Author.bot(), responseTime);
+            run.event.workspaceId(),
+            run.event.conversationId(),
+            replyId,
+            truncate(text),
+            List.of(),
+            Author.bot(),
+            responseTime);
     try {
       outbound.queue(reply, run.requestId);
       return run.replied(replyId, responseTime, reason);
     } catch (ConflictException e) {
-      // The race the outbound transaction guards: escalated (or closed) while the model was thinking.
-      LOG.info("escalation: bot reply dropped, the bot was paused meanwhile", "conversationId", run.event.conversationId(),
-          "messageId", run.inbound.id(), "error", e.code());
+      // The race the outbound transaction guards: escalated (or closed) while the model was
+      // thinking.
+      LOG.info(
+          "escalation: bot reply dropped, the bot was paused meanwhile",
+          "conversationId",
+          run.event.conversationId(),
+          "messageId",
+          run.inbound.id(),
+          "error",
+          e.code());
       return run.skipped("bot_paused_before_reply");
     }
   }
 
   private EscalationResult escalate(Run run, EscalationTrigger trigger, String reason) {
     return escalations.escalate(
-        new EscalationRequest(run.event.workspaceId(), run.event.conversationId(), trigger, reason, null), run.requestId);
+        new EscalationRequest(
+            run.event.workspaceId(), run.event.conversationId(), trigger, reason, null),
+        run.requestId);
   }
 
   private static String truncate(String text) {
-    return text.length() <= OutboundRequest.MAX_BODY_CHARS ? text : text.substring(0, OutboundRequest.MAX_BODY_CHARS);
+    return text.length() <= OutboundRequest.MAX_BODY_CHARS
+        ? text
+        : text.substring(0, OutboundRequest.MAX_BODY_CHARS);
   }
 
   private static long millisSince(long nanos) {
@@ -235,18 +307,40 @@ public final class BotService {
     }
 
     BotRun failed(String fallbackId, String escalationId, long inARow) {
-      String reason = (fallbackId != null ? "fallback_sent" : "no_fallback") + (escalationId != null ? "_escalated" : "")
-          + "; failures_in_a_row=" + inARow;
+      String reason =
+          (fallbackId != null ? "fallback_sent" : "no_fallback")
+              + (escalationId != null ? "_escalated" : "")
+              + "; failures_in_a_row="
+              + inARow;
       return build(BotRun.Outcome.FAILED, reason, fallbackId, null, escalationId);
     }
 
-    private BotRun build(BotRun.Outcome outcome, String reason, String replyId, Long responseTime, String escalationId) {
+    private BotRun build(
+        BotRun.Outcome outcome,
+        String reason,
+        String replyId,
+        Long responseTime,
+        String escalationId) {
       return new BotRun(
-          inbound.id(), event.workspaceId(), event.conversationId(), outcome, reason, model.responder(),
-          reply != null && reply.model() != null ? reply.model() : requestedModel, attempts, modelLatencyMs,
-          reply == null ? null : reply.promptTokens(), reply == null ? null : reply.completionTokens(),
-          reply == null ? null : reply.totalTokens(), replyId, responseTime, error, escalationId, startedAt,
-          clock.instant(), requestId);
+          inbound.id(),
+          event.workspaceId(),
+          event.conversationId(),
+          outcome,
+          reason,
+          model.responder(),
+          reply != null && reply.model() != null ? reply.model() : requestedModel,
+          attempts,
+          modelLatencyMs,
+          reply == null ? null : reply.promptTokens(),
+          reply == null ? null : reply.completionTokens(),
+          reply == null ? null : reply.totalTokens(),
+          replyId,
+          responseTime,
+          error,
+          escalationId,
+          startedAt,
+          clock.instant(),
+          requestId);
     }
   }
 }

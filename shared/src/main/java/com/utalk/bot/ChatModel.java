@@ -9,7 +9,10 @@ public interface ChatModel {
 
   Reply complete(Request request) throws ModelFailure;
 
-  /** The model to use, its instructions and the recent conversation, oldest first, ending with the customer. */
+  /**
+   * The model to use, its instructions and the recent conversation, oldest first, ending with the
+   * customer.
+   */
   record Request(String model, String systemPrompt, List<Turn> turns) {
     public Request {
       turns = List.copyOf(turns);
@@ -27,13 +30,22 @@ public interface ChatModel {
    * Either a text to send, or a request to escalate ({@code escalationReason} non-null). Token
    * counts are null when the responder does not report them.
    */
-  record Reply(String text, String escalationReason, String model, Long promptTokens, Long completionTokens, Long totalTokens) {
+  record Reply(
+      String text,
+      String escalationReason,
+      String model,
+      Long promptTokens,
+      Long completionTokens,
+      Long totalTokens) {
     public boolean escalates() {
       return escalationReason != null;
     }
   }
 
-  /** The model did not answer usefully; {@code code} is short and safe to store and log (no content). */
+  /**
+   * The model did not answer usefully; {@code code} is short and safe to store and log (no
+   * content).
+   */
   final class ModelFailure extends Exception {
     private final String code;
 

@@ -3,7 +3,9 @@ package com.utalk.bot;
 import com.utalk.config.Settings;
 import com.utalk.logging.Log;
 
-/** Picks the bot's responder: the OpenAI model when an API key is configured, else the offline one. */
+/**
+ * Picks the bot's responder: the OpenAI model when an API key is configured, else the offline one.
+ */
 public final class ChatModels {
   private static final Log LOG = Log.get(ChatModels.class);
 
@@ -15,7 +17,12 @@ public final class ChatModels {
       LOG.warn("OPENAI_API_KEY is not set: the bot answers with the offline FAQ responder");
       return new OfflineResponder();
     }
-    LOG.info("bot model configured", "baseUrl", openAi.baseUrl(), "timeoutMs", openAi.timeout().toMillis());
+    LOG.info(
+        "bot model configured",
+        "baseUrl",
+        openAi.baseUrl(),
+        "timeoutMs",
+        openAi.timeout().toMillis());
     return new OpenAiChatModel(openAi);
   }
 }

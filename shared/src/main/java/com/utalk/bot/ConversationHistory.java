@@ -9,7 +9,6 @@ import com.utalk.messaging.MessageDocument;
 import com.utalk.storage.Collections;
 import com.utalk.storage.FirestoreCalls;
 import java.util.ArrayList;
-
 import java.util.List;
 
 /**
@@ -26,7 +25,8 @@ final class ConversationHistory {
   List<ChatModel.Turn> upTo(String conversationId, long seq, int limit) {
     List<QueryDocumentSnapshot> documents =
         FirestoreCalls.await(
-                firestore.collection(Collections.MESSAGES)
+                firestore
+                    .collection(Collections.MESSAGES)
                     .whereEqualTo("conversationId", conversationId)
                     .whereLessThanOrEqualTo("seq", seq)
                     .orderBy("seq", Query.Direction.DESCENDING)
@@ -39,7 +39,9 @@ final class ConversationHistory {
       String text = textOf(message);
       if (text != null) {
         ChatModel.Speaker speaker =
-            message.author().kind() == Author.Kind.CUSTOMER ? ChatModel.Speaker.CUSTOMER : ChatModel.Speaker.ASSISTANT;
+            message.author().kind() == Author.Kind.CUSTOMER
+                ? ChatModel.Speaker.CUSTOMER
+                : ChatModel.Speaker.ASSISTANT;
         turns.add(new ChatModel.Turn(speaker, text));
       }
     }
@@ -51,7 +53,10 @@ final class ConversationHistory {
   static String textOf(Message message) {
     String body = message.body() == null ? "" : message.body().trim();
     if (message.hasMedia()) {
-      String note = "[sent " + Math.max(message.media().size(), message.mediaIds().size()) + " attachment(s)]";
+      String note =
+          "[sent "
+              + Math.max(message.media().size(), message.mediaIds().size())
+              + " attachment(s)]";
       return body.isEmpty() ? note : body + "\n" + note;
     }
     return body.isEmpty() ? null : body;

@@ -36,7 +36,10 @@ public final class OpenAiChatModel implements ChatModel {
   public OpenAiChatModel(OpenAiSettings settings) {
     this.client =
         OpenAIOkHttpClient.builder()
-            .apiKey(settings.apiKey().orElseThrow(() -> new IllegalArgumentException("OPENAI_API_KEY is not set")))
+            .apiKey(
+                settings
+                    .apiKey()
+                    .orElseThrow(() -> new IllegalArgumentException("OPENAI_API_KEY is not set")))
             .baseUrl(settings.baseUrl())
             .timeout(settings.timeout())
             .maxRetries(0)
@@ -70,16 +73,23 @@ public final class OpenAiChatModel implements ChatModel {
       completion = client.chat().completions().create(params.build());
     } catch (OpenAIServiceException e) {
       failure = "http_" + e.statusCode();
-      throw new ModelFailure("http_" + e.statusCode(), "the model answered HTTP " + e.statusCode(), e);
+      throw new ModelFailure(
+          "http_" + e.statusCode(), "the model answered HTTP " + e.statusCode(), e);
     } catch (OpenAIIoException e) {
       failure = isTimeout(e) ? "timeout" : "io";
-      throw new ModelFailure(isTimeout(e) ? "timeout" : "io", "the model could not be reached: " + e.getClass().getSimpleName(), e);
+      throw new ModelFailure(
+          isTimeout(e) ? "timeout" : "io",
+          "the model could not be reached: " + e.getClass().getSimpleName(),
+          e);
     } catch (RuntimeException e) {
       failure = "client_error";
-      throw new ModelFailure("client_error", "the model call failed: " + e.getClass().getSimpleName(), e);
+      throw new ModelFailure(
+          "client_error", "the model call failed: " + e.getClass().getSimpleName(), e);
     } finally {
       // openaiErrorRate: every API call, by outcome.
-      Metrics.get().dependencies().external(DependencyMetrics.OPENAI, System.nanoTime() - started, failure);
+      Metrics.get()
+          .dependencies()
+          .external(DependencyMetrics.OPENAI, System.nanoTime() - started, failure);
     }
     return toReply(completion);
   }
@@ -96,12 +106,19 @@ public final class OpenAiChatModel implements ChatModel {
     for (ChatCompletionMessageToolCall call : message.toolCalls().orElse(List.of())) {
       Optional<ChatCompletionMessageFunctionToolCall> function = call.function();
       if (function.isPresent() && ESCALATE_TOOL.equals(function.get().function().name())) {
-        return new Reply(null, reasonFrom(function.get().function().arguments()), completion.model(), prompt, output, total);
+        return new Reply(
+            null,
+            reasonFrom(function.get().function().arguments()),
+            completion.model(),
+            prompt,
+            output,
+            total);
       }
     }
     String text = message.content().orElse("").trim();
     if (text.isEmpty()) {
-      throw new ModelFailure("empty_reply", "the model returned neither text nor a known tool call", null);
+      throw new ModelFailure(
+          "empty_reply", "the model returned neither text nor a known tool call", null);
     }
     return new Reply(text, null, completion.model(), prompt, output, total);
   }
@@ -120,13 +137,22 @@ public final class OpenAiChatModel implements ChatModel {
   private static FunctionDefinition escalateTool() {
     return FunctionDefinition.builder()
         .name(ESCALATE_TOOL)
-        .description("Hand the conversation to a human agent. Use it when the customer asks for a person, "
-            + "or when you cannot help. The bot stops answering this conversation.")
+        .description(
+            "Hand the conversation to a human agent. Use it when the customer asks for a person, "
+                + "or when you cannot help. The bot stops answering this conversation.")
         .parameters(
             FunctionParameters.builder()
                 .putAdditionalProperty("type", JsonValue.from("object"))
-                .putAdditionalProperty("properties", JsonValue.from(Map.of(
-                    "reason", Map.of("type", "string", "description", "Why a human should take over, in a short sentence."))))
+                .putAdditionalProperty(
+                    "properties",
+                    JsonValue.from(
+                        Map.of(
+                            "reason",
+                            Map.of(
+                                "type",
+                                "string",
+                                "description",
+                                "Why a human should take over, in a short sentence."))))
                 .putAdditionalProperty("required", JsonValue.from(List.of("reason")))
                 .putAdditionalProperty("additionalProperties", JsonValue.from(false))
                 .build())

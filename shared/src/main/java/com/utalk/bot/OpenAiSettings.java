@@ -6,9 +6,9 @@ import java.util.Optional;
 
 /**
  * How to reach the model. The API key comes from Secret Manager, bound to the function as the
- * {@code OPENAI_API_KEY} environment variable (like TWILIO_AUTH_TOKEN); without a key the bot
- * uses the offline responder. {@code OPENAI_BASE_URL} points the SDK at any OpenAI-compatible
- * endpoint (the local stand-in in tests). The timeout covers one attempt; the bot makes two.
+ * {@code OPENAI_API_KEY} environment variable (like TWILIO_AUTH_TOKEN); without a key the bot uses
+ * the offline responder. {@code OPENAI_BASE_URL} points the SDK at any OpenAI-compatible endpoint
+ * (the local stand-in in tests). The timeout covers one attempt; the bot makes two.
  */
 public record OpenAiSettings(Optional<String> apiKey, String baseUrl, Duration timeout) {
   public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
@@ -22,6 +22,12 @@ public record OpenAiSettings(Optional<String> apiKey, String baseUrl, Duration t
 
   @Override
   public String toString() {
-    return "OpenAiSettings[apiKey=" + (apiKey.isPresent() ? "***" : "none") + ", baseUrl=" + baseUrl + ", timeout=" + timeout + "]";
+    return "OpenAiSettings[apiKey="
+        + (apiKey.isPresent() ? "***" : "none")
+        + ", baseUrl="
+        + baseUrl
+        + ", timeout="
+        + timeout
+        + "]";
   }
 }

@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * Finds a customer's request for a human. Matching ignores case and accents and works on whole
- * words, so "¿Puedo hablar con un AGENTE?" matches "agente" but "agentes de cambio" does not
- * match "agent", and "humanidad" does not match "humano".
+ * words, so "¿Puedo hablar con un AGENTE?" matches "agente" but "agentes de cambio" does not match
+ * "agent", and "humanidad" does not match "humano".
  */
 public final class PhraseMatcher {
   private PhraseMatcher() {}
@@ -20,16 +20,23 @@ public final class PhraseMatcher {
       return Optional.empty();
     }
     String normalized = normalize(text);
-    return phrases.stream().filter(phrase -> containsWords(normalized, normalize(phrase))).findFirst();
+    return phrases.stream()
+        .filter(phrase -> containsWords(normalized, normalize(phrase)))
+        .findFirst();
   }
 
-  /** Whether {@code normalizedText} contains {@code words} delimited by non-letters on both sides. */
+  /**
+   * Whether {@code normalizedText} contains {@code words} delimited by non-letters on both sides.
+   */
   static boolean containsWords(String normalizedText, String words) {
     String trimmed = words.trim();
     if (trimmed.isEmpty()) {
       return false;
     }
-    String pattern = "(?<![\\p{L}\\p{N}])" + Pattern.quote(trimmed).replace(" ", "\\E\\s+\\Q") + "(?![\\p{L}\\p{N}])";
+    String pattern =
+        "(?<![\\p{L}\\p{N}])"
+            + Pattern.quote(trimmed).replace(" ", "\\E\\s+\\Q")
+            + "(?![\\p{L}\\p{N}])";
     return Pattern.compile(pattern).matcher(normalizedText).find();
   }
 

@@ -20,7 +20,11 @@ public enum ChangeType {
       case "Changed" -> markedBreaking ? BREAKING : FEATURE;
       case "Removed" -> BREAKING;
       case "Fixed", "Security" -> FIX;
-      default -> throw new Changelog.MalformedChangelogException("unknown section '" + section + "' (Keep a Changelog has Added, Changed, Deprecated, Removed, Fixed, Security)");
+      default ->
+          throw new Changelog.MalformedChangelogException(
+              "unknown section '"
+                  + section
+                  + "' (Keep a Changelog has Added, Changed, Deprecated, Removed, Fixed, Security)");
     };
   }
 }

@@ -13,18 +13,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * CHANGELOG.md (Keep a Changelog), parsed: the one source of the change announcements. The file
- * is packaged into the shared jar at build time, so what a build announces is what it ships.
- * The entry shape is described at the top of CHANGELOG.md; anything else is refused here (and so
- * by ChangelogTest, in the build), never half-announced.
+ * CHANGELOG.md (Keep a Changelog), parsed: the one source of the change announcements. The file is
+ * packaged into the shared jar at build time, so what a build announces is what it ships. The entry
+ * shape is described at the top of CHANGELOG.md; anything else is refused here (and so by
+ * ChangelogTest, in the build), never half-announced.
  */
 public final class Changelog {
   private static final String RESOURCE = "CHANGELOG.md";
-  private static final Pattern RELEASE = Pattern.compile("^## \\[(\\d+\\.\\d+\\.\\d+)] - (\\d{4}-\\d{2}-\\d{2})$");
+  private static final Pattern RELEASE =
+      Pattern.compile("^## \\[(\\d+\\.\\d+\\.\\d+)] - (\\d{4}-\\d{2}-\\d{2})$");
   private static final Pattern UNRELEASED = Pattern.compile("^## \\[Unreleased]$");
   private static final Pattern SECTION = Pattern.compile("^### (\\w+)$");
   private static final Pattern GUIDE = Pattern.compile("^Migration guide: (https://\\S+)$");
-  private static final Pattern ENTRY = Pattern.compile("^- (\\*\\*BREAKING\\*\\* )?`([^`]+)` — (.+?) Migration: (.+)$");
+  private static final Pattern ENTRY =
+      Pattern.compile("^- (\\*\\*BREAKING\\*\\* )?`([^`]+)` — (.+?) Migration: (.+)$");
 
   private final List<Release> releases;
   private final List<ApiChange> unreleased;
@@ -38,7 +40,8 @@ public final class Changelog {
   public static Changelog bundled() {
     try (InputStream in = Changelog.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
-        throw new IllegalStateException("CHANGELOG.md is not on the classpath (shared/pom.xml packages it)");
+        throw new IllegalStateException(
+            "CHANGELOG.md is not on the classpath (shared/pom.xml packages it)");
       }
       return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     } catch (IOException e) {
@@ -73,7 +76,10 @@ public final class Changelog {
           date = date(m.group(2), number);
           changes = new ArrayList<>();
         } else {
-          throw new MalformedChangelogException("line " + number + ": a release heading is '## [X.Y.Z] - YYYY-MM-DD' or '## [Unreleased]'");
+          throw new MalformedChangelogException(
+              "line "
+                  + number
+                  + ": a release heading is '## [X.Y.Z] - YYYY-MM-DD' or '## [Unreleased]'");
         }
       } else if (changes == null) {
         continue; // the preamble
@@ -83,18 +89,23 @@ public final class Changelog {
         section = m.group(1);
       } else if (line.startsWith("- ")) {
         if (section == null) {
-          throw new MalformedChangelogException("line " + number + ": an entry outside a ### section");
+          throw new MalformedChangelogException(
+              "line " + number + ": an entry outside a ### section");
         }
         if (!(m = ENTRY.matcher(line)).matches()) {
-          throw new MalformedChangelogException("line " + number + ": an entry is '- `ENDPOINT` — description. Migration: ...'");
+          throw new MalformedChangelogException(
+              "line " + number + ": an entry is '- `ENDPOINT` — description. Migration: ...'");
         }
         boolean breaking = m.group(1) != null;
         if (breaking && !section.equals("Changed") && !section.equals("Removed")) {
-          throw new MalformedChangelogException("line " + number + ": BREAKING only under Changed or Removed");
+          throw new MalformedChangelogException(
+              "line " + number + ": BREAKING only under Changed or Removed");
         }
-        changes.add(new ApiChange(ChangeType.of(section, breaking), m.group(2), m.group(3), m.group(4)));
+        changes.add(
+            new ApiChange(ChangeType.of(section, breaking), m.group(2), m.group(3), m.group(4)));
       } else if (!line.isBlank()) {
-        throw new MalformedChangelogException("line " + number + ": unexpected text inside a release: " + line);
+        throw new MalformedChangelogException(
+            "line " + number + ": unexpected text inside a release: " + line);
       }
     }
     if (version != null) {

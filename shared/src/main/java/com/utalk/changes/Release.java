@@ -7,7 +7,8 @@ import java.util.List;
  * One released version of the changelog: what {@code api.changes} announces and {@code GET
  * /api/changes} lists ({@code migrationGuide} null when the release needs no migration).
  */
-public record Release(String version, LocalDate date, String migrationGuide, List<ApiChange> changes) {
+public record Release(
+    String version, LocalDate date, String migrationGuide, List<ApiChange> changes) {
   public Release {
     changes = List.copyOf(changes);
   }

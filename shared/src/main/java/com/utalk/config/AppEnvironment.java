@@ -2,7 +2,10 @@ package com.utalk.config;
 
 import java.util.Locale;
 
-/** Deployment environment; decides defaults such as the log level (docs/operations.md: loggingConfig.levels). */
+/**
+ * Deployment environment; decides defaults such as the log level (docs/operations.md:
+ * loggingConfig.levels).
+ */
 public enum AppEnvironment {
   DEVELOPMENT("debug"),
   STAGING("info"),

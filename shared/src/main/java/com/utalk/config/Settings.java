@@ -5,11 +5,12 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The one place configuration is read from. Environment variables are the deployed source; a
- * lookup can be swapped (tests pass a map) so that no code reads {@code System.getenv} directly.
+ * The one place configuration is read from. Environment variables are the deployed source; a lookup
+ * can be swapped (tests pass a map) so that no code reads {@code System.getenv} directly.
  */
 public final class Settings {
   private final Function<String, String> lookup;
+
   /**
    * This copy of the class's own environment, over the process's: for a host that runs several
    * functions in one JVM, each in its own class loader (so each has its own copy of this class).

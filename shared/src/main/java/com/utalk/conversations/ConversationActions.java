@@ -29,10 +29,10 @@ import java.util.Map;
 
 /**
  * What agents do to a conversation: assign, close, reopen. Assigning a conversation the bot still
- * handles is also an escalation trigger (an agent takes it over): see {@link #assign}. Each change takes the conversation's
- * next sequence number and appends a {@code conversation.updated} event in the same transaction
- * (the outbox publishes it after commit). Repeating an action that is already in effect answers
- * the current state and changes nothing, so a client may safely retry.
+ * handles is also an escalation trigger (an agent takes it over): see {@link #assign}. Each change
+ * takes the conversation's next sequence number and appends a {@code conversation.updated} event in
+ * the same transaction (the outbox publishes it after commit). Repeating an action that is already
+ * in effect answers the current state and changes nothing, so a client may safely retry.
  */
 public final class ConversationActions {
   private final Firestore firestore;
@@ -44,8 +44,13 @@ public final class ConversationActions {
   private final Clock clock;
 
   public ConversationActions(
-      Firestore firestore, UserRepository users, PermissionPolicy policy, EventOutbox outbox, AuditLog audit,
-      EscalationService escalations, Clock clock) {
+      Firestore firestore,
+      UserRepository users,
+      PermissionPolicy policy,
+      EventOutbox outbox,
+      AuditLog audit,
+      EscalationService escalations,
+      Clock clock) {
     this.firestore = firestore;
     this.users = users;
     this.policy = policy;
@@ -62,66 +67,107 @@ public final class ConversationActions {
    * That runs after the assignment commits; a failure there leaves the conversation assigned with
    * the bot on, and repeating the same request (a no-op assignment) completes the takeover.
    */
-  public ConversationView assign(Principal actor, String conversationId, AssignRequest request, String requestId) {
+  public ConversationView assign(
+      Principal actor, String conversationId, AssignRequest request, String requestId) {
     ConversationView assigned = assignOnly(actor, conversationId, request, requestId);
     if (!assigned.botEnabled() || ConversationStatus.CLOSED.wire().equals(assigned.status())) {
       return assigned;
     }
     escalations.takeOver(actor.workspaceId(), assigned.id(), assigned.assignedAgentId(), requestId);
-    DocumentSnapshot after = FirestoreCalls.await(firestore.collection(Collections.CONVERSATIONS).document(assigned.id()).get());
+    DocumentSnapshot after =
+        FirestoreCalls.await(
+            firestore.collection(Collections.CONVERSATIONS).document(assigned.id()).get());
     return ConversationView.of(ConversationDocument.fromSnapshot(after));
   }
 
-  private ConversationView assignOnly(Principal actor, String conversationId, AssignRequest request, String requestId) {
+  private ConversationView assignOnly(
+      Principal actor, String conversationId, AssignRequest request, String requestId) {
     com.utalk.validation.DocumentId.require("agentId", request.agentId());
     boolean self = request.agentId().equals(actor.uid());
-    policy.check(actor, self ? Permission.CONVERSATIONS_ASSIGN_SELF : Permission.CONVERSATIONS_ASSIGN_OTHERS);
-    return change(actor, conversationId, requestId, Permission.CONVERSATIONS_READ, (tx, conversation) -> {
-      if (conversation.isClosed()) {
-        throw new ConflictException("conversation_closed", "the conversation is closed; reopen it first");
-      }
-      String current = conversation.assignedAgentId();
-      if (request.agentId().equals(current)) {
-        return null;
-      }
-      requireAssignable(actor, request.agentId());
-      boolean takesOver = current != null;
-      if (takesOver && !request.force()) {
-        throw new ConflictException("already_assigned", "the conversation is assigned to another agent; force is required to take it over");
-      }
-      if (takesOver) {
-        policy.check(actor, Permission.CONVERSATIONS_FORCE_REASSIGN);
-        audit.append(tx, audit.entry(actor, requestId, AuditActions.CONVERSATION_FORCE_REASSIGN, "conversation", conversation.id(),
-            Map.of("assignedAgentId", current), Map.of("assignedAgentId", request.agentId())));
-      }
-      return new Change("assign", conversation.toBuilder().assignedAgentId(request.agentId()));
-    });
+    policy.check(
+        actor,
+        self ? Permission.CONVERSATIONS_ASSIGN_SELF : Permission.CONVERSATIONS_ASSIGN_OTHERS);
+    return change(
+        actor,
+        conversationId,
+        requestId,
+        Permission.CONVERSATIONS_READ,
+        (tx, conversation) -> {
+          if (conversation.isClosed()) {
+            throw new ConflictException(
+                "conversation_closed", "the conversation is closed; reopen it first");
+          }
+          String current = conversation.assignedAgentId();
+          if (request.agentId().equals(current)) {
+            return null;
+          }
+          requireAssignable(actor, request.agentId());
+          boolean takesOver = current != null;
+          if (takesOver && !request.force()) {
+            throw new ConflictException(
+                "already_assigned",
+                "the conversation is assigned to another agent; force is required to take it over");
+          }
+          if (takesOver) {
+            policy.check(actor, Permission.CONVERSATIONS_FORCE_REASSIGN);
+            audit.append(
+                tx,
+                audit.entry(
+                    actor,
+                    requestId,
+                    AuditActions.CONVERSATION_FORCE_REASSIGN,
+                    "conversation",
+                    conversation.id(),
+                    Map.of("assignedAgentId", current),
+                    Map.of("assignedAgentId", request.agentId())));
+          }
+          return new Change("assign", conversation.toBuilder().assignedAgentId(request.agentId()));
+        });
   }
 
   public ConversationView close(Principal actor, String conversationId, String requestId) {
     policy.check(actor, Permission.CONVERSATIONS_CLOSE);
-    return change(actor, conversationId, requestId, Permission.CONVERSATIONS_CLOSE, (tx, conversation) -> {
-      if (conversation.isClosed()) {
-        return null;
-      }
-      Instant now = clock.instant();
-      boolean resolved = FirstContactResolution.atClose(conversation);
-      // a closed conversation waits for nobody: the ASA clock stops without a reply
-      return new Change("close", conversation.toBuilder()
-          .status(ConversationStatus.CLOSED).closedAt(now).resolvedInFirstContact(resolved).awaitingReplySince(null));
-    });
+    return change(
+        actor,
+        conversationId,
+        requestId,
+        Permission.CONVERSATIONS_CLOSE,
+        (tx, conversation) -> {
+          if (conversation.isClosed()) {
+            return null;
+          }
+          Instant now = clock.instant();
+          boolean resolved = FirstContactResolution.atClose(conversation);
+          // a closed conversation waits for nobody: the ASA clock stops without a reply
+          return new Change(
+              "close",
+              conversation.toBuilder()
+                  .status(ConversationStatus.CLOSED)
+                  .closedAt(now)
+                  .resolvedInFirstContact(resolved)
+                  .awaitingReplySince(null));
+        });
   }
 
   public ConversationView reopen(Principal actor, String conversationId, String requestId) {
     policy.check(actor, Permission.CONVERSATIONS_CLOSE);
-    return change(actor, conversationId, requestId, Permission.CONVERSATIONS_CLOSE, (tx, conversation) -> {
-      if (!conversation.isClosed()) {
-        return null;
-      }
-      requireStillCurrent(tx, conversation);
-      return new Change("reopen", conversation.toBuilder()
-          .status(ConversationStatus.OPEN).closedAt(null).resolvedInFirstContact(false));
-    });
+    return change(
+        actor,
+        conversationId,
+        requestId,
+        Permission.CONVERSATIONS_CLOSE,
+        (tx, conversation) -> {
+          if (!conversation.isClosed()) {
+            return null;
+          }
+          requireStillCurrent(tx, conversation);
+          return new Change(
+              "reopen",
+              conversation.toBuilder()
+                  .status(ConversationStatus.OPEN)
+                  .closedAt(null)
+                  .resolvedInFirstContact(false));
+        });
   }
 
   /**
@@ -135,11 +181,17 @@ public final class ConversationActions {
     Change decide(Transaction tx, Conversation conversation) throws Exception;
   }
 
-  private ConversationView change(Principal actor, String conversationId, String requestId, Permission resourcePermission, Decision decision) {
+  private ConversationView change(
+      Principal actor,
+      String conversationId,
+      String requestId,
+      Permission resourcePermission,
+      Decision decision) {
     if (!com.utalk.validation.DocumentId.isValid(conversationId)) {
       throw PermissionPolicy.notFound();
     }
-    DocumentReference ref = firestore.collection(Collections.CONVERSATIONS).document(conversationId);
+    DocumentReference ref =
+        firestore.collection(Collections.CONVERSATIONS).document(conversationId);
     Result result =
         FirestoreCalls.await(
             firestore.runTransaction(
@@ -164,8 +216,13 @@ public final class ConversationActions {
                   payload.put("conversation", view);
                   ConversationEvent event =
                       EventOutbox.newEvent(
-                          ConversationEvent.CONVERSATION_UPDATED, conversation.workspaceId(), conversation.id(), after.seq(),
-                          clock.instant(), requestId, payload);
+                          ConversationEvent.CONVERSATION_UPDATED,
+                          conversation.workspaceId(),
+                          conversation.id(),
+                          after.seq(),
+                          clock.instant(),
+                          requestId,
+                          payload);
                   outbox.append(tx, event);
                   return new Result(view, event);
                 }));
@@ -179,8 +236,11 @@ public final class ConversationActions {
 
   private void requireAssignable(Principal actor, String agentId) {
     User agent = users.findById(agentId).orElse(null);
-    if (agent == null || !agent.workspaceId().equals(actor.workspaceId()) || !policy.allows(agent.role(), Permission.MESSAGES_SEND)) {
-      throw new ValidationException("agentId", "agentId must be a user of this workspace who can answer customers");
+    if (agent == null
+        || !agent.workspaceId().equals(actor.workspaceId())
+        || !policy.allows(agent.role(), Permission.MESSAGES_SEND)) {
+      throw new ValidationException(
+          "agentId", "agentId must be a user of this workspace who can answer customers");
     }
   }
 
@@ -192,10 +252,15 @@ public final class ConversationActions {
     if (conversation.contact() == null || conversation.contact().phone() == null) {
       return;
     }
-    String threadId = conversation.workspaceId() + "_" + PhoneNumber.parse(conversation.contact().phone()).digits();
-    DocumentSnapshot thread = tx.get(firestore.collection(Collections.CONTACT_THREADS).document(threadId)).get();
+    String threadId =
+        conversation.workspaceId()
+            + "_"
+            + PhoneNumber.parse(conversation.contact().phone()).digits();
+    DocumentSnapshot thread =
+        tx.get(firestore.collection(Collections.CONTACT_THREADS).document(threadId)).get();
     if (thread.exists() && !conversation.id().equals(thread.getString("conversationId"))) {
-      throw new ConflictException("conversation_superseded", "the customer has a newer conversation; continue there");
+      throw new ConflictException(
+          "conversation_superseded", "the customer has a newer conversation; continue there");
     }
   }
 }

@@ -8,17 +8,19 @@ import java.util.Base64;
 
 /**
  * Position in the conversation list: the last item's (lastMessageAt, id). Keyset pagination never
- * repeats or skips a conversation that did not move; one that gets a new message moves to the
- * top, where the realtime feed (or a reload) shows it. A cursor is decoded fully or refused: the
- * id must be a document id, the time inside Firestore's range, and the text exactly what {@link
- * #encode} would write (so no two spellings of one position exist).
+ * repeats or skips a conversation that did not move; one that gets a new message moves to the top,
+ * where the realtime feed (or a reload) shows it. A cursor is decoded fully or refused: the id must
+ * be a document id, the time inside Firestore's range, and the text exactly what {@link #encode}
+ * would write (so no two spellings of one position exist).
  */
 record ConversationCursor(Instant lastMessageAt, String id) {
   private static final int MAX_CHARS = 400;
 
   String encode() {
     String raw = lastMessageAt.getEpochSecond() + ":" + lastMessageAt.getNano() + ":" + id;
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(raw.getBytes(StandardCharsets.UTF_8));
   }
 
   static ConversationCursor decode(String cursor) {
@@ -27,7 +29,8 @@ record ConversationCursor(Instant lastMessageAt, String id) {
       if (cursor.length() > MAX_CHARS) {
         throw new IllegalArgumentException("too long");
       }
-      String text = com.utalk.validation.StrictUtf8.decode(Base64.getUrlDecoder().decode(cursor), "cursor");
+      String text =
+          com.utalk.validation.StrictUtf8.decode(Base64.getUrlDecoder().decode(cursor), "cursor");
       String[] parts = text.split(":", 3);
       long seconds = Long.parseLong(parts[0]);
       int nanos = Integer.parseInt(parts[1]);
@@ -39,7 +42,8 @@ record ConversationCursor(Instant lastMessageAt, String id) {
       throw refused();
     }
     if (!com.utalk.validation.Instants.storable(decoded.lastMessageAt)
-        || !DocumentId.isValid(decoded.id) || !decoded.encode().equals(cursor)) {
+        || !DocumentId.isValid(decoded.id)
+        || !decoded.encode().equals(cursor)) {
       throw refused();
     }
     return decoded;

@@ -21,8 +21,8 @@ import java.util.List;
 
 /**
  * The read side of the agents' API. Every query is confined to the caller's workspace: listings
- * filter on it, and a single conversation of another workspace is answered exactly like a
- * missing one.
+ * filter on it, and a single conversation of another workspace is answered exactly like a missing
+ * one.
  */
 public final class ConversationQueries {
   private final Firestore firestore;
@@ -34,9 +34,13 @@ public final class ConversationQueries {
   }
 
   /** Newest activity first (lastMessageAt, then id, both descending). */
-  public Page<ConversationView> list(Principal caller, ConversationFilter filter, int limit, String cursor) {
+  public Page<ConversationView> list(
+      Principal caller, ConversationFilter filter, int limit, String cursor) {
     policy.check(caller, Permission.CONVERSATIONS_READ);
-    Query query = firestore.collection(Collections.CONVERSATIONS).whereEqualTo("workspaceId", caller.workspaceId());
+    Query query =
+        firestore
+            .collection(Collections.CONVERSATIONS)
+            .whereEqualTo("workspaceId", caller.workspaceId());
     if (filter.status() != null) {
       query = query.whereEqualTo("status", filter.status().wire());
     }
@@ -46,19 +50,26 @@ public final class ConversationQueries {
     if (filter.assignedTo() != null) {
       query = query.whereEqualTo("assignedAgentId", filter.assignedTo());
     }
-    query = query.orderBy("lastMessageAt", Query.Direction.DESCENDING).orderBy(FieldPath.documentId(), Query.Direction.DESCENDING);
+    query =
+        query
+            .orderBy("lastMessageAt", Query.Direction.DESCENDING)
+            .orderBy(FieldPath.documentId(), Query.Direction.DESCENDING);
     if (cursor != null) {
       ConversationCursor position = ConversationCursor.decode(cursor);
       query = query.startAfter(Timestamps.of(position.lastMessageAt()), position.id());
     }
-    List<QueryDocumentSnapshot> docs = FirestoreCalls.await(query.limit(limit + 1).get()).getDocuments();
+    List<QueryDocumentSnapshot> docs =
+        FirestoreCalls.await(query.limit(limit + 1).get()).getDocuments();
     List<ConversationView> items = new ArrayList<>();
     Conversation last = null;
     for (int i = 0; i < Math.min(limit, docs.size()); i++) {
       last = ConversationDocument.fromSnapshot(docs.get(i));
       items.add(ConversationView.of(last));
     }
-    String next = docs.size() > limit ? new ConversationCursor(last.lastMessageAt(), last.id()).encode() : null;
+    String next =
+        docs.size() > limit
+            ? new ConversationCursor(last.lastMessageAt(), last.id()).encode()
+            : null;
     return new Page<>(items, next);
   }
 
@@ -71,7 +82,8 @@ public final class ConversationQueries {
    * oldest message already shown. Messages arriving meanwhile get higher numbers, so older pages
    * never shift.
    */
-  public Page<MessageView> messages(Principal caller, String conversationId, Long before, int limit) {
+  public Page<MessageView> messages(
+      Principal caller, String conversationId, Long before, int limit) {
     Conversation conversation = load(caller, conversationId);
     if (before != null && before < 1) {
       throw new ValidationException("before", "before must be a positive message seq");
@@ -84,7 +96,8 @@ public final class ConversationQueries {
     if (before != null) {
       query = query.whereLessThan("seq", before);
     }
-    List<QueryDocumentSnapshot> docs = FirestoreCalls.await(query.limit(limit + 1).get()).getDocuments();
+    List<QueryDocumentSnapshot> docs =
+        FirestoreCalls.await(query.limit(limit + 1).get()).getDocuments();
     List<MessageView> items = new ArrayList<>();
     for (int i = 0; i < Math.min(limit, docs.size()); i++) {
       items.add(MessageView.of(MessageDocument.fromSnapshot(docs.get(i))));
@@ -97,7 +110,9 @@ public final class ConversationQueries {
     if (!com.utalk.validation.DocumentId.isValid(conversationId)) {
       throw PermissionPolicy.notFound();
     }
-    DocumentSnapshot doc = FirestoreCalls.await(firestore.collection(Collections.CONVERSATIONS).document(conversationId).get());
+    DocumentSnapshot doc =
+        FirestoreCalls.await(
+            firestore.collection(Collections.CONVERSATIONS).document(conversationId).get());
     if (!doc.exists()) {
       throw PermissionPolicy.notFound();
     }

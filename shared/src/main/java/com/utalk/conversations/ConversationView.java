@@ -24,8 +24,21 @@ public record ConversationView(
 
   public static ConversationView of(Conversation c) {
     return new ConversationView(
-        c.id(), c.contact(), c.status().wire(), c.botEnabled(), c.assignedAgentId(), c.createdAt(), c.firstInboundAt(),
-        c.firstAgentReplyAt(), c.escalatedAt(), c.closedAt(), c.resolvedInFirstContact(), c.lastMessageAt(),
-        c.lastInboundAt(), c.awaitingReplySince(), c.messageCount(), c.seq());
+        c.id(),
+        c.contact(),
+        c.status().wire(),
+        c.botEnabled(),
+        c.assignedAgentId(),
+        c.createdAt(),
+        c.firstInboundAt(),
+        c.firstAgentReplyAt(),
+        c.escalatedAt(),
+        c.closedAt(),
+        c.resolvedInFirstContact(),
+        c.lastMessageAt(),
+        c.lastInboundAt(),
+        c.awaitingReplySince(),
+        c.messageCount(),
+        c.seq());
   }
 }

@@ -10,9 +10,19 @@ import java.util.Optional;
  * {@link ErrorBody}.
  */
 public abstract sealed class ApiProblem extends RuntimeException
-    permits ValidationException, UnauthenticatedException, ForbiddenException, NotFoundException,
-        ConflictException, PayloadTooLargeException, RateLimitedException, UnsupportedMediaTypeException,
-        ServiceUnavailableException, StorageUnavailableException, MethodNotAllowedException, InternalException, GoneException {
+    permits ValidationException,
+        UnauthenticatedException,
+        ForbiddenException,
+        NotFoundException,
+        ConflictException,
+        PayloadTooLargeException,
+        RateLimitedException,
+        UnsupportedMediaTypeException,
+        ServiceUnavailableException,
+        StorageUnavailableException,
+        MethodNotAllowedException,
+        InternalException,
+        GoneException {
   private final int status;
   private final String code;
 

@@ -2,7 +2,10 @@ package com.utalk.errors;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** The one JSON error shape: {@code {error, message, requestId}} (plus {@code field} for validation). */
+/**
+ * The one JSON error shape: {@code {error, message, requestId}} (plus {@code field} for
+ * validation).
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ErrorBody(String error, String message, String requestId, String field) {
   public static ErrorBody of(ApiProblem problem, String requestId) {
@@ -12,7 +15,8 @@ public record ErrorBody(String error, String message, String requestId, String f
 
   /** Retry-After in whole seconds, rounded up and at least 1; null when the problem sets none. */
   public static String retryAfterSeconds(ApiProblem problem) {
-    return problem.retryAfter()
+    return problem
+        .retryAfter()
         .map(after -> Long.toString(Math.max(1, (after.toMillis() + 999) / 1000)))
         .orElse(null);
   }

@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * A store (Firestore, Secret Manager) could not be reached, did not answer in time, or stayed
- * contended after its own retries: 503 with Retry-After, the caller repeats the request. Only
- * this kind of storage failure counts as a database error.
+ * contended after its own retries: 503 with Retry-After, the caller repeats the request. Only this
+ * kind of storage failure counts as a database error.
  */
 public final class StorageUnavailableException extends ApiProblem {
   public StorageUnavailableException(String message, Throwable cause) {

@@ -5,7 +5,11 @@ package com.utalk.escalation;
  * (null for the customer, the model and bot failures); an agent takeover also assigns the agent.
  */
 public record EscalationRequest(
-    String workspaceId, String conversationId, EscalationTrigger trigger, String reason, String actorId) {
+    String workspaceId,
+    String conversationId,
+    EscalationTrigger trigger,
+    String reason,
+    String actorId) {
   /** Reasons come from customers and models: kept short so a document or a log line stays small. */
   public static final int MAX_REASON_CHARS = 500;
 

@@ -22,12 +22,12 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Hands a conversation to humans. One transaction sets {@code status: escalated},
- * {@code botEnabled: false} and {@code escalatedAt}, writes the {@code escalations} document (the
- * time-to-escalation KPI: {@code escalatedAt - conversationCreatedAt}) and appends
- * {@code conversation.escalated} with the conversation's next seq; the event is published after
- * the commit. Because the bot's reply is refused inside its own transaction once the
- * conversation is escalated, no bot message can follow an escalation.
+ * Hands a conversation to humans. One transaction sets {@code status: escalated}, {@code
+ * botEnabled: false} and {@code escalatedAt}, writes the {@code escalations} document (the
+ * time-to-escalation KPI: {@code escalatedAt - conversationCreatedAt}) and appends {@code
+ * conversation.escalated} with the conversation's next seq; the event is published after the
+ * commit. Because the bot's reply is refused inside its own transaction once the conversation is
+ * escalated, no bot message can follow an escalation.
  */
 public final class EscalationService {
   public static final String CONVERSATION_ESCALATED = "conversation.escalated";
@@ -44,28 +44,45 @@ public final class EscalationService {
   }
 
   /** An agent takes a conversation the bot still handles: escalated and assigned to that agent. */
-  public EscalationResult takeOver(String workspaceId, String conversationId, String agentId, String requestId) {
+  public EscalationResult takeOver(
+      String workspaceId, String conversationId, String agentId, String requestId) {
     return escalate(
-        new EscalationRequest(workspaceId, conversationId, EscalationTrigger.AGENT_TAKEOVER, "agent took the conversation", agentId),
+        new EscalationRequest(
+            workspaceId,
+            conversationId,
+            EscalationTrigger.AGENT_TAKEOVER,
+            "agent took the conversation",
+            agentId),
         requestId);
   }
 
   public EscalationResult escalate(EscalationRequest request, String requestId) {
-    Outcome outcome = FirestoreCalls.await(firestore.runTransaction(tx -> apply(tx, request, requestId)));
+    Outcome outcome =
+        FirestoreCalls.await(firestore.runTransaction(tx -> apply(tx, request, requestId)));
     if (outcome.event() != null) {
       outbox.publishOwned(outcome.event());
     }
     EscalationResult result = outcome.result();
     // "escalation" and "bot" both appear in the message: the runbook greps for exactly that.
     LOG.info(
-        result.changed() ? "escalation: conversation escalated, bot paused" : "escalation: already escalated with bot paused",
-        "workspaceId", request.workspaceId(), "conversationId", request.conversationId(),
-        "trigger", request.trigger().wire(), "escalationId", result.escalationId());
+        result.changed()
+            ? "escalation: conversation escalated, bot paused"
+            : "escalation: already escalated with bot paused",
+        "workspaceId",
+        request.workspaceId(),
+        "conversationId",
+        request.conversationId(),
+        "trigger",
+        request.trigger().wire(),
+        "escalationId",
+        result.escalationId());
     return result;
   }
 
-  private Outcome apply(Transaction tx, EscalationRequest request, String requestId) throws Exception {
-    DocumentReference conversationRef = firestore.collection(Collections.CONVERSATIONS).document(request.conversationId());
+  private Outcome apply(Transaction tx, EscalationRequest request, String requestId)
+      throws Exception {
+    DocumentReference conversationRef =
+        firestore.collection(Collections.CONVERSATIONS).document(request.conversationId());
     DocumentSnapshot snapshot = tx.get(conversationRef).get();
     if (!snapshot.exists() || !request.workspaceId().equals(snapshot.getString("workspaceId"))) {
       throw new NotFoundException("conversation not found");
@@ -74,13 +91,16 @@ public final class EscalationService {
     if (current.isClosed()) {
       throw new ConflictException("conversation_closed", "the conversation is closed");
     }
-    // Idempotent: a second trigger (or a redelivered event) finds nothing left to do. Reassigning an
+    // Idempotent: a second trigger (or a redelivered event) finds nothing left to do. Reassigning
+    // an
     // escalated conversation to another agent is the conversations API's job, not an escalation.
     if (current.status() == ConversationStatus.ESCALATED && !current.botEnabled()) {
-      return new Outcome(new EscalationResult(current.id(), false, null, current.escalatedAt()), null);
+      return new Outcome(
+          new EscalationResult(current.id(), false, null, current.escalatedAt()), null);
     }
     Instant now = clock.instant();
-    String assignee = request.trigger() == EscalationTrigger.AGENT_TAKEOVER ? request.actorId() : null;
+    String assignee =
+        request.trigger() == EscalationTrigger.AGENT_TAKEOVER ? request.actorId() : null;
     Conversation updated = ConversationTransitions.escalated(current, now, assignee);
     String escalationId = current.id() + "_" + updated.seq();
 
@@ -92,7 +112,8 @@ public final class EscalationService {
     escalation.put("actorId", request.actorId());
     escalation.put("conversationCreatedAt", Timestamps.of(current.createdAt()));
     escalation.put("escalatedAt", Timestamps.of(now));
-    escalation.put("timeToEscalationMs",
+    escalation.put(
+        "timeToEscalationMs",
         current.createdAt() == null ? null : Duration.between(current.createdAt(), now).toMillis());
     escalation.put("previousStatus", current.status().wire());
     escalation.put("botWasEnabled", current.botEnabled());
@@ -100,20 +121,39 @@ public final class EscalationService {
 
     ConversationEvent event =
         EventOutbox.newEvent(
-            CONVERSATION_ESCALATED, current.workspaceId(), current.id(), updated.seq(), now, requestId,
-            new EscalatedPayload(current.id(), escalationId, updated.status().wire(), updated.botEnabled(),
-                request.trigger().wire(), request.reason(), updated.escalatedAt(), updated.assignedAgentId()));
+            CONVERSATION_ESCALATED,
+            current.workspaceId(),
+            current.id(),
+            updated.seq(),
+            now,
+            requestId,
+            new EscalatedPayload(
+                current.id(),
+                escalationId,
+                updated.status().wire(),
+                updated.botEnabled(),
+                request.trigger().wire(),
+                request.reason(),
+                updated.escalatedAt(),
+                updated.assignedAgentId()));
 
     tx.set(conversationRef, ConversationDocument.toMap(updated));
     tx.create(firestore.collection(Collections.ESCALATIONS).document(escalationId), escalation);
     outbox.append(tx, event);
-    return new Outcome(new EscalationResult(current.id(), true, escalationId, updated.escalatedAt()), event);
+    return new Outcome(
+        new EscalationResult(current.id(), true, escalationId, updated.escalatedAt()), event);
   }
 
   /** The {@code conversation.escalated} payload agents' screens show. */
   public record EscalatedPayload(
-      String conversationId, String escalationId, String status, boolean botEnabled, String trigger, String reason,
-      Instant escalatedAt, String assignedAgentId) {}
+      String conversationId,
+      String escalationId,
+      String status,
+      boolean botEnabled,
+      String trigger,
+      String reason,
+      Instant escalatedAt,
+      String assignedAgentId) {}
 
   private record Outcome(EscalationResult result, ConversationEvent event) {}
 }

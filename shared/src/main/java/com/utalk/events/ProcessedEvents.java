@@ -11,9 +11,9 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * CloudEvent ids a function has finished handling. Pub/Sub and Eventarc deliver at least once;
- * an id seen here is acknowledged without doing the work again. Entries carry {@code expireAt}
- * for a Firestore TTL policy: redeliveries come within days, not months.
+ * CloudEvent ids a function has finished handling. Pub/Sub and Eventarc deliver at least once; an
+ * id seen here is acknowledged without doing the work again. Entries carry {@code expireAt} for a
+ * Firestore TTL policy: redeliveries come within days, not months.
  */
 public final class ProcessedEvents {
   static final Duration RETENTION = Duration.ofDays(7);
@@ -33,9 +33,16 @@ public final class ProcessedEvents {
   public void remember(String function, String eventId) {
     FirestoreCalls.await(
         ref(function, eventId)
-            .set(Map.of("function", function, "eventId", eventId,
-                "processedAt", Timestamps.of(clock.instant()),
-                "expireAt", Timestamps.of(clock.instant().plus(RETENTION)))));
+            .set(
+                Map.of(
+                    "function",
+                    function,
+                    "eventId",
+                    eventId,
+                    "processedAt",
+                    Timestamps.of(clock.instant()),
+                    "expireAt",
+                    Timestamps.of(clock.instant().plus(RETENTION)))));
   }
 
   /**
@@ -45,12 +52,20 @@ public final class ProcessedEvents {
   public void rememberIn(WriteBatch batch, String function, String eventId) {
     batch.create(
         ref(function, eventId),
-        Map.of("function", function, "eventId", eventId,
-            "processedAt", Timestamps.of(clock.instant()),
-            "expireAt", Timestamps.of(clock.instant().plus(RETENTION))));
+        Map.of(
+            "function",
+            function,
+            "eventId",
+            eventId,
+            "processedAt",
+            Timestamps.of(clock.instant()),
+            "expireAt",
+            Timestamps.of(clock.instant().plus(RETENTION))));
   }
 
   private DocumentReference ref(String function, String eventId) {
-    return firestore.collection(Collections.PROCESSED_EVENTS).document(function + "_" + eventId.replace('/', '_'));
+    return firestore
+        .collection(Collections.PROCESSED_EVENTS)
+        .document(function + "_" + eventId.replace('/', '_'));
   }
 }

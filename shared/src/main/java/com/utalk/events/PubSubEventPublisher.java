@@ -19,9 +19,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
-/** Pub/Sub publisher per topic, message ordering on, batching tuned for latency rather than bulk. */
+/**
+ * Pub/Sub publisher per topic, message ordering on, batching tuned for latency rather than bulk.
+ */
 public final class PubSubEventPublisher implements EventPublisher, AutoCloseable {
   private static final Duration LIBRARY_GIVES_UP_AFTER = Duration.ofSeconds(10);
+
   /** How long callers wait for a publish: just past the library's own retries. */
   public static final Duration PUBLISH_WAIT = LIBRARY_GIVES_UP_AFTER.plusSeconds(1);
 
@@ -36,7 +39,8 @@ public final class PubSubEventPublisher implements EventPublisher, AutoCloseable
   public CompletableFuture<String> publish(
       String topic, byte[] data, Map<String, String> attributes, String orderingKey) {
     Publisher publisher = publishers.computeIfAbsent(topic, this::newPublisher);
-    PubsubMessage.Builder message = PubsubMessage.newBuilder().setData(ByteString.copyFrom(data)).putAllAttributes(attributes);
+    PubsubMessage.Builder message =
+        PubsubMessage.newBuilder().setData(ByteString.copyFrom(data)).putAllAttributes(attributes);
     if (orderingKey != null) {
       message.setOrderingKey(orderingKey);
     }
@@ -52,7 +56,8 @@ public final class PubSubEventPublisher implements EventPublisher, AutoCloseable
 
           @Override
           public void onFailure(Throwable error) {
-            // An ordered publisher pauses the key after a failure; the caller will retry the publish.
+            // An ordered publisher pauses the key after a failure; the caller will retry the
+            // publish.
             if (orderingKey != null) {
               publisher.resumePublish(orderingKey);
             }
@@ -74,8 +79,10 @@ public final class PubSubEventPublisher implements EventPublisher, AutoCloseable
                       .setRequestByteThreshold(1_000_000L)
                       .setDelayThresholdDuration(Duration.ofMillis(1))
                       .build())
-              // The library must have given up before a caller reports "not published" (callers wait
-              // PUBLISH_WAIT): otherwise a late background retry would publish what the caller's retry
+              // The library must have given up before a caller reports "not published" (callers
+              // wait
+              // PUBLISH_WAIT): otherwise a late background retry would publish what the caller's
+              // retry
               // publishes again. 10 s is the shortest total timeout the library accepts.
               .setRetrySettings(
                   RetrySettings.newBuilder()

@@ -18,7 +18,11 @@ public final class Bucketing {
 
   public static int bucket(String flagKey, String targetingKey) {
     byte[] hash = sha256((flagKey + ":" + targetingKey).getBytes(StandardCharsets.UTF_8));
-    long value = ((hash[0] & 0xFFL) << 24) | ((hash[1] & 0xFFL) << 16) | ((hash[2] & 0xFFL) << 8) | (hash[3] & 0xFFL);
+    long value =
+        ((hash[0] & 0xFFL) << 24)
+            | ((hash[1] & 0xFFL) << 16)
+            | ((hash[2] & 0xFFL) << 8)
+            | (hash[3] & 0xFFL);
     return (int) (value % BUCKETS);
   }
 

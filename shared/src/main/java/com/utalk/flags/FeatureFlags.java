@@ -9,12 +9,16 @@ import java.util.Set;
 
 /**
  * Feature flags for one process: an isolated OpenFeature API (not the global singleton, so two
- * backends in one JVM — the local function host, the tests — keep their own) with our
- * {@link FirestoreFlagProvider}. Business code asks {@link #client()}, OpenFeature's Client.
+ * backends in one JVM — the local function host, the tests — keep their own) with our {@link
+ * FirestoreFlagProvider}. Business code asks {@link #client()}, OpenFeature's Client.
  */
 public final class FeatureFlags implements AutoCloseable {
-  /** FLAGS_REFRESH_SECONDS: how old an instance's copy of the flags may get; the bound on "a change is seen". */
+  /**
+   * FLAGS_REFRESH_SECONDS: how old an instance's copy of the flags may get; the bound on "a change
+   * is seen".
+   */
   public static final String REFRESH_SETTING = "FLAGS_REFRESH_SECONDS";
+
   public static final long DEFAULT_REFRESH_SECONDS = 5;
 
   private final OpenFeatureAPI api = OpenFeatureAPI.createIsolated();
@@ -22,7 +26,10 @@ public final class FeatureFlags implements AutoCloseable {
   private final Duration refresh;
 
   public FeatureFlags(Firestore firestore, Settings settings) {
-    this(firestore, Duration.ofSeconds(Math.max(1, settings.getLong(REFRESH_SETTING, DEFAULT_REFRESH_SECONDS))));
+    this(
+        firestore,
+        Duration.ofSeconds(
+            Math.max(1, settings.getLong(REFRESH_SETTING, DEFAULT_REFRESH_SECONDS))));
   }
 
   public FeatureFlags(Firestore firestore, Duration refresh) {
@@ -44,7 +51,10 @@ public final class FeatureFlags implements AutoCloseable {
     return refresh;
   }
 
-  /** Re-reads the definitions now (a timer in long-running processes; after this instance's own change). */
+  /**
+   * Re-reads the definitions now (a timer in long-running processes; after this instance's own
+   * change).
+   */
   public void refreshNow() {
     provider.refreshNow();
   }

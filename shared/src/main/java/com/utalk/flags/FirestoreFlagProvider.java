@@ -21,11 +21,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * Our OpenFeature provider: flag definitions live in Firestore ({@link FlagStore}), so an admin's
  * change through the API is the one source every instance reads — no file to ship to each Cloud
  * Function, and no flagd sidecar, which Cloud Functions cannot run. Each instance keeps the whole
- * (small) collection in memory and re-reads it when its copy is older than {@code refresh}, on
- * the next evaluation; a long-running process (the realtime service) also calls
- * {@link #refreshNow()} on a timer. So a change is seen everywhere within {@code refresh}
- * (FLAGS_REFRESH_SECONDS, default 5 s) and at once by the instance that made it. Each re-read
- * that finds different rules emits OpenFeature's PROVIDER_CONFIGURATION_CHANGED with the keys.
+ * (small) collection in memory and re-reads it when its copy is older than {@code refresh}, on the
+ * next evaluation; a long-running process (the realtime service) also calls {@link #refreshNow()}
+ * on a timer. So a change is seen everywhere within {@code refresh} (FLAGS_REFRESH_SECONDS, default
+ * 5 s) and at once by the instance that made it. Each re-read that finds different rules emits
+ * OpenFeature's PROVIDER_CONFIGURATION_CHANGED with the keys.
  *
  * <p>Firestore unreachable: the last copy keeps answering (an empty one answers every flag's
  * default, off), and the read is retried after the next interval, not on every evaluation.
@@ -37,8 +37,10 @@ public final class FirestoreFlagProvider extends EventProvider {
   private final FlagStore store;
   private final Duration refresh;
   private volatile Map<String, FlagDefinition> flags = Map.of();
+
   /** System.nanoTime() of the last read attempt; Long.MIN_VALUE: read on the next evaluation. */
   private volatile long readAtNanos = Long.MIN_VALUE;
+
   private volatile boolean seeded;
   private final ReentrantLock reading = new ReentrantLock();
 
@@ -52,7 +54,10 @@ public final class FirestoreFlagProvider extends EventProvider {
     return () -> NAME;
   }
 
-  /** Seeds the document's flags when missing and reads them all; an outage here is retried later, not fatal. */
+  /**
+   * Seeds the document's flags when missing and reads them all; an outage here is retried later,
+   * not fatal.
+   */
   @Override
   public void initialize(EvaluationContext evaluationContext) {
     refreshNow();
@@ -69,10 +74,14 @@ public final class FirestoreFlagProvider extends EventProvider {
     readAtNanos = Long.MIN_VALUE;
   }
 
-  /** One evaluation re-reads a stale copy; the others meanwhile answer from the copy they have, without waiting. */
+  /**
+   * One evaluation re-reads a stale copy; the others meanwhile answer from the copy they have,
+   * without waiting.
+   */
   private void refreshIfStale() {
     long read = readAtNanos;
-    if ((read == Long.MIN_VALUE || System.nanoTime() - read >= refresh.toNanos()) && reading.tryLock()) {
+    if ((read == Long.MIN_VALUE || System.nanoTime() - read >= refresh.toNanos())
+        && reading.tryLock()) {
       try {
         read();
       } finally {
@@ -104,7 +113,8 @@ public final class FirestoreFlagProvider extends EventProvider {
       flags = Map.copyOf(fresh);
       if (!changed.isEmpty() && !first) {
         LOG.info("feature flags changed", "flags", String.join(",", changed));
-        emitProviderConfigurationChanged(ProviderEventDetails.builder().flagsChanged(changed).message("flags changed").build());
+        emitProviderConfigurationChanged(
+            ProviderEventDetails.builder().flagsChanged(changed).message("flags changed").build());
       }
     } catch (StorageUnavailableException e) {
       LOG.warn("could not read the feature flags; keeping the last ones", "cause", e.getMessage());
@@ -114,7 +124,8 @@ public final class FirestoreFlagProvider extends EventProvider {
     }
   }
 
-  static List<String> changedKeys(Map<String, FlagDefinition> before, Map<String, FlagDefinition> after) {
+  static List<String> changedKeys(
+      Map<String, FlagDefinition> before, Map<String, FlagDefinition> after) {
     Set<String> keys = new HashSet<>(before.keySet());
     keys.addAll(after.keySet());
     List<String> changed = new ArrayList<>();
@@ -130,41 +141,57 @@ public final class FirestoreFlagProvider extends EventProvider {
   }
 
   @Override
-  public ProviderEvaluation<Boolean> getBooleanEvaluation(String key, Boolean defaultValue, EvaluationContext context) {
+  public ProviderEvaluation<Boolean> getBooleanEvaluation(
+      String key, Boolean defaultValue, EvaluationContext context) {
     refreshIfStale();
     FlagDefinition flag = flags.get(key);
     if (flag == null) {
-      return ProviderEvaluation.<Boolean>builder().value(defaultValue).reason(dev.openfeature.sdk.Reason.ERROR.name())
-          .errorCode(ErrorCode.FLAG_NOT_FOUND).errorMessage("no flag " + key).build();
+      return ProviderEvaluation.<Boolean>builder()
+          .value(defaultValue)
+          .reason(dev.openfeature.sdk.Reason.ERROR.name())
+          .errorCode(ErrorCode.FLAG_NOT_FOUND)
+          .errorMessage("no flag " + key)
+          .build();
     }
     FlagRules.Decision decision = FlagRules.decide(flag, FlagContexts.target(context));
-    return ProviderEvaluation.<Boolean>builder().value(decision.on()).variant(decision.on() ? "on" : "off")
-        .reason(decision.reason().name()).build();
+    return ProviderEvaluation.<Boolean>builder()
+        .value(decision.on())
+        .variant(decision.on() ? "on" : "off")
+        .reason(decision.reason().name())
+        .build();
   }
 
   @Override
-  public ProviderEvaluation<String> getStringEvaluation(String key, String defaultValue, EvaluationContext context) {
+  public ProviderEvaluation<String> getStringEvaluation(
+      String key, String defaultValue, EvaluationContext context) {
     return mismatch(defaultValue);
   }
 
   @Override
-  public ProviderEvaluation<Integer> getIntegerEvaluation(String key, Integer defaultValue, EvaluationContext context) {
+  public ProviderEvaluation<Integer> getIntegerEvaluation(
+      String key, Integer defaultValue, EvaluationContext context) {
     return mismatch(defaultValue);
   }
 
   @Override
-  public ProviderEvaluation<Double> getDoubleEvaluation(String key, Double defaultValue, EvaluationContext context) {
+  public ProviderEvaluation<Double> getDoubleEvaluation(
+      String key, Double defaultValue, EvaluationContext context) {
     return mismatch(defaultValue);
   }
 
   @Override
-  public ProviderEvaluation<Value> getObjectEvaluation(String key, Value defaultValue, EvaluationContext context) {
+  public ProviderEvaluation<Value> getObjectEvaluation(
+      String key, Value defaultValue, EvaluationContext context) {
     return mismatch(defaultValue);
   }
 
   /** Every flag of ours is on/off. */
   private static <T> ProviderEvaluation<T> mismatch(T defaultValue) {
-    return ProviderEvaluation.<T>builder().value(defaultValue).reason(dev.openfeature.sdk.Reason.ERROR.name())
-        .errorCode(ErrorCode.TYPE_MISMATCH).errorMessage("flags are boolean").build();
+    return ProviderEvaluation.<T>builder()
+        .value(defaultValue)
+        .reason(dev.openfeature.sdk.Reason.ERROR.name())
+        .errorCode(ErrorCode.TYPE_MISMATCH)
+        .errorMessage("flags are boolean")
+        .build();
   }
 }

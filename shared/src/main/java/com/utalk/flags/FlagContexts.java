@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * OpenFeature evaluation contexts of this system: the targeting key is the user id (or the
- * workspace id when a workspace acts without a user, as the bot does), with the attributes
- * {@code userId}, {@code workspaceId} and, when known, {@code email}.
+ * workspace id when a workspace acts without a user, as the bot does), with the attributes {@code
+ * userId}, {@code workspaceId} and, when known, {@code email}.
  */
 public final class FlagContexts {
   public static final String USER_ID = "userId";
@@ -35,7 +35,8 @@ public final class FlagContexts {
   }
 
   static FlagRules.Target target(EvaluationContext context) {
-    return new FlagRules.Target(text(context, USER_ID), text(context, WORKSPACE_ID), text(context, EMAIL));
+    return new FlagRules.Target(
+        text(context, USER_ID), text(context, WORKSPACE_ID), text(context, EMAIL));
   }
 
   private static String text(EvaluationContext context, String name) {

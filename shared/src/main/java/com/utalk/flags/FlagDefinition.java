@@ -8,8 +8,8 @@ import java.util.List;
  * One feature flag as admins define it ({@code featureFlags/{key}}).
  *
  * @param rolloutPercent share of targeting keys (workspaces or users) that get the flag, 0–100
- * @param allowList user ids or e-mails (user flags) or workspace ids (workspace flags) that get
- *     the flag whatever the percentage
+ * @param allowList user ids or e-mails (user flags) or workspace ids (workspace flags) that get the
+ *     flag whatever the percentage
  * @param killSwitch on: the flag is off for everybody, allow-list included (the emergency stop)
  */
 public record FlagDefinition(
@@ -29,13 +29,17 @@ public record FlagDefinition(
       throw new ValidationException("rolloutPercent", "rolloutPercent must be between 0 and 100");
     }
     if (allowList.size() > MAX_ALLOW_LIST) {
-      throw new ValidationException("allowList", "allowList holds at most " + MAX_ALLOW_LIST + " entries");
+      throw new ValidationException(
+          "allowList", "allowList holds at most " + MAX_ALLOW_LIST + " entries");
     }
   }
 
   /** Same flag, same rules: what a change of only the bookkeeping fields does not alter. */
   public boolean sameRules(FlagDefinition other) {
-    return other != null && targeting == other.targeting && rolloutPercent == other.rolloutPercent
-        && allowList.equals(other.allowList) && killSwitch == other.killSwitch;
+    return other != null
+        && targeting == other.targeting
+        && rolloutPercent == other.rolloutPercent
+        && allowList.equals(other.allowList)
+        && killSwitch == other.killSwitch;
   }
 }

@@ -35,8 +35,14 @@ public final class FlagStore {
   /** Every flag, by key (ordered by key). */
   public Map<String, FlagDefinition> all() {
     List<QueryDocumentSnapshot> docs =
-        FirestoreCalls.await(firestore.collection(COLLECTION).orderBy(com.google.cloud.firestore.FieldPath.documentId())
-            .limit(MAX_FLAGS).get(), READ_TIMEOUT).getDocuments();
+        FirestoreCalls.await(
+                firestore
+                    .collection(COLLECTION)
+                    .orderBy(com.google.cloud.firestore.FieldPath.documentId())
+                    .limit(MAX_FLAGS)
+                    .get(),
+                READ_TIMEOUT)
+            .getDocuments();
     Map<String, FlagDefinition> flags = new LinkedHashMap<>();
     for (QueryDocumentSnapshot doc : docs) {
       flags.put(doc.getId(), fromSnapshot(doc));
@@ -47,12 +53,14 @@ public final class FlagStore {
   /** Creates each of {@code seeds} that does not exist yet; existing flags keep what admins set. */
   public void seed(List<FlagDefinition> seeds) {
     for (FlagDefinition seed : seeds) {
-      FirestoreCalls.await(firestore.runTransaction(tx -> {
-        if (!tx.get(ref(seed.key())).get().exists()) {
-          tx.create(ref(seed.key()), toMap(seed));
-        }
-        return null;
-      }));
+      FirestoreCalls.await(
+          firestore.runTransaction(
+              tx -> {
+                if (!tx.get(ref(seed.key())).get().exists()) {
+                  tx.create(ref(seed.key()), toMap(seed));
+                }
+                return null;
+              }));
     }
   }
 
@@ -82,8 +90,15 @@ public final class FlagStore {
     if (flag == null) {
       return null;
     }
-    return Map.of("targeting", flag.targeting().wire(), "rolloutPercent", flag.rolloutPercent(), "allowListSize",
-        flag.allowList().size(), "killSwitch", flag.killSwitch());
+    return Map.of(
+        "targeting",
+        flag.targeting().wire(),
+        "rolloutPercent",
+        flag.rolloutPercent(),
+        "allowListSize",
+        flag.allowList().size(),
+        "killSwitch",
+        flag.killSwitch());
   }
 
   @SuppressWarnings("unchecked")
@@ -92,7 +107,8 @@ public final class FlagStore {
     Object allow = doc.get("allowList");
     String targeting = doc.getString("targeting");
     return new FlagDefinition(
-        doc.getId(), doc.getString("description"),
+        doc.getId(),
+        doc.getString("description"),
         "user".equals(targeting) ? FlagTargeting.USER : FlagTargeting.WORKSPACE,
         percent == null ? 0 : (int) Math.max(0, Math.min(100, percent)),
         allow instanceof List<?> list ? (List<String>) list : List.of(),

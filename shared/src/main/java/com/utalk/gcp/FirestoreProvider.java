@@ -5,7 +5,10 @@ import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.FirestoreOptions;
 import java.time.Duration;
 
-/** Builds the Firestore client: the emulator when one is configured, else Application Default Credentials. */
+/**
+ * Builds the Firestore client: the emulator when one is configured, else Application Default
+ * Credentials.
+ */
 public final class FirestoreProvider {
   private FirestoreProvider() {}
 

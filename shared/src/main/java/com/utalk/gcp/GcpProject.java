@@ -7,10 +7,17 @@ import com.utalk.config.Settings;
  * this process talks to. The database is {@value #DEFAULT_DATABASE} unless a disaster-recovery
  * restore created another one and the deployment switched to it ({@code FIRESTORE_DATABASE}).
  */
-public record GcpProject(String projectId, String firestoreDatabase, String firestoreEmulatorHost, String pubsubEmulatorHost) {
+public record GcpProject(
+    String projectId,
+    String firestoreDatabase,
+    String firestoreEmulatorHost,
+    String pubsubEmulatorHost) {
   public static final String DEFAULT_DATABASE = "(default)";
 
-  /** The {@value #DEFAULT_DATABASE} database: every local and test setup, and the cloud unless switched. */
+  /**
+   * The {@value #DEFAULT_DATABASE} database: every local and test setup, and the cloud unless
+   * switched.
+   */
   public GcpProject(String projectId, String firestoreEmulatorHost, String pubsubEmulatorHost) {
     this(projectId, DEFAULT_DATABASE, firestoreEmulatorHost, pubsubEmulatorHost);
   }

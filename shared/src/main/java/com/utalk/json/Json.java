@@ -14,8 +14,9 @@ import java.io.UncheckedIOException;
 
 /**
  * The project's one JSON mapper: ISO-8601 instants, nulls left out, unknown fields tolerated,
- * trailing content after the value and duplicate keys refused. Bytes are read as UTF-8 and invalid UTF-8 is a syntax
- * error (Jackson's byte parser reports it), so it surfaces as {@link MalformedJsonException}.
+ * trailing content after the value and duplicate keys refused. Bytes are read as UTF-8 and invalid
+ * UTF-8 is a syntax error (Jackson's byte parser reports it), so it surfaces as {@link
+ * MalformedJsonException}.
  */
 public final class Json {
   private static final ObjectMapper MAPPER =

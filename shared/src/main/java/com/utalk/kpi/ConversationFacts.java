@@ -4,10 +4,13 @@ import java.time.Instant;
 import java.util.Map;
 
 /** What the KPIs read from a conversation: FCR and escalation rate use its current status. */
-public record ConversationFacts(String workspaceId, Instant createdAt, String status, boolean resolvedInFirstContact) {
+public record ConversationFacts(
+    String workspaceId, Instant createdAt, String status, boolean resolvedInFirstContact) {
   public static ConversationFacts from(Map<String, Object> fields) {
     return new ConversationFacts(
-        Fields.string(fields, "workspaceId"), Fields.instant(fields, "createdAt"), Fields.string(fields, "status"),
+        Fields.string(fields, "workspaceId"),
+        Fields.instant(fields, "createdAt"),
+        Fields.string(fields, "status"),
         Fields.bool(fields, "resolvedInFirstContact"));
   }
 

@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** Lenient reads of stored fields: the KPI code sees documents written by several versions of the code. */
+/**
+ * Lenient reads of stored fields: the KPI code sees documents written by several versions of the
+ * code.
+ */
 final class Fields {
   private Fields() {}
 

@@ -5,10 +5,10 @@ import com.google.cloud.firestore.DocumentSnapshot;
 import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.Query;
 import com.google.cloud.firestore.WriteBatch;
+import com.utalk.errors.StorageUnavailableException;
 import com.utalk.logging.Log;
 import com.utalk.storage.Collections;
 import com.utalk.storage.FirestoreCalls;
-import com.utalk.errors.StorageUnavailableException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,11 +25,12 @@ import java.util.concurrent.TimeUnit;
  * read, and folds the documents in memory (a few hundred bytes per workspace-hour).
  *
  * <p>Repair overwrites the counters of the recomputed buckets; an increment landing between the
- * scan and the overwrite is lost, so repair periods that are no longer receiving changes (or
- * verify again afterwards).
+ * scan and the overwrite is lost, so repair periods that are no longer receiving changes (or verify
+ * again afterwards).
  */
 public final class FullRecompute {
   private static final Log LOG = Log.get(FullRecompute.class);
+
   /** A whole-collection scan is long; it is not a request that must answer within seconds. */
   public static final Duration SCAN_TIMEOUT = Duration.ofMinutes(30);
 
@@ -39,10 +40,11 @@ public final class FullRecompute {
   private final KpiRollup rollup;
 
   /**
-   * {@code scanner} streams whole collections, so it needs a client with long deadlines
-   * ({@code FirestoreProvider.create(project, rpcTimeout, totalTimeout)}); {@code firestore} writes.
+   * {@code scanner} streams whole collections, so it needs a client with long deadlines ({@code
+   * FirestoreProvider.create(project, rpcTimeout, totalTimeout)}); {@code firestore} writes.
    */
-  public FullRecompute(Firestore scanner, Firestore firestore, KpiCounterStore counters, KpiRollup rollup) {
+  public FullRecompute(
+      Firestore scanner, Firestore firestore, KpiCounterStore counters, KpiRollup rollup) {
     this.scanner = scanner;
     this.firestore = firestore;
     this.counters = counters;
@@ -55,24 +57,40 @@ public final class FullRecompute {
     Map<HourBucket, Tally> buckets = new HashMap<>();
     Map<KpiSource, Long> documents = new HashMap<>();
     for (KpiSource source : KpiSource.values()) {
-      Query query = scanner.collection(source.collection()).select(source.fields().toArray(new String[0]));
+      Query query =
+          scanner.collection(source.collection()).select(source.fields().toArray(new String[0]));
       if (workspaceId != null) {
         query = query.whereEqualTo("workspaceId", workspaceId);
       }
       long[] count = {0};
-      stream(query, doc -> {
-        count[0]++;
-        source.contribution(doc.getData())
-            .ifPresent(c -> buckets.merge(new HourBucket(c.workspaceId(), c.hour()), c.tally(), Tally::plus));
-      });
+      stream(
+          query,
+          doc -> {
+            count[0]++;
+            source
+                .contribution(doc.getData())
+                .ifPresent(
+                    c ->
+                        buckets.merge(
+                            new HourBucket(c.workspaceId(), c.hour()), c.tally(), Tally::plus));
+          });
       documents.put(source, count[0]);
     }
     Duration took = Duration.ofNanos(System.nanoTime() - started);
-    LOG.info("kpi full scan done", "documents", documents.toString(), "buckets", buckets.size(), "ms", took.toMillis());
+    LOG.info(
+        "kpi full scan done",
+        "documents",
+        documents.toString(),
+        "buckets",
+        buckets.size(),
+        "ms",
+        took.toMillis());
     return new Scan(buckets, documents, took);
   }
 
-  /** Compares the counters with the raw data; an empty mismatch list means the counters are exact. */
+  /**
+   * Compares the counters with the raw data; an empty mismatch list means the counters are exact.
+   */
   public Verification verify(String workspaceId) {
     Scan scan = scan(workspaceId);
     Map<HourBucket, Tally> stored = storedCounters(workspaceId);
@@ -120,7 +138,10 @@ public final class FullRecompute {
       query = query.whereEqualTo("workspaceId", workspaceId);
     }
     Map<HourBucket, Tally> totals = new HashMap<>();
-    stream(query, doc -> totals.merge(KpiCounterStore.bucketOf(doc), Tally.fromMap(doc.getData()), Tally::plus));
+    stream(
+        query,
+        doc ->
+            totals.merge(KpiCounterStore.bucketOf(doc), Tally.fromMap(doc.getData()), Tally::plus));
     return totals;
   }
 
@@ -160,7 +181,8 @@ public final class FullRecompute {
   }
 
   /** The recomputed counters, the number of documents read per collection, and the time taken. */
-  public record Scan(Map<HourBucket, Tally> buckets, Map<KpiSource, Long> documents, Duration took) {}
+  public record Scan(
+      Map<HourBucket, Tally> buckets, Map<KpiSource, Long> documents, Duration took) {}
 
   public record Mismatch(HourBucket bucket, Tally expected, Tally actual) {}
 

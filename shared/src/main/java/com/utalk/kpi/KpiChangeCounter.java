@@ -2,9 +2,9 @@ package com.utalk.kpi;
 
 import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.WriteBatch;
+import com.utalk.errors.StorageUnavailableException;
 import com.utalk.events.ProcessedEvents;
 import com.utalk.storage.FirestoreCalls;
-import com.utalk.errors.StorageUnavailableException;
 import com.utalk.triggers.FirestoreChange;
 import io.grpc.Status;
 import java.util.ArrayList;
@@ -20,9 +20,9 @@ import java.util.Optional;
  * arrive, which is why the counters equal a full recompute.
  *
  * <p>Cost: nothing for a change that moves no counter (most conversation and status updates);
- * otherwise one batch of two writes, the event-id marker (a create) and one counter shard
- * increment (or two if the document moved between hours). A redelivered event fails the marker's
- * create, which makes the whole batch fail, so it is never counted twice.
+ * otherwise one batch of two writes, the event-id marker (a create) and one counter shard increment
+ * (or two if the document moved between hours). A redelivered event fails the marker's create,
+ * which makes the whole batch fail, so it is never counted twice.
  */
 public final class KpiChangeCounter {
   /** The dedupe namespace in processedEvents, shared by the four counter deployments. */
@@ -39,8 +39,13 @@ public final class KpiChangeCounter {
   private final Firestore firestore;
   private final KpiCounterStore store;
   private final ProcessedEvents processed;
-  /** Document writes committed by this instance (marker + shard increments): the benchmark's measure. */
-  private final java.util.concurrent.atomic.LongAdder writes = new java.util.concurrent.atomic.LongAdder();
+
+  /**
+   * Document writes committed by this instance (marker + shard increments): the benchmark's
+   * measure.
+   */
+  private final java.util.concurrent.atomic.LongAdder writes =
+      new java.util.concurrent.atomic.LongAdder();
 
   public KpiChangeCounter(Firestore firestore, KpiCounterStore store, ProcessedEvents processed) {
     this.firestore = firestore;
@@ -61,7 +66,8 @@ public final class KpiChangeCounter {
     processed.rememberIn(batch, FUNCTION, change.eventId());
     int shard = store.shardFor(change.eventId());
     for (Contribution delta : deltas) {
-      store.increment(batch, new HourBucket(delta.workspaceId(), delta.hour()), shard, delta.tally());
+      store.increment(
+          batch, new HourBucket(delta.workspaceId(), delta.hour()), shard, delta.tally());
     }
     try {
       FirestoreCalls.await(batch.commit());
@@ -80,17 +86,28 @@ public final class KpiChangeCounter {
   }
 
   /** New version's contribution minus old version's, per bucket, zero deltas dropped. */
-  public static List<Contribution> deltas(KpiSource source, Map<String, Object> before, Map<String, Object> after) {
+  public static List<Contribution> deltas(
+      KpiSource source, Map<String, Object> before, Map<String, Object> after) {
     Map<HourBucket, Tally> byBucket = new LinkedHashMap<>();
-    source.contribution(after).ifPresent(c -> byBucket.merge(new HourBucket(c.workspaceId(), c.hour()), c.tally(), Tally::plus));
-    source.contribution(before).ifPresent(
-        c -> byBucket.merge(new HourBucket(c.workspaceId(), c.hour()), Tally.ZERO.minus(c.tally()), Tally::plus));
+    source
+        .contribution(after)
+        .ifPresent(
+            c -> byBucket.merge(new HourBucket(c.workspaceId(), c.hour()), c.tally(), Tally::plus));
+    source
+        .contribution(before)
+        .ifPresent(
+            c ->
+                byBucket.merge(
+                    new HourBucket(c.workspaceId(), c.hour()),
+                    Tally.ZERO.minus(c.tally()),
+                    Tally::plus));
     List<Contribution> deltas = new ArrayList<>();
-    byBucket.forEach((bucket, tally) -> {
-      if (!tally.isZero()) {
-        deltas.add(new Contribution(bucket.workspaceId(), bucket.hour(), tally));
-      }
-    });
+    byBucket.forEach(
+        (bucket, tally) -> {
+          if (!tally.isZero()) {
+            deltas.add(new Contribution(bucket.workspaceId(), bucket.hour(), tally));
+          }
+        });
     return deltas;
   }
 
@@ -100,10 +117,12 @@ public final class KpiChangeCounter {
         return true;
       }
       if (t instanceof com.google.cloud.firestore.FirestoreException firestoreError
-          && firestoreError.getStatus() != null && firestoreError.getStatus().getCode() == Status.Code.ALREADY_EXISTS) {
+          && firestoreError.getStatus() != null
+          && firestoreError.getStatus().getCode() == Status.Code.ALREADY_EXISTS) {
         return true;
       }
-      if (t instanceof io.grpc.StatusRuntimeException grpc && grpc.getStatus().getCode() == Status.Code.ALREADY_EXISTS) {
+      if (t instanceof io.grpc.StatusRuntimeException grpc
+          && grpc.getStatus().getCode() == Status.Code.ALREADY_EXISTS) {
         return true;
       }
     }

@@ -2,9 +2,9 @@ package com.utalk.kpi;
 
 /**
  * The additive quantities every KPI is a ratio of. Each one is a sum over raw documents, so an
- * hour's counters plus the next hour's are the two hours' counters: that is what lets the
- * triggers count incrementally and the rollups sum hours into days, weeks and months.
- * The field names are the stored names (counter shards and rollup documents).
+ * hour's counters plus the next hour's are the two hours' counters: that is what lets the triggers
+ * count incrementally and the rollups sum hours into days, weeks and months. The field names are
+ * the stored names (counter shards and rollup documents).
  */
 public enum KpiCounter {
   MESSAGES("messages"),

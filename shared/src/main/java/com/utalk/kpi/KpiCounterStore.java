@@ -57,7 +57,9 @@ public final class KpiCounterStore {
     fields.put("hour", Timestamps.of(bucket.hour()));
     fields.put("shard", shard);
     fields.put("updatedAt", FieldValue.serverTimestamp());
-    delta.nonZero().forEach((counter, value) -> fields.put(counter.field(), FieldValue.increment(value)));
+    delta
+        .nonZero()
+        .forEach((counter, value) -> fields.put(counter.field(), FieldValue.increment(value)));
     batch.set(shard(bucket, shard), fields, SetOptions.merge());
   }
 
@@ -74,8 +76,10 @@ public final class KpiCounterStore {
     Map<HourBucket, Tally> totals = new HashMap<>();
     buckets.forEach(bucket -> totals.put(bucket, Tally.ZERO));
     for (int from = 0; from < refs.size(); from += GET_ALL_CHUNK) {
-      List<DocumentReference> chunk = refs.subList(from, Math.min(refs.size(), from + GET_ALL_CHUNK));
-      List<DocumentSnapshot> snapshots = FirestoreCalls.await(firestore.getAll(chunk.toArray(new DocumentReference[0])));
+      List<DocumentReference> chunk =
+          refs.subList(from, Math.min(refs.size(), from + GET_ALL_CHUNK));
+      List<DocumentSnapshot> snapshots =
+          FirestoreCalls.await(firestore.getAll(chunk.toArray(new DocumentReference[0])));
       for (int i = 0; i < snapshots.size(); i++) {
         DocumentSnapshot snapshot = snapshots.get(i);
         if (snapshot.exists()) {
@@ -86,15 +90,20 @@ public final class KpiCounterStore {
     return totals;
   }
 
-  /** Buckets with a shard written at or after {@code since} (a single-field range query on updatedAt). */
+  /**
+   * Buckets with a shard written at or after {@code since} (a single-field range query on
+   * updatedAt).
+   */
   public Set<HourBucket> touchedSince(Instant since) {
     Set<HourBucket> buckets = new LinkedHashSet<>();
     for (QueryDocumentSnapshot doc :
         FirestoreCalls.await(
-            firestore.collection(Collections.KPI_COUNTERS)
-                .whereGreaterThanOrEqualTo("updatedAt", Timestamps.of(since))
-                .select("workspaceId", "hour")
-                .get()).getDocuments()) {
+                firestore
+                    .collection(Collections.KPI_COUNTERS)
+                    .whereGreaterThanOrEqualTo("updatedAt", Timestamps.of(since))
+                    .select("workspaceId", "hour")
+                    .get())
+            .getDocuments()) {
       buckets.add(bucketOf(doc));
     }
     return buckets;

@@ -4,9 +4,9 @@ import java.util.Collection;
 import java.util.function.Function;
 
 /**
- * The operations reference's nine formulas over lists of records, for reports and for checking by hand. Each one
- * folds the records into counters and divides, exactly as the incremental path does: the
- * filters live in the facts' {@code tally()} and the division in {@link Kpi#evaluate}.
+ * The operations reference's nine formulas over lists of records, for reports and for checking by
+ * hand. Each one folds the records into counters and divides, exactly as the incremental path does:
+ * the filters live in the facts' {@code tally()} and the division in {@link Kpi#evaluate}.
  */
 public final class KpiFormulas {
   private KpiFormulas() {}
@@ -19,7 +19,10 @@ public final class KpiFormulas {
     return Kpi.FCR.evaluate(sum(conversations, ConversationFacts::tally));
   }
 
-  /** {@code messages} may be all messages: only agent responses count (see {@link MessageFacts#isAgentResponse}). */
+  /**
+   * {@code messages} may be all messages: only agent responses count (see {@link
+   * MessageFacts#isAgentResponse}).
+   */
   public static KpiValue asaAgent(Collection<MessageFacts> messages) {
     return Kpi.ASA_AGENT.evaluate(sum(messages, MessageFacts::tally));
   }

@@ -6,7 +6,13 @@ import java.util.List;
 import java.util.Map;
 
 /** KPI values per period over a range, plus the range as a whole (its counters summed). */
-public record KpiReport(String workspaceId, Period period, Instant from, Instant to, List<Row> rows, Map<Kpi, KpiValue> overall) {
+public record KpiReport(
+    String workspaceId,
+    Period period,
+    Instant from,
+    Instant to,
+    List<Row> rows,
+    Map<Kpi, KpiValue> overall) {
   /** One period: its key, bounds and the nine KPI values. */
   public record Row(String key, Instant start, Instant end, Map<Kpi, KpiValue> kpis) {}
 
@@ -25,14 +31,19 @@ public record KpiReport(String workspaceId, Period period, Instant from, Instant
     json.put("period", period.wire());
     json.put("from", from.toString());
     json.put("to", to.toString());
-    json.put("periods", rows.stream().map(row -> {
-      Map<String, Object> r = new LinkedHashMap<>();
-      r.put("key", row.key());
-      r.put("start", row.start().toString());
-      r.put("end", row.end().toString());
-      r.put("kpis", values(row.kpis()));
-      return r;
-    }).toList());
+    json.put(
+        "periods",
+        rows.stream()
+            .map(
+                row -> {
+                  Map<String, Object> r = new LinkedHashMap<>();
+                  r.put("key", row.key());
+                  r.put("start", row.start().toString());
+                  r.put("end", row.end().toString());
+                  r.put("kpis", values(row.kpis()));
+                  return r;
+                })
+            .toList());
     json.put("overall", values(overall));
     return json;
   }
@@ -45,14 +56,33 @@ public record KpiReport(String workspaceId, Period period, Instant from, Instant
 
   /** CSV export: one line per period and KPI (long format, easy to pivot in a spreadsheet). */
   public String toCsv() {
-    StringBuilder csv = new StringBuilder("period,start,end,kpi,value,numerator,denominator,target,comparison,unit,status\n");
+    StringBuilder csv =
+        new StringBuilder(
+            "period,start,end,kpi,value,numerator,denominator,target,comparison,unit,status\n");
     for (Row row : rows) {
       for (KpiValue value : row.kpis().values()) {
-        csv.append(row.key()).append(',').append(row.start()).append(',').append(row.end()).append(',')
-            .append(value.kpi().id()).append(',').append(value.value()).append(',').append(value.numerator()).append(',')
-            .append(value.denominator()).append(',').append(value.target()).append(',')
-            .append(value.kpi().comparison() == Kpi.Comparison.BELOW ? "<" : ">").append(',')
-            .append(value.kpi().unit()).append(',').append(value.status().wire()).append('\n');
+        csv.append(row.key())
+            .append(',')
+            .append(row.start())
+            .append(',')
+            .append(row.end())
+            .append(',')
+            .append(value.kpi().id())
+            .append(',')
+            .append(value.value())
+            .append(',')
+            .append(value.numerator())
+            .append(',')
+            .append(value.denominator())
+            .append(',')
+            .append(value.target())
+            .append(',')
+            .append(value.kpi().comparison() == Kpi.Comparison.BELOW ? "<" : ">")
+            .append(',')
+            .append(value.kpi().unit())
+            .append(',')
+            .append(value.status().wire())
+            .append('\n');
       }
     }
     return csv.toString();

@@ -17,8 +17,8 @@ import java.util.Map;
 
 /**
  * The rollup documents {@code kpis/{workspace}/{period}/{periodKey}}: the period's counters plus,
- * per KPI, value, numerator, denominator, target and status. Keeping the counters lets a day be
- * the sum of its hours, and a week or month the sum of its days, without touching raw data.
+ * per KPI, value, numerator, denominator, target and status. Keeping the counters lets a day be the
+ * sum of its hours, and a week or month the sum of its days, without touching raw data.
  */
 public final class KpiRollupStore {
   private final Firestore firestore;
@@ -28,10 +28,15 @@ public final class KpiRollupStore {
   }
 
   public DocumentReference ref(String workspaceId, Period period, Instant start) {
-    return firestore.collection(Collections.KPIS).document(workspaceId).collection(period.wire()).document(period.key(start));
+    return firestore
+        .collection(Collections.KPIS)
+        .document(workspaceId)
+        .collection(period.wire())
+        .document(period.key(start));
   }
 
-  public void write(WriteBatch batch, String workspaceId, Period period, Instant start, Tally tally) {
+  public void write(
+      WriteBatch batch, String workspaceId, Period period, Instant start, Tally tally) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("workspaceId", workspaceId);
     doc.put("period", period.wire());
@@ -58,7 +63,8 @@ public final class KpiRollupStore {
     if (refs.isEmpty()) {
       return total;
     }
-    for (DocumentSnapshot snapshot : FirestoreCalls.await(firestore.getAll(refs.toArray(new DocumentReference[0])))) {
+    for (DocumentSnapshot snapshot :
+        FirestoreCalls.await(firestore.getAll(refs.toArray(new DocumentReference[0])))) {
       if (snapshot.exists()) {
         total = total.plus(countersOf(snapshot));
       }
@@ -71,12 +77,18 @@ public final class KpiRollupStore {
     List<StoredRollup> rollups = new ArrayList<>();
     for (QueryDocumentSnapshot doc :
         FirestoreCalls.await(
-            firestore.collection(Collections.KPIS).document(workspaceId).collection(period.wire())
-                .whereGreaterThanOrEqualTo("start", Timestamps.of(from))
-                .whereLessThan("start", Timestamps.of(to))
-                .orderBy("start")
-                .get()).getDocuments()) {
-      rollups.add(new StoredRollup(doc.getString("key"), Timestamps.toInstant(doc.get("start")), countersOf(doc)));
+                firestore
+                    .collection(Collections.KPIS)
+                    .document(workspaceId)
+                    .collection(period.wire())
+                    .whereGreaterThanOrEqualTo("start", Timestamps.of(from))
+                    .whereLessThan("start", Timestamps.of(to))
+                    .orderBy("start")
+                    .get())
+            .getDocuments()) {
+      rollups.add(
+          new StoredRollup(
+              doc.getString("key"), Timestamps.toInstant(doc.get("start")), countersOf(doc)));
     }
     return rollups;
   }

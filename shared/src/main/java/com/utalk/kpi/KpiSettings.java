@@ -6,9 +6,9 @@ import java.time.Duration;
 /**
  * {@code shards}: how many documents share one workspace-hour's counters. Each change increments
  * one shard picked from its event id, so a busy workspace spreads its writes over {@code shards}
- * documents instead of one hot document; the rollup reads all of them (O(shards) per hour).
- * {@code rollupOverlap}: how far before its last run the rollup looks for touched buckets, so that
- * commits in flight during the previous run are not missed (re-rolling a bucket is harmless).
+ * documents instead of one hot document; the rollup reads all of them (O(shards) per hour). {@code
+ * rollupOverlap}: how far before its last run the rollup looks for touched buckets, so that commits
+ * in flight during the previous run are not missed (re-rolling a bucket is harmless).
  */
 public record KpiSettings(int shards, Duration rollupOverlap) {
   public static final int DEFAULT_SHARDS = 8;

@@ -9,30 +9,45 @@ import java.util.function.Function;
 
 /**
  * The raw collections the KPIs are computed from and how a document maps to counters, including
- * which of its times puts it in an hour bucket (the facts' {@code at}). The triggers and the full recompute both go through here, so
- * they cannot disagree about what a document counts for.
+ * which of its times puts it in an hour bucket (the facts' {@code at}). The triggers and the full
+ * recompute both go through here, so they cannot disagree about what a document counts for.
  */
 public enum KpiSource {
-  MESSAGES(Collections.MESSAGES,
-      List.of("workspaceId", "createdAt", "direction", "status", "author", "botResponse", "botResponseTime", "responseTime",
-          "hasMedia", "mediaId", "mediaIds", "media"),
+  MESSAGES(
+      Collections.MESSAGES,
+      List.of(
+          "workspaceId",
+          "createdAt",
+          "direction",
+          "status",
+          "author",
+          "botResponse",
+          "botResponseTime",
+          "responseTime",
+          "hasMedia",
+          "mediaId",
+          "mediaIds",
+          "media"),
       fields -> {
         MessageFacts facts = MessageFacts.from(fields);
         return new Counted(facts.workspaceId(), facts.createdAt(), facts.tally());
       }),
-  CONVERSATIONS(Collections.CONVERSATIONS,
+  CONVERSATIONS(
+      Collections.CONVERSATIONS,
       List.of("workspaceId", "createdAt", "status", "resolvedInFirstContact"),
       fields -> {
         ConversationFacts facts = ConversationFacts.from(fields);
         return new Counted(facts.workspaceId(), facts.createdAt(), facts.tally());
       }),
-  ESCALATIONS(Collections.ESCALATIONS,
+  ESCALATIONS(
+      Collections.ESCALATIONS,
       List.of("workspaceId", "conversationCreatedAt", "escalatedAt"),
       fields -> {
         EscalationFacts facts = EscalationFacts.from(fields);
         return new Counted(facts.workspaceId(), facts.escalatedAt(), facts.tally());
       }),
-  RATINGS(Collections.RATINGS,
+  RATINGS(
+      Collections.RATINGS,
       List.of("workspaceId", "createdAt", "kind", "score"),
       fields -> {
         RatingFacts facts = RatingFacts.from(fields);
@@ -67,7 +82,8 @@ public enum KpiSource {
     if (counted.workspaceId() == null || counted.at() == null || counted.tally().isZero()) {
       return Optional.empty();
     }
-    return Optional.of(new Contribution(counted.workspaceId(), Period.HOUR.start(counted.at()), counted.tally()));
+    return Optional.of(
+        new Contribution(counted.workspaceId(), Period.HOUR.start(counted.at()), counted.tally()));
   }
 
   public static Optional<KpiSource> forCollection(String collection) {

@@ -4,7 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** One KPI over one period: its value, the two sums it came from, the target and the verdict. */
-public record KpiValue(Kpi kpi, double value, long numerator, long denominator, double target, KpiStatus status) {
+public record KpiValue(
+    Kpi kpi, double value, long numerator, long denominator, double target, KpiStatus status) {
   public Map<String, Object> toMap() {
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("value", value);

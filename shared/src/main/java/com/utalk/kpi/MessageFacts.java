@@ -19,18 +19,30 @@ public record MessageFacts(
     boolean hasMedia) {
 
   public static MessageFacts from(Map<String, Object> fields) {
-    // The operations reference's formula tests `m.mediaId`; inbound media arrives as `media` refs before any mediaId exists,
+    // The operations reference's formula tests `m.mediaId`; inbound media arrives as `media` refs
+    // before any mediaId exists,
     // so every stored sign of an attachment counts.
     boolean hasMedia =
-        Fields.bool(fields, "hasMedia") || Fields.string(fields, "mediaId") != null
-            || Fields.nonEmptyList(fields, "mediaIds") || Fields.nonEmptyList(fields, "media");
+        Fields.bool(fields, "hasMedia")
+            || Fields.string(fields, "mediaId") != null
+            || Fields.nonEmptyList(fields, "mediaIds")
+            || Fields.nonEmptyList(fields, "media");
     return new MessageFacts(
-        Fields.string(fields, "workspaceId"), Fields.instant(fields, "createdAt"), Fields.string(fields, "direction"),
-        Fields.string(fields, "status"), Fields.string(fields, "author"), Fields.bool(fields, "botResponse"),
-        Fields.number(fields, "botResponseTime"), Fields.number(fields, "responseTime"), hasMedia);
+        Fields.string(fields, "workspaceId"),
+        Fields.instant(fields, "createdAt"),
+        Fields.string(fields, "direction"),
+        Fields.string(fields, "status"),
+        Fields.string(fields, "author"),
+        Fields.bool(fields, "botResponse"),
+        Fields.number(fields, "botResponseTime"),
+        Fields.number(fields, "responseTime"),
+        hasMedia);
   }
 
-  /** An agent response is an agent's outbound message that answered a waiting customer (it carries responseTime). */
+  /**
+   * An agent response is an agent's outbound message that answered a waiting customer (it carries
+   * responseTime).
+   */
   public boolean isAgentResponse() {
     return author != null && author.startsWith("agent:") && responseTime != null;
   }
@@ -47,10 +59,16 @@ public record MessageFacts(
       }
     }
     if (botResponse) {
-      tally = tally.plus(KpiCounter.BOT_RESPONSES, 1).plus(KpiCounter.BOT_RESPONSE_TIME_MS, botResponseTime == null ? 0 : botResponseTime);
+      tally =
+          tally
+              .plus(KpiCounter.BOT_RESPONSES, 1)
+              .plus(KpiCounter.BOT_RESPONSE_TIME_MS, botResponseTime == null ? 0 : botResponseTime);
     }
     if (isAgentResponse()) {
-      tally = tally.plus(KpiCounter.AGENT_RESPONSES, 1).plus(KpiCounter.AGENT_RESPONSE_TIME_MS, responseTime);
+      tally =
+          tally
+              .plus(KpiCounter.AGENT_RESPONSES, 1)
+              .plus(KpiCounter.AGENT_RESPONSE_TIME_MS, responseTime);
     }
     return tally;
   }

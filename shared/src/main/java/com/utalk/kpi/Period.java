@@ -21,9 +21,12 @@ public enum Period {
   WEEK,
   MONTH;
 
-  private static final DateTimeFormatter HOUR_KEY = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH").withZone(ZoneOffset.UTC);
-  private static final DateTimeFormatter DAY_KEY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
-  private static final DateTimeFormatter MONTH_KEY = DateTimeFormatter.ofPattern("yyyy-MM").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter HOUR_KEY =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter DAY_KEY =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter MONTH_KEY =
+      DateTimeFormatter.ofPattern("yyyy-MM").withZone(ZoneOffset.UTC);
 
   public String wire() {
     return name().toLowerCase(Locale.ROOT);
@@ -39,7 +42,10 @@ public enum Period {
     return switch (this) {
       case HOUR -> time.truncatedTo(ChronoUnit.HOURS).toInstant();
       case DAY -> time.truncatedTo(ChronoUnit.DAYS).toInstant();
-      case WEEK -> time.truncatedTo(ChronoUnit.DAYS).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).toInstant();
+      case WEEK ->
+          time.truncatedTo(ChronoUnit.DAYS)
+              .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+              .toInstant();
       case MONTH -> time.truncatedTo(ChronoUnit.DAYS).withDayOfMonth(1).toInstant();
     };
   }
@@ -55,7 +61,10 @@ public enum Period {
     };
   }
 
-  /** The key of the period that contains {@code instant}: 2026-11-29T21, 2026-11-29, 2026-W48, 2026-11. */
+  /**
+   * The key of the period that contains {@code instant}: 2026-11-29T21, 2026-11-29, 2026-W48,
+   * 2026-11.
+   */
   public String key(Instant instant) {
     Instant start = start(instant);
     return switch (this) {
@@ -63,7 +72,9 @@ public enum Period {
       case DAY -> DAY_KEY.format(start);
       case WEEK -> {
         LocalDate day = LocalDate.ofInstant(start, ZoneOffset.UTC);
-        yield String.format("%d-W%02d", day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        yield String.format(
+            "%d-W%02d",
+            day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
       }
       case MONTH -> MONTH_KEY.format(start);
     };

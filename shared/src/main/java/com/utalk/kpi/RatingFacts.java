@@ -11,13 +11,16 @@ public record RatingFacts(String workspaceId, Instant createdAt, String kind, lo
   public static RatingFacts from(Map<String, Object> fields) {
     Long score = Fields.number(fields, "score");
     return new RatingFacts(
-        Fields.string(fields, "workspaceId"), Fields.instant(fields, "createdAt"), Fields.string(fields, "kind"),
+        Fields.string(fields, "workspaceId"),
+        Fields.instant(fields, "createdAt"),
+        Fields.string(fields, "kind"),
         score == null ? -1 : score);
   }
 
   public Tally tally() {
     if (CSAT.equals(kind)) {
-      return Tally.of(KpiCounter.CSAT_RATINGS, 1).plus(KpiCounter.CSAT_POSITIVE, score >= 4 ? 1 : 0);
+      return Tally.of(KpiCounter.CSAT_RATINGS, 1)
+          .plus(KpiCounter.CSAT_POSITIVE, score >= 4 ? 1 : 0);
     }
     if (NPS.equals(kind)) {
       return Tally.of(KpiCounter.NPS_RESPONSES, 1)

@@ -36,8 +36,12 @@ final class JsonLogFormatter extends Formatter {
     line.put("logger", record.getLoggerName());
 
     LogFields fields = LogFields.from(record);
-    String requestId = fields.requestId() != null ? fields.requestId() : RequestContext.currentRequestId();
-    String traceId = fields.traceId() != null ? fields.traceId() : RequestContext.current().map(RequestContext::traceId).orElse(null);
+    String requestId =
+        fields.requestId() != null ? fields.requestId() : RequestContext.currentRequestId();
+    String traceId =
+        fields.traceId() != null
+            ? fields.traceId()
+            : RequestContext.current().map(RequestContext::traceId).orElse(null);
     if (requestId != null) {
       line.put("requestId", requestId);
       line.putObject(LABELS_KEY).put("requestId", requestId);

@@ -8,8 +8,8 @@ import java.util.logging.Logger;
 
 /**
  * The project's logger. Fields are passed as alternating key/value pairs and are redacted by the
- * formatter, so callers may pass a phone number or a body without leaking it. The request ID of
- * the current {@link RequestContext} is captured when the line is written.
+ * formatter, so callers may pass a phone number or a body without leaking it. The request ID of the
+ * current {@link RequestContext} is captured when the line is written.
  */
 public final class Log {
   private final Logger logger;
@@ -53,7 +53,9 @@ public final class Log {
     if (keyValues.length % 2 != 0) {
       // A dropped value would go unnoticed; the dangling argument itself is not written (a value
       // passed without its key could be anything, a token included).
-      fields.put("loggingError", "odd number of key/value arguments (" + keyValues.length + "): the last one was dropped");
+      fields.put(
+          "loggingError",
+          "odd number of key/value arguments (" + keyValues.length + "): the last one was dropped");
     }
     RequestContext.current()
         .ifPresent(

@@ -18,7 +18,8 @@ import java.util.logging.StreamHandler;
  */
 public final class LogSetup {
   /** JUL keeps loggers weakly: without these references the quieter levels would be forgotten. */
-  private static final java.util.List<Logger> CONFIGURED = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private static final java.util.List<Logger> CONFIGURED =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /** Set by the local functions host for each function it runs beside the others. */
   static final String SHARED_JVM_SETTING = "FUNCTION_HOST_SHARED_JVM";
@@ -42,7 +43,11 @@ public final class LogSetup {
         root.removeHandler(handler);
       }
     }
-    Handler handler = new FlushingHandler(out instanceof PrintStream ps ? ps : new PrintStream(out, true, StandardCharsets.UTF_8));
+    Handler handler =
+        new FlushingHandler(
+            out instanceof PrintStream ps
+                ? ps
+                : new PrintStream(out, true, StandardCharsets.UTF_8));
     handler.setFormatter(new JsonLogFormatter(identity, project));
     handler.setLevel(level);
     if (sharedJvm) {
@@ -52,7 +57,18 @@ public final class LogSetup {
     root.addHandler(handler);
     root.setLevel(level);
     // Client libraries are chatty at debug; keep them at INFO so debug output stays ours.
-    for (String noisy : new String[] {"io.grpc", "io.netty", "com.google", "org.eclipse.jetty", "org.apache", "sun.net", "com.sun.net.httpserver", "jdk.internal.httpclient", "jdk.event.security"}) {
+    for (String noisy :
+        new String[] {
+          "io.grpc",
+          "io.netty",
+          "com.google",
+          "org.eclipse.jetty",
+          "org.apache",
+          "sun.net",
+          "com.sun.net.httpserver",
+          "jdk.internal.httpclient",
+          "jdk.event.security"
+        }) {
       Logger logger = Logger.getLogger(noisy);
       logger.setLevel(level.intValue() < Level.INFO.intValue() ? Level.INFO : level);
       if (!CONFIGURED.contains(logger)) {

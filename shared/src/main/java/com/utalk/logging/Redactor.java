@@ -8,15 +8,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Keeps secrets and personal data out of logs: secret-named fields are dropped, message bodies
- * are reduced to their length, and anything that looks like a phone number keeps only its last
- * four digits.
+ * Keeps secrets and personal data out of logs: secret-named fields are dropped, message bodies are
+ * reduced to their length, and anything that looks like a phone number keeps only its last four
+ * digits.
  */
 public final class Redactor {
   private static final Set<String> SECRET_WORDS =
       Set.of("password", "token", "secret", "authorization", "apikey", "api_key", "cookie");
   private static final Set<String> BODY_FIELDS = Set.of("body", "text", "content", "prompt");
-  private static final Set<String> PHONE_FIELDS = Set.of("phone", "from", "to", "waid", "contact", "msisdn");
+  private static final Set<String> PHONE_FIELDS =
+      Set.of("phone", "from", "to", "waid", "contact", "msisdn");
+
   /** E.164 numbers in free text always carry their plus sign; IDs and counters do not. */
   private static final Pattern PHONE = Pattern.compile("(?<![\\w+])\\+\\d{7,15}(?!\\w)");
 

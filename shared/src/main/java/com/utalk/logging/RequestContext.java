@@ -17,7 +17,8 @@ public record RequestContext(String requestId, String traceId) {
   private static final ThreadLocal<RequestContext> CURRENT = new ThreadLocal<>();
 
   /** Keeps a caller's ID when it is well formed, else mints a UUID v4 (never trusts junk input). */
-  public static RequestContext fromIncoming(String requestIdHeader, String cloudTrace, String traceparent) {
+  public static RequestContext fromIncoming(
+      String requestIdHeader, String cloudTrace, String traceparent) {
     String requestId =
         requestIdHeader != null && VALID_REQUEST_ID.matcher(requestIdHeader.trim()).matches()
             ? requestIdHeader.trim()

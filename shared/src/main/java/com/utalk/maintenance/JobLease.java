@@ -14,8 +14,8 @@ import java.util.UUID;
 
 /**
  * A lease on a background job ({@code jobLeases/{job}}): taken in a transaction, so of two runs
- * started at once only one gets it; it ends by itself, so a run that crashed never blocks the
- * next one for longer than the lease. Long jobs {@link Held#extend} it between steps.
+ * started at once only one gets it; it ends by itself, so a run that crashed never blocks the next
+ * one for longer than the lease. Long jobs {@link Held#extend} it between steps.
  */
 public final class JobLease {
   public static final String COLLECTION = "jobLeases";
@@ -31,14 +31,25 @@ public final class JobLease {
   public Optional<Held> acquire(String job, Duration ttl) {
     String holder = UUID.randomUUID().toString();
     DocumentReference ref = firestore.collection(COLLECTION).document(job);
-    boolean taken = FirestoreCalls.await(firestore.runTransaction(tx -> {
-      DocumentSnapshot current = tx.get(ref).get();
-      if (live(current)) {
-        return false;
-      }
-      tx.set(ref, Map.of("holder", holder, "until", Timestamps.of(clock.instant().plus(ttl)), "since", Timestamps.of(clock.instant())));
-      return true;
-    }));
+    boolean taken =
+        FirestoreCalls.await(
+            firestore.runTransaction(
+                tx -> {
+                  DocumentSnapshot current = tx.get(ref).get();
+                  if (live(current)) {
+                    return false;
+                  }
+                  tx.set(
+                      ref,
+                      Map.of(
+                          "holder",
+                          holder,
+                          "until",
+                          Timestamps.of(clock.instant().plus(ttl)),
+                          "since",
+                          Timestamps.of(clock.instant())));
+                  return true;
+                }));
     return taken ? Optional.of(new Held(ref, holder)) : Optional.empty();
   }
 
@@ -57,28 +68,35 @@ public final class JobLease {
       this.holder = holder;
     }
 
-    /** Pushes the end out to {@code ttl} from now; false when the lease was lost (expired and taken). */
+    /**
+     * Pushes the end out to {@code ttl} from now; false when the lease was lost (expired and
+     * taken).
+     */
     public boolean extend(Duration ttl) {
-      return FirestoreCalls.await(firestore.runTransaction(tx -> {
-        DocumentSnapshot current = tx.get(ref).get();
-        if (!holder.equals(current.getString("holder"))) {
-          return false;
-        }
-        tx.update(ref, "until", Timestamps.of(clock.instant().plus(ttl)));
-        return true;
-      }));
+      return FirestoreCalls.await(
+          firestore.runTransaction(
+              tx -> {
+                DocumentSnapshot current = tx.get(ref).get();
+                if (!holder.equals(current.getString("holder"))) {
+                  return false;
+                }
+                tx.update(ref, "until", Timestamps.of(clock.instant().plus(ttl)));
+                return true;
+              }));
     }
 
     /** Releases the lease if still ours. */
     @Override
     public void close() {
-      FirestoreCalls.await(firestore.runTransaction(tx -> {
-        DocumentSnapshot current = tx.get(ref).get();
-        if (holder.equals(current.getString("holder"))) {
-          tx.delete(ref);
-        }
-        return null;
-      }));
+      FirestoreCalls.await(
+          firestore.runTransaction(
+              tx -> {
+                DocumentSnapshot current = tx.get(ref).get();
+                if (holder.equals(current.getString("holder"))) {
+                  tx.delete(ref);
+                }
+                return null;
+              }));
     }
   }
 }

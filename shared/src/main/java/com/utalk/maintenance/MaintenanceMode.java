@@ -4,9 +4,9 @@ import com.google.cloud.firestore.DocumentReference;
 import com.google.cloud.firestore.DocumentSnapshot;
 import com.google.cloud.firestore.Firestore;
 import com.utalk.errors.ServiceUnavailableException;
+import com.utalk.errors.StorageUnavailableException;
 import com.utalk.logging.Log;
 import com.utalk.storage.FirestoreCalls;
-import com.utalk.errors.StorageUnavailableException;
 import com.utalk.storage.Timestamps;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,9 +15,9 @@ import java.util.Map;
 
 /**
  * The maintenance flag, {@code system/maintenance}: set by a restore or migration, read by the
- * webhook and API edge (webhooks answer 503 so Twilio retries, the API 503 with Retry-After) and
- * by the realtime service (which tells the sockets). Reads are cached for {@code cacheTtl}, so
- * the flag costs one document read per instance every few seconds, not one per request.
+ * webhook and API edge (webhooks answer 503 so Twilio retries, the API 503 with Retry-After) and by
+ * the realtime service (which tells the sockets). Reads are cached for {@code cacheTtl}, so the
+ * flag costs one document read per instance every few seconds, not one per request.
  */
 public final class MaintenanceMode {
   public static final String COLLECTION = "system";
@@ -29,7 +29,10 @@ public final class MaintenanceMode {
   private final Clock clock;
   private final Duration cacheTtl;
   private volatile MaintenanceState cached;
-  /** System.nanoTime() of the last read: the cache runs on the machine's clock, not business time. */
+
+  /**
+   * System.nanoTime() of the last read: the cache runs on the machine's clock, not business time.
+   */
   private volatile long cachedAtNanos;
 
   public MaintenanceMode(Firestore firestore, Clock clock, Duration cacheTtl) {
@@ -54,7 +57,8 @@ public final class MaintenanceMode {
   }
 
   public void leave() {
-    FirestoreCalls.await(ref().set(Map.of("active", false, "since", Timestamps.of(clock.instant()))));
+    FirestoreCalls.await(
+        ref().set(Map.of("active", false, "since", Timestamps.of(clock.instant()))));
     cached = null;
     LOG.warn("maintenance off");
   }
@@ -85,7 +89,9 @@ public final class MaintenanceMode {
   public void refuseIfActive() {
     MaintenanceState state = current();
     if (state.active()) {
-      throw new ServiceUnavailableException("maintenance", "the system is in maintenance; retry later",
+      throw new ServiceUnavailableException(
+          "maintenance",
+          "the system is in maintenance; retry later",
           Duration.ofSeconds(Math.max(1, state.retryAfterSeconds())));
     }
   }
@@ -96,6 +102,10 @@ public final class MaintenanceMode {
       return MaintenanceState.OFF;
     }
     Long retry = doc.getLong("retryAfterSeconds");
-    return new MaintenanceState(true, doc.getString("reason"), Timestamps.toInstant(doc.get("since")), retry == null ? 60 : retry);
+    return new MaintenanceState(
+        true,
+        doc.getString("reason"),
+        Timestamps.toInstant(doc.get("since")),
+        retry == null ? 60 : retry);
   }
 }

@@ -22,10 +22,10 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Media in a Cloud Storage bucket, reached through V4 signed URLs. {@code signer} signs them;
- * null means the storage client's own credentials (on Cloud Functions the runtime service
- * account, which signs through the IAM signBlob API and needs Service Account Token Creator on
- * itself). Tests pass a locally generated key.
+ * Media in a Cloud Storage bucket, reached through V4 signed URLs. {@code signer} signs them; null
+ * means the storage client's own credentials (on Cloud Functions the runtime service account, which
+ * signs through the IAM signBlob API and needs Service Account Token Creator on itself). Tests pass
+ * a locally generated key.
  */
 public final class GcsMediaStore implements MediaStore {
   private final Storage storage;
@@ -53,7 +53,9 @@ public final class GcsMediaStore implements MediaStore {
   @Override
   public Optional<StoredObject> stat(String path) {
     Blob blob = storage.get(BlobId.of(bucket, path));
-    return blob == null ? Optional.empty() : Optional.of(new StoredObject(blob.getSize(), blob.getContentType()));
+    return blob == null
+        ? Optional.empty()
+        : Optional.of(new StoredObject(blob.getSize(), blob.getContentType()));
   }
 
   @Override
@@ -72,7 +74,11 @@ public final class GcsMediaStore implements MediaStore {
 
   @Override
   public SignedUrl signedPutUrl(String path, String contentType, Duration ttl) {
-    return sign(BlobInfo.newBuilder(bucket, path).setContentType(contentType).build(), ttl, HttpMethod.PUT, contentType);
+    return sign(
+        BlobInfo.newBuilder(bucket, path).setContentType(contentType).build(),
+        ttl,
+        HttpMethod.PUT,
+        contentType);
   }
 
   private SignedUrl sign(BlobInfo blob, Duration ttl, HttpMethod method, String contentType) {
@@ -80,14 +86,21 @@ public final class GcsMediaStore implements MediaStore {
     options.add(Storage.SignUrlOption.withV4Signature());
     options.add(Storage.SignUrlOption.httpMethod(method));
     if (contentType != null) {
-      // The uploader must send exactly this type: a signed URL for a PDF cannot carry an executable.
+      // The uploader must send exactly this type: a signed URL for a PDF cannot carry an
+      // executable.
       options.add(Storage.SignUrlOption.withExtHeaders(Map.of("Content-Type", contentType)));
     }
     if (signer != null) {
       options.add(Storage.SignUrlOption.signWith(signer));
     }
     String url =
-        storage.signUrl(blob, ttl.toSeconds(), TimeUnit.SECONDS, options.toArray(Storage.SignUrlOption[]::new)).toString();
+        storage
+            .signUrl(
+                blob,
+                ttl.toSeconds(),
+                TimeUnit.SECONDS,
+                options.toArray(Storage.SignUrlOption[]::new))
+            .toString();
     return new SignedUrl(url, clock.instant().plus(ttl));
   }
 }

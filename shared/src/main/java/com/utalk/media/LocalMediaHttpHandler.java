@@ -17,9 +17,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Serves the local stack's signed media URLs (mount it on the gateway at
- * {@link LocalMediaStore#PATH_PREFIX}): GET downloads an object, PUT uploads one, each only with a
- * valid, unexpired signature for that method, path (and content type); otherwise 403.
+ * Serves the local stack's signed media URLs (mount it on the gateway at {@link
+ * LocalMediaStore#PATH_PREFIX}): GET downloads an object, PUT uploads one, each only with a valid,
+ * unexpired signature for that method, path (and content type); otherwise 403.
  */
 public final class LocalMediaHttpHandler implements HttpHandler {
   private static final Log LOG = Log.get(LocalMediaHttpHandler.class);
@@ -65,10 +65,15 @@ public final class LocalMediaHttpHandler implements HttpHandler {
       return;
     }
     Path file = store.file(path);
-    exchange.getResponseHeaders().set("Content-Type", object.contentType() == null ? "application/octet-stream" : object.contentType());
+    exchange
+        .getResponseHeaders()
+        .set(
+            "Content-Type",
+            object.contentType() == null ? "application/octet-stream" : object.contentType());
     exchange.getResponseHeaders().set("Cache-Control", "private, max-age=60");
     exchange.sendResponseHeaders(200, object.size() == 0 ? -1 : object.size());
-    try (OutputStream out = exchange.getResponseBody(); InputStream in = Files.newInputStream(file)) {
+    try (OutputStream out = exchange.getResponseBody();
+        InputStream in = Files.newInputStream(file)) {
       in.transferTo(out);
     }
   }
@@ -79,14 +84,19 @@ public final class LocalMediaHttpHandler implements HttpHandler {
       return;
     }
     Path temp = Files.createTempFile("utalk-upload-", ".bin");
-    try (InputStream in = exchange.getRequestBody(); OutputStream out = Files.newOutputStream(temp)) {
+    try (InputStream in = exchange.getRequestBody();
+        OutputStream out = Files.newOutputStream(temp)) {
       byte[] buffer = new byte[64 * 1024];
       long size = 0;
       int read;
       while ((read = in.read(buffer)) >= 0) {
         size += read;
         if (size > policy.maxBytes()) {
-          error(exchange, 413, "payload_too_large", "media is larger than " + policy.maxBytes() + " bytes");
+          error(
+              exchange,
+              413,
+              "payload_too_large",
+              "media is larger than " + policy.maxBytes() + " bytes");
           return;
         }
         out.write(buffer, 0, read);
@@ -99,7 +109,8 @@ public final class LocalMediaHttpHandler implements HttpHandler {
     }
   }
 
-  private static void error(HttpExchange exchange, int status, String code, String message) throws IOException {
+  private static void error(HttpExchange exchange, int status, String code, String message)
+      throws IOException {
     byte[] body = Json.writeBytes(new ErrorBody(code, message, null, null));
     exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
     exchange.sendResponseHeaders(status, body.length);
@@ -116,7 +127,8 @@ public final class LocalMediaHttpHandler implements HttpHandler {
     for (String pair : raw.split("&")) {
       int equals = pair.indexOf('=');
       if (equals > 0) {
-        values.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+        values.put(
+            URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
             URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
       }
     }

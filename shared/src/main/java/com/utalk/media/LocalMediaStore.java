@@ -29,7 +29,8 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class LocalMediaStore implements MediaStore {
   public static final String PATH_PREFIX = "/media/files/";
-  private static final Pattern SAFE_PATH = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]*(/[A-Za-z0-9_-][A-Za-z0-9._-]*)*");
+  private static final Pattern SAFE_PATH =
+      Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]*(/[A-Za-z0-9_-][A-Za-z0-9._-]*)*");
   private static final String TYPE_SUFFIX = ".content-type";
 
   private final Path root;
@@ -63,7 +64,9 @@ public final class LocalMediaStore implements MediaStore {
         return Optional.empty();
       }
       Path type = typeFile(target);
-      return Optional.of(new StoredObject(Files.size(target), Files.isRegularFile(type) ? Files.readString(type) : null));
+      return Optional.of(
+          new StoredObject(
+              Files.size(target), Files.isRegularFile(type) ? Files.readString(type) : null));
     } catch (IOException e) {
       return Optional.empty();
     }
@@ -93,8 +96,16 @@ public final class LocalMediaStore implements MediaStore {
     Instant expiresAt = clock.instant().plus(ttl);
     long expires = expiresAt.getEpochSecond();
     String signature = signature(method, path, expires, contentType);
-    String url = baseUrl + PATH_PREFIX + path + "?method=" + method + "&expires=" + expires + "&signature="
-        + URLEncoder.encode(signature, StandardCharsets.UTF_8);
+    String url =
+        baseUrl
+            + PATH_PREFIX
+            + path
+            + "?method="
+            + method
+            + "&expires="
+            + expires
+            + "&signature="
+            + URLEncoder.encode(signature, StandardCharsets.UTF_8);
     return new SignedUrl(url, Instant.ofEpochSecond(expires));
   }
 
@@ -106,7 +117,10 @@ public final class LocalMediaStore implements MediaStore {
     String signed = query.get("signature");
     String signedMethod = query.get("method");
     String expiresText = query.get("expires");
-    if (signed == null || signedMethod == null || expiresText == null || !signedMethod.equals(method)) {
+    if (signed == null
+        || signedMethod == null
+        || expiresText == null
+        || !signedMethod.equals(method)) {
       throw new ForbiddenException("invalid_signature", "the URL is not signed for this request");
     }
     long expires;
@@ -119,7 +133,8 @@ public final class LocalMediaStore implements MediaStore {
       throw new ForbiddenException("invalid_signature", "the URL is not signed for this request");
     }
     String expected = signature(method, path, expires, "PUT".equals(method) ? contentType : null);
-    if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), signed.getBytes(StandardCharsets.US_ASCII))) {
+    if (!MessageDigest.isEqual(
+        expected.getBytes(StandardCharsets.US_ASCII), signed.getBytes(StandardCharsets.US_ASCII))) {
       throw new ForbiddenException("invalid_signature", "the URL signature does not match");
     }
     if (clock.instant().getEpochSecond() > expires) {
@@ -143,11 +158,14 @@ public final class LocalMediaStore implements MediaStore {
   }
 
   private String signature(String method, String path, long expires, String contentType) {
-    String toSign = method + "\n" + path + "\n" + expires + "\n" + (contentType == null ? "" : contentType);
+    String toSign =
+        method + "\n" + path + "\n" + expires + "\n" + (contentType == null ? "" : contentType);
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(toSign.getBytes(StandardCharsets.UTF_8)));
+      return Base64.getUrlEncoder()
+          .withoutPadding()
+          .encodeToString(mac.doFinal(toSign.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException | InvalidKeyException e) {
       throw new IllegalStateException(e);
     }

@@ -1,9 +1,9 @@
 package com.utalk.media;
 
 /**
- * Why a media item could not be stored. {@code code} goes on the media document and in logs
- * (short, no URLs with credentials, no content); {@code permanent} failures are not retried by
- * redelivery (a forged host, a refused type or an oversize file will not get better).
+ * Why a media item could not be stored. {@code code} goes on the media document and in logs (short,
+ * no URLs with credentials, no content); {@code permanent} failures are not retried by redelivery
+ * (a forged host, a refused type or an oversize file will not get better).
  */
 public final class MediaFailure extends Exception {
   public static final String FORBIDDEN_HOST = "forbidden_host";

@@ -19,12 +19,12 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Brings a customer's attachments into our storage: for each MediaUrlN of an inbound message,
- * a {@code media} document (id derived from the message id and position, so redelivery finds
- * the same one), a download from Twilio ({@link TwilioMediaDownloader}), and the object under
- * {@code workspace/conversation/mediaId}. A failure leaves the document {@code failed} with its
- * reason; transient ones are reported to the caller so the event is redelivered, and
- * {@link #retry} completes any failed item by hand.
+ * Brings a customer's attachments into our storage: for each MediaUrlN of an inbound message, a
+ * {@code media} document (id derived from the message id and position, so redelivery finds the same
+ * one), a download from Twilio ({@link TwilioMediaDownloader}), and the object under {@code
+ * workspace/conversation/mediaId}. A failure leaves the document {@code failed} with its reason;
+ * transient ones are reported to the caller so the event is redelivered, and {@link #retry}
+ * completes any failed item by hand.
  */
 public final class MediaIngestService {
   private static final Log LOG = Log.get(MediaIngestService.class);
@@ -34,7 +34,8 @@ public final class MediaIngestService {
   private final MediaStore store;
   private final Clock clock;
 
-  public MediaIngestService(Firestore firestore, TwilioMediaDownloader downloader, MediaStore store, Clock clock) {
+  public MediaIngestService(
+      Firestore firestore, TwilioMediaDownloader downloader, MediaStore store, Clock clock) {
     this.firestore = firestore;
     this.downloader = downloader;
     this.store = store;
@@ -42,7 +43,9 @@ public final class MediaIngestService {
   }
 
   public static String mediaIdFor(String messageId, int index) {
-    return UUID.nameUUIDFromBytes(("media:" + messageId + "#" + index).getBytes(StandardCharsets.UTF_8)).toString();
+    return UUID.nameUUIDFromBytes(
+            ("media:" + messageId + "#" + index).getBytes(StandardCharsets.UTF_8))
+        .toString();
   }
 
   /** Thrown after every item was tried when at least one failed transiently: redeliver to retry. */
@@ -53,7 +56,8 @@ public final class MediaIngestService {
   }
 
   /** Ingests the attachments of an inbound message; returns the items as they ended up. */
-  public List<MediaItem> ingest(String workspaceId, MessageView message) throws TransientMediaFailure {
+  public List<MediaItem> ingest(String workspaceId, MessageView message)
+      throws TransientMediaFailure {
     List<MediaItem> items = new ArrayList<>();
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < message.media().size(); i++) {
@@ -66,8 +70,11 @@ public final class MediaIngestService {
       return items;
     }
     // The message points at its media from the start, so clients can show "downloading…".
-    FirestoreCalls.await(firestore.collection(Collections.MESSAGES).document(message.id())
-        .update("mediaIds", ids, "mediaId", ids.get(0)));
+    FirestoreCalls.await(
+        firestore
+            .collection(Collections.MESSAGES)
+            .document(message.id())
+            .update("mediaIds", ids, "mediaId", ids.get(0)));
     List<MediaItem> results = new ArrayList<>();
     int transientFailures = 0;
     for (MediaItem item : items) {
@@ -76,7 +83,8 @@ public final class MediaIngestService {
       results.add(result.item());
     }
     if (transientFailures > 0) {
-      throw new TransientMediaFailure(transientFailures + " media item(s) failed transiently; redeliver to retry");
+      throw new TransientMediaFailure(
+          transientFailures + " media item(s) failed transiently; redeliver to retry");
     }
     return results;
   }
@@ -105,9 +113,25 @@ public final class MediaIngestService {
       return MediaItem.fromSnapshot(existing);
     }
     MediaItem item =
-        new MediaItem(mediaId, workspaceId, message.conversationId(), message.id(), "inbound", MediaItem.PENDING, null, null,
-            null, null, null, MediaStore.pathFor(workspaceId, message.conversationId(), mediaId), ref.url(), ref.contentType(),
-            0, clock.instant(), clock.instant(), null);
+        new MediaItem(
+            mediaId,
+            workspaceId,
+            message.conversationId(),
+            message.id(),
+            "inbound",
+            MediaItem.PENDING,
+            null,
+            null,
+            null,
+            null,
+            null,
+            MediaStore.pathFor(workspaceId, message.conversationId(), mediaId),
+            ref.url(),
+            ref.contentType(),
+            0,
+            clock.instant(),
+            clock.instant(),
+            null);
     FirestoreCalls.await(ref(mediaId).set(item.toMap()));
     return item;
   }
@@ -122,18 +146,44 @@ public final class MediaIngestService {
       try {
         store.put(item.storagePath(), downloaded.contentType(), downloaded.file());
       } catch (IOException | RuntimeException e) {
-        throw new MediaFailure(MediaFailure.STORAGE_FAILED, false, "could not store the media: " + e.getClass().getSimpleName(), e);
+        throw new MediaFailure(
+            MediaFailure.STORAGE_FAILED,
+            false,
+            "could not store the media: " + e.getClass().getSimpleName(),
+            e);
       }
-      MediaItem stored = attempt.stored(downloaded.contentType(), downloaded.size(), downloaded.sha256(), clock.instant());
+      MediaItem stored =
+          attempt.stored(
+              downloaded.contentType(), downloaded.size(), downloaded.sha256(), clock.instant());
       save(stored);
-      LOG.info("media stored", "mediaId", item.id(), "conversationId", item.conversationId(), "contentType", stored.contentType(),
-          "size", stored.size(), "latencyMs", (System.nanoTime() - started) / 1_000_000);
+      LOG.info(
+          "media stored",
+          "mediaId",
+          item.id(),
+          "conversationId",
+          item.conversationId(),
+          "contentType",
+          stored.contentType(),
+          "size",
+          stored.size(),
+          "latencyMs",
+          (System.nanoTime() - started) / 1_000_000);
       return new Fetched(stored, false);
     } catch (MediaFailure failure) {
       MediaItem failed = attempt.failed(failure.code(), failure.getMessage(), clock.instant());
       save(failed);
-      LOG.warn("media download failed", "mediaId", item.id(), "conversationId", item.conversationId(), "reason", failure.code(),
-          "permanent", failure.permanent(), "attempt", attempt.attempts());
+      LOG.warn(
+          "media download failed",
+          "mediaId",
+          item.id(),
+          "conversationId",
+          item.conversationId(),
+          "reason",
+          failure.code(),
+          "permanent",
+          failure.permanent(),
+          "attempt",
+          attempt.attempts());
       return new Fetched(failed, !failure.permanent());
     } finally {
       if (downloaded != null) {

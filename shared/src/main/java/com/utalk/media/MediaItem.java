@@ -7,9 +7,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * A {@code media/{mediaId}} document: one attachment, inbound (downloaded from Twilio) or
- * outbound (uploaded by an agent). {@code status} is {@code pending}, {@code stored},
- * {@code failed} (with {@code failureReason}) or {@code awaiting_upload}.
+ * A {@code media/{mediaId}} document: one attachment, inbound (downloaded from Twilio) or outbound
+ * (uploaded by an agent). {@code status} is {@code pending}, {@code stored}, {@code failed} (with
+ * {@code failureReason}) or {@code awaiting_upload}.
  */
 public record MediaItem(
     String id,
@@ -65,25 +65,89 @@ public record MediaItem(
   public static MediaItem fromSnapshot(DocumentSnapshot s) {
     Long attempts = s.getLong("attempts");
     return new MediaItem(
-        s.getId(), s.getString("workspaceId"), s.getString("conversationId"), s.getString("messageId"), s.getString("direction"),
-        s.getString("status"), s.getString("failureReason"), s.getString("failureDetail"), s.getString("contentType"),
-        s.getLong("size"), s.getString("sha256"), s.getString("storagePath"), s.getString("sourceUrl"),
-        s.getString("declaredContentType"), attempts == null ? 0 : attempts, Timestamps.toInstant(s.get("createdAt")),
-        Timestamps.toInstant(s.get("updatedAt")), Timestamps.toInstant(s.get("storedAt")));
+        s.getId(),
+        s.getString("workspaceId"),
+        s.getString("conversationId"),
+        s.getString("messageId"),
+        s.getString("direction"),
+        s.getString("status"),
+        s.getString("failureReason"),
+        s.getString("failureDetail"),
+        s.getString("contentType"),
+        s.getLong("size"),
+        s.getString("sha256"),
+        s.getString("storagePath"),
+        s.getString("sourceUrl"),
+        s.getString("declaredContentType"),
+        attempts == null ? 0 : attempts,
+        Timestamps.toInstant(s.get("createdAt")),
+        Timestamps.toInstant(s.get("updatedAt")),
+        Timestamps.toInstant(s.get("storedAt")));
   }
 
   MediaItem attempt(Instant now) {
-    return new MediaItem(id, workspaceId, conversationId, messageId, direction, PENDING, null, null, contentType, size, sha256,
-        storagePath, sourceUrl, declaredContentType, attempts + 1, createdAt, now, storedAt);
+    return new MediaItem(
+        id,
+        workspaceId,
+        conversationId,
+        messageId,
+        direction,
+        PENDING,
+        null,
+        null,
+        contentType,
+        size,
+        sha256,
+        storagePath,
+        sourceUrl,
+        declaredContentType,
+        attempts + 1,
+        createdAt,
+        now,
+        storedAt);
   }
 
   MediaItem stored(String type, long bytes, String hash, Instant now) {
-    return new MediaItem(id, workspaceId, conversationId, messageId, direction, STORED, null, null, type, bytes, hash,
-        storagePath, sourceUrl, declaredContentType, attempts, createdAt, now, now);
+    return new MediaItem(
+        id,
+        workspaceId,
+        conversationId,
+        messageId,
+        direction,
+        STORED,
+        null,
+        null,
+        type,
+        bytes,
+        hash,
+        storagePath,
+        sourceUrl,
+        declaredContentType,
+        attempts,
+        createdAt,
+        now,
+        now);
   }
 
   MediaItem failed(String reason, String detail, Instant now) {
-    return new MediaItem(id, workspaceId, conversationId, messageId, direction, FAILED, reason, detail, contentType, size, sha256,
-        storagePath, sourceUrl, declaredContentType, attempts, createdAt, now, storedAt);
+    return new MediaItem(
+        id,
+        workspaceId,
+        conversationId,
+        messageId,
+        direction,
+        FAILED,
+        reason,
+        detail,
+        contentType,
+        size,
+        sha256,
+        storagePath,
+        sourceUrl,
+        declaredContentType,
+        attempts,
+        createdAt,
+        now,
+        storedAt);
   }
 }

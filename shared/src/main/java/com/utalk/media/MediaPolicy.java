@@ -4,8 +4,9 @@ import com.utalk.config.Settings;
 import java.util.Locale;
 
 /**
- * What media we accept, from the operations reference's storage section: images, audio, video and PDF (not
- * {@code application/octet-stream}), at most 100 MB ({@code MEDIA_MAX_BYTES} overrides the cap).
+ * What media we accept, from the operations reference's storage section: images, audio, video and
+ * PDF (not {@code application/octet-stream}), at most 100 MB ({@code MEDIA_MAX_BYTES} overrides the
+ * cap).
  */
 public record MediaPolicy(long maxBytes) {
   public static final long DEFAULT_MAX_BYTES = 100L * 1024 * 1024;
@@ -29,14 +30,16 @@ public record MediaPolicy(long maxBytes) {
   public String requireAllowedType(String contentType) throws MediaFailure {
     String type = allowedType(contentType);
     if (type == null) {
-      throw new MediaFailure(MediaFailure.UNSUPPORTED_TYPE, true, "media type is not allowed: " + safe(contentType));
+      throw new MediaFailure(
+          MediaFailure.UNSUPPORTED_TYPE, true, "media type is not allowed: " + safe(contentType));
     }
     return type;
   }
 
   public void requireSize(long bytes) throws MediaFailure {
     if (bytes > maxBytes) {
-      throw new MediaFailure(MediaFailure.TOO_LARGE, true, "media is larger than " + maxBytes + " bytes");
+      throw new MediaFailure(
+          MediaFailure.TOO_LARGE, true, "media is larger than " + maxBytes + " bytes");
     }
   }
 

@@ -8,11 +8,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Where we may send our Twilio credentials: Twilio's media hosts over https
- * ({@code api.twilio.com}, {@code media.twiliocdn.com}, any {@code *.twilio.com}), plus the exact
- * origins in {@code MEDIA_EXTRA_ALLOWED_ORIGINS} (the local Twilio stand-in, e.g.
- * {@code http://127.0.0.1:8790}; never set in production). A webhook's MediaUrl is only as
- * trustworthy as its signature, and a forged one must never receive our Basic auth.
+ * Where we may send our Twilio credentials: Twilio's media hosts over https ({@code
+ * api.twilio.com}, {@code media.twiliocdn.com}, any {@code *.twilio.com}), plus the exact origins
+ * in {@code MEDIA_EXTRA_ALLOWED_ORIGINS} (the local Twilio stand-in, e.g. {@code
+ * http://127.0.0.1:8790}; never set in production). A webhook's MediaUrl is only as trustworthy as
+ * its signature, and a forged one must never receive our Basic auth.
  */
 public final class MediaSources {
   private static final Set<String> TWILIO_HOSTS = Set.of("api.twilio.com", "media.twiliocdn.com");
@@ -20,13 +20,20 @@ public final class MediaSources {
   private final Set<String> extraOrigins;
 
   public MediaSources(Set<String> extraOrigins) {
-    this.extraOrigins = extraOrigins.stream().map(MediaSources::normalizeOrigin).collect(Collectors.toSet());
+    this.extraOrigins =
+        extraOrigins.stream().map(MediaSources::normalizeOrigin).collect(Collectors.toSet());
   }
 
   public static MediaSources from(Settings settings) {
     return new MediaSources(
-        settings.find("MEDIA_EXTRA_ALLOWED_ORIGINS")
-            .map(value -> Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet()))
+        settings
+            .find("MEDIA_EXTRA_ALLOWED_ORIGINS")
+            .map(
+                value ->
+                    Arrays.stream(value.split(","))
+                        .map(String::trim)
+                        .filter(s -> !s.isEmpty())
+                        .collect(Collectors.toSet()))
             .orElse(Set.of()));
   }
 
@@ -45,11 +52,19 @@ public final class MediaSources {
   }
 
   static String originOf(URI url) {
-    int port = url.getPort() != -1 ? url.getPort() : ("https".equalsIgnoreCase(url.getScheme()) ? 443 : 80);
-    return url.getScheme().toLowerCase(Locale.ROOT) + "://" + url.getHost().toLowerCase(Locale.ROOT) + ":" + port;
+    int port =
+        url.getPort() != -1
+            ? url.getPort()
+            : ("https".equalsIgnoreCase(url.getScheme()) ? 443 : 80);
+    return url.getScheme().toLowerCase(Locale.ROOT)
+        + "://"
+        + url.getHost().toLowerCase(Locale.ROOT)
+        + ":"
+        + port;
   }
 
   private static String normalizeOrigin(String origin) {
-    return originOf(URI.create(origin.endsWith("/") ? origin.substring(0, origin.length() - 1) : origin));
+    return originOf(
+        URI.create(origin.endsWith("/") ? origin.substring(0, origin.length() - 1) : origin));
   }
 }

@@ -16,7 +16,10 @@ public interface MediaStore {
 
   Optional<StoredObject> stat(String path);
 
-  /** The object's bytes (the media backup copies them); {@link java.io.FileNotFoundException} when absent. */
+  /**
+   * The object's bytes (the media backup copies them); {@link java.io.FileNotFoundException} when
+   * absent.
+   */
   java.io.InputStream open(String path) throws IOException;
 
   SignedUrl signedGetUrl(String path, Duration ttl);

@@ -17,12 +17,12 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The sender's MediaUrl list: a signed GET URL (15 minutes, ample for Twilio's immediate fetch)
- * for each of the message's {@code mediaIds}, which must belong to the message's conversation.
- * An uploaded item is confirmed here (the object must exist, with an allowed type and size) and
- * marked {@code stored}. Anything missing fails the send for good rather than sending the message
- * without its attachment. The store is built on first use, so a sender with no media never needs
- * storage credentials.
+ * The sender's MediaUrl list: a signed GET URL (15 minutes, ample for Twilio's immediate fetch) for
+ * each of the message's {@code mediaIds}, which must belong to the message's conversation. An
+ * uploaded item is confirmed here (the object must exist, with an allowed type and size) and marked
+ * {@code stored}. Anything missing fails the send for good rather than sending the message without
+ * its attachment. The store is built on first use, so a sender with no media never needs storage
+ * credentials.
  */
 public final class SignedMediaUrls implements OutboundSendService.MediaUrls {
   private final Firestore firestore;
@@ -30,7 +30,8 @@ public final class SignedMediaUrls implements OutboundSendService.MediaUrls {
   private final MediaPolicy policy;
   private final Clock clock;
 
-  public SignedMediaUrls(Firestore firestore, Supplier<MediaStore> store, MediaPolicy policy, Clock clock) {
+  public SignedMediaUrls(
+      Firestore firestore, Supplier<MediaStore> store, MediaPolicy policy, Clock clock) {
     this.firestore = firestore;
     this.store = store;
     this.policy = policy;
@@ -46,7 +47,8 @@ public final class SignedMediaUrls implements OutboundSendService.MediaUrls {
       if (!snapshot.exists()
           || !message.workspaceId().equals(snapshot.getString("workspaceId"))
           || !message.conversationId().equals(snapshot.getString("conversationId"))) {
-        throw refused("media_not_found", "attachment " + mediaId + " does not belong to this conversation");
+        throw refused(
+            "media_not_found", "attachment " + mediaId + " does not belong to this conversation");
       }
       MediaItem item = MediaItem.fromSnapshot(snapshot);
       if (MediaItem.AWAITING_UPLOAD.equals(item.status())) {
@@ -59,7 +61,8 @@ public final class SignedMediaUrls implements OutboundSendService.MediaUrls {
     return urls;
   }
 
-  private void confirmUpload(DocumentReference ref, MediaItem item, String messageId) throws WhatsAppSender.SendFailedException {
+  private void confirmUpload(DocumentReference ref, MediaItem item, String messageId)
+      throws WhatsAppSender.SendFailedException {
     Optional<MediaStore.StoredObject> object = store.get().stat(item.storagePath());
     if (object.isEmpty()) {
       throw refused("media_not_uploaded", "attachment " + item.id() + " was never uploaded");
@@ -68,8 +71,20 @@ public final class SignedMediaUrls implements OutboundSendService.MediaUrls {
     if (type == null || object.get().size() > policy.maxBytes()) {
       throw refused("media_refused", "attachment " + item.id() + " has a refused type or size");
     }
-    FirestoreCalls.await(ref.update("status", MediaItem.STORED, "contentType", type, "size", object.get().size(),
-        "messageId", messageId, "storedAt", Timestamps.of(clock.instant()), "updatedAt", Timestamps.of(clock.instant())));
+    FirestoreCalls.await(
+        ref.update(
+            "status",
+            MediaItem.STORED,
+            "contentType",
+            type,
+            "size",
+            object.get().size(),
+            "messageId",
+            messageId,
+            "storedAt",
+            Timestamps.of(clock.instant()),
+            "updatedAt",
+            Timestamps.of(clock.instant())));
   }
 
   private static WhatsAppSender.SendFailedException refused(String code, String message) {

@@ -25,8 +25,8 @@ import java.util.OptionalLong;
  * ({@link MediaSources}); anything else is refused before a connection is made. Redirects are
  * followed by hand (Twilio redirects to a short-lived CDN URL): our Basic auth goes only to trusted
  * hosts, other https hops get no credentials, and plain http hops are refused. The type is checked
- * on the response headers and the size while streaming, so an oversize or wrong file is never
- * fully read; the sha256 is computed on the way to a temporary file.
+ * on the response headers and the size while streaming, so an oversize or wrong file is never fully
+ * read; the sha256 is computed on the way to a temporary file.
  */
 public final class TwilioMediaDownloader {
   private static final Log LOG = Log.get(TwilioMediaDownloader.class);
@@ -37,13 +37,18 @@ public final class TwilioMediaDownloader {
   private final MediaPolicy policy;
   private final String basicAuth;
   private final HttpClient http =
-      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
-  public TwilioMediaDownloader(MediaSources sources, MediaPolicy policy, TwilioCredentials credentials) {
+  public TwilioMediaDownloader(
+      MediaSources sources, MediaPolicy policy, TwilioCredentials credentials) {
     this.sources = sources;
     this.policy = policy;
     String pair = credentials.accountSid() + ":" + credentials.authToken();
-    this.basicAuth = "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+    this.basicAuth =
+        "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
   }
 
   /** A downloaded file; the caller deletes {@code file} when done. */
@@ -52,16 +57,22 @@ public final class TwilioMediaDownloader {
   public Downloaded download(URI url, String declaredType) throws MediaFailure {
     if (!sources.trusted(url)) {
       // "media" and "download" in the message: the runbook greps for exactly that.
-      LOG.warn("media download refused: not a Twilio media host", "host", url == null ? null : url.getHost(),
-          "scheme", url == null ? null : url.getScheme());
-      throw new MediaFailure(MediaFailure.FORBIDDEN_HOST, true, "media URL is not on a Twilio media host");
+      LOG.warn(
+          "media download refused: not a Twilio media host",
+          "host",
+          url == null ? null : url.getHost(),
+          "scheme",
+          url == null ? null : url.getScheme());
+      throw new MediaFailure(
+          MediaFailure.FORBIDDEN_HOST, true, "media URL is not on a Twilio media host");
     }
     URI current = url;
     for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
       boolean withCredentials = sources.trusted(current);
       if (!withCredentials && !"https".equalsIgnoreCase(current.getScheme())) {
         LOG.warn("media download refused: redirect to an insecure host", "host", current.getHost());
-        throw new MediaFailure(MediaFailure.FORBIDDEN_HOST, true, "media redirect leads to a non-https host");
+        throw new MediaFailure(
+            MediaFailure.FORBIDDEN_HOST, true, "media redirect leads to a non-https host");
       }
       HttpRequest.Builder request = HttpRequest.newBuilder(current).timeout(REQUEST_TIMEOUT).GET();
       if (withCredentials) {
@@ -82,7 +93,8 @@ public final class TwilioMediaDownloader {
         close(response);
         boolean transientFailure = status == 429 || status >= 500;
         LOG.warn("media download failed", "host", current.getHost(), "status", status);
-        throw new MediaFailure(MediaFailure.DOWNLOAD_FAILED, !transientFailure, "media host answered HTTP " + status);
+        throw new MediaFailure(
+            MediaFailure.DOWNLOAD_FAILED, !transientFailure, "media host answered HTTP " + status);
       }
       return read(response, declaredType);
     }
@@ -93,18 +105,27 @@ public final class TwilioMediaDownloader {
     try {
       return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
     } catch (IOException e) {
-      LOG.warn("media download failed", "host", request.uri().getHost(), "cause", e.getClass().getSimpleName());
-      throw new MediaFailure(MediaFailure.DOWNLOAD_FAILED, false, "media host could not be reached", e);
+      LOG.warn(
+          "media download failed",
+          "host",
+          request.uri().getHost(),
+          "cause",
+          e.getClass().getSimpleName());
+      throw new MediaFailure(
+          MediaFailure.DOWNLOAD_FAILED, false, "media host could not be reached", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new MediaFailure(MediaFailure.DOWNLOAD_FAILED, false, "interrupted", e);
     }
   }
 
-  private Downloaded read(HttpResponse<InputStream> response, String declaredType) throws MediaFailure {
+  private Downloaded read(HttpResponse<InputStream> response, String declaredType)
+      throws MediaFailure {
     String contentType;
     try {
-      contentType = policy.requireAllowedType(response.headers().firstValue("Content-Type").orElse(declaredType));
+      contentType =
+          policy.requireAllowedType(
+              response.headers().firstValue("Content-Type").orElse(declaredType));
       OptionalLong length = response.headers().firstValueAsLong("Content-Length");
       if (length.isPresent()) {
         policy.requireSize(length.getAsLong());
@@ -118,7 +139,8 @@ public final class TwilioMediaDownloader {
       file = Files.createTempFile("utalk-media-", ".bin");
       MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
       long size = 0;
-      try (DigestInputStream in = new DigestInputStream(body, sha256); OutputStream out = Files.newOutputStream(file)) {
+      try (DigestInputStream in = new DigestInputStream(body, sha256);
+          OutputStream out = Files.newOutputStream(file)) {
         byte[] buffer = new byte[64 * 1024];
         int read;
         while ((read = in.read(buffer)) >= 0) {
@@ -133,7 +155,8 @@ public final class TwilioMediaDownloader {
       throw tooLarge;
     } catch (IOException e) {
       delete(file);
-      throw new MediaFailure(MediaFailure.DOWNLOAD_FAILED, false, "media download was interrupted", e);
+      throw new MediaFailure(
+          MediaFailure.DOWNLOAD_FAILED, false, "media download was interrupted", e);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -35,7 +35,9 @@ public record Conversation(
 
   /** The bot may answer only while it is on and no human owns the conversation. */
   public boolean botMayReply() {
-    return botEnabled && status != ConversationStatus.ESCALATED && status != ConversationStatus.CLOSED;
+    return botEnabled
+        && status != ConversationStatus.ESCALATED
+        && status != ConversationStatus.CLOSED;
   }
 
   /** A copy that took the next event sequence number. */
@@ -43,7 +45,9 @@ public record Conversation(
     return toBuilder().nextSeq().build();
   }
 
-  /** A copy after an outbound message: agent replies stamp the first reply and stop the ASA clock. */
+  /**
+   * A copy after an outbound message: agent replies stamp the first reply and stop the ASA clock.
+   */
   public Conversation afterOutbound(Instant now, boolean byAgent, boolean byBot) {
     Builder next = toBuilder().lastMessageAt(now).messageCount(messageCount + 1).nextSeq();
     if (byAgent && firstAgentReplyAt == null) {
@@ -114,32 +118,122 @@ public record Conversation(
       seq = from.seq;
     }
 
-    public Builder id(String value) { id = value; return this; }
-    public Builder workspaceId(String value) { workspaceId = value; return this; }
-    public Builder contact(Contact value) { contact = value; return this; }
-    public Builder businessNumber(String value) { businessNumber = value; return this; }
-    public Builder status(ConversationStatus value) { status = value; return this; }
-    public Builder botEnabled(boolean value) { botEnabled = value; return this; }
-    public Builder assignedAgentId(String value) { assignedAgentId = value; return this; }
-    public Builder createdAt(Instant value) { createdAt = value; return this; }
-    public Builder firstInboundAt(Instant value) { firstInboundAt = value; return this; }
-    public Builder firstAgentReplyAt(Instant value) { firstAgentReplyAt = value; return this; }
-    public Builder escalatedAt(Instant value) { escalatedAt = value; return this; }
-    public Builder closedAt(Instant value) { closedAt = value; return this; }
-    public Builder resolvedInFirstContact(Boolean value) { resolvedInFirstContact = value; return this; }
-    public Builder lastMessageAt(Instant value) { lastMessageAt = value; return this; }
-    public Builder lastInboundAt(Instant value) { lastInboundAt = value; return this; }
-    public Builder awaitingReplySince(Instant value) { awaitingReplySince = value; return this; }
-    public Builder messageCount(long value) { messageCount = value; return this; }
-    public Builder seq(long value) { seq = value; return this; }
+    public Builder id(String value) {
+      id = value;
+      return this;
+    }
+
+    public Builder workspaceId(String value) {
+      workspaceId = value;
+      return this;
+    }
+
+    public Builder contact(Contact value) {
+      contact = value;
+      return this;
+    }
+
+    public Builder businessNumber(String value) {
+      businessNumber = value;
+      return this;
+    }
+
+    public Builder status(ConversationStatus value) {
+      status = value;
+      return this;
+    }
+
+    public Builder botEnabled(boolean value) {
+      botEnabled = value;
+      return this;
+    }
+
+    public Builder assignedAgentId(String value) {
+      assignedAgentId = value;
+      return this;
+    }
+
+    public Builder createdAt(Instant value) {
+      createdAt = value;
+      return this;
+    }
+
+    public Builder firstInboundAt(Instant value) {
+      firstInboundAt = value;
+      return this;
+    }
+
+    public Builder firstAgentReplyAt(Instant value) {
+      firstAgentReplyAt = value;
+      return this;
+    }
+
+    public Builder escalatedAt(Instant value) {
+      escalatedAt = value;
+      return this;
+    }
+
+    public Builder closedAt(Instant value) {
+      closedAt = value;
+      return this;
+    }
+
+    public Builder resolvedInFirstContact(Boolean value) {
+      resolvedInFirstContact = value;
+      return this;
+    }
+
+    public Builder lastMessageAt(Instant value) {
+      lastMessageAt = value;
+      return this;
+    }
+
+    public Builder lastInboundAt(Instant value) {
+      lastInboundAt = value;
+      return this;
+    }
+
+    public Builder awaitingReplySince(Instant value) {
+      awaitingReplySince = value;
+      return this;
+    }
+
+    public Builder messageCount(long value) {
+      messageCount = value;
+      return this;
+    }
+
+    public Builder seq(long value) {
+      seq = value;
+      return this;
+    }
 
     /** Every change of a conversation takes its next event sequence number. */
-    public Builder nextSeq() { seq = seq + 1; return this; }
+    public Builder nextSeq() {
+      seq = seq + 1;
+      return this;
+    }
 
     public Conversation build() {
-      return new Conversation(id, workspaceId, contact, businessNumber, status, botEnabled, assignedAgentId, createdAt,
-          firstInboundAt, firstAgentReplyAt, escalatedAt, closedAt, resolvedInFirstContact, lastMessageAt,
-          lastInboundAt, awaitingReplySince, messageCount, seq);
+      return new Conversation(
+          id,
+          workspaceId,
+          contact,
+          businessNumber,
+          status,
+          botEnabled,
+          assignedAgentId,
+          createdAt,
+          firstInboundAt,
+          firstAgentReplyAt,
+          escalatedAt,
+          closedAt,
+          resolvedInFirstContact,
+          lastMessageAt,
+          lastInboundAt,
+          awaitingReplySince,
+          messageCount,
+          seq);
     }
   }
 }

@@ -13,9 +13,15 @@ public final class ConversationDocument {
   public static Map<String, Object> toMap(Conversation conversation) {
     Map<String, Object> map = new HashMap<>();
     map.put("workspaceId", conversation.workspaceId());
-    map.put("contact", Map.of(
-        "phone", conversation.contact().phone(),
-        "profileName", conversation.contact().profileName() == null ? "" : conversation.contact().profileName()));
+    map.put(
+        "contact",
+        Map.of(
+            "phone",
+            conversation.contact().phone(),
+            "profileName",
+            conversation.contact().profileName() == null
+                ? ""
+                : conversation.contact().profileName()));
     map.put("businessNumber", conversation.businessNumber());
     map.put("status", conversation.status().wire());
     map.put("botEnabled", conversation.botEnabled());
@@ -42,11 +48,13 @@ public final class ConversationDocument {
   public static Map<String, Object> changes(Conversation before, Conversation after) {
     Map<String, Object> old = toMap(before);
     Map<String, Object> updates = new HashMap<>();
-    toMap(after).forEach((field, value) -> {
-      if (!Objects.equals(old.get(field), value)) {
-        updates.put(field, value);
-      }
-    });
+    toMap(after)
+        .forEach(
+            (field, value) -> {
+              if (!Objects.equals(old.get(field), value)) {
+                updates.put(field, value);
+              }
+            });
     return updates;
   }
 
@@ -58,9 +66,10 @@ public final class ConversationDocument {
     return Conversation.builder()
         .id(snapshot.getId())
         .workspaceId(snapshot.getString("workspaceId"))
-        .contact(new Conversation.Contact(
-            contact == null ? null : (String) contact.get("phone"),
-            contact == null ? null : (String) contact.get("profileName")))
+        .contact(
+            new Conversation.Contact(
+                contact == null ? null : (String) contact.get("phone"),
+                contact == null ? null : (String) contact.get("profileName")))
         .businessNumber(snapshot.getString("businessNumber"))
         .status(ConversationStatus.fromWire(snapshot.getString("status")))
         .botEnabled(Boolean.TRUE.equals(snapshot.getBoolean("botEnabled")))

@@ -20,8 +20,8 @@ import java.util.Map;
 /**
  * Applies Twilio delivery callbacks. The {@code twilioSids/{sid}} document is where the callback
  * and the sender meet: a callback that arrives before the sender has recorded the sid parks its
- * report there, and the sender applies parked reports in the same transaction that records the
- * sid, so no report is lost whichever comes first.
+ * report there, and the sender applies parked reports in the same transaction that records the sid,
+ * so no report is lost whichever comes first.
  */
 public final class DeliveryStatusService {
   private static final Log LOG = Log.get(DeliveryStatusService.class);
@@ -46,12 +46,21 @@ public final class DeliveryStatusService {
   }
 
   public Applied apply(StatusReport report, String requestId) {
-    Result result = FirestoreCalls.await(firestore.runTransaction(tx -> applyIn(tx, report, requestId)));
+    Result result =
+        FirestoreCalls.await(firestore.runTransaction(tx -> applyIn(tx, report, requestId)));
     if (result.event() != null) {
       outbox.publishOwned(result.event());
     }
-    LOG.info("delivery status", "twilioSid", report.messageSid(), "reported", report.status().wire(),
-        "outcome", result.applied().name().toLowerCase(), "errorCode", report.errorCode());
+    LOG.info(
+        "delivery status",
+        "twilioSid",
+        report.messageSid(),
+        "reported",
+        report.status().wire(),
+        "outcome",
+        result.applied().name().toLowerCase(),
+        "errorCode",
+        report.errorCode());
     return result.applied();
   }
 
@@ -72,10 +81,18 @@ public final class DeliveryStatusService {
     DocumentSnapshot messageSnapshot = tx.get(messageRef).get();
     Message message = MessageDocument.fromSnapshot(messageSnapshot);
     DocumentSnapshot conversation =
-        tx.get(firestore.collection(Collections.CONVERSATIONS).document(message.conversationId())).get();
+        tx.get(firestore.collection(Collections.CONVERSATIONS).document(message.conversationId()))
+            .get();
     Instant now = clock.instant();
     ConversationEvent event =
-        ledger.apply(tx, message, ConversationDocument.fromSnapshot(conversation), List.of(report), Map.of(), now, requestId);
+        ledger.apply(
+            tx,
+            message,
+            ConversationDocument.fromSnapshot(conversation),
+            List.of(report),
+            Map.of(),
+            now,
+            requestId);
     return new Result(event == null ? Applied.UNCHANGED : Applied.APPLIED, event);
   }
 

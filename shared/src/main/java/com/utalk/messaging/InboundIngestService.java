@@ -4,6 +4,7 @@ import com.google.cloud.firestore.DocumentReference;
 import com.google.cloud.firestore.DocumentSnapshot;
 import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.Transaction;
+import com.google.common.util.concurrent.Striped;
 import com.utalk.errors.NotFoundException;
 import com.utalk.events.ConversationEvent;
 import com.utalk.events.EventOutbox;
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.locks.Lock;
-import com.google.common.util.concurrent.Striped;
 
 /**
  * Stores each inbound WhatsApp message exactly once and announces it once.
@@ -26,8 +26,8 @@ import com.google.common.util.concurrent.Striped;
  * <p>One transaction writes the message (id derived from MessageSid), finds or opens the contact's
  * conversation, takes the conversation's next sequence number and appends the outbox event. The
  * contact-thread document is the single point that concurrent first messages from a new contact
- * contend on, so they end up in one conversation. Publishing happens after the commit; a retry of
- * a stored-but-unpublished message finishes the publish instead of storing anything again.
+ * contend on, so they end up in one conversation. Publishing happens after the commit; a retry of a
+ * stored-but-unpublished message finishes the publish instead of storing anything again.
  */
 public final class InboundIngestService {
   private static final Log LOG = Log.get(InboundIngestService.class);
@@ -36,15 +36,18 @@ public final class InboundIngestService {
   private final WorkspaceDirectory workspaces;
   private final EventOutbox outbox;
   private final Clock clock;
+
   /**
-   * Messages of one contact that reach the same instance together queue here instead of
-   * aborting each other's transactions (each abort costs a retry, about a second on the emulator).
+   * Messages of one contact that reach the same instance together queue here instead of aborting
+   * each other's transactions (each abort costs a retry, about a second on the emulator).
    */
   private final Striped<Lock> contactLocks = Striped.lazyWeakLock(1024);
+
   /** Answers to the satisfaction survey of a closed conversation (KPI issue). */
   private final RatingReplies ratingReplies;
 
-  public InboundIngestService(Firestore firestore, WorkspaceDirectory workspaces, EventOutbox outbox, Clock clock) {
+  public InboundIngestService(
+      Firestore firestore, WorkspaceDirectory workspaces, EventOutbox outbox, Clock clock) {
     this.firestore = firestore;
     this.workspaces = workspaces;
     this.outbox = outbox;
@@ -56,12 +59,17 @@ public final class InboundIngestService {
     String workspaceId =
         workspaces
             .workspaceForNumber(inbound.to())
-            .orElseThrow(() -> new NotFoundException("unknown_number", "no workspace owns the WhatsApp number " + inbound.to()));
+            .orElseThrow(
+                () ->
+                    new NotFoundException(
+                        "unknown_number", "no workspace owns the WhatsApp number " + inbound.to()));
     Outcome outcome;
     Lock lock = contactLocks.get(workspaceId + "_" + inbound.from().digits());
     lock.lock();
     try {
-      outcome = FirestoreCalls.await(firestore.runTransaction(tx -> store(tx, workspaceId, inbound, requestId)));
+      outcome =
+          FirestoreCalls.await(
+              firestore.runTransaction(tx -> store(tx, workspaceId, inbound, requestId)));
     } finally {
       lock.unlock();
     }
@@ -73,56 +81,102 @@ public final class InboundIngestService {
     IngestResult result = outcome.result();
     LOG.info(
         result.duplicate() ? "duplicate inbound message acknowledged" : "inbound message stored",
-        "workspaceId", workspaceId,
-        "conversationId", result.conversationId(),
-        "messageId", result.messageId(),
-        "seq", result.seq(),
-        "from", inbound.from().e164(),
-        "numMedia", inbound.media().size(),
-        "newConversation", result.newConversation());
+        "workspaceId",
+        workspaceId,
+        "conversationId",
+        result.conversationId(),
+        "messageId",
+        result.messageId(),
+        "seq",
+        result.seq(),
+        "from",
+        inbound.from().e164(),
+        "numMedia",
+        inbound.media().size(),
+        "newConversation",
+        result.newConversation());
     return result;
   }
 
-  private Outcome store(Transaction tx, String workspaceId, InboundMessage inbound, String requestId) throws Exception {
+  private Outcome store(
+      Transaction tx, String workspaceId, InboundMessage inbound, String requestId)
+      throws Exception {
     String messageId = Message.inboundId(inbound.messageSid());
     DocumentReference messageRef = firestore.collection(Collections.MESSAGES).document(messageId);
     DocumentReference threadRef =
-        firestore.collection(Collections.CONTACT_THREADS).document(workspaceId + "_" + inbound.from().digits());
+        firestore
+            .collection(Collections.CONTACT_THREADS)
+            .document(workspaceId + "_" + inbound.from().digits());
     List<DocumentSnapshot> snapshots = tx.getAll(messageRef, threadRef).get();
     DocumentSnapshot existingMessage = snapshots.get(0);
     DocumentSnapshot thread = snapshots.get(1);
     if (existingMessage.exists()) {
       Long seq = existingMessage.getLong("seq");
       return new Outcome(
-          new IngestResult(messageId, existingMessage.getString("conversationId"), seq == null ? 0 : seq, true, false), null);
+          new IngestResult(
+              messageId,
+              existingMessage.getString("conversationId"),
+              seq == null ? 0 : seq,
+              true,
+              false),
+          null);
     }
 
     Instant now = clock.instant();
     Conversation current = null;
     if (thread.exists()) {
       DocumentSnapshot conversation =
-          tx.get(firestore.collection(Collections.CONVERSATIONS).document(thread.getString("conversationId"))).get();
+          tx.get(
+                  firestore
+                      .collection(Collections.CONVERSATIONS)
+                      .document(thread.getString("conversationId")))
+              .get();
       if (conversation.exists()) {
         current = ConversationDocument.fromSnapshot(conversation);
       }
     }
     // A survey answer is stored in the closed conversation instead of opening a new one.
-    RatingReplies.Captured rating = ratingReplies.capture(tx, thread, current, inbound, now, requestId);
+    RatingReplies.Captured rating =
+        ratingReplies.capture(tx, thread, current, inbound, now, requestId);
     if (rating != null) {
       return new Outcome(rating.result(), rating.event());
     }
     boolean opensNew = current == null || current.isClosed();
-    Conversation updated = opensNew ? newConversation(workspaceId, inbound, now) : afterInbound(current, inbound, now);
-    DocumentReference conversationRef = firestore.collection(Collections.CONVERSATIONS).document(updated.id());
+    Conversation updated =
+        opensNew ? newConversation(workspaceId, inbound, now) : afterInbound(current, inbound, now);
+    DocumentReference conversationRef =
+        firestore.collection(Collections.CONVERSATIONS).document(updated.id());
 
     Message message =
         new Message(
-            messageId, workspaceId, updated.id(), Direction.INBOUND, Author.customer(), inbound.body(), List.of(),
-            inbound.media(), inbound.messageSid(), null, MessageStatus.RECEIVED, null, null, now, now, false, null, null,
-            updated.seq(), Map.of("profileName", inbound.profileName() == null ? "" : inbound.profileName()));
+            messageId,
+            workspaceId,
+            updated.id(),
+            Direction.INBOUND,
+            Author.customer(),
+            inbound.body(),
+            List.of(),
+            inbound.media(),
+            inbound.messageSid(),
+            null,
+            MessageStatus.RECEIVED,
+            null,
+            null,
+            now,
+            now,
+            false,
+            null,
+            null,
+            updated.seq(),
+            Map.of("profileName", inbound.profileName() == null ? "" : inbound.profileName()));
     ConversationEvent event =
         EventOutbox.newEvent(
-            ConversationEvent.MESSAGE_RECEIVED, workspaceId, updated.id(), updated.seq(), now, requestId,
+            ConversationEvent.MESSAGE_RECEIVED,
+            workspaceId,
+            updated.id(),
+            updated.seq(),
+            now,
+            requestId,
             MessageView.of(message));
 
     tx.create(messageRef, MessageDocument.toMap(message));
@@ -131,10 +185,12 @@ public final class InboundIngestService {
       tx.set(threadRef, Map.of("conversationId", updated.id(), "workspaceId", workspaceId));
     }
     outbox.append(tx, event);
-    return new Outcome(new IngestResult(messageId, updated.id(), updated.seq(), false, opensNew), event);
+    return new Outcome(
+        new IngestResult(messageId, updated.id(), updated.seq(), false, opensNew), event);
   }
 
-  private static Conversation newConversation(String workspaceId, InboundMessage inbound, Instant now) {
+  private static Conversation newConversation(
+      String workspaceId, InboundMessage inbound, Instant now) {
     return Conversation.builder()
         .id(UUID.randomUUID().toString())
         .workspaceId(workspaceId)
@@ -153,7 +209,8 @@ public final class InboundIngestService {
   }
 
   private static Conversation afterInbound(Conversation c, InboundMessage inbound, Instant now) {
-    String profileName = inbound.profileName() != null ? inbound.profileName() : c.contact().profileName();
+    String profileName =
+        inbound.profileName() != null ? inbound.profileName() : c.contact().profileName();
     return c.toBuilder()
         .contact(new Conversation.Contact(c.contact().phone(), profileName))
         .firstInboundAt(c.firstInboundAt() == null ? now : c.firstInboundAt())

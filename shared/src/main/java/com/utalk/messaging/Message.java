@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A stored message. Inbound ids derive from Twilio's MessageSid; outbound ids are the client's
- * UUID v4 {@code messageId}, which makes both kinds of write idempotent.
+ * A stored message. Inbound ids derive from Twilio's MessageSid; outbound ids are the client's UUID
+ * v4 {@code messageId}, which makes both kinds of write idempotent.
  */
 public record Message(
     String id,

@@ -19,11 +19,14 @@ public final class MessageDocument {
     map.put("author", message.author().wire());
     map.put("body", message.body());
     map.put("mediaIds", message.mediaIds());
-    // The operations reference's media-rate formula filters on a single `mediaId`; keep the first one there too.
+    // The operations reference's media-rate formula filters on a single `mediaId`; keep the first
+    // one there too.
     map.put("mediaId", message.mediaIds().isEmpty() ? null : message.mediaIds().get(0));
     List<Map<String, Object>> media = new ArrayList<>();
     for (MediaRef ref : message.media()) {
-      media.add(Map.of("url", ref.url(), "contentType", ref.contentType() == null ? "" : ref.contentType()));
+      media.add(
+          Map.of(
+              "url", ref.url(), "contentType", ref.contentType() == null ? "" : ref.contentType()));
     }
     map.put("media", media);
     map.put("hasMedia", message.hasMedia());

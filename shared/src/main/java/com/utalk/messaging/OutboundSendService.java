@@ -11,17 +11,16 @@ import com.utalk.storage.Collections;
 import com.utalk.storage.FirestoreCalls;
 import com.utalk.storage.Timestamps;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Sends a queued message through WhatsApp at most once. A transaction moves it from
- * {@code queued} to {@code sending} before the provider is called, so a redelivered command finds
- * it no longer queued and sends nothing. The provider's sid is then recorded together with any
- * status callbacks that beat it here.
+ * Sends a queued message through WhatsApp at most once. A transaction moves it from {@code queued}
+ * to {@code sending} before the provider is called, so a redelivered command finds it no longer
+ * queued and sends nothing. The provider's sid is then recorded together with any status callbacks
+ * that beat it here.
  */
 public final class OutboundSendService {
   private static final Log LOG = Log.get(OutboundSendService.class);
@@ -37,7 +36,10 @@ public final class OutboundSendService {
 
   /** The URLs Twilio fetches a message's attachments from (signed GET URLs for stored media). */
   public interface MediaUrls {
-    /** Throws a permanent failure when an attachment cannot be sent (missing, not uploaded, refused). */
+    /**
+     * Throws a permanent failure when an attachment cannot be sent (missing, not uploaded,
+     * refused).
+     */
     List<String> forMessage(Message message) throws WhatsAppSender.SendFailedException;
 
     /** The URLs as announced on the message, without media documents (no media feature wired). */
@@ -45,12 +47,22 @@ public final class OutboundSendService {
   }
 
   public OutboundSendService(
-      Firestore firestore, EventOutbox outbox, WhatsAppSender sender, SendPolicy policy, String statusCallbackUrl, Clock clock) {
+      Firestore firestore,
+      EventOutbox outbox,
+      WhatsAppSender sender,
+      SendPolicy policy,
+      String statusCallbackUrl,
+      Clock clock) {
     this(firestore, outbox, sender, policy, statusCallbackUrl, clock, MediaUrls.ANNOUNCED);
   }
 
   public OutboundSendService(
-      Firestore firestore, EventOutbox outbox, WhatsAppSender sender, SendPolicy policy, String statusCallbackUrl, Clock clock,
+      Firestore firestore,
+      EventOutbox outbox,
+      WhatsAppSender sender,
+      SendPolicy policy,
+      String statusCallbackUrl,
+      Clock clock,
       MediaUrls mediaUrls) {
     this.mediaUrls = mediaUrls;
     this.firestore = firestore;
@@ -71,10 +83,16 @@ public final class OutboundSendService {
   }
 
   public Outcome send(OutboundCommand command, String requestId) {
-    DocumentReference messageRef = firestore.collection(Collections.MESSAGES).document(command.messageId());
+    DocumentReference messageRef =
+        firestore.collection(Collections.MESSAGES).document(command.messageId());
     Claim claim = FirestoreCalls.await(firestore.runTransaction(tx -> claim(tx, messageRef)));
     if (claim.outcome() != null) {
-      LOG.info("outbound command skipped", "messageId", command.messageId(), "reason", claim.outcome().name().toLowerCase());
+      LOG.info(
+          "outbound command skipped",
+          "messageId",
+          command.messageId(),
+          "reason",
+          claim.outcome().name().toLowerCase());
       return claim.outcome();
     }
     Message message = claim.message();
@@ -88,8 +106,11 @@ public final class OutboundSendService {
     }
     WhatsAppSender.Outgoing outgoing =
         new WhatsAppSender.Outgoing(
-            PhoneNumber.parse(conversation.contact().phone()), PhoneNumber.parse(conversation.businessNumber()),
-            message.body(), urls, statusCallbackUrl);
+            PhoneNumber.parse(conversation.contact().phone()),
+            PhoneNumber.parse(conversation.businessNumber()),
+            message.body(),
+            urls,
+            statusCallbackUrl);
     WhatsAppSender.SendFailedException lastFailure = null;
     for (int attempt = 1; attempt <= policy.maxAttempts(); attempt++) {
       if (attempt > 1) {
@@ -98,12 +119,27 @@ public final class OutboundSendService {
       try {
         WhatsAppSender.Sent sent = sender.send(outgoing);
         record(message, sent, requestId);
-        LOG.info("outbound message sent", "messageId", message.id(), "twilioSid", sent.messageSid(), "attempt", attempt);
+        LOG.info(
+            "outbound message sent",
+            "messageId",
+            message.id(),
+            "twilioSid",
+            sent.messageSid(),
+            "attempt",
+            attempt);
         return Outcome.SENT;
       } catch (WhatsAppSender.SendFailedException e) {
         lastFailure = e;
-        LOG.warn("send attempt failed", "messageId", message.id(), "attempt", attempt, "transient", e.isTransient(),
-            "errorCode", e.code());
+        LOG.warn(
+            "send attempt failed",
+            "messageId",
+            message.id(),
+            "attempt",
+            attempt,
+            "transient",
+            e.isTransient(),
+            "errorCode",
+            e.code());
         if (!e.isTransient()) {
           break;
         }
@@ -123,8 +159,14 @@ public final class OutboundSendService {
       return new Claim(Outcome.ALREADY_HANDLED, message, null);
     }
     DocumentSnapshot conversation =
-        tx.get(firestore.collection(Collections.CONVERSATIONS).document(message.conversationId())).get();
-    tx.update(messageRef, "status", MessageStatus.SENDING.wire(), "statusUpdatedAt", Timestamps.of(clock.instant()));
+        tx.get(firestore.collection(Collections.CONVERSATIONS).document(message.conversationId()))
+            .get();
+    tx.update(
+        messageRef,
+        "status",
+        MessageStatus.SENDING.wire(),
+        "statusUpdatedAt",
+        Timestamps.of(clock.instant()));
     return new Claim(null, message, ConversationDocument.fromSnapshot(conversation));
   }
 
@@ -134,15 +176,22 @@ public final class OutboundSendService {
             firestore.runTransaction(
                 tx -> {
                   DocumentReference sidRef = ledger.sidRef(sent.messageSid());
-                  DocumentReference messageRef = firestore.collection(Collections.MESSAGES).document(message.id());
+                  DocumentReference messageRef =
+                      firestore.collection(Collections.MESSAGES).document(message.id());
                   List<DocumentSnapshot> snapshots = tx.getAll(sidRef, messageRef).get();
                   Message current = MessageDocument.fromSnapshot(snapshots.get(1));
                   DocumentSnapshot conversation =
-                      tx.get(firestore.collection(Collections.CONVERSATIONS).document(message.conversationId())).get();
+                      tx.get(
+                              firestore
+                                  .collection(Collections.CONVERSATIONS)
+                                  .document(message.conversationId()))
+                          .get();
                   List<StatusReport> reports = new ArrayList<>();
                   MessageStatus.fromTwilio(sent.providerStatus())
                       .map(status -> status.advance(MessageStatus.SENDING))
-                      .ifPresent(status -> reports.add(new StatusReport(sent.messageSid(), status, null, null)));
+                      .ifPresent(
+                          status ->
+                              reports.add(new StatusReport(sent.messageSid(), status, null, null)));
                   reports.addAll(parked(snapshots.get(0), sent.messageSid()));
                   Map<String, Object> sidDoc = new HashMap<>();
                   sidDoc.put("messageId", message.id());
@@ -151,29 +200,48 @@ public final class OutboundSendService {
                   sidDoc.put("pending", List.of());
                   tx.set(sidRef, sidDoc);
                   return ledger.apply(
-                      tx, current, ConversationDocument.fromSnapshot(conversation), reports,
-                      Map.of("twilioSid", sent.messageSid()), clock.instant(), requestId);
+                      tx,
+                      current,
+                      ConversationDocument.fromSnapshot(conversation),
+                      reports,
+                      Map.of("twilioSid", sent.messageSid()),
+                      clock.instant(),
+                      requestId);
                 }));
     if (event != null) {
       outbox.publishOwned(event);
     }
   }
 
-  private void markFailed(Message message, WhatsAppSender.SendFailedException failure, String requestId) {
+  private void markFailed(
+      Message message, WhatsAppSender.SendFailedException failure, String requestId) {
     StatusReport failed =
-        new StatusReport(null, MessageStatus.FAILED, failure == null ? "unknown" : failure.code(),
+        new StatusReport(
+            null,
+            MessageStatus.FAILED,
+            failure == null ? "unknown" : failure.code(),
             failure == null ? "send failed" : failure.getMessage());
     ConversationEvent event =
         FirestoreCalls.await(
             firestore.runTransaction(
                 tx -> {
-                  DocumentReference messageRef = firestore.collection(Collections.MESSAGES).document(message.id());
+                  DocumentReference messageRef =
+                      firestore.collection(Collections.MESSAGES).document(message.id());
                   Message current = MessageDocument.fromSnapshot(tx.get(messageRef).get());
                   DocumentSnapshot conversation =
-                      tx.get(firestore.collection(Collections.CONVERSATIONS).document(message.conversationId())).get();
+                      tx.get(
+                              firestore
+                                  .collection(Collections.CONVERSATIONS)
+                                  .document(message.conversationId()))
+                          .get();
                   return ledger.apply(
-                      tx, current, ConversationDocument.fromSnapshot(conversation), List.of(failed), Map.of(),
-                      clock.instant(), requestId);
+                      tx,
+                      current,
+                      ConversationDocument.fromSnapshot(conversation),
+                      List.of(failed),
+                      Map.of(),
+                      clock.instant(),
+                      requestId);
                 }));
     if (event != null) {
       outbox.publishOwned(event);
@@ -189,8 +257,14 @@ public final class OutboundSendService {
     }
     for (Map<String, Object> parked : (List<Map<String, Object>>) sid.get("pending")) {
       MessageStatus.fromTwilio((String) parked.get("status"))
-          .ifPresent(status -> reports.add(
-              new StatusReport(messageSid, status, (String) parked.get("errorCode"), (String) parked.get("errorMessage"))));
+          .ifPresent(
+              status ->
+                  reports.add(
+                      new StatusReport(
+                          messageSid,
+                          status,
+                          (String) parked.get("errorCode"),
+                          (String) parked.get("errorMessage"))));
     }
     return reports;
   }
@@ -204,5 +278,4 @@ public final class OutboundSendService {
   }
 
   private record Claim(Outcome outcome, Message message, Conversation conversation) {}
-
 }

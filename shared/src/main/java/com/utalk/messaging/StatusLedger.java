@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Applies status reports to a message inside a caller's transaction ({@link StatusFold}: the
- * final document depends on the set of reports only, not on their order), and a change of status
- * takes the conversation's next sequence number and appends a {@code message.status} event. Used
- * by the status callback and by the sender.
+ * Applies status reports to a message inside a caller's transaction ({@link StatusFold}: the final
+ * document depends on the set of reports only, not on their order), and a change of status takes
+ * the conversation's next sequence number and appends a {@code message.status} event. Used by the
+ * status callback and by the sender.
  */
 final class StatusLedger {
   private final Firestore firestore;
@@ -35,8 +35,13 @@ final class StatusLedger {
    * event to publish, or null when nothing visible changed.
    */
   ConversationEvent apply(
-      Transaction tx, Message message, Conversation conversation, List<StatusReport> reports,
-      Map<String, Object> extra, Instant now, String requestId) {
+      Transaction tx,
+      Message message,
+      Conversation conversation,
+      List<StatusReport> reports,
+      Map<String, Object> extra,
+      Instant now,
+      String requestId) {
     StatusFold fold = StatusFold.of(message);
     for (StatusReport report : reports) {
       fold = fold.with(report);
@@ -44,7 +49,8 @@ final class StatusLedger {
     MessageStatus status = fold.status();
     String errorCode = fold.errorCode();
     String errorMessage = fold.errorMessage();
-    DocumentReference messageRef = firestore.collection(Collections.MESSAGES).document(message.id());
+    DocumentReference messageRef =
+        firestore.collection(Collections.MESSAGES).document(message.id());
     Map<String, Object> update = new HashMap<>(extra);
     boolean changed = status != message.status();
     if (!reports.isEmpty()) {
@@ -63,7 +69,10 @@ final class StatusLedger {
       return null;
     }
     Conversation next = conversation.nextSeq();
-    tx.update(firestore.collection(Collections.CONVERSATIONS).document(conversation.id()), "seq", next.seq());
+    tx.update(
+        firestore.collection(Collections.CONVERSATIONS).document(conversation.id()),
+        "seq",
+        next.seq());
     Map<String, Object> payload = new HashMap<>();
     payload.put("messageId", message.id());
     payload.put("status", status.wire());
@@ -74,7 +83,14 @@ final class StatusLedger {
       payload.put("errorMessage", errorMessage);
     }
     ConversationEvent event =
-        EventOutbox.newEvent(ConversationEvent.MESSAGE_STATUS, message.workspaceId(), conversation.id(), next.seq(), now, requestId, payload);
+        EventOutbox.newEvent(
+            ConversationEvent.MESSAGE_STATUS,
+            message.workspaceId(),
+            conversation.id(),
+            next.seq(),
+            now,
+            requestId,
+            payload);
     outbox.append(tx, event);
     return event;
   }

@@ -6,7 +6,12 @@ import java.util.List;
 public interface WhatsAppSender {
   Sent send(Outgoing message) throws SendFailedException;
 
-  record Outgoing(PhoneNumber to, PhoneNumber from, String body, List<String> mediaUrls, String statusCallbackUrl) {
+  record Outgoing(
+      PhoneNumber to,
+      PhoneNumber from,
+      String body,
+      List<String> mediaUrls,
+      String statusCallbackUrl) {
     public Outgoing {
       mediaUrls = List.copyOf(mediaUrls);
     }
@@ -14,12 +19,16 @@ public interface WhatsAppSender {
 
   record Sent(String messageSid, String providerStatus) {}
 
-  /** The provider refused or could not be reached; {@code transientFailure} says whether a retry may help. */
+  /**
+   * The provider refused or could not be reached; {@code transientFailure} says whether a retry may
+   * help.
+   */
   final class SendFailedException extends Exception {
     private final boolean transientFailure;
     private final String code;
 
-    public SendFailedException(boolean transientFailure, String code, String message, Throwable cause) {
+    public SendFailedException(
+        boolean transientFailure, String code, String message, Throwable cause) {
       super(message, cause);
       this.transientFailure = transientFailure;
       this.code = code;

@@ -13,13 +13,25 @@ public final class HttpServerMetrics {
   private final LongUpDownCounter inFlight;
 
   HttpServerMetrics(Meter meter) {
-    requests = meter.counterBuilder(MetricNames.HTTP_REQUESTS_TOTAL)
-        .setDescription("HTTP requests answered").setUnit("{request}").build();
-    duration = meter.histogramBuilder(MetricNames.HTTP_REQUEST_DURATION_SECONDS)
-        .setDescription("Time to answer an HTTP request").setUnit("s")
-        .setExplicitBucketBoundariesAdvice(MetricNames.LATENCY_BUCKETS).build();
-    inFlight = meter.upDownCounterBuilder(MetricNames.HTTP_REQUESTS_IN_FLIGHT)
-        .setDescription("HTTP requests being handled").setUnit("{request}").build();
+    requests =
+        meter
+            .counterBuilder(MetricNames.HTTP_REQUESTS_TOTAL)
+            .setDescription("HTTP requests answered")
+            .setUnit("{request}")
+            .build();
+    duration =
+        meter
+            .histogramBuilder(MetricNames.HTTP_REQUEST_DURATION_SECONDS)
+            .setDescription("Time to answer an HTTP request")
+            .setUnit("s")
+            .setExplicitBucketBoundariesAdvice(MetricNames.LATENCY_BUCKETS)
+            .build();
+    inFlight =
+        meter
+            .upDownCounterBuilder(MetricNames.HTTP_REQUESTS_IN_FLIGHT)
+            .setDescription("HTTP requests being handled")
+            .setUnit("{request}")
+            .build();
   }
 
   /** Call when a request starts; {@link Request#end} when its status is known. */
@@ -44,8 +56,14 @@ public final class HttpServerMetrics {
     /** {@code route} is the route template ({@code /api/conversations/{id}}), never a raw path. */
     public void end(String route, int status) {
       inFlight.add(-1, inFlightAttributes);
-      Attributes attributes = Attributes.of(
-          MetricNames.ROUTE, route, MetricNames.METHOD, method, MetricNames.STATUS_CLASS, statusClass(status));
+      Attributes attributes =
+          Attributes.of(
+              MetricNames.ROUTE,
+              route,
+              MetricNames.METHOD,
+              method,
+              MetricNames.STATUS_CLASS,
+              statusClass(status));
       requests.add(1, attributes);
       duration.record((System.nanoTime() - startedNanos) / 1e9, attributes);
     }

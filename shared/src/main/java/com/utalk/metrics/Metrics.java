@@ -29,17 +29,20 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The process's OpenTelemetry metrics: one meter provider with OpenTelemetry's Prometheus reader
- * (the {@code /metrics} text), a pull reader for in-process sampling and, in the cloud, a periodic reader exporting to Cloud Monitoring on its own thread (requests
- * only update in-memory aggregates, never wait for an export). A shutdown hook flushes the last
- * interval before the instance goes away.
+ * (the {@code /metrics} text), a pull reader for in-process sampling and, in the cloud, a periodic
+ * reader exporting to Cloud Monitoring on its own thread (requests only update in-memory
+ * aggregates, never wait for an export). A shutdown hook flushes the last interval before the
+ * instance goes away.
  */
 public final class Metrics {
   private static final Log LOG = Log.get(Metrics.class);
   private static volatile Metrics process;
 
   private final SdkMeterProvider provider;
+
   /** The Prometheus text exposition's content type (format 0.0.4), for every {@code /metrics}. */
   public static final String CONTENT_TYPE = PrometheusTextFormatWriter.CONTENT_TYPE;
+
   // created timestamps off: version 0.0.4 scrapers (and our merge) read them as extra samples
   private static final PrometheusTextFormatWriter TEXT = new PrometheusTextFormatWriter(false);
 
@@ -51,7 +54,11 @@ public final class Metrics {
   private final SocketMetrics sockets;
   private final HttpServer sideServer;
 
-  private Metrics(SdkMeterProvider provider, PrometheusMetricReader prometheus, SampleReader samples, HttpServer sideServer) {
+  private Metrics(
+      SdkMeterProvider provider,
+      PrometheusMetricReader prometheus,
+      SampleReader samples,
+      HttpServer sideServer) {
     this.provider = provider;
     this.prometheus = prometheus;
     this.samples = samples;
@@ -85,30 +92,47 @@ public final class Metrics {
 
   private static Metrics create(Settings settings, boolean flushOnExit) {
     MetricsExport export = MetricsExport.from(settings);
-    return create(settings, flushOnExit, export.cloudMonitoring()
-        ? new DeferredExporter(() -> GoogleCloudMetricExporter.createWithConfiguration(
-            MetricConfiguration.builder().setProjectId(export.projectId()).build()))
-        : null);
+    return create(
+        settings,
+        flushOnExit,
+        export.cloudMonitoring()
+            ? new DeferredExporter(
+                () ->
+                    GoogleCloudMetricExporter.createWithConfiguration(
+                        MetricConfiguration.builder().setProjectId(export.projectId()).build()))
+            : null);
   }
 
   /** {@code exporter}: where the periodic reader sends metrics (null: no periodic export). */
   static Metrics create(Settings settings, boolean flushOnExit, MetricExporter exporter) {
     ServiceIdentity identity = ServiceIdentity.from(settings);
     MetricsExport export = MetricsExport.from(settings);
-    Resource resource = Resource.getDefault().merge(Resource.create(Attributes.of(
-        AttributeKey.stringKey("service.namespace"), "utalk",
-        AttributeKey.stringKey("service.name"), settings.get("K_SERVICE", identity.service()),
-        AttributeKey.stringKey("service.version"), identity.version(),
-        // Instances of one function must not write the same time series: Cloud Monitoring rejects that.
-        AttributeKey.stringKey("service.instance.id"), UUID.randomUUID().toString(),
-        AttributeKey.stringKey("deployment.environment.name"), identity.environment().label())));
-    // the resource (service, version, instance, environment) is the target_info series, not a label on every sample
+    Resource resource =
+        Resource.getDefault()
+            .merge(
+                Resource.create(
+                    Attributes.of(
+                        AttributeKey.stringKey("service.namespace"), "utalk",
+                        AttributeKey.stringKey("service.name"),
+                            settings.get("K_SERVICE", identity.service()),
+                        AttributeKey.stringKey("service.version"), identity.version(),
+                        // Instances of one function must not write the same time series: Cloud
+                        // Monitoring rejects that.
+                        AttributeKey.stringKey("service.instance.id"), UUID.randomUUID().toString(),
+                        AttributeKey.stringKey("deployment.environment.name"),
+                            identity.environment().label())));
+    // the resource (service, version, instance, environment) is the target_info series, not a label
+    // on every sample
     PrometheusMetricReader prometheus = new PrometheusMetricReader(attribute -> false);
     SampleReader samples = new SampleReader();
     SdkMeterProviderBuilder builder =
-        SdkMeterProvider.builder().setResource(resource).registerMetricReader(prometheus).registerMetricReader(samples);
+        SdkMeterProvider.builder()
+            .setResource(resource)
+            .registerMetricReader(prometheus)
+            .registerMetricReader(samples);
     if (exporter != null) {
-      builder.registerMetricReader(PeriodicMetricReader.builder(exporter).setInterval(export.interval()).build());
+      builder.registerMetricReader(
+          PeriodicMetricReader.builder(exporter).setInterval(export.interval()).build());
     }
     SdkMeterProvider provider = builder.build();
     HttpServer side = export.port() > 0 ? sideServer(export.port()) : null;
@@ -139,7 +163,10 @@ public final class Metrics {
     return sockets;
   }
 
-  /** What this process has recorded, as the SDK's data (for in-process readers such as the SLI sampler). */
+  /**
+   * What this process has recorded, as the SDK's data (for in-process readers such as the SLI
+   * sampler).
+   */
   public Collection<MetricData> collect() {
     return samples.collect();
   }
@@ -170,11 +197,13 @@ public final class Metrics {
   private static HttpServer sideServer(int port) {
     try {
       HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 16);
-      server.setExecutor(Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "metrics-http");
-        thread.setDaemon(true);
-        return thread;
-      }));
+      server.setExecutor(
+          Executors.newSingleThreadExecutor(
+              runnable -> {
+                Thread thread = new Thread(runnable, "metrics-http");
+                thread.setDaemon(true);
+                return thread;
+              }));
       return server;
     } catch (IOException e) {
       LOG.warn("cannot serve /metrics on the metrics port", "port", port, "cause", e.getMessage());

@@ -10,14 +10,20 @@ import java.util.Locale;
  * Where metrics go besides {@code /metrics}. {@code METRICS_EXPORTER}: {@code cloud-monitoring}
  * (default in staging and production) or {@code none} (default in development: the local stack
  * reads Prometheus text). {@code METRICS_EXPORT_INTERVAL_SECONDS}: the periodic reader's interval
- * (docs/operations.md: 15 s for application metrics). {@code METRICS_PORT}: when set, this process also serves
- * {@code /metrics} on that port (how a function running in its own invoker process is scraped locally).
+ * (docs/operations.md: 15 s for application metrics). {@code METRICS_PORT}: when set, this process
+ * also serves {@code /metrics} on that port (how a function running in its own invoker process is
+ * scraped locally).
  */
-public record MetricsExport(boolean cloudMonitoring, Duration interval, String projectId, int port) {
+public record MetricsExport(
+    boolean cloudMonitoring, Duration interval, String projectId, int port) {
   public static MetricsExport from(Settings settings) {
     AppEnvironment environment = ServiceIdentity.from(settings).environment();
-    String exporter = settings.get("METRICS_EXPORTER",
-        environment == AppEnvironment.DEVELOPMENT ? "none" : "cloud-monitoring").toLowerCase(Locale.ROOT);
+    String exporter =
+        settings
+            .get(
+                "METRICS_EXPORTER",
+                environment == AppEnvironment.DEVELOPMENT ? "none" : "cloud-monitoring")
+            .toLowerCase(Locale.ROOT);
     return new MetricsExport(
         exporter.equals("cloud-monitoring"),
         Duration.ofSeconds(settings.getLong("METRICS_EXPORT_INTERVAL_SECONDS", 15)),

@@ -7,10 +7,10 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * {@code GET /metrics} for a JDK {@code HttpServer} (the local gateway):
- * {@code server.createContext("/metrics", new MetricsHttpHandler(Metrics.get()))}. Other servers
- * (the realtime service's Netty pipeline) answer with {@link Metrics#scrape()} and
- * {@link Metrics#CONTENT_TYPE} themselves.
+ * {@code GET /metrics} for a JDK {@code HttpServer} (the local gateway): {@code
+ * server.createContext("/metrics", new MetricsHttpHandler(Metrics.get()))}. Other servers (the
+ * realtime service's Netty pipeline) answer with {@link Metrics#scrape()} and {@link
+ * Metrics#CONTENT_TYPE} themselves.
  */
 public final class MetricsHttpHandler implements HttpHandler {
   private final Metrics metrics;
@@ -21,7 +21,8 @@ public final class MetricsHttpHandler implements HttpHandler {
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
-    if (!"GET".equalsIgnoreCase(exchange.getRequestMethod()) && !"HEAD".equalsIgnoreCase(exchange.getRequestMethod())) {
+    if (!"GET".equalsIgnoreCase(exchange.getRequestMethod())
+        && !"HEAD".equalsIgnoreCase(exchange.getRequestMethod())) {
       exchange.getResponseHeaders().set("Allow", "GET, HEAD");
       exchange.sendResponseHeaders(405, -1);
       exchange.close();

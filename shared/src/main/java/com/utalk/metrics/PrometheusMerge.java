@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Merges the Prometheus text of several processes into one exposition: each family's HELP and
- * TYPE once, every sample with a {@code service="<name>"} label, so one {@code curl /metrics} on
- * the local gateway shows every function process (each of which is its own JVM).
+ * Merges the Prometheus text of several processes into one exposition: each family's HELP and TYPE
+ * once, every sample with a {@code service="<name>"} label, so one {@code curl /metrics} on the
+ * local gateway shows every function process (each of which is its own JVM).
  */
 public final class PrometheusMerge {
   private PrometheusMerge() {}
@@ -16,31 +16,32 @@ public final class PrometheusMerge {
   /** {@code texts}: service name → its /metrics body. */
   public static String merge(Map<String, String> texts) {
     Map<String, Family> families = new TreeMap<>();
-    texts.forEach((service, text) -> {
-      Family current = null;
-      for (String line : text.split("\n")) {
-        if (line.isBlank()) {
-          continue;
-        }
-        if (line.startsWith("# HELP ") || line.startsWith("# TYPE ")) {
-          String[] parts = line.split(" ", 4);
-          current = families.computeIfAbsent(parts[2], Family::new);
-          if (line.startsWith("# HELP ")) {
-            current.help = current.help == null ? line : current.help;
-          } else {
-            current.type = current.type == null ? line : current.type;
+    texts.forEach(
+        (service, text) -> {
+          Family current = null;
+          for (String line : text.split("\n")) {
+            if (line.isBlank()) {
+              continue;
+            }
+            if (line.startsWith("# HELP ") || line.startsWith("# TYPE ")) {
+              String[] parts = line.split(" ", 4);
+              current = families.computeIfAbsent(parts[2], Family::new);
+              if (line.startsWith("# HELP ")) {
+                current.help = current.help == null ? line : current.help;
+              } else {
+                current.type = current.type == null ? line : current.type;
+              }
+              continue;
+            }
+            if (line.startsWith("#")) {
+              continue;
+            }
+            if (current == null) {
+              current = families.computeIfAbsent(sampleName(line), Family::new);
+            }
+            current.samples.add(withService(line, service));
           }
-          continue;
-        }
-        if (line.startsWith("#")) {
-          continue;
-        }
-        if (current == null) {
-          current = families.computeIfAbsent(sampleName(line), Family::new);
-        }
-        current.samples.add(withService(line, service));
-      }
-    });
+        });
     StringBuilder out = new StringBuilder();
     for (Family family : families.values()) {
       if (family.help != null) {
@@ -67,7 +68,10 @@ public final class PrometheusMerge {
     String name = sampleName(line);
     String rest = line.substring(name.length());
     if (rest.startsWith("{")) {
-      return name + "{" + label + (rest.startsWith("{}") ? rest.substring(1) : "," + rest.substring(1));
+      return name
+          + "{"
+          + label
+          + (rest.startsWith("{}") ? rest.substring(1) : "," + rest.substring(1));
     }
     return name + "{" + label + "}" + rest;
   }

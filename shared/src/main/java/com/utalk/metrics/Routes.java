@@ -3,8 +3,8 @@ package com.utalk.metrics;
 import java.util.regex.Pattern;
 
 /**
- * A route label from a raw path when no router supplied the template: identifiers become
- * {@code {id}} so that a metric gets one series per endpoint, not one per conversation.
+ * A route label from a raw path when no router supplied the template: identifiers become {@code
+ * {id}} so that a metric gets one series per endpoint, not one per conversation.
  */
 public final class Routes {
   private static final Pattern ID_LIKE = Pattern.compile("(?=.*\\d)[A-Za-z0-9_\\-:.+%]{8,}|\\d+");

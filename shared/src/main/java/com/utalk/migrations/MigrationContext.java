@@ -9,8 +9,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * What a migration may touch: reads (pages of a collection, single documents) and
- * {@link #writes()}. It holds no Firestore handle the migration could write through.
+ * What a migration may touch: reads (pages of a collection, single documents) and {@link
+ * #writes()}. It holds no Firestore handle the migration could write through.
  */
 public final class MigrationContext {
   private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
@@ -31,12 +31,17 @@ public final class MigrationContext {
     void handle(List<QueryDocumentSnapshot> page) throws Exception;
   }
 
-  /** Every document of {@code collection}, a page at a time in id order; the writes are flushed after each page. */
+  /**
+   * Every document of {@code collection}, a page at a time in id order; the writes are flushed
+   * after each page.
+   */
   public void scan(String collection, PageHandler handler) throws Exception {
-    DocumentPages.forEach(firestore.collection(collection), page -> {
-      handler.handle(page);
-      writes.flush();
-    });
+    DocumentPages.forEach(
+        firestore.collection(collection),
+        page -> {
+          handler.handle(page);
+          writes.flush();
+        });
   }
 
   public DocumentSnapshot get(String path) {

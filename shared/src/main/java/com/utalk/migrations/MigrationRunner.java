@@ -18,11 +18,11 @@ import java.util.Optional;
 
 /**
  * Applies pending migrations in version order, one runner at a time (a lease), recording each in
- * {@code migrations/{version}}. Before the first pending one it takes a backup; each runs
- * {@code up} (in batches), then its validation; on an exception or a failed validation it rolls
- * back ({@code down}, or a restore of that backup) and stops. A migration that failed stops every
- * later run until its code changes; an applied migration whose code changed is an error. One that
- * was {@code running} when its runner died is run again (migrations are idempotent).
+ * {@code migrations/{version}}. Before the first pending one it takes a backup; each runs {@code
+ * up} (in batches), then its validation; on an exception or a failed validation it rolls back
+ * ({@code down}, or a restore of that backup) and stops. A migration that failed stops every later
+ * run until its code changes; an applied migration whose code changed is an error. One that was
+ * {@code running} when its runner died is run again (migrations are idempotent).
  */
 public final class MigrationRunner {
   public static final String COLLECTION = "migrations";
@@ -48,10 +48,18 @@ public final class MigrationRunner {
   private final Backup backup;
   private final Restore restore;
 
-  public MigrationRunner(Firestore firestore, Clock clock, List<Migration> migrations, Backup backup, Restore restore) {
+  public MigrationRunner(
+      Firestore firestore,
+      Clock clock,
+      List<Migration> migrations,
+      Backup backup,
+      Restore restore) {
     this.firestore = firestore;
     this.clock = clock;
-    this.migrations = migrations.stream().sorted(Comparator.comparing(m -> MigrationVersion.of(m.getClass()))).toList();
+    this.migrations =
+        migrations.stream()
+            .sorted(Comparator.comparing(m -> MigrationVersion.of(m.getClass())))
+            .toList();
     this.backup = backup;
     this.restore = restore;
   }
@@ -64,7 +72,8 @@ public final class MigrationRunner {
     }
     Optional<JobLease.Held> lease = new JobLease(firestore, clock).acquire(LEASE, LEASE_TTL);
     if (lease.isEmpty()) {
-      return new MigrationReport("locked", "another migration runner holds the lock", null, List.of());
+      return new MigrationReport(
+          "locked", "another migration runner holds the lock", null, List.of());
     }
     try (JobLease.Held held = lease.get()) {
       Plan plan = plan();
@@ -84,8 +93,13 @@ public final class MigrationRunner {
         }
         if (!held.extend(LEASE_TTL)) {
           // another runner may have taken over after the lease ran out: never apply beside it
-          return new MigrationReport("failed", "the migration lease was lost after " + MigrationVersion.of(migration.getClass())
-              + " (the run outlived its lease); run migrate again", backupId, entries);
+          return new MigrationReport(
+              "failed",
+              "the migration lease was lost after "
+                  + MigrationVersion.of(migration.getClass())
+                  + " (the run outlived its lease); run migrate again",
+              backupId,
+              entries);
         }
       }
       return new MigrationReport("applied", null, backupId, entries);
@@ -96,7 +110,9 @@ public final class MigrationRunner {
 
   private Plan plan() {
     Map<String, DocumentSnapshot> history = new HashMap<>();
-    for (DocumentSnapshot doc : FirestoreCalls.await(firestore.collection(COLLECTION).get(), Duration.ofSeconds(30)).getDocuments()) {
+    for (DocumentSnapshot doc :
+        FirestoreCalls.await(firestore.collection(COLLECTION).get(), Duration.ofSeconds(30))
+            .getDocuments()) {
       history.put(doc.getId(), doc);
     }
     List<Migration> pending = new ArrayList<>();
@@ -108,13 +124,26 @@ public final class MigrationRunner {
       boolean sameCode = record != null && checksum.equals(record.getString("checksum"));
       if ("applied".equals(status)) {
         if (!sameCode) {
-          return new Plan(List.of(), "migration " + version + " was applied but its code changed since (checksum "
-              + record.getString("checksum") + " → " + checksum + "); add a new migration instead");
+          return new Plan(
+              List.of(),
+              "migration "
+                  + version
+                  + " was applied but its code changed since (checksum "
+                  + record.getString("checksum")
+                  + " → "
+                  + checksum
+                  + "); add a new migration instead");
         }
         continue;
       }
       if (("failed".equals(status) || "rolled_back".equals(status)) && sameCode) {
-        return new Plan(List.of(), "migration " + version + " failed (" + record.getString("error") + "); fix it before running again");
+        return new Plan(
+            List.of(),
+            "migration "
+                + version
+                + " failed ("
+                + record.getString("error")
+                + "); fix it before running again");
       }
       // Not run yet, running when its runner died, or failed and changed since.
       pending.add(migration);
@@ -144,7 +173,8 @@ public final class MigrationRunner {
       writes.flush();
       List<String> violations = migration.validate(context);
       if (!violations.isEmpty()) {
-        error = "validation failed: " + violations.size() + " violations, e.g. " + violations.get(0);
+        error =
+            "validation failed: " + violations.size() + " violations, e.g. " + violations.get(0);
       }
     } catch (Exception e) {
       error = e.getClass().getSimpleName() + ": " + e.getMessage();
@@ -158,15 +188,28 @@ public final class MigrationRunner {
       finish.put("status", "applied");
       FirestoreCalls.await(ref.update(finish));
       LOG.info("migration applied", "version", version, "documentsTouched", touched);
-      return new MigrationReport.Entry(version, migration.description(), "applied", touched, (long) finish.get("durationMs"), List.of(), null);
+      return new MigrationReport.Entry(
+          version,
+          migration.description(),
+          "applied",
+          touched,
+          (long) finish.get("durationMs"),
+          List.of(),
+          null);
     }
     LOG.warn("migration failed; rolling back", "version", version, "error", error);
     String rollback = rollBack(migration, backupId);
     finish.put("status", rollback == null ? "rolled_back" : "failed");
     finish.put("error", rollback == null ? error : error + "; rollback failed: " + rollback);
     FirestoreCalls.await(ref.update(finish));
-    return new MigrationReport.Entry(version, migration.description(), (String) finish.get("status"), touched,
-        (long) finish.get("durationMs"), List.of(), (String) finish.get("error"));
+    return new MigrationReport.Entry(
+        version,
+        migration.description(),
+        (String) finish.get("status"),
+        touched,
+        (long) finish.get("durationMs"),
+        List.of(),
+        (String) finish.get("error"));
   }
 
   /** Null when the data is back as before the migration; else why not. */
@@ -189,8 +232,15 @@ public final class MigrationRunner {
       DryRunWrites writes = new DryRunWrites();
       long started = System.nanoTime();
       migration.up(new MigrationContext(firestore, writes));
-      entries.add(new MigrationReport.Entry(MigrationVersion.of(migration.getClass()).toString(), migration.description(), "would_apply",
-          writes.count(), (System.nanoTime() - started) / 1_000_000, writes.examples(), null));
+      entries.add(
+          new MigrationReport.Entry(
+              MigrationVersion.of(migration.getClass()).toString(),
+              migration.description(),
+              "would_apply",
+              writes.count(),
+              (System.nanoTime() - started) / 1_000_000,
+              writes.examples(),
+              null));
     }
     return new MigrationReport(pending.isEmpty() ? "up_to_date" : "dry_run", null, null, entries);
   }

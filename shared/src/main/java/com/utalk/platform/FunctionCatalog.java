@@ -3,7 +3,9 @@ package com.utalk.platform;
 import com.utalk.triggers.FirestoreEventTypes;
 import java.util.List;
 
-/** The functions this codebase deploys. Adding a function means adding it here (and to Terraform). */
+/**
+ * The functions this codebase deploys. Adding a function means adding it here (and to Terraform).
+ */
 public final class FunctionCatalog {
   public static final List<FunctionSpec> FUNCTIONS =
       List.of(
@@ -19,9 +21,13 @@ public final class FunctionCatalog {
               "outbound-message-sender",
               "com.utalk.functions.messaging.OutboundMessageSender",
               new FunctionTrigger.PubSub(Topics.OUTBOUND_MESSAGES)),
-          new FunctionSpec("api", "com.utalk.functions.api.ApiFunction", new FunctionTrigger.Http("/api", true)),
+          new FunctionSpec(
+              "api", "com.utalk.functions.api.ApiFunction", new FunctionTrigger.Http("/api", true)),
           // The same code as `api`, for the health paths the runbooks and load balancer probe.
-          new FunctionSpec("api-health", "com.utalk.functions.api.ApiFunction", new FunctionTrigger.Http("/health", true)),
+          new FunctionSpec(
+              "api-health",
+              "com.utalk.functions.api.ApiFunction",
+              new FunctionTrigger.Http("/health", true)),
           new FunctionSpec(
               "jwt-secret-rotation",
               "com.utalk.functions.auth.JwtSecretRotationFunction",
@@ -42,11 +48,13 @@ public final class FunctionCatalog {
           new FunctionSpec(
               "kpi-counter-conversations",
               "com.utalk.functions.kpi.KpiCounterFunction",
-              new FunctionTrigger.Firestore(FirestoreEventTypes.WRITTEN, "conversations/{conversationId}")),
+              new FunctionTrigger.Firestore(
+                  FirestoreEventTypes.WRITTEN, "conversations/{conversationId}")),
           new FunctionSpec(
               "kpi-counter-escalations",
               "com.utalk.functions.kpi.KpiCounterFunction",
-              new FunctionTrigger.Firestore(FirestoreEventTypes.WRITTEN, "escalations/{escalationId}")),
+              new FunctionTrigger.Firestore(
+                  FirestoreEventTypes.WRITTEN, "escalations/{escalationId}")),
           new FunctionSpec(
               "kpi-counter-ratings",
               "com.utalk.functions.kpi.KpiCounterFunction",
@@ -55,11 +63,13 @@ public final class FunctionCatalog {
               "kpi-rollup",
               "com.utalk.functions.kpi.KpiRollupFunction",
               new FunctionTrigger.PubSub(Topics.KPI_ROLLUP)),
-          // After a conversation closes: the CSAT (and NPS) question; answers are recognised at ingest.
+          // After a conversation closes: the CSAT (and NPS) question; answers are recognised at
+          // ingest.
           new FunctionSpec(
               "rating-survey",
               "com.utalk.functions.kpi.RatingSurveyFunction",
-              new FunctionTrigger.Firestore(FirestoreEventTypes.UPDATED, "conversations/{conversationId}")),
+              new FunctionTrigger.Firestore(
+                  FirestoreEventTypes.UPDATED, "conversations/{conversationId}")),
           // Daily Firestore backup to the backups bucket (verified, 30-day retention).
           new FunctionSpec(
               "firestore-backup",

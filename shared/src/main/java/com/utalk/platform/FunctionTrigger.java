@@ -9,9 +9,10 @@ public sealed interface FunctionTrigger {
   record PubSub(String topic) implements FunctionTrigger {}
 
   /**
-   * Eventarc Firestore trigger: {@code eventType} is one of {@code google.cloud.firestore.document.v1.
-   * created|updated|deleted|written}; {@code documentPattern} is Eventarc's path pattern, e.g.
-   * {@code messages/{messageId}}. The payload is the {@code DocumentEventData} protobuf.
+   * Eventarc Firestore trigger: {@code eventType} is one of {@code
+   * google.cloud.firestore.document.v1. created|updated|deleted|written}; {@code documentPattern}
+   * is Eventarc's path pattern, e.g. {@code messages/{messageId}}. The payload is the {@code
+   * DocumentEventData} protobuf.
    */
   record Firestore(String eventType, String documentPattern) implements FunctionTrigger {}
 }

@@ -19,12 +19,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * SLI counts from Cloud Monitoring, where every instance exports the same series (as
- * {@code workload.googleapis.com/<name>}, attribute dots as underscores): each window is one
- * ALIGN_DELTA + REDUCE_SUM query grouped by the labels the SLI needs.
+ * SLI counts from Cloud Monitoring, where every instance exports the same series (as {@code
+ * workload.googleapis.com/<name>}, attribute dots as underscores): each window is one ALIGN_DELTA +
+ * REDUCE_SUM query grouped by the labels the SLI needs.
  *
- * <p>Not exercised by the tests (there is no Cloud Monitoring emulator); the arithmetic it feeds
- * is the same {@link SloEvaluator} the tests cover.
+ * <p>Not exercised by the tests (there is no Cloud Monitoring emulator); the arithmetic it feeds is
+ * the same {@link SloEvaluator} the tests cover.
  */
 public final class CloudMonitoringSliSource implements SliSource, AutoCloseable {
   private static final String PREFIX = "workload.googleapis.com/";
@@ -56,7 +56,8 @@ public final class CloudMonitoringSliSource implements SliSource, AutoCloseable 
       for (TimeSeries series : series(PREFIX + ratio.metric(), window, groupBy)) {
         Map<String, String> labels = series.getMetric().getLabelsMap();
         if (!routeMatches(labels, ratio.routePrefix())
-            || (ratio.excludeLabel() != null && ratio.excludeValue().equals(labels.get(ratio.excludeLabel())))) {
+            || (ratio.excludeLabel() != null
+                && ratio.excludeValue().equals(labels.get(ratio.excludeLabel())))) {
           continue;
         }
         double value = sum(series);
@@ -70,17 +71,24 @@ public final class CloudMonitoringSliSource implements SliSource, AutoCloseable 
     if (query instanceof SliQuery.Latency latency) {
       double total = 0;
       double good = 0;
-      for (TimeSeries series : series(PREFIX + latency.histogram(), window, List.of("http_route"))) {
+      for (TimeSeries series :
+          series(PREFIX + latency.histogram(), window, List.of("http_route"))) {
         if (!routeMatches(series.getMetric().getLabelsMap(), latency.routePrefix())) {
           continue;
         }
         for (Point point : series.getPointsList()) {
           Distribution distribution = point.getValue().getDistributionValue();
           total += distribution.getCount();
-          List<Double> bounds = distribution.getBucketOptions().getExplicitBuckets().getBoundsList();
+          List<Double> bounds =
+              distribution.getBucketOptions().getExplicitBuckets().getBoundsList();
           // Bucket 0 is below bounds[0], bucket i is [bounds[i-1], bounds[i]): under the threshold
-          // bounds[k] are buckets 0..k (the threshold is a bucket edge, see MetricNames.LATENCY_BUCKETS).
-          for (int i = 0; i < distribution.getBucketCountsCount() && i < bounds.size() && bounds.get(i) <= latency.thresholdSeconds() + 1e-12; i++) {
+          // bounds[k] are buckets 0..k (the threshold is a bucket edge, see
+          // MetricNames.LATENCY_BUCKETS).
+          for (int i = 0;
+              i < distribution.getBucketCountsCount()
+                  && i < bounds.size()
+                  && bounds.get(i) <= latency.thresholdSeconds() + 1e-12;
+              i++) {
             good += distribution.getBucketCounts(i);
           }
         }
@@ -120,26 +128,38 @@ public final class CloudMonitoringSliSource implements SliSource, AutoCloseable 
       return new SliCounts(total - bad, total);
     }
     SliQuery.Errors errors = (SliQuery.Errors) query;
-    double total = series(PREFIX + errors.totalMetric(), window, List.of()).stream().mapToDouble(CloudMonitoringSliSource::sum).sum();
-    double bad = series(PREFIX + errors.errorMetric(), window, List.of()).stream().mapToDouble(CloudMonitoringSliSource::sum).sum();
+    double total =
+        series(PREFIX + errors.totalMetric(), window, List.of()).stream()
+            .mapToDouble(CloudMonitoringSliSource::sum)
+            .sum();
+    double bad =
+        series(PREFIX + errors.errorMetric(), window, List.of()).stream()
+            .mapToDouble(CloudMonitoringSliSource::sum)
+            .sum();
     return new SliCounts(total - bad, total);
   }
 
   /** {@code metricType}: the full type, {@code workload.googleapis.com/<name>} for ours. */
   private List<TimeSeries> series(String metricType, Duration window, List<String> groupBy) {
     Instant end = clock.instant();
-    Aggregation.Builder aggregation = Aggregation.newBuilder()
-        .setAlignmentPeriod(com.google.protobuf.Duration.newBuilder().setSeconds(window.toSeconds()))
-        .setPerSeriesAligner(Aggregation.Aligner.ALIGN_DELTA)
-        .setCrossSeriesReducer(Aggregation.Reducer.REDUCE_SUM);
+    Aggregation.Builder aggregation =
+        Aggregation.newBuilder()
+            .setAlignmentPeriod(
+                com.google.protobuf.Duration.newBuilder().setSeconds(window.toSeconds()))
+            .setPerSeriesAligner(Aggregation.Aligner.ALIGN_DELTA)
+            .setCrossSeriesReducer(Aggregation.Reducer.REDUCE_SUM);
     groupBy.forEach(label -> aggregation.addGroupByFields("metric.label." + label));
-    ListTimeSeriesRequest request = ListTimeSeriesRequest.newBuilder()
-        .setName(ProjectName.of(projectId).toString())
-        .setFilter("metric.type=\"" + metricType + "\"")
-        .setInterval(TimeInterval.newBuilder().setStartTime(timestamp(end.minus(window))).setEndTime(timestamp(end)))
-        .setAggregation(aggregation)
-        .setView(ListTimeSeriesRequest.TimeSeriesView.FULL)
-        .build();
+    ListTimeSeriesRequest request =
+        ListTimeSeriesRequest.newBuilder()
+            .setName(ProjectName.of(projectId).toString())
+            .setFilter("metric.type=\"" + metricType + "\"")
+            .setInterval(
+                TimeInterval.newBuilder()
+                    .setStartTime(timestamp(end.minus(window)))
+                    .setEndTime(timestamp(end)))
+            .setAggregation(aggregation)
+            .setView(ListTimeSeriesRequest.TimeSeriesView.FULL)
+            .build();
     List<TimeSeries> all = new ArrayList<>();
     client.listTimeSeries(request).iterateAll().forEach(all::add);
     return all;
@@ -148,7 +168,10 @@ public final class CloudMonitoringSliSource implements SliSource, AutoCloseable 
   private static double sum(TimeSeries series) {
     double total = 0;
     for (Point point : series.getPointsList()) {
-      total += point.getValue().hasInt64Value() ? point.getValue().getInt64Value() : point.getValue().getDoubleValue();
+      total +=
+          point.getValue().hasInt64Value()
+              ? point.getValue().getInt64Value()
+              : point.getValue().getDoubleValue();
     }
     return total;
   }
@@ -162,7 +185,10 @@ public final class CloudMonitoringSliSource implements SliSource, AutoCloseable 
   }
 
   private static Timestamp timestamp(Instant instant) {
-    return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
+    return Timestamp.newBuilder()
+        .setSeconds(instant.getEpochSecond())
+        .setNanos(instant.getNano())
+        .build();
   }
 
   @Override

@@ -18,8 +18,9 @@ public final class MetricSli {
       double total = 0;
       double bad = 0;
       for (LongPointData point : longPoints(metrics, ratio.metric())) {
-        if (!routeMatches(point, ratio.routePrefix()) || (ratio.excludeLabel() != null
-            && ratio.excludeValue().equals(label(point, ratio.excludeLabel())))) {
+        if (!routeMatches(point, ratio.routePrefix())
+            || (ratio.excludeLabel() != null
+                && ratio.excludeValue().equals(label(point, ratio.excludeLabel())))) {
           continue;
         }
         total += point.getValue();
@@ -38,7 +39,9 @@ public final class MetricSli {
         }
         total += point.getCount();
         List<Double> bounds = point.getBoundaries();
-        for (int i = 0; i < bounds.size() && bounds.get(i) <= latency.thresholdSeconds() + 1e-12; i++) {
+        for (int i = 0;
+            i < bounds.size() && bounds.get(i) <= latency.thresholdSeconds() + 1e-12;
+            i++) {
           good += point.getCounts().get(i);
         }
       }
@@ -62,8 +65,10 @@ public final class MetricSli {
       return SliCounts.ZERO; // written by Google for its managed service, never by this process
     }
     SliQuery.Errors errors = (SliQuery.Errors) query;
-    double total = longPoints(metrics, errors.totalMetric()).stream().mapToLong(LongPointData::getValue).sum();
-    double bad = longPoints(metrics, errors.errorMetric()).stream().mapToLong(LongPointData::getValue).sum();
+    double total =
+        longPoints(metrics, errors.totalMetric()).stream().mapToLong(LongPointData::getValue).sum();
+    double bad =
+        longPoints(metrics, errors.errorMetric()).stream().mapToLong(LongPointData::getValue).sum();
     return new SliCounts(total - bad, total);
   }
 
@@ -74,7 +79,8 @@ public final class MetricSli {
         .toList();
   }
 
-  private static List<HistogramPointData> histogramPoints(Collection<MetricData> metrics, String name) {
+  private static List<HistogramPointData> histogramPoints(
+      Collection<MetricData> metrics, String name) {
     return metrics.stream()
         .filter(metric -> metric.getName().equals(name))
         .flatMap(metric -> metric.getHistogramData().getPoints().stream())
@@ -93,11 +99,12 @@ public final class MetricSli {
   private static String label(PointData point, String promLabel) {
     Attributes attributes = point.getAttributes();
     String[] found = {null};
-    attributes.forEach((key, value) -> {
-      if (key.getKey().replace('.', '_').equals(promLabel)) {
-        found[0] = String.valueOf(value);
-      }
-    });
+    attributes.forEach(
+        (key, value) -> {
+          if (key.getKey().replace('.', '_').equals(promLabel)) {
+            found[0] = String.valueOf(value);
+          }
+        });
     return found[0];
   }
 }

@@ -21,7 +21,10 @@ public record SliCounts(double good, double total) {
     return total <= 0 ? null : good / total;
   }
 
-  /** How many times faster than allowed the budget burns: bad ratio / (1 − objective); 0 without events. */
+  /**
+   * How many times faster than allowed the budget burns: bad ratio / (1 − objective); 0 without
+   * events.
+   */
   public double burnRate(double objective) {
     return total <= 0 ? 0 : (bad() / total) / (1 - objective);
   }

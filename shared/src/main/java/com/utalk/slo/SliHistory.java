@@ -11,15 +11,17 @@ import java.util.TreeMap;
 /**
  * Samples of cumulative SLI counts over time, as Prometheus keeps a counter: the events in a window
  * are the latest sample minus the last sample at or before the window's start (all of it when the
- * history is younger than the window). A counter that went down (a restart) continues from where
- * it was instead of producing a negative window.
+ * history is younger than the window). A counter that went down (a restart) continues from where it
+ * was instead of producing a negative window.
  */
 public final class SliHistory implements SliSource {
   private final Clock clock;
   private final Duration retention;
   private final NavigableMap<Instant, Map<String, SliCounts>> samples = new TreeMap<>();
+
   /** Totals carried over counter resets, per SLO. */
   private final Map<String, SliCounts> carried = new HashMap<>();
+
   private final Map<String, SliCounts> lastRaw = new HashMap<>();
 
   public SliHistory(Clock clock, Duration retention) {
@@ -31,14 +33,16 @@ public final class SliHistory implements SliSource {
   public synchronized void record(Map<String, SliCounts> cumulative) {
     Instant now = clock.instant();
     Map<String, SliCounts> sample = new HashMap<>();
-    cumulative.forEach((slo, raw) -> {
-      SliCounts previous = lastRaw.get(slo);
-      if (previous != null && (raw.total() < previous.total() || raw.good() < previous.good())) {
-        carried.merge(slo, previous, SliCounts::plus);
-      }
-      lastRaw.put(slo, raw);
-      sample.put(slo, raw.plus(carried.getOrDefault(slo, SliCounts.ZERO)));
-    });
+    cumulative.forEach(
+        (slo, raw) -> {
+          SliCounts previous = lastRaw.get(slo);
+          if (previous != null
+              && (raw.total() < previous.total() || raw.good() < previous.good())) {
+            carried.merge(slo, previous, SliCounts::plus);
+          }
+          lastRaw.put(slo, raw);
+          sample.put(slo, raw.plus(carried.getOrDefault(slo, SliCounts.ZERO)));
+        });
     samples.put(now, sample);
     samples.headMap(now.minus(retention)).clear();
   }
@@ -53,6 +57,8 @@ public final class SliHistory implements SliSource {
     SliCounts last = end.getValue().getOrDefault(slo.id(), SliCounts.ZERO);
     Map.Entry<Instant, Map<String, SliCounts>> start = samples.floorEntry(now.minus(window));
     // History younger than the window: everything counted since sampling began (with the process).
-    return start == null ? last : last.minus(start.getValue().getOrDefault(slo.id(), SliCounts.ZERO));
+    return start == null
+        ? last
+        : last.minus(start.getValue().getOrDefault(slo.id(), SliCounts.ZERO));
   }
 }

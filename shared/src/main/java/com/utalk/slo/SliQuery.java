@@ -7,23 +7,32 @@ package com.utalk.slo;
  */
 public sealed interface SliQuery {
   /**
-   * {@code metric} counts every event; those whose {@code badLabel} equals {@code badValue} are bad;
-   * those whose {@code excludeLabel} equals {@code excludeValue} are not counted at all; only series
-   * whose {@code http_route} starts with {@code routePrefix} count (null: all).
+   * {@code metric} counts every event; those whose {@code badLabel} equals {@code badValue} are
+   * bad; those whose {@code excludeLabel} equals {@code excludeValue} are not counted at all; only
+   * series whose {@code http_route} starts with {@code routePrefix} count (null: all).
    */
-  record Ratio(String metric, String badLabel, String badValue, String excludeLabel, String excludeValue, String routePrefix)
+  record Ratio(
+      String metric,
+      String badLabel,
+      String badValue,
+      String excludeLabel,
+      String excludeValue,
+      String routePrefix)
       implements SliQuery {}
 
-  /** Good: observations of {@code histogram} at or under {@code thresholdSeconds} (a bucket edge). */
-  record Latency(String histogram, double thresholdSeconds, String routePrefix) implements SliQuery {}
+  /**
+   * Good: observations of {@code histogram} at or under {@code thresholdSeconds} (a bucket edge).
+   */
+  record Latency(String histogram, double thresholdSeconds, String routePrefix)
+      implements SliQuery {}
 
   /** Bad: {@code errorMetric}; total: {@code totalMetric}. */
   record Errors(String totalMetric, String errorMetric) implements SliQuery {}
 
   /**
-   * Every increment of {@code counter} is an event, bad when its {@code outcome} label is
-   * {@code error}; only series whose {@code label} equals {@code value} count (label null: all).
-   * The calls to what we depend on (database, Twilio, OpenAI) are counted this way.
+   * Every increment of {@code counter} is an event, bad when its {@code outcome} label is {@code
+   * error}; only series whose {@code label} equals {@code value} count (label null: all). The calls
+   * to what we depend on (database, Twilio, OpenAI) are counted this way.
    */
   record Outcomes(String counter, String label, String value) implements SliQuery {
     public static final String OUTCOME_LABEL = "outcome";
@@ -31,10 +40,11 @@ public sealed interface SliQuery {
   }
 
   /**
-   * A metric Google itself writes for a managed service ({@code metricType} on monitored
-   * {@code resourceType}, e.g. Firestore's own request count): bad when {@code label} is one of
-   * {@code badValues}. Only Cloud Monitoring has it; a process sees no such events.
+   * A metric Google itself writes for a managed service ({@code metricType} on monitored {@code
+   * resourceType}, e.g. Firestore's own request count): bad when {@code label} is one of {@code
+   * badValues}. Only Cloud Monitoring has it; a process sees no such events.
    */
-  record GoogleMetric(String metricType, String resourceType, String label, java.util.List<String> badValues)
+  record GoogleMetric(
+      String metricType, String resourceType, String label, java.util.List<String> badValues)
       implements SliQuery {}
 }

@@ -14,11 +14,13 @@ import java.util.concurrent.TimeUnit;
  * Monitoring, where every instance exports the same series.
  */
 public final class SliSampler implements AutoCloseable {
-  private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-    Thread thread = new Thread(runnable, "sli-sampler");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final ScheduledExecutorService scheduler =
+      Executors.newSingleThreadScheduledExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "sli-sampler");
+            thread.setDaemon(true);
+            return thread;
+          });
   private final SliHistory history;
 
   private SliSampler(SliHistory history) {

@@ -9,7 +9,8 @@ import java.util.Map;
 public final class SloReport {
   private SloReport() {}
 
-  public static Map<String, Object> toJson(Instant generatedAt, String source, List<SloStatus> statuses) {
+  public static Map<String, Object> toJson(
+      Instant generatedAt, String source, List<SloStatus> statuses) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("generatedAt", generatedAt.toString());
     json.put("source", source);
@@ -25,13 +26,16 @@ public final class SloReport {
     json.put("description", status.slo().description());
     json.put("objective", status.slo().objective());
     Map<String, Object> windows = new LinkedHashMap<>();
-    status.windows().forEach((label, window) -> {
-      Map<String, Object> w = new LinkedHashMap<>();
-      w.put("sli", window.sli());
-      w.put("good", window.good());
-      w.put("total", window.total());
-      windows.put(label, w);
-    });
+    status
+        .windows()
+        .forEach(
+            (label, window) -> {
+              Map<String, Object> w = new LinkedHashMap<>();
+              w.put("sli", window.sli());
+              w.put("good", window.good());
+              w.put("total", window.total());
+              windows.put(label, w);
+            });
     json.put("sli", windows);
     json.put("errorBudgetRemaining", status.errorBudgetRemaining());
     json.put("burnRate", status.burnRates());

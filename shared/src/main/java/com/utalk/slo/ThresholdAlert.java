@@ -4,15 +4,24 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * An alert on a plain threshold (as opposed to an error-budget burn): {@code signal} beyond
- * {@code threshold} for {@code duration} notifies {@code channels}. Cloud Monitoring evaluates
- * it; the Terraform alert policies are generated from {@link Slos#THRESHOLD_ALERTS}.
+ * An alert on a plain threshold (as opposed to an error-budget burn): {@code signal} beyond {@code
+ * threshold} for {@code duration} notifies {@code channels}. Cloud Monitoring evaluates it; the
+ * Terraform alert policies are generated from {@link Slos#THRESHOLD_ALERTS}.
  */
 public record ThresholdAlert(
-    String id, String summary, Severity severity, Signal signal, double threshold, Duration duration,
-    List<String> channels, String runbook) {
+    String id,
+    String summary,
+    Severity severity,
+    Signal signal,
+    double threshold,
+    Duration duration,
+    List<String> channels,
+    String runbook) {
 
-  public enum Severity { WARNING, CRITICAL }
+  public enum Severity {
+    WARNING,
+    CRITICAL
+  }
 
   /** What is measured; the threshold's unit follows it. */
   public enum Signal {
@@ -22,7 +31,9 @@ public record ThresholdAlert(
     API_ERROR_RATE,
     /** share of /health uptime checks that pass; fires below. */
     HEALTH_CHECK_PASS_RATIO,
-    /** container memory utilisation of the functions and the realtime service (0–1); fires above. */
+    /**
+     * container memory utilisation of the functions and the realtime service (0–1); fires above.
+     */
     MEMORY_UTILIZATION,
     /** the /health uptime check fails (threshold unused). */
     HEALTH_CHECK_FAILING,

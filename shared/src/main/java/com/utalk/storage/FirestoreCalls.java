@@ -12,8 +12,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Waits for a Firestore future and classifies what went wrong, once for every caller: a slow or
- * unreachable store is a {@link StorageUnavailableException} (503, counted as a database error);
- * a value Firestore refuses is the caller's input (400, not counted); anything else is a bug (500,
+ * unreachable store is a {@link StorageUnavailableException} (503, counted as a database error); a
+ * value Firestore refuses is the caller's input (400, not counted); anything else is a bug (500,
  * not counted: the store itself answered). See {@link StorageFailure}.
  */
 public final class FirestoreCalls {
@@ -38,7 +38,8 @@ public final class FirestoreCalls {
     } catch (TimeoutException e) {
       outage = "timeout";
       future.cancel(true);
-      throw new StorageUnavailableException("Firestore did not answer within " + timeout.toMillis() + " ms", e);
+      throw new StorageUnavailableException(
+          "Firestore did not answer within " + timeout.toMillis() + " ms", e);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof RuntimeException runtime && isDomainFailure(runtime)) {
@@ -48,14 +49,23 @@ public final class FirestoreCalls {
       switch (failure.kind()) {
         case OUTAGE -> {
           outage = failure.code();
-          throw new StorageUnavailableException("Firestore call failed (" + failure.code() + "): " + cause.getMessage(), cause);
+          throw new StorageUnavailableException(
+              "Firestore call failed (" + failure.code() + "): " + cause.getMessage(), cause);
         }
-        case LOST_RACE -> throw new StorageUnavailableException("Firestore create lost a race: " + cause.getMessage(), cause);
-        case REFUSED_INPUT -> throw new ValidationException(null, "a value in the request cannot be stored (" + failure.code() + ")");
-        default -> throw new InternalException("Firestore refused the call (" + failure.code() + "): " + cause.getMessage(), cause);
+        case LOST_RACE ->
+            throw new StorageUnavailableException(
+                "Firestore create lost a race: " + cause.getMessage(), cause);
+        case REFUSED_INPUT ->
+            throw new ValidationException(
+                null, "a value in the request cannot be stored (" + failure.code() + ")");
+        default ->
+            throw new InternalException(
+                "Firestore refused the call (" + failure.code() + "): " + cause.getMessage(),
+                cause);
       }
     } finally {
-      // The operations reference's database SLIs: latency as the caller waited for it, and real outages by gRPC code.
+      // The operations reference's database SLIs: latency as the caller waited for it, and real
+      // outages by gRPC code.
       Metrics.get().dependencies().database(System.nanoTime() - started, outage);
     }
   }

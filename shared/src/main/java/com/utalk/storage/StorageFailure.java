@@ -5,8 +5,8 @@ import java.util.Locale;
 
 /**
  * What a failed storage call means for the caller, from its gRPC code. Only an outage is worth a
- * retry and an alert; a refused argument (a reserved id such as {@code __x__}, an over-long key)
- * is the request's fault; everything else (a missing index, a permission, a precondition) is ours.
+ * retry and an alert; a refused argument (a reserved id such as {@code __x__}, an over-long key) is
+ * the request's fault; everything else (a missing index, a permission, a precondition) is ours.
  */
 record StorageFailure(Kind kind, String code) {
   enum Kind {
@@ -21,11 +21,18 @@ record StorageFailure(Kind kind, String code) {
     Status.Code code = codeOf(cause);
     if (code == null) {
       // no status at all: the channel broke before an answer (the client's own I/O failure)
-      return new StorageFailure(Kind.OUTAGE, cause == null ? "unknown" : cause.getClass().getSimpleName());
+      return new StorageFailure(
+          Kind.OUTAGE, cause == null ? "unknown" : cause.getClass().getSimpleName());
     }
     String name = code.name().toLowerCase(Locale.ROOT);
     return switch (code) {
-      case UNAVAILABLE, DEADLINE_EXCEEDED, ABORTED, RESOURCE_EXHAUSTED, CANCELLED, INTERNAL, UNKNOWN ->
+      case UNAVAILABLE,
+          DEADLINE_EXCEEDED,
+          ABORTED,
+          RESOURCE_EXHAUSTED,
+          CANCELLED,
+          INTERNAL,
+          UNKNOWN ->
           new StorageFailure(Kind.OUTAGE, name);
       case ALREADY_EXISTS -> new StorageFailure(Kind.LOST_RACE, name);
       case INVALID_ARGUMENT, OUT_OF_RANGE -> new StorageFailure(Kind.REFUSED_INPUT, name);
@@ -38,7 +45,8 @@ record StorageFailure(Kind kind, String code) {
       if (t instanceof com.google.api.gax.rpc.ApiException api) {
         return Status.Code.valueOf(api.getStatusCode().getCode().name());
       }
-      if (t instanceof com.google.cloud.firestore.FirestoreException firestore && firestore.getStatus() != null) {
+      if (t instanceof com.google.cloud.firestore.FirestoreException firestore
+          && firestore.getStatus() != null) {
         return firestore.getStatus().getCode();
       }
       if (t instanceof io.grpc.StatusRuntimeException grpc) {

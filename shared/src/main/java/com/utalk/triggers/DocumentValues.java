@@ -38,12 +38,15 @@ public final class DocumentValues {
       case INTEGER_VALUE -> value.getIntegerValue();
       case DOUBLE_VALUE -> value.getDoubleValue();
       case TIMESTAMP_VALUE ->
-          Timestamp.ofTimeSecondsAndNanos(value.getTimestampValue().getSeconds(), value.getTimestampValue().getNanos());
+          Timestamp.ofTimeSecondsAndNanos(
+              value.getTimestampValue().getSeconds(), value.getTimestampValue().getNanos());
       case STRING_VALUE -> value.getStringValue();
       case BYTES_VALUE -> Blob.fromByteString(value.getBytesValue());
       // A reference arrives as its full resource name; handlers only ever need the path text.
       case REFERENCE_VALUE -> value.getReferenceValue();
-      case GEO_POINT_VALUE -> new GeoPoint(value.getGeoPointValue().getLatitude(), value.getGeoPointValue().getLongitude());
+      case GEO_POINT_VALUE ->
+          new GeoPoint(
+              value.getGeoPointValue().getLatitude(), value.getGeoPointValue().getLongitude());
       case ARRAY_VALUE -> {
         List<Object> list = new ArrayList<>();
         value.getArrayValue().getValuesList().forEach(item -> list.add(toJava(item)));
@@ -59,7 +62,9 @@ public final class DocumentValues {
     return map;
   }
 
-  /** {@code databaseName} is {@code projects/{p}/databases/(default)}, used for reference values. */
+  /**
+   * {@code databaseName} is {@code projects/{p}/databases/(default)}, used for reference values.
+   */
   @SuppressWarnings("unchecked")
   public static Value toProto(Object value, String databaseName) {
     Value.Builder out = Value.newBuilder();
@@ -69,14 +74,21 @@ public final class DocumentValues {
     if (value instanceof Boolean b) {
       return out.setBooleanValue(b).build();
     }
-    if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+    if (value instanceof Long
+        || value instanceof Integer
+        || value instanceof Short
+        || value instanceof Byte) {
       return out.setIntegerValue(((Number) value).longValue()).build();
     }
     if (value instanceof Number n) {
       return out.setDoubleValue(n.doubleValue()).build();
     }
     if (value instanceof Timestamp t) {
-      return out.setTimestampValue(com.google.protobuf.Timestamp.newBuilder().setSeconds(t.getSeconds()).setNanos(t.getNanos())).build();
+      return out.setTimestampValue(
+              com.google.protobuf.Timestamp.newBuilder()
+                  .setSeconds(t.getSeconds())
+                  .setNanos(t.getNanos()))
+          .build();
     }
     if (value instanceof Date d) {
       return toProto(Timestamp.of(d), databaseName);
@@ -94,7 +106,11 @@ public final class DocumentValues {
       return out.setReferenceValue(databaseName + "/documents/" + ref.getPath()).build();
     }
     if (value instanceof GeoPoint point) {
-      return out.setGeoPointValue(LatLng.newBuilder().setLatitude(point.getLatitude()).setLongitude(point.getLongitude())).build();
+      return out.setGeoPointValue(
+              LatLng.newBuilder()
+                  .setLatitude(point.getLatitude())
+                  .setLongitude(point.getLongitude()))
+          .build();
     }
     if (value instanceof List<?> list) {
       ArrayValue.Builder array = ArrayValue.newBuilder();
@@ -102,8 +118,11 @@ public final class DocumentValues {
       return out.setArrayValue(array).build();
     }
     if (value instanceof Map<?, ?> map) {
-      return out.setMapValue(MapValue.newBuilder().putAllFields(toProto((Map<String, Object>) map, databaseName))).build();
+      return out.setMapValue(
+              MapValue.newBuilder().putAllFields(toProto((Map<String, Object>) map, databaseName)))
+          .build();
     }
-    throw new IllegalArgumentException("unsupported Firestore value type " + value.getClass().getName());
+    throw new IllegalArgumentException(
+        "unsupported Firestore value type " + value.getClass().getName());
   }
 }

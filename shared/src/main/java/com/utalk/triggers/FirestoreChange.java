@@ -9,16 +9,22 @@ import java.util.Map;
  * One Firestore document change as a trigger receives it: the document's path relative to the
  * database ({@code messages/abc}) and its fields before and after (null when it did not exist).
  */
-public record FirestoreChange(String eventId, String documentPath, Map<String, Object> before, Map<String, Object> after) {
+public record FirestoreChange(
+    String eventId, String documentPath, Map<String, Object> before, Map<String, Object> after) {
   private static final String DOCUMENTS = "/documents/";
 
-  /** Decodes an Eventarc payload. {@code documentAttribute} is the CloudEvent's {@code document} extension, if any. */
-  public static FirestoreChange fromEventData(String eventId, byte[] data, String documentAttribute) {
+  /**
+   * Decodes an Eventarc payload. {@code documentAttribute} is the CloudEvent's {@code document}
+   * extension, if any.
+   */
+  public static FirestoreChange fromEventData(
+      String eventId, byte[] data, String documentAttribute) {
     DocumentEventData event;
     try {
       event = DocumentEventData.parseFrom(data);
     } catch (InvalidProtocolBufferException e) {
-      throw new IllegalArgumentException("CloudEvent " + eventId + " does not carry a DocumentEventData", e);
+      throw new IllegalArgumentException(
+          "CloudEvent " + eventId + " does not carry a DocumentEventData", e);
     }
     Document value = event.hasValue() ? event.getValue() : null;
     Document old = event.hasOldValue() ? event.getOldValue() : null;
@@ -27,7 +33,8 @@ public record FirestoreChange(String eventId, String documentPath, Map<String, O
       path = relativePath((value != null ? value : old).getName());
     }
     return new FirestoreChange(
-        eventId, path,
+        eventId,
+        path,
         old == null ? null : DocumentValues.toJava(old.getFieldsMap()),
         value == null ? null : DocumentValues.toJava(value.getFieldsMap()));
   }

@@ -10,10 +10,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The SDK's own HTTP client with two changes: one attempt per call (the sender's
- * {@code SendPolicy} is the single retry policy; the SDK's hidden retries would multiply it), and
- * optionally Twilio's API host replaced by another base URL (the local stand-in). Paths, form
- * encoding and auth are exactly what the SDK sends.
+ * The SDK's own HTTP client with two changes: one attempt per call (the sender's {@code SendPolicy}
+ * is the single retry policy; the SDK's hidden retries would multiply it), and optionally Twilio's
+ * API host replaced by another base URL (the local stand-in). Paths, form encoding and auth are
+ * exactly what the SDK sends.
  */
 final class SingleAttemptHttpClient extends HttpClient {
   private static final Pattern TWILIO_HOST = Pattern.compile("^https://[a-z0-9.-]+\\.twilio\\.com");
@@ -24,6 +24,7 @@ final class SingleAttemptHttpClient extends HttpClient {
           org.apache.hc.client5.http.impl.classic.HttpClientBuilder.create()
               .disableAutomaticRetries()
               .setDefaultRequestConfig(HttpClient.DEFAULT_REQUEST_CONFIG));
+
   private final String baseUrl;
 
   /** {@code baseUrl} null keeps Twilio's own hosts. */
@@ -37,7 +38,8 @@ final class SingleAttemptHttpClient extends HttpClient {
   }
 
   @Override
-  public Response reliableRequest(Request request, int[] retryCodes, int retries, long delayMillis) {
+  public Response reliableRequest(
+      Request request, int[] retryCodes, int retries, long delayMillis) {
     return makeRequest(request);
   }
 
@@ -66,7 +68,8 @@ final class SingleAttemptHttpClient extends HttpClient {
     return delegate.makeRequest(redirected);
   }
 
-  private static void copy(Map<String, List<String>> from, java.util.function.BiConsumer<String, String> to) {
+  private static void copy(
+      Map<String, List<String>> from, java.util.function.BiConsumer<String, String> to) {
     from.forEach((key, values) -> values.forEach(value -> to.accept(key, value)));
   }
 }

@@ -3,8 +3,8 @@ package com.utalk.twilio;
 import com.utalk.config.Settings;
 
 /**
- * Twilio account credentials and where to reach its API. {@code apiBaseUrl} is empty in
- * production (the SDK's own endpoints) and points at the local stand-in elsewhere.
+ * Twilio account credentials and where to reach its API. {@code apiBaseUrl} is empty in production
+ * (the SDK's own endpoints) and points at the local stand-in elsewhere.
  */
 public record TwilioCredentials(String accountSid, String authToken, String apiBaseUrl) {
   public static TwilioCredentials from(Settings settings) {

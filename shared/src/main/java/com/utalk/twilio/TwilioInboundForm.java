@@ -15,8 +15,10 @@ import java.util.Map;
 public final class TwilioInboundForm {
   /** WhatsApp's limit for one text message. */
   public static final int MAX_BODY_CHARS = 4096;
+
   /** Profile names and WhatsApp ids are short; anything longer is not Twilio. */
   public static final int MAX_SHORT_FIELD_CHARS = 256;
+
   /** WhatsApp allows at most 10 media per message; anything above is a forged request. */
   private static final int MAX_MEDIA = 10;
 
@@ -34,7 +36,9 @@ public final class TwilioInboundForm {
     List<MediaRef> media = new ArrayList<>();
     for (int i = 0; i < numMedia; i++) {
       String url = WebUrl.require("MediaUrl" + i, form.get("MediaUrl" + i));
-      String contentType = Text.check("MediaContentType" + i, form.get("MediaContentType" + i), MAX_SHORT_FIELD_CHARS);
+      String contentType =
+          Text.check(
+              "MediaContentType" + i, form.get("MediaContentType" + i), MAX_SHORT_FIELD_CHARS);
       media.add(new MediaRef(url, contentType));
     }
     String body = Text.check("Body", form.getOrDefault("Body", ""), MAX_BODY_CHARS);

@@ -5,8 +5,8 @@ import com.utalk.errors.ForbiddenException;
 import java.util.Map;
 
 /**
- * Checks X-Twilio-Signature with the SDK's own validator. The URL is the public one Twilio
- * called (configured base URL + path), because behind a load balancer the Host header differs.
+ * Checks X-Twilio-Signature with the SDK's own validator. The URL is the public one Twilio called
+ * (configured base URL + path), because behind a load balancer the Host header differs.
  */
 public final class TwilioSignatureVerifier {
   private final RequestValidator validator;
@@ -14,7 +14,10 @@ public final class TwilioSignatureVerifier {
 
   public TwilioSignatureVerifier(String authToken, String publicBaseUrl) {
     this.validator = new RequestValidator(authToken);
-    this.publicBaseUrl = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
+    this.publicBaseUrl =
+        publicBaseUrl.endsWith("/")
+            ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1)
+            : publicBaseUrl;
   }
 
   public String publicUrl(String pathAndQuery) {
@@ -27,7 +30,8 @@ public final class TwilioSignatureVerifier {
       throw new ForbiddenException("invalid_signature", "X-Twilio-Signature is missing");
     }
     if (!validator.validate(publicUrl(pathAndQuery), formFields, signature)) {
-      throw new ForbiddenException("invalid_signature", "X-Twilio-Signature does not match the request");
+      throw new ForbiddenException(
+          "invalid_signature", "X-Twilio-Signature does not match the request");
     }
   }
 }

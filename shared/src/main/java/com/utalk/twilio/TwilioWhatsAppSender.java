@@ -9,7 +9,6 @@ import com.utalk.messaging.WhatsAppSender;
 import com.utalk.metrics.DependencyMetrics;
 import com.utalk.metrics.Metrics;
 import java.net.URI;
-import java.util.List;
 
 /** {@link WhatsAppSender} over the official Twilio SDK ({@code Message.creator}). */
 public final class TwilioWhatsAppSender implements WhatsAppSender {
@@ -36,20 +35,26 @@ public final class TwilioWhatsAppSender implements WhatsAppSender {
     String failure = null;
     try {
       Message created = creator.create(client);
-      return new Sent(created.getSid(), created.getStatus() == null ? null : created.getStatus().toString());
+      return new Sent(
+          created.getSid(), created.getStatus() == null ? null : created.getStatus().toString());
     } catch (ApiConnectionException e) {
       failure = "connection";
-      throw new SendFailedException(true, "connection", "Twilio could not be reached: " + e.getMessage(), e);
+      throw new SendFailedException(
+          true, "connection", "Twilio could not be reached: " + e.getMessage(), e);
     } catch (ApiException e) {
       Integer status = e.getStatusCode();
       boolean transientFailure = status == null || status == 429 || status >= 500;
-      String code = e.getCode() != null ? e.getCode().toString() : (status == null ? "unknown" : "http_" + status);
+      String code =
+          e.getCode() != null
+              ? e.getCode().toString()
+              : (status == null ? "unknown" : "http_" + status);
       failure = status == null ? "unknown" : "http_" + status;
       throw new SendFailedException(transientFailure, code, e.getMessage(), e);
     } finally {
       // twilioErrorRate: every API call, by outcome.
-      Metrics.get().dependencies().external(DependencyMetrics.TWILIO, System.nanoTime() - started, failure);
+      Metrics.get()
+          .dependencies()
+          .external(DependencyMetrics.TWILIO, System.nanoTime() - started, failure);
     }
   }
-
 }

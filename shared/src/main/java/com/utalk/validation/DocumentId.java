@@ -6,14 +6,15 @@ import java.util.regex.Pattern;
 
 /**
  * The one definition of an id a client may hand us for a Firestore document (conversation, user,
- * media, message, audit entry): 1 to {@value #MAX_CHARS} characters of well-formed text, no
- * {@code /}, no control characters, not {@code .} or {@code ..}, not reserved ({@code __x__}).
- * Firestore would refuse the others (or read {@code a/b} as a sub-path), so they are refused at the
- * edge instead of travelling to the store.
+ * media, message, audit entry): 1 to {@value #MAX_CHARS} characters of well-formed text, no {@code
+ * /}, no control characters, not {@code .} or {@code ..}, not reserved ({@code __x__}). Firestore
+ * would refuse the others (or read {@code a/b} as a sub-path), so they are refused at the edge
+ * instead of travelling to the store.
  */
 public final class DocumentId {
   /** Far below Firestore's 1,500 bytes, far above our UUIDs and Twilio-derived ids. */
   public static final int MAX_CHARS = 200;
+
   private static final Pattern RESERVED = Pattern.compile("__.*__", Pattern.DOTALL);
 
   private DocumentId() {}

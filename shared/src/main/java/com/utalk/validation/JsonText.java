@@ -6,10 +6,10 @@ import java.util.Iterator;
 import java.util.Map;
 
 /**
- * Every string of an untrusted JSON document (values and field names, at any depth) is
- * well-formed Unicode and at most {@code maxChars} long; the document is at most
- * {@value #MAX_DEPTH} levels deep. Field-specific caps are tighter and checked where the field is
- * read; this is the floor no field escapes.
+ * Every string of an untrusted JSON document (values and field names, at any depth) is well-formed
+ * Unicode and at most {@code maxChars} long; the document is at most {@value #MAX_DEPTH} levels
+ * deep. Field-specific caps are tighter and checked where the field is read; this is the floor no
+ * field escapes.
  */
 public final class JsonText {
   public static final int MAX_DEPTH = 16;

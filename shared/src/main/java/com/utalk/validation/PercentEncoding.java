@@ -5,8 +5,8 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Strict form decoding ({@code application/x-www-form-urlencoded}: {@code +} is a space): a
- * {@code %} must be followed by two hex digits and the decoded bytes must be UTF-8. {@link
+ * Strict form decoding ({@code application/x-www-form-urlencoded}: {@code +} is a space): a {@code
+ * %} must be followed by two hex digits and the decoded bytes must be UTF-8. {@link
  * java.net.URLDecoder} throws on the first and silently replaces the second; here both are a 400.
  * (Paths need none: the framework decodes them, strictly, before our code runs.)
  */

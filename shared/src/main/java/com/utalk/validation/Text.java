@@ -4,7 +4,8 @@ import com.utalk.errors.ValidationException;
 
 /**
  * Well-formed Unicode text with a length cap. A lone surrogate (JSON {@code "\ud800"}) cannot be
- * stored faithfully: Firestore would keep {@code ?} in its place, so it is refused, never rewritten.
+ * stored faithfully: Firestore would keep {@code ?} in its place, so it is refused, never
+ * rewritten.
  */
 public final class Text {
   private Text() {}
@@ -25,16 +26,23 @@ public final class Text {
     return true;
   }
 
-  /** {@code text} (null passes) when well-formed and at most {@code maxChars} UTF-16 units; else a 400. */
+  /**
+   * {@code text} (null passes) when well-formed and at most {@code maxChars} UTF-16 units; else a
+   * 400.
+   */
   public static String check(String field, String text, int maxChars) {
     if (text == null) {
       return null;
     }
     if (text.length() > maxChars) {
-      throw new ValidationException(field, (field == null ? "a text value" : field) + " exceeds " + maxChars + " characters");
+      throw new ValidationException(
+          field, (field == null ? "a text value" : field) + " exceeds " + maxChars + " characters");
     }
     if (!isWellFormed(text)) {
-      throw new ValidationException(field, (field == null ? "a text value" : field) + " is not well-formed Unicode (unpaired surrogate)");
+      throw new ValidationException(
+          field,
+          (field == null ? "a text value" : field)
+              + " is not well-formed Unicode (unpaired surrogate)");
     }
     return text;
   }

@@ -24,7 +24,9 @@ public final class WebUrl {
     try {
       URI uri = new URI(url);
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null || uri.getHost().isEmpty()) {
+      if (!(scheme.equals("https") || scheme.equals("http"))
+          || uri.getHost() == null
+          || uri.getHost().isEmpty()) {
         throw new ValidationException(field, field + " must be an absolute http(s) URL");
       }
     } catch (URISyntaxException e) {

@@ -5,9 +5,9 @@ import java.util.UUID;
 /**
  * The versioned difference of the operations document: from v1.2 a send must carry the client's
  * {@code messageId} (a UUID v4), which makes a retried send idempotent. Clients of v1.0 and v1.1
- * did not send one; for them a missing messageId is minted here, so their sends keep working —
- * but a retry of such a send is a second message, exactly as it was in those versions. A
- * messageId they do send is used as is.
+ * did not send one; for them a missing messageId is minted here, so their sends keep working — but
+ * a retry of such a send is a second message, exactly as it was in those versions. A messageId they
+ * do send is used as is.
  */
 public final class MessageIds {
   private MessageIds() {}

@@ -10,14 +10,15 @@ import java.util.Map;
 
 /**
  * What a request of a given version gets at this moment: nothing special while supported; the
- * deprecation headers while deprecated — {@code Deprecation: @<unix seconds>} (RFC 9745),
- * {@code Sunset: <HTTP-date>} (RFC 8594, never before the deprecation) and
- * {@code Link: <guide>; rel="deprecation"}; after the sunset a 410 {@code api_version_sunset}
- * naming the guide (which is also in the Link header of that answer).
+ * deprecation headers while deprecated — {@code Deprecation: @<unix seconds>} (RFC 9745), {@code
+ * Sunset: <HTTP-date>} (RFC 8594, never before the deprecation) and {@code Link: <guide>;
+ * rel="deprecation"}; after the sunset a 410 {@code api_version_sunset} naming the guide (which is
+ * also in the Link header of that answer).
  */
 public final class VersionPolicy {
   /** RFC 9110's IMF-fixdate (two-digit day; RFC_1123_DATE_TIME would write "1 Jul"). */
-  static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US);
+  static final DateTimeFormatter HTTP_DATE =
+      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US);
 
   private final Clock clock;
 
@@ -44,8 +45,15 @@ public final class VersionPolicy {
   }
 
   public static GoneException sunset(ApiVersion version) {
-    return new GoneException("api_version_sunset",
-        "API " + version.name() + " was retired on " + version.sunset() + "; migrate to " + ApiVersions.CURRENT.name() + ": "
+    return new GoneException(
+        "api_version_sunset",
+        "API "
+            + version.name()
+            + " was retired on "
+            + version.sunset()
+            + "; migrate to "
+            + ApiVersions.CURRENT.name()
+            + ": "
             + version.migrationGuide());
   }
 }

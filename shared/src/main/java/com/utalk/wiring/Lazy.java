@@ -4,9 +4,9 @@ import java.util.function.Supplier;
 
 /**
  * A value built on first use, exactly once per function instance, however many requests arrive
- * together (double-checked on a volatile). The one way the functions and the shared modules wire services lazily:
- * a cold instance must not pay for what its first request does not use, and two concurrent first
- * requests must not build two services (two caches, two lock tables).
+ * together (double-checked on a volatile). The one way the functions and the shared modules wire
+ * services lazily: a cold instance must not pay for what its first request does not use, and two
+ * concurrent first requests must not build two services (two caches, two lock tables).
  */
 public final class Lazy<T> implements Supplier<T> {
   private final Supplier<? extends T> factory;

@@ -37,32 +37,47 @@ public final class WorkspaceDirectory {
       return cached.workspaceId();
     }
     DocumentSnapshot snapshot =
-        FirestoreCalls.await(firestore.collection(Collections.WHATSAPP_NUMBERS).document(number.e164()).get());
-    Optional<String> workspaceId = Optional.ofNullable(snapshot.exists() ? snapshot.getString("workspaceId") : null);
+        FirestoreCalls.await(
+            firestore.collection(Collections.WHATSAPP_NUMBERS).document(number.e164()).get());
+    Optional<String> workspaceId =
+        Optional.ofNullable(snapshot.exists() ? snapshot.getString("workspaceId") : null);
     cache.put(number.e164(), new Cached(workspaceId, now.plus(CACHE_TTL)));
     return workspaceId;
   }
 
   public Optional<Workspace> find(String workspaceId) {
     DocumentSnapshot snapshot =
-        FirestoreCalls.await(firestore.collection(Collections.WORKSPACES).document(workspaceId).get());
+        FirestoreCalls.await(
+            firestore.collection(Collections.WORKSPACES).document(workspaceId).get());
     if (!snapshot.exists()) {
       return Optional.empty();
     }
     @SuppressWarnings("unchecked")
     List<String> numbers = (List<String>) snapshot.get("whatsappNumbers");
-    return Optional.of(new Workspace(workspaceId, snapshot.getString("name"), numbers == null ? List.of() : numbers));
+    return Optional.of(
+        new Workspace(
+            workspaceId, snapshot.getString("name"), numbers == null ? List.of() : numbers));
   }
 
-  /** Creates or replaces a workspace and claims its numbers (idempotent; used by seeding and admin). */
+  /**
+   * Creates or replaces a workspace and claims its numbers (idempotent; used by seeding and admin).
+   */
   public void save(Workspace workspace) {
     WriteBatch batch = firestore.batch();
     batch.set(
         firestore.collection(Collections.WORKSPACES).document(workspace.id()),
-        Map.of("name", workspace.name(), "whatsappNumbers", workspace.whatsappNumbers(), "createdAt", clock.instant().toString()));
+        Map.of(
+            "name",
+            workspace.name(),
+            "whatsappNumbers",
+            workspace.whatsappNumbers(),
+            "createdAt",
+            clock.instant().toString()));
     for (String number : workspace.whatsappNumbers()) {
       batch.set(
-          firestore.collection(Collections.WHATSAPP_NUMBERS).document(PhoneNumber.parse(number).e164()),
+          firestore
+              .collection(Collections.WHATSAPP_NUMBERS)
+              .document(PhoneNumber.parse(number).e164()),
           Map.of("workspaceId", workspace.id()));
     }
     FirestoreCalls.await(batch.commit());

@@ -17,7 +17,9 @@ class DemoUsersTest {
       List<DemoUsers.Credential> first = DemoUsers.seed(env.firestore(), "demo");
       List<DemoUsers.Credential> again = DemoUsers.seed(env.firestore(), "demo");
       assertEquals(first, again);
-      assertEquals(EnumSet.allOf(Role.class), EnumSet.copyOf(first.stream().map(DemoUsers.Credential::role).toList()));
+      assertEquals(
+          EnumSet.allOf(Role.class),
+          EnumSet.copyOf(first.stream().map(DemoUsers.Credential::role).toList()));
       UserRepository users = new UserRepository(env.firestore());
       var hasher = com.utalk.auth.password.Argon2idHasher.owaspDefaults();
       for (DemoUsers.Credential credential : first) {

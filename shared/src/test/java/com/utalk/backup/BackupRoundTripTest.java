@@ -23,7 +23,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A backup of 10,000+ documents restored into an empty database gives the originals back, minus the excluded fields. */
+/**
+ * A backup of 10,000+ documents restored into an empty database gives the originals back, minus the
+ * excluded fields.
+ */
 class BackupRoundTripTest {
   private static TestEnvironment source;
   private static TestEnvironment target;
@@ -43,14 +46,23 @@ class BackupRoundTripTest {
     loaded = Datasets.load(sourceDb, 500, 19);
     BackupBucket bucket = new LocalBackupBucket(dir);
     // not the default 500: both the export and the restore's reads follow BACKUP_PAGE_SIZE
-    BackupSettings settings = new BackupSettings("local", "unused", dir, Duration.ofDays(30), 2_000, "test-version");
+    BackupSettings settings =
+        new BackupSettings("local", "unused", dir, Duration.ofDays(30), 2_000, "test-version");
     long started = System.nanoTime();
     outcome = new FirestoreBackup(sourceDb, bucket, Clock.systemUTC(), settings).run("test");
     long backedUp = System.nanoTime();
-    report = new FirestoreRestore(targetDb, bucket, new MaintenanceMode(targetDb, Clock.systemUTC(), Duration.ZERO),
-        Clock.systemUTC(), List.of(), settings.pageSize()).restore(outcome.backupId());
-    System.out.printf("backup %d ms, restore %d ms, %d documents%n", (backedUp - started) / 1_000_000,
-        (System.nanoTime() - backedUp) / 1_000_000, loaded);
+    report =
+        new FirestoreRestore(
+                targetDb,
+                bucket,
+                new MaintenanceMode(targetDb, Clock.systemUTC(), Duration.ZERO),
+                Clock.systemUTC(),
+                List.of(),
+                settings.pageSize())
+            .restore(outcome.backupId());
+    System.out.printf(
+        "backup %d ms, restore %d ms, %d documents%n",
+        (backedUp - started) / 1_000_000, (System.nanoTime() - backedUp) / 1_000_000, loaded);
   }
 
   @AfterAll
@@ -66,7 +78,8 @@ class BackupRoundTripTest {
     assertTrue(outcome.ok(), outcome.reason());
     assertTrue(loaded >= 10_000);
     assertEquals(loaded, outcome.manifest().documents());
-    Map<String, Object> record = new BackupCatalog(source.firestore()).find(outcome.backupId()).orElseThrow();
+    Map<String, Object> record =
+        new BackupCatalog(source.firestore()).find(outcome.backupId()).orElseThrow();
     assertEquals("ok", record.get("status"));
     assertEquals((long) loaded, record.get("documents"));
     assertEquals(1000L, ((Map<?, ?>) record.get("counts")).get("conversations/*/events"));
@@ -76,7 +89,15 @@ class BackupRoundTripTest {
   @Test
   void restoreReportsEveryStepAndThePasswordReset() {
     assertTrue(report.ok(), report.reason());
-    assertEquals(List.of("verify", "maintenance-on", "wipe", "restore", "consistency", "maintenance-off", "health"),
+    assertEquals(
+        List.of(
+            "verify",
+            "maintenance-on",
+            "wipe",
+            "restore",
+            "consistency",
+            "maintenance-off",
+            "health"),
         report.steps().stream().map(RestoreReport.Step::name).toList());
     assertEquals(20, report.usersNeedingNewPassword());
     assertTrue(report.passwordReset().contains("set-password"));
@@ -89,11 +110,16 @@ class BackupRoundTripTest {
       Map<String, Map<String, Object>> restored = all(target.firestore(), collection);
       assertEquals(original.keySet(), restored.keySet(), collection);
       for (var entry : original.entrySet()) {
-        Map<String, Object> expected = FieldExclusions.without(entry.getValue(), excluded(collection));
-        assertEquals(normalise(expected, target.firestore()), normalise(restored.get(entry.getKey()), target.firestore()), entry.getKey());
+        Map<String, Object> expected =
+            FieldExclusions.without(entry.getValue(), excluded(collection));
+        assertEquals(
+            normalise(expected, target.firestore()),
+            normalise(restored.get(entry.getKey()), target.firestore()),
+            entry.getKey());
       }
     }
-    List<QueryDocumentSnapshot> events = target.firestore().collectionGroup("events").get().get().getDocuments();
+    List<QueryDocumentSnapshot> events =
+        target.firestore().collectionGroup("events").get().get().getDocuments();
     assertEquals(1000, events.size());
     assertFalse(target.firestore().document("elsewhere/x/events/1").get().get().exists());
   }
@@ -107,31 +133,46 @@ class BackupRoundTripTest {
     DocumentSnapshot message = target.firestore().document("messages/c00007_3").get().get();
     assertNull(message.get("metadata.sensitive"));
     assertEquals("whatsapp", message.get("metadata.channel"));
-    assertFalse(unzip(dir.resolve("firestore/" + outcome.backupId() + "/users.jsonl.gz")).contains("argon2id"));
-    assertFalse(unzip(dir.resolve("firestore/" + outcome.backupId() + "/messages.jsonl.gz")).contains("4242"));
+    assertFalse(
+        unzip(dir.resolve("firestore/" + outcome.backupId() + "/users.jsonl.gz"))
+            .contains("argon2id"));
+    assertFalse(
+        unzip(dir.resolve("firestore/" + outcome.backupId() + "/messages.jsonl.gz"))
+            .contains("4242"));
   }
 
   @Test
   void typesSurviveTheRoundTrip() throws Exception {
     DocumentSnapshot message = target.firestore().document("messages/c00002_5").get().get();
-    assertEquals(com.google.cloud.Timestamp.ofTimeSecondsAndNanos(1_700_000_005L, 987_654_000), message.getTimestamp("createdAt"));
+    assertEquals(
+        com.google.cloud.Timestamp.ofTimeSecondsAndNanos(1_700_000_005L, 987_654_000),
+        message.getTimestamp("createdAt"));
     assertEquals(5L, message.getLong("seq"));
     assertEquals(3.0, message.get("wholeDouble"));
     assertTrue(message.get("wholeDouble") instanceof Double);
     assertTrue(Double.isNaN(message.getDouble("nan")));
-    assertEquals(com.google.cloud.firestore.Blob.fromBytes(new byte[] {0, 1, 2, (byte) 255, 5}), message.getBlob("raw"));
-    assertEquals(new com.google.cloud.firestore.GeoPoint(19.4326, -99.1332), message.getGeoPoint("where"));
+    assertEquals(
+        com.google.cloud.firestore.Blob.fromBytes(new byte[] {0, 1, 2, (byte) 255, 5}),
+        message.getBlob("raw"));
+    assertEquals(
+        new com.google.cloud.firestore.GeoPoint(19.4326, -99.1332), message.getGeoPoint("where"));
     assertEquals(target.firestore().document("conversations/c00002"), message.get("conversation"));
     assertTrue(message.contains("nothing") && message.get("nothing") == null);
-    assertEquals("a key that looks like a tag", message.get(com.google.cloud.firestore.FieldPath.of("metadata", "nested", "$odd")));
+    assertEquals(
+        "a key that looks like a tag",
+        message.get(com.google.cloud.firestore.FieldPath.of("metadata", "nested", "$odd")));
   }
 
   private static List<String> excluded(String collection) {
-    return BackupScope.COLLECTIONS.stream().filter(c -> c.name().equals(collection) && !c.subcollection())
-        .findFirst().orElseThrow().excludedFields();
+    return BackupScope.COLLECTIONS.stream()
+        .filter(c -> c.name().equals(collection) && !c.subcollection())
+        .findFirst()
+        .orElseThrow()
+        .excludedFields();
   }
 
-  private static Map<String, Map<String, Object>> all(Firestore db, String collection) throws Exception {
+  private static Map<String, Map<String, Object>> all(Firestore db, String collection)
+      throws Exception {
     return db.collection(collection).get().get().getDocuments().stream()
         .collect(Collectors.toMap(QueryDocumentSnapshot::getId, d -> new HashMap<>(d.getData())));
   }

@@ -4,12 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-
+import com.google.cloud.firestore.Firestore;
 import com.utalk.gcp.FirestoreProvider;
 import com.utalk.gcp.GcpProject;
 import com.utalk.maintenance.MaintenanceMode;
 import com.utalk.testing.TestEnvironment;
-import com.google.cloud.firestore.Firestore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -62,28 +61,48 @@ class BackupSafetyTest {
   }
 
   private RestoreReport restoreIntoEmpty(String id) {
-    return new FirestoreRestore(empty.firestore(), new LocalBackupBucket(dir),
-        new MaintenanceMode(empty.firestore(), Clock.systemUTC(), Duration.ZERO), Clock.systemUTC(), List.of()).restore(id);
+    return new FirestoreRestore(
+            empty.firestore(),
+            new LocalBackupBucket(dir),
+            new MaintenanceMode(empty.firestore(), Clock.systemUTC(), Duration.ZERO),
+            Clock.systemUTC(),
+            List.of())
+        .restore(id);
   }
 
   @Test
-  void aRestoreIntoANewDatabaseServesTheBackupAndLeavesTheDamagedOneForThePostMortem() throws Exception {
+  void aRestoreIntoANewDatabaseServesTheBackupAndLeavesTheDamagedOneForThePostMortem()
+      throws Exception {
     BackupOutcome taken = backup(Clock.systemUTC(), new LocalBackupBucket(dir)).run("test");
     assertTrue(taken.ok(), taken.reason());
     String lost = db.collection("conversations").limit(1).get().get().getDocuments().get(0).getId();
     db.document("conversations/" + lost).delete().get(); // the damage
 
     // what a deployment switched with FIRESTORE_DATABASE (Terraform's firestore_database) reads
-    GcpProject switched = GcpProject.from(env.settings(Map.of("FIRESTORE_DATABASE", "restore-20261204")));
+    GcpProject switched =
+        GcpProject.from(env.settings(Map.of("FIRESTORE_DATABASE", "restore-20261204")));
     assertEquals("restore-20261204", switched.firestoreDatabase());
-    try (Firestore restored = FirestoreProvider.create(switched, Duration.ofSeconds(60), Duration.ofSeconds(120))) {
-      RestoreReport report = new FirestoreRestore(restored, new LocalBackupBucket(dir),
-          new MaintenanceMode(restored, Clock.systemUTC(), Duration.ZERO), Clock.systemUTC(), List.of()).restore(taken.backupId());
+    try (Firestore restored =
+        FirestoreProvider.create(switched, Duration.ofSeconds(60), Duration.ofSeconds(120))) {
+      RestoreReport report =
+          new FirestoreRestore(
+                  restored,
+                  new LocalBackupBucket(dir),
+                  new MaintenanceMode(restored, Clock.systemUTC(), Duration.ZERO),
+                  Clock.systemUTC(),
+                  List.of())
+              .restore(taken.backupId());
       assertTrue(report.ok(), report.toString());
-      assertTrue(restored.document("conversations/" + lost).get().get().exists(), "the new database has what the backup had");
-      assertEquals(db.collection("messages").count().get().get().getCount(), restored.collection("messages").count().get().get().getCount());
+      assertTrue(
+          restored.document("conversations/" + lost).get().get().exists(),
+          "the new database has what the backup had");
+      assertEquals(
+          db.collection("messages").count().get().get().getCount(),
+          restored.collection("messages").count().get().get().getCount());
     }
-    assertFalse(db.document("conversations/" + lost).get().get().exists(), "the damaged database is left as it was");
+    assertFalse(
+        db.document("conversations/" + lost).get().get().exists(),
+        "the damaged database is left as it was");
   }
 
   @Test
@@ -93,11 +112,14 @@ class BackupSafetyTest {
     // Written after the snapshot (while a long export runs): neither may be in the backup.
     env.firestore().document("conversations/late").set(Map.of("workspaceId", "ws1")).get();
     env.firestore().document("messages/late_1").set(Map.of("conversationId", "late")).get();
-    BackupOutcome outcome = backup(Clock.fixed(snapshot, ZoneOffset.UTC), new LocalBackupBucket(dir)).run("test");
+    BackupOutcome outcome =
+        backup(Clock.fixed(snapshot, ZoneOffset.UTC), new LocalBackupBucket(dir)).run("test");
     assertTrue(outcome.ok(), outcome.reason());
     assertEquals(10, outcome.manifest().file("conversations").orElseThrow().documents());
     assertEquals(30, outcome.manifest().file("messages").orElseThrow().documents());
-    assertEquals(snapshot.truncatedTo(java.time.temporal.ChronoUnit.MICROS), outcome.manifest().snapshotTime());
+    assertEquals(
+        snapshot.truncatedTo(java.time.temporal.ChronoUnit.MICROS),
+        outcome.manifest().snapshotTime());
   }
 
   @Test
@@ -107,13 +129,23 @@ class BackupSafetyTest {
     db.document("conversations/c00001").update("status", "damaged").get();
     db.document("messages/c00002_1").delete().get();
     db.document("messages/after_snapshot").set(Map.of("conversationId", "c00001")).get();
-    RestoreReport report = new FirestoreRestore(db, new LocalBackupBucket(dir), new MaintenanceMode(db, Clock.systemUTC(), Duration.ZERO),
-        Clock.systemUTC(), List.of()).restore(id);
+    RestoreReport report =
+        new FirestoreRestore(
+                db,
+                new LocalBackupBucket(dir),
+                new MaintenanceMode(db, Clock.systemUTC(), Duration.ZERO),
+                Clock.systemUTC(),
+                List.of())
+            .restore(id);
     assertTrue(report.ok(), report.reason());
     assertEquals("open", db.document("conversations/c00001").get().get().getString("status"));
     assertTrue(db.document("messages/c00002_1").get().get().exists());
-    assertFalse(db.document("messages/after_snapshot").get().get().exists(), "a write after the snapshot is lost, by definition");
-    assertTrue(db.document("elsewhere/x/events/2").get().get().exists(), "outside the backup's scope: untouched");
+    assertFalse(
+        db.document("messages/after_snapshot").get().get().exists(),
+        "a write after the snapshot is lost, by definition");
+    assertTrue(
+        db.document("elsewhere/x/events/2").get().get().exists(),
+        "outside the backup's scope: untouched");
     assertFalse(new MaintenanceMode(db, Clock.systemUTC(), Duration.ZERO).current().active());
   }
 
@@ -142,7 +174,8 @@ class BackupSafetyTest {
     Path manifest = dir.resolve("firestore/" + outcome.backupId() + "/manifest.json");
     String sha = outcome.manifest().file("users").orElseThrow().sha256();
     Files.writeString(manifest, Files.readString(manifest).replace(sha, "0".repeat(64)));
-    assertRefusedWithNothingWritten(outcome.backupId(), "users.jsonl.gz does not match its SHA-256");
+    assertRefusedWithNothingWritten(
+        outcome.backupId(), "users.jsonl.gz does not match its SHA-256");
   }
 
   @Test
@@ -155,7 +188,9 @@ class BackupSafetyTest {
     assertEquals(RestoreReport.INTEGRITY_FAILED, report.status());
     assertTrue(report.reason().contains(reason), report.reason());
     for (String collection : List.of("users", "conversations", "messages", "system")) {
-      assertTrue(empty.firestore().collection(collection).limit(1).get().get().isEmpty(), collection + " was written");
+      assertTrue(
+          empty.firestore().collection(collection).limit(1).get().get().isEmpty(),
+          collection + " was written");
     }
   }
 
@@ -165,10 +200,12 @@ class BackupSafetyTest {
     CountDownLatch go = new CountDownLatch(1);
     List<Future<BackupOutcome>> runs = new ArrayList<>();
     for (int i = 0; i < 2; i++) {
-      runs.add(pool.submit(() -> {
-        go.await();
-        return backup(Clock.systemUTC(), new LocalBackupBucket(dir)).run("test");
-      }));
+      runs.add(
+          pool.submit(
+              () -> {
+                go.await();
+                return backup(Clock.systemUTC(), new LocalBackupBucket(dir)).run("test");
+              }));
     }
     go.countDown();
     List<String> statuses = new ArrayList<>();
@@ -199,47 +236,55 @@ class BackupSafetyTest {
     assertTrue(restoreIntoEmpty(recent).ok());
   }
 
-  /** Makes a real backup's record say it was made at {@code createdAt} (Firestore refuses reads that far back). */
+  /**
+   * Makes a real backup's record say it was made at {@code createdAt} (Firestore refuses reads that
+   * far back).
+   */
   private void age(String id, Instant createdAt) throws Exception {
-    env.firestore().collection(BackupCatalog.COLLECTION).document(id)
-        .update("createdAt", com.utalk.storage.Timestamps.of(createdAt)).get();
+    env.firestore()
+        .collection(BackupCatalog.COLLECTION)
+        .document(id)
+        .update("createdAt", com.utalk.storage.Timestamps.of(createdAt))
+        .get();
   }
 
   @Test
   void aFailedUploadLeavesTheBackupFailedWithTheReason() throws Exception {
     BackupBucket local = new LocalBackupBucket(dir);
-    BackupBucket failing = new BackupBucket() {
-      @Override
-      public OutputStream create(String name) throws IOException {
-        if (name.endsWith("messages.jsonl.gz")) {
-          throw new IOException("bucket quota exceeded");
-        }
-        return local.create(name);
-      }
+    BackupBucket failing =
+        new BackupBucket() {
+          @Override
+          public OutputStream create(String name) throws IOException {
+            if (name.endsWith("messages.jsonl.gz")) {
+              throw new IOException("bucket quota exceeded");
+            }
+            return local.create(name);
+          }
 
-      @Override
-      public InputStream open(String name) throws IOException {
-        return local.open(name);
-      }
+          @Override
+          public InputStream open(String name) throws IOException {
+            return local.open(name);
+          }
 
-      @Override
-      public boolean exists(String name) throws IOException {
-        return local.exists(name);
-      }
+          @Override
+          public boolean exists(String name) throws IOException {
+            return local.exists(name);
+          }
 
-      @Override
-      public List<String> list(String prefix) throws IOException {
-        return local.list(prefix);
-      }
+          @Override
+          public List<String> list(String prefix) throws IOException {
+            return local.list(prefix);
+          }
 
-      @Override
-      public void delete(String name) throws IOException {
-        local.delete(name);
-      }
-    };
+          @Override
+          public void delete(String name) throws IOException {
+            local.delete(name);
+          }
+        };
     BackupOutcome outcome = backup(Clock.systemUTC(), failing).run("test");
     assertEquals("failed", outcome.status());
-    Map<String, Object> record = new BackupCatalog(env.firestore()).find(outcome.backupId()).orElseThrow();
+    Map<String, Object> record =
+        new BackupCatalog(env.firestore()).find(outcome.backupId()).orElseThrow();
     assertEquals("failed", record.get("status"));
     assertTrue(record.get("reason").toString().contains("bucket quota exceeded"));
     assertEquals(RestoreReport.INTEGRITY_FAILED, restoreIntoEmpty(outcome.backupId()).status());
@@ -248,5 +293,4 @@ class BackupSafetyTest {
   private static Clock at(Instant instant) {
     return Clock.fixed(instant, ZoneOffset.UTC);
   }
-
 }

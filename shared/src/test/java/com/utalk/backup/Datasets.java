@@ -10,11 +10,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Realistic test data, loaded in batches: users, conversations with events, messages with every Firestore type. */
+/**
+ * Realistic test data, loaded in batches: users, conversations with events, messages with every
+ * Firestore type.
+ */
 final class Datasets {
   private Datasets() {}
 
-  /** Loads {@code conversations} conversations, each with 2 events and {@code messagesEach} messages, plus 20 users. */
+  /**
+   * Loads {@code conversations} conversations, each with 2 events and {@code messagesEach}
+   * messages, plus 20 users.
+   */
   static int load(Firestore db, int conversations, int messagesEach) throws Exception {
     List<Write> writes = new ArrayList<>();
     for (int u = 0; u < 20; u++) {
@@ -41,7 +47,10 @@ final class Datasets {
       conv.put("assignee", db.document("users/u" + (c % 20)));
       writes.add(new Write("conversations/" + conversation, conv));
       for (int e = 1; e <= 2; e++) {
-        writes.add(new Write("conversations/" + conversation + "/events/" + e, Map.of("seq", (long) e, "type", "message.created")));
+        writes.add(
+            new Write(
+                "conversations/" + conversation + "/events/" + e,
+                Map.of("seq", (long) e, "type", "message.created")));
       }
       for (int m = 0; m < messagesEach; m++) {
         writes.add(new Write("messages/" + conversation + "_" + m, message(db, conversation, m)));
@@ -72,14 +81,29 @@ final class Datasets {
     msg.put("raw", Blob.fromBytes(new byte[] {0, 1, 2, (byte) 255, (byte) m}));
     msg.put("where", new GeoPoint(19.4326, -99.1332));
     msg.put("conversation", db.document("conversations/" + conversation));
-    msg.put("metadata", Map.of("sensitive", Map.of("cardLast4", "4242"), "channel", "whatsapp",
-        "nested", Map.of("$odd", "a key that looks like a tag", "list", List.of(1L, "two", Map.of("three", 3.25)))));
+    msg.put(
+        "metadata",
+        Map.of(
+            "sensitive",
+            Map.of("cardLast4", "4242"),
+            "channel",
+            "whatsapp",
+            "nested",
+            Map.of(
+                "$odd",
+                "a key that looks like a tag",
+                "list",
+                List.of(1L, "two", Map.of("three", 3.25)))));
     return msg;
   }
 
-  /** A client with the long call timeouts that backup jobs use (the test default gives up after 3 s). */
+  /**
+   * A client with the long call timeouts that backup jobs use (the test default gives up after 3
+   * s).
+   */
   static Firestore jobClient(com.utalk.testing.TestEnvironment env) {
-    return com.utalk.gcp.FirestoreProvider.create(env.project(), java.time.Duration.ofSeconds(60), java.time.Duration.ofSeconds(120));
+    return com.utalk.gcp.FirestoreProvider.create(
+        env.project(), java.time.Duration.ofSeconds(60), java.time.Duration.ofSeconds(120));
   }
 
   record Write(String path, Map<String, Object> fields) {}

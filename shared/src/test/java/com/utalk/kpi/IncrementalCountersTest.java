@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.cloud.firestore.DocumentSnapshot;
 import com.google.cloud.firestore.Firestore;
-import com.utalk.gcp.FirestoreProvider;
 import com.utalk.events.ProcessedEvents;
+import com.utalk.gcp.FirestoreProvider;
 import com.utalk.storage.FirestoreCalls;
 import com.utalk.testing.TestEnvironment;
 import com.utalk.triggers.FirestoreChange;
@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The incremental counters, fed every change of a randomized history (more than 10,000 messages,
  * four workspaces, five days) in shuffled order, concurrently, with 5% of the events delivered
- * twice, equal the full recompute over the final raw collections, bucket by bucket; and the
- * rollups built from them equal the formulas applied to the raw documents of each day.
+ * twice, equal the full recompute over the final raw collections, bucket by bucket; and the rollups
+ * built from them equal the formulas applied to the raw documents of each day.
  */
 class IncrementalCountersTest {
   private static final long SEED = 20260302L;
@@ -54,13 +54,21 @@ class IncrementalCountersTest {
     counters = new KpiCounterStore(env.firestore(), settings);
     rollups = new KpiRollupStore(env.firestore());
     rollup = new KpiRollup(env.firestore(), counters, rollups, settings, Clock.systemUTC());
-    scanner = FirestoreProvider.create(env.project(), FullRecompute.SCAN_TIMEOUT, FullRecompute.SCAN_TIMEOUT);
+    scanner =
+        FirestoreProvider.create(
+            env.project(), FullRecompute.SCAN_TIMEOUT, FullRecompute.SCAN_TIMEOUT);
     recompute = new FullRecompute(scanner, env.firestore(), counters, rollup);
-    KpiChangeCounter counter = new KpiChangeCounter(env.firestore(), counters, new ProcessedEvents(env.firestore(), Clock.systemUTC()));
+    KpiChangeCounter counter =
+        new KpiChangeCounter(
+            env.firestore(), counters, new ProcessedEvents(env.firestore(), Clock.systemUTC()));
 
     List<FirestoreChange> changes = dataset.changes();
     for (FirestoreChange change : changes) {
-      if (!KpiChangeCounter.deltas(KpiSource.forCollection(change.collection()).orElseThrow(), change.before(), change.after()).isEmpty()) {
+      if (!KpiChangeCounter.deltas(
+              KpiSource.forCollection(change.collection()).orElseThrow(),
+              change.before(),
+              change.after())
+          .isEmpty()) {
         expectedCounted++;
       }
     }
@@ -84,8 +92,14 @@ class IncrementalCountersTest {
       outcomes.merge(result.get(), 1, Integer::sum);
     }
     pool.shutdown();
-    System.out.printf("%d messages, %d documents, %d changes (+%d redelivered) applied in %d ms: %s%n",
-        dataset.messages, dataset.docs.size(), changes.size(), redelivered, (System.nanoTime() - started) / 1_000_000, outcomes);
+    System.out.printf(
+        "%d messages, %d documents, %d changes (+%d redelivered) applied in %d ms: %s%n",
+        dataset.messages,
+        dataset.docs.size(),
+        changes.size(),
+        redelivered,
+        (System.nanoTime() - started) / 1_000_000,
+        outcomes);
   }
 
   @AfterAll
@@ -104,16 +118,23 @@ class IncrementalCountersTest {
   void eachChangeIsCountedOnceAndRedeliveriesAreRecognised() {
     assertEquals(expectedCounted, outcomes.getOrDefault(KpiChangeCounter.Outcome.COUNTED, 0));
     int duplicates = outcomes.getOrDefault(KpiChangeCounter.Outcome.DUPLICATE, 0);
-    assertTrue(duplicates > 0 && duplicates <= redelivered, "duplicates " + duplicates + " of " + redelivered);
+    assertTrue(
+        duplicates > 0 && duplicates <= redelivered,
+        "duplicates " + duplicates + " of " + redelivered);
   }
 
   @Test
   void countersEqualTheFullRecomputeInEveryBucket() {
     FullRecompute.Verification verification = recompute.verify(null);
-    assertTrue(verification.exact(),
-        verification.mismatches().size() + " of " + verification.bucketsCompared() + " buckets differ, e.g. "
+    assertTrue(
+        verification.exact(),
+        verification.mismatches().size()
+            + " of "
+            + verification.bucketsCompared()
+            + " buckets differ, e.g. "
             + verification.mismatches().subList(0, Math.min(3, verification.mismatches().size())));
-    assertTrue(verification.bucketsCompared() > 4 * 5 * 20, "buckets: " + verification.bucketsCompared());
+    assertTrue(
+        verification.bucketsCompared() > 4 * 5 * 20, "buckets: " + verification.bucketsCompared());
     assertEquals(dataset.messages, verification.scan().documents().get(KpiSource.MESSAGES));
   }
 
@@ -122,8 +143,13 @@ class IncrementalCountersTest {
     rollup.runIncremental();
     Map<String, Tally> expected = new HashMap<>();
     for (RandomKpiDataset.Doc doc : dataset.docs) {
-      KpiSource.forCollection(doc.collection()).orElseThrow().contribution(doc.last()).ifPresent(c ->
-          expected.merge(c.workspaceId() + "|" + Period.DAY.start(c.hour()), c.tally(), Tally::plus));
+      KpiSource.forCollection(doc.collection())
+          .orElseThrow()
+          .contribution(doc.last())
+          .ifPresent(
+              c ->
+                  expected.merge(
+                      c.workspaceId() + "|" + Period.DAY.start(c.hour()), c.tally(), Tally::plus));
     }
     for (Map.Entry<String, Tally> entry : expected.entrySet()) {
       String[] key = entry.getKey().split("\\|");
@@ -136,9 +162,19 @@ class IncrementalCountersTest {
         KpiValue want = kpi.evaluate(entry.getValue());
         @SuppressWarnings("unchecked")
         Map<String, Object> got = (Map<String, Object>) kpis.get(kpi.id());
-        assertEquals(want.numerator(), ((Number) got.get("numerator")).longValue(), entry.getKey() + " " + kpi.id());
-        assertEquals(want.denominator(), ((Number) got.get("denominator")).longValue(), entry.getKey() + " " + kpi.id());
-        assertEquals(want.value(), ((Number) got.get("value")).doubleValue(), 1e-9, entry.getKey() + " " + kpi.id());
+        assertEquals(
+            want.numerator(),
+            ((Number) got.get("numerator")).longValue(),
+            entry.getKey() + " " + kpi.id());
+        assertEquals(
+            want.denominator(),
+            ((Number) got.get("denominator")).longValue(),
+            entry.getKey() + " " + kpi.id());
+        assertEquals(
+            want.value(),
+            ((Number) got.get("value")).doubleValue(),
+            1e-9,
+            entry.getKey() + " " + kpi.id());
         assertEquals(want.status().wire(), got.get("status"));
       }
     }

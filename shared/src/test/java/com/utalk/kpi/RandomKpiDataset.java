@@ -18,9 +18,9 @@ import java.util.UUID;
 
 /**
  * A randomized history of conversations, messages, escalations and ratings: every document with
- * every version it went through (outbound statuses advancing, conversations escalating and
- * closing, ratings deleted), across several workspaces and days. It yields the final state (what
- * Firestore holds) and the change events a trigger would receive, one per version transition.
+ * every version it went through (outbound statuses advancing, conversations escalating and closing,
+ * ratings deleted), across several workspaces and days. It yields the final state (what Firestore
+ * holds) and the change events a trigger would receive, one per version transition.
  */
 final class RandomKpiDataset {
   static final Instant START = Instant.parse("2026-03-02T00:00:00Z");
@@ -88,17 +88,33 @@ final class RandomKpiDataset {
         conversation.put("resolvedInFirstContact", !escalated && random.nextDouble() < 0.75);
         versions.add(copy(conversation));
         if (random.nextDouble() < 0.5) {
-          docs.add(rating(random, ws, conversationId, "csat", 1 + random.nextInt(5), created.plusSeconds(7200 + random.nextInt(3600))));
+          docs.add(
+              rating(
+                  random,
+                  ws,
+                  conversationId,
+                  "csat",
+                  1 + random.nextInt(5),
+                  created.plusSeconds(7200 + random.nextInt(3600))));
         }
         if (random.nextDouble() < 0.3) {
-          docs.add(rating(random, ws, conversationId, "nps", random.nextInt(11), created.plusSeconds(7300 + random.nextInt(3600))));
+          docs.add(
+              rating(
+                  random,
+                  ws,
+                  conversationId,
+                  "nps",
+                  random.nextInt(11),
+                  created.plusSeconds(7300 + random.nextInt(3600))));
         }
       }
       docs.add(new Doc(Collections.CONVERSATIONS, conversationId, versions));
 
       int count = 2 + random.nextInt(10);
       for (int m = 0; m < count; m++) {
-        docs.add(message(random, ws, conversationId, created.plusSeconds(m * 40L + random.nextInt(5400))));
+        docs.add(
+            message(
+                random, ws, conversationId, created.plusSeconds(m * 40L + random.nextInt(5400))));
         messageCount++;
       }
     }
@@ -127,16 +143,26 @@ final class RandomKpiDataset {
     boolean bot = random.nextDouble() < 0.5;
     message.put("author", bot ? "bot" : "agent:u" + random.nextInt(5));
     message.put("botResponse", bot);
-    message.put("botResponseTime", bot && random.nextDouble() < 0.95 ? (long) (200 + random.nextInt(4000)) : null);
-    message.put("responseTime", !bot && random.nextDouble() < 0.6 ? (long) (1000 + random.nextInt(60000)) : null);
+    message.put(
+        "botResponseTime",
+        bot && random.nextDouble() < 0.95 ? (long) (200 + random.nextInt(4000)) : null);
+    message.put(
+        "responseTime",
+        !bot && random.nextDouble() < 0.6 ? (long) (1000 + random.nextInt(60000)) : null);
     message.put("status", "queued");
     versions.add(copy(message));
     double fate = random.nextDouble();
-    List<String> path = fate < 0.05 ? List.of("sending", "failed")
-        : fate < 0.07 ? List.of("sending", "sent", "undelivered")
-        : fate < 0.09 ? List.of("sending", "failed", "delivered") // evidence of delivery outranks a failure
-        : fate < 0.6 ? List.of("sending", "sent", "delivered", "read")
-        : List.of("sending", "sent", "delivered");
+    List<String> path =
+        fate < 0.05
+            ? List.of("sending", "failed")
+            : fate < 0.07
+                ? List.of("sending", "sent", "undelivered")
+                : fate < 0.09
+                    ? List.of(
+                        "sending", "failed", "delivered") // evidence of delivery outranks a failure
+                    : fate < 0.6
+                        ? List.of("sending", "sent", "delivered", "read")
+                        : List.of("sending", "sent", "delivered");
     for (String status : path) {
       message.put("status", status);
       versions.add(copy(message));
@@ -144,7 +170,8 @@ final class RandomKpiDataset {
     return new Doc(Collections.MESSAGES, UUID.randomUUID().toString(), versions);
   }
 
-  private static Doc rating(Random random, String ws, String conversationId, String kind, int score, Instant at) {
+  private static Doc rating(
+      Random random, String ws, String conversationId, String kind, int score, Instant at) {
     Map<String, Object> rating = new HashMap<>();
     rating.put("workspaceId", ws);
     rating.put("conversationId", conversationId);
@@ -159,13 +186,18 @@ final class RandomKpiDataset {
     return new Doc(Collections.RATINGS, conversationId + "_" + kind, versions);
   }
 
-  /** One change event per version transition, with payloads round-tripped through the Eventarc protobuf. */
+  /**
+   * One change event per version transition, with payloads round-tripped through the Eventarc
+   * protobuf.
+   */
   List<FirestoreChange> changes() {
     List<FirestoreChange> changes = new ArrayList<>();
     for (Doc doc : docs) {
       Map<String, Object> before = null;
       for (Map<String, Object> version : doc.versions()) {
-        changes.add(new FirestoreChange(UUID.randomUUID().toString(), doc.path(), viaProto(before), viaProto(version)));
+        changes.add(
+            new FirestoreChange(
+                UUID.randomUUID().toString(), doc.path(), viaProto(before), viaProto(version)));
         before = version;
       }
     }
@@ -198,7 +230,9 @@ final class RandomKpiDataset {
   }
 
   private static Map<String, Object> viaProto(Map<String, Object> fields) {
-    return fields == null ? null : DocumentValues.toJava(DocumentValues.toProto(fields, "projects/p/databases/(default)"));
+    return fields == null
+        ? null
+        : DocumentValues.toJava(DocumentValues.toProto(fields, "projects/p/databases/(default)"));
   }
 
   private static Map<String, Object> copy(Map<String, Object> map) {

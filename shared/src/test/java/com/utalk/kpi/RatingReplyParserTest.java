@@ -22,8 +22,10 @@ class RatingReplyParserTest {
     assertEquals(OptionalInt.empty(), RatingReplyParser.parse("6", RatingKind.CSAT));
     assertEquals(OptionalInt.empty(), RatingReplyParser.parse("0", RatingKind.CSAT));
     assertEquals(OptionalInt.empty(), RatingReplyParser.parse("11", RatingKind.NPS));
-    assertEquals(OptionalInt.empty(), RatingReplyParser.parse("hola, tengo otra consulta", RatingKind.CSAT));
-    assertEquals(OptionalInt.empty(), RatingReplyParser.parse("5 pedidos no llegaron", RatingKind.CSAT));
+    assertEquals(
+        OptionalInt.empty(), RatingReplyParser.parse("hola, tengo otra consulta", RatingKind.CSAT));
+    assertEquals(
+        OptionalInt.empty(), RatingReplyParser.parse("5 pedidos no llegaron", RatingKind.CSAT));
     assertEquals(OptionalInt.empty(), RatingReplyParser.parse("", RatingKind.NPS));
     assertEquals(OptionalInt.empty(), RatingReplyParser.parse(null, RatingKind.NPS));
   }

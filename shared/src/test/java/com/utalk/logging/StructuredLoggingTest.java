@@ -21,7 +21,10 @@ class StructuredLoggingTest {
   private final Log log = Log.get(StructuredLoggingTest.class);
 
   private List<JsonNode> lines() {
-    return out.toString(StandardCharsets.UTF_8).lines().map(l -> Json.read(l.getBytes(StandardCharsets.UTF_8))).toList();
+    return out.toString(StandardCharsets.UTF_8)
+        .lines()
+        .map(l -> Json.read(l.getBytes(StandardCharsets.UTF_8)))
+        .toList();
   }
 
   private void install(Map<String, String> settings) {
@@ -45,11 +48,15 @@ class StructuredLoggingTest {
     assertEquals("INFO", line.path("severity").asText());
     assertEquals("webhook received", line.path("message").asText());
     assertFalse(line.path("time").asText().isEmpty());
-    assertEquals("req-abcdef12", line.path("logging.googleapis.com/labels").path("requestId").asText());
-    assertEquals("projects/utalk-stg/traces/105445aa7843bc8bf206b12000100000", line.path("logging.googleapis.com/trace").asText());
+    assertEquals(
+        "req-abcdef12", line.path("logging.googleapis.com/labels").path("requestId").asText());
+    assertEquals(
+        "projects/utalk-stg/traces/105445aa7843bc8bf206b12000100000",
+        line.path("logging.googleapis.com/trace").asText());
     assertEquals("utalk-backend", line.path("service").asText());
     assertEquals("staging", line.path("environment").asText());
-    assertEquals(ProjectVersion.fromRootPom(), line.path("version").asText(), "the root pom's version");
+    assertEquals(
+        ProjectVersion.fromRootPom(), line.path("version").asText(), "the root pom's version");
     assertEquals(2, line.path("numMedia").asInt());
   }
 
@@ -57,7 +64,9 @@ class StructuredLoggingTest {
   void traceparentIsUnderstoodToo() {
     assertEquals(
         "4bf92f3577b34da6a3ce929d0e0e4736",
-        RequestContext.fromIncoming(null, null, "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01").traceId());
+        RequestContext.fromIncoming(
+                null, null, "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
+            .traceId());
   }
 
   @Test
@@ -65,10 +74,23 @@ class StructuredLoggingTest {
     install(Map.of("APP_ENV", "development"));
     log.info(
         "login from whatsapp:+5215512345678",
-        "password", "hunter2", "accessToken", "eyJhbGciOi", "Authorization", "Bearer x", "jwtSecret", "s3cr3t",
-        "from", "whatsapp:+5215512345678", "body", "mi tarjeta es 4111", "waId", "5215512345678");
+        "password",
+        "hunter2",
+        "accessToken",
+        "eyJhbGciOi",
+        "Authorization",
+        "Bearer x",
+        "jwtSecret",
+        "s3cr3t",
+        "from",
+        "whatsapp:+5215512345678",
+        "body",
+        "mi tarjeta es 4111",
+        "waId",
+        "5215512345678");
     String raw = out.toString(StandardCharsets.UTF_8);
-    for (String leaked : List.of("hunter2", "eyJhbGciOi", "Bearer x", "s3cr3t", "5215512345678", "4111")) {
+    for (String leaked :
+        List.of("hunter2", "eyJhbGciOi", "Bearer x", "s3cr3t", "5215512345678", "4111")) {
       assertFalse(raw.contains(leaked), "leaked " + leaked + ": " + raw);
     }
     JsonNode line = lines().get(0);
@@ -94,7 +116,9 @@ class StructuredLoggingTest {
     install(Map.of("APP_ENV", "production"));
     log.info("hidden in production");
     log.warn("shown in production");
-    assertEquals(List.of("shown in production"), lines().stream().map(l -> l.path("message").asText()).toList());
+    assertEquals(
+        List.of("shown in production"),
+        lines().stream().map(l -> l.path("message").asText()).toList());
 
     out.reset();
     install(Map.of("APP_ENV", "production", "LOG_LEVEL", "debug"));
@@ -104,8 +128,10 @@ class StructuredLoggingTest {
 
   @Test
   void requestIdsAreKeptWhenWellFormedAndReplacedWhenNot() {
-    assertEquals("abc-123-def-456", RequestContext.fromIncoming("abc-123-def-456", null, null).requestId());
-    String replaced = RequestContext.fromIncoming("<script>alert(1)</script>", null, null).requestId();
+    assertEquals(
+        "abc-123-def-456", RequestContext.fromIncoming("abc-123-def-456", null, null).requestId());
+    String replaced =
+        RequestContext.fromIncoming("<script>alert(1)</script>", null, null).requestId();
     assertNotEquals("<script>alert(1)</script>", replaced);
     assertTrue(replaced.matches("[0-9a-f-]{36}") && replaced.charAt(14) == '4', "a fresh UUID v4");
     assertTrue(RequestContext.fromIncoming(null, null, null).requestId().matches("[0-9a-f-]{36}"));

@@ -10,7 +10,10 @@ import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** A job whose process was killed holds its lease only until the lease runs out, and learns it lost it if it wakes up. */
+/**
+ * A job whose process was killed holds its lease only until the lease runs out, and learns it lost
+ * it if it wakes up.
+ */
 class JobLeaseTest {
   private static final Duration TTL = Duration.ofMinutes(30);
 
@@ -22,9 +25,12 @@ class JobLeaseTest {
       // the first run takes the lease and is killed: it never releases it
       JobLease.Held killed = leases.acquire("firestore-backup", TTL).orElseThrow();
 
-      assertTrue(leases.acquire("firestore-backup", TTL).isEmpty(), "a live lease refuses a second run");
+      assertTrue(
+          leases.acquire("firestore-backup", TTL).isEmpty(), "a live lease refuses a second run");
       clock.advance(TTL.minusSeconds(1));
-      assertTrue(leases.acquire("firestore-backup", TTL).isEmpty(), "still live one second before it ends");
+      assertTrue(
+          leases.acquire("firestore-backup", TTL).isEmpty(),
+          "still live one second before it ends");
       clock.advance(Duration.ofSeconds(2));
       Optional<JobLease.Held> next = leases.acquire("firestore-backup", TTL);
       assertTrue(next.isPresent(), "the next run is not blocked past the lease");

@@ -10,7 +10,9 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** A conversation changes one way (its builder); the Firestore update is derived from the change. */
+/**
+ * A conversation changes one way (its builder); the Firestore update is derived from the change.
+ */
 class ConversationChangesTest {
   private static final Instant T0 = Instant.parse("2026-12-04T10:00:00Z");
   private static final Instant T1 = Instant.parse("2026-12-04T10:05:00Z");
@@ -36,9 +38,14 @@ class ConversationChangesTest {
   @Test
   void theUpdateHoldsExactlyTheChangedFieldsAndClearsWithNull() {
     Conversation before = waitingForReply();
-    Conversation after = before.toBuilder()
-        .status(ConversationStatus.CLOSED).closedAt(T1).resolvedInFirstContact(true).awaitingReplySince(null).nextSeq()
-        .build();
+    Conversation after =
+        before.toBuilder()
+            .status(ConversationStatus.CLOSED)
+            .closedAt(T1)
+            .resolvedInFirstContact(true)
+            .awaitingReplySince(null)
+            .nextSeq()
+            .build();
 
     Map<String, Object> expected = new HashMap<>();
     expected.put("status", "closed");

@@ -12,9 +12,16 @@ import org.junit.jupiter.api.Test;
 /** The total order behind "status callbacks in any order give the same final message". */
 class MessageStatusTest {
   /** The documented order (README, docs/api.md), lowest first. */
-  private static final List<MessageStatus> ORDER = List.of(
-      MessageStatus.RECEIVED, MessageStatus.QUEUED, MessageStatus.SENDING, MessageStatus.SENT,
-      MessageStatus.UNDELIVERED, MessageStatus.FAILED, MessageStatus.DELIVERED, MessageStatus.READ);
+  private static final List<MessageStatus> ORDER =
+      List.of(
+          MessageStatus.RECEIVED,
+          MessageStatus.QUEUED,
+          MessageStatus.SENDING,
+          MessageStatus.SENT,
+          MessageStatus.UNDELIVERED,
+          MessageStatus.FAILED,
+          MessageStatus.DELIVERED,
+          MessageStatus.READ);
 
   @Test
   void theHigherStatusWinsWhicheverArrivesFirst() {
@@ -34,7 +41,10 @@ class MessageStatusTest {
     assertEquals(MessageStatus.READ, MessageStatus.READ.advance(MessageStatus.FAILED));
     assertEquals(MessageStatus.FAILED, MessageStatus.UNDELIVERED.advance(MessageStatus.FAILED));
     assertEquals(MessageStatus.FAILED, MessageStatus.FAILED.advance(MessageStatus.UNDELIVERED));
-    assertEquals(MessageStatus.SENT, MessageStatus.SENT.advance(MessageStatus.QUEUED), "a late queued does not go back");
+    assertEquals(
+        MessageStatus.SENT,
+        MessageStatus.SENT.advance(MessageStatus.QUEUED),
+        "a late queued does not go back");
   }
 
   @Test

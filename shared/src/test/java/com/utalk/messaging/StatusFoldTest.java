@@ -9,14 +9,15 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class StatusFoldTest {
-  private static final List<StatusReport> REPORTS = List.of(
-      new StatusReport("SM1", MessageStatus.SENT, null, null),
-      new StatusReport("SM1", MessageStatus.UNDELIVERED, "30003", "unreachable"),
-      new StatusReport("SM1", MessageStatus.FAILED, "30008", "unknown error"),
-      new StatusReport("SM1", MessageStatus.FAILED, "30001", "queue overflow"),
-      new StatusReport("SM1", MessageStatus.FAILED, "30001", "another text"),
-      new StatusReport("SM1", MessageStatus.DELIVERED, null, null),
-      new StatusReport("SM1", MessageStatus.READ, null, null));
+  private static final List<StatusReport> REPORTS =
+      List.of(
+          new StatusReport("SM1", MessageStatus.SENT, null, null),
+          new StatusReport("SM1", MessageStatus.UNDELIVERED, "30003", "unreachable"),
+          new StatusReport("SM1", MessageStatus.FAILED, "30008", "unknown error"),
+          new StatusReport("SM1", MessageStatus.FAILED, "30001", "queue overflow"),
+          new StatusReport("SM1", MessageStatus.FAILED, "30001", "another text"),
+          new StatusReport("SM1", MessageStatus.DELIVERED, null, null),
+          new StatusReport("SM1", MessageStatus.READ, null, null));
 
   @Test
   void anyOrderOfAnySubsetFoldsToTheSameResult() {
@@ -38,9 +39,12 @@ class StatusFoldTest {
 
   @Test
   void failureDetailsComeFromTheWinningStatusAndVanishOnceDelivered() {
-    assertEquals(new StatusFold(MessageStatus.FAILED, "30001", "another text"), fold(REPORTS.subList(1, 5)));
+    assertEquals(
+        new StatusFold(MessageStatus.FAILED, "30001", "another text"), fold(REPORTS.subList(1, 5)));
     assertEquals(new StatusFold(MessageStatus.DELIVERED, null, null), fold(REPORTS.subList(1, 6)));
-    assertEquals(new StatusFold(MessageStatus.UNDELIVERED, "30003", "unreachable"), fold(REPORTS.subList(0, 2)));
+    assertEquals(
+        new StatusFold(MessageStatus.UNDELIVERED, "30003", "unreachable"),
+        fold(REPORTS.subList(0, 2)));
   }
 
   private static StatusFold fold(List<StatusReport> reports) {

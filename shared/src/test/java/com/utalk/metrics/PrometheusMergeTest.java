@@ -10,7 +10,9 @@ class PrometheusMergeTest {
   @Test
   void familiesAppearOnceWithEverySampleLabelledByService() {
     Map<String, String> texts = new LinkedHashMap<>();
-    texts.put("a", "# HELP x_total X\n# TYPE x_total counter\nx_total{k=\"1\"} 3\n# TYPE up gauge\nup 1\n");
+    texts.put(
+        "a",
+        "# HELP x_total X\n# TYPE x_total counter\nx_total{k=\"1\"} 3\n# TYPE up gauge\nup 1\n");
     texts.put("b", "# HELP x_total X\n# TYPE x_total counter\nx_total{k=\"2\"} 4\n");
     assertEquals(
         "# TYPE up gauge\nup{service=\"a\"} 1\n"

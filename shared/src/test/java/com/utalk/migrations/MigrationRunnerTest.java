@@ -35,7 +35,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The runner on the emulator: apply, re-apply, crash and resume, rollback, concurrency, dry run, changed code. */
+/**
+ * The runner on the emulator: apply, re-apply, crash and resume, rollback, concurrency, dry run,
+ * changed code.
+ */
 class MigrationRunnerTest {
   private static final int USERS = 30;
   private TestEnvironment env;
@@ -48,9 +51,25 @@ class MigrationRunnerTest {
     db = FirestoreProvider.create(env.project(), Duration.ofSeconds(60), Duration.ofSeconds(120));
     var batch = db.batch();
     for (int i = 0; i < USERS; i++) {
-      Map<String, Object> user = new HashMap<>(Map.of("email", "u" + i + "@example.com", "name", "User " + i, "passwordHash", "hash" + i));
+      Map<String, Object> user =
+          new HashMap<>(
+              Map.of(
+                  "email",
+                  "u" + i + "@example.com",
+                  "name",
+                  "User " + i,
+                  "passwordHash",
+                  "hash" + i));
       if (i == 7) {
-        user.put("preferences", Map.of("language", "en", "timezone", "Europe/Madrid", "notifications", Map.of("email", false, "push", true)));
+        user.put(
+            "preferences",
+            Map.of(
+                "language",
+                "en",
+                "timezone",
+                "Europe/Madrid",
+                "notifications",
+                Map.of("email", false, "push", true)));
       }
       batch.set(db.document(String.format("users/u%02d", i)), user);
     }
@@ -64,18 +83,30 @@ class MigrationRunnerTest {
   }
 
   private MigrationRunner runner(List<Migration> migrations) {
-    BackupSettings settings = new BackupSettings("local", "unused", backups, Duration.ofDays(30), 500, "test");
-    return new MigrationRunner(db, Clock.systemUTC(), migrations,
+    BackupSettings settings =
+        new BackupSettings("local", "unused", backups, Duration.ofDays(30), 500, "test");
+    return new MigrationRunner(
+        db,
+        Clock.systemUTC(),
+        migrations,
         () -> {
-          BackupOutcome outcome = new FirestoreBackup(db, new LocalBackupBucket(backups), Clock.systemUTC(), settings).run("migration");
+          BackupOutcome outcome =
+              new FirestoreBackup(db, new LocalBackupBucket(backups), Clock.systemUTC(), settings)
+                  .run("migration");
           if (!outcome.ok()) {
             throw new IllegalStateException("backup before migration failed: " + outcome.reason());
           }
           return outcome.backupId();
         },
         id -> {
-          RestoreReport report = new FirestoreRestore(db, new LocalBackupBucket(backups),
-              new MaintenanceMode(db, Clock.systemUTC(), Duration.ZERO), Clock.systemUTC(), List.of()).restore(id);
+          RestoreReport report =
+              new FirestoreRestore(
+                      db,
+                      new LocalBackupBucket(backups),
+                      new MaintenanceMode(db, Clock.systemUTC(), Duration.ZERO),
+                      Clock.systemUTC(),
+                      List.of())
+                  .restore(id);
           return report.ok() ? null : report.reason();
         });
   }
@@ -95,16 +126,24 @@ class MigrationRunnerTest {
     assertEquals("applied", report.status(), report.reason());
     for (var user : users().entrySet()) {
       Object preferences = user.getValue().get("preferences");
-      assertEquals(user.getKey().equals("u07") ? "en" : "es", ((Map<?, ?>) preferences).get("language"), user.getKey());
+      assertEquals(
+          user.getKey().equals("u07") ? "en" : "es",
+          ((Map<?, ?>) preferences).get("language"),
+          user.getKey());
     }
-    assertEquals(Map.of("email", true, "push", true), ((Map<?, ?>) users().get("u01").get("preferences")).get("notifications"));
+    assertEquals(
+        Map.of("email", true, "push", true),
+        ((Map<?, ?>) users().get("u01").get("preferences")).get("notifications"));
     DocumentSnapshot history = db.document("migrations/1.2.0").get().get();
     assertEquals("applied", history.getString("status"));
     assertEquals("Add default user preferences", history.getString("description"));
     assertEquals(USERS - 1L, history.getLong("documentsTouched"));
     assertEquals(64, history.getString("checksum").length());
     assertNotNull(history.getTimestamp("finishedAt"));
-    assertEquals("ok", db.document("backups/" + report.backupId()).get().get().getString("status"), "backup before migration");
+    assertEquals(
+        "ok",
+        db.document("backups/" + report.backupId()).get().get().getString("status"),
+        "backup before migration");
   }
 
   @Test
@@ -114,10 +153,14 @@ class MigrationRunnerTest {
     MigrationReport again = runner(Migrations.ALL).run(false);
     assertEquals("up_to_date", again.status());
     assertEquals(before, db.document("migrations/1.2.0").get().get().getData());
-    assertEquals(1, db.collection("backups").get().get().size(), "no second backup when nothing is pending");
+    assertEquals(
+        1, db.collection("backups").get().get().size(), "no second backup when nothing is pending");
   }
 
-  /** Marks users one at a time; crashes (an Error, like a killed process) after {@code crashAfter} writes. */
+  /**
+   * Marks users one at a time; crashes (an Error, like a killed process) after {@code crashAfter}
+   * writes.
+   */
   static final class V1_3_0__MarkUsers implements Migration {
     static volatile int crashAfter = Integer.MAX_VALUE;
 
@@ -128,23 +171,30 @@ class MigrationRunnerTest {
 
     @Override
     public void up(MigrationContext context) throws Exception {
-      context.scan("users", page -> {
-        for (QueryDocumentSnapshot user : page) {
-          if (!user.contains("marked")) {
-            if (context.writes().count() >= crashAfter) {
-              throw new OutOfMemoryError("simulated crash");
+      context.scan(
+          "users",
+          page -> {
+            for (QueryDocumentSnapshot user : page) {
+              if (!user.contains("marked")) {
+                if (context.writes().count() >= crashAfter) {
+                  throw new OutOfMemoryError("simulated crash");
+                }
+                context.writes().update(user.getReference().getPath(), Map.of("marked", true));
+                context.writes().flush();
+              }
             }
-            context.writes().update(user.getReference().getPath(), Map.of("marked", true));
-            context.writes().flush();
-          }
-        }
-      });
+          });
     }
 
     @Override
     public List<String> validate(MigrationContext context) throws Exception {
       List<String> unmarked = new ArrayList<>();
-      context.scan("users", page -> page.stream().filter(u -> !u.contains("marked")).forEach(u -> unmarked.add(u.getId())));
+      context.scan(
+          "users",
+          page ->
+              page.stream()
+                  .filter(u -> !u.contains("marked"))
+                  .forEach(u -> unmarked.add(u.getId())));
       return unmarked;
     }
   }
@@ -153,7 +203,8 @@ class MigrationRunnerTest {
   void aRunThatCrashedHalfWayIsResumedByTheNextRun() throws Exception {
     V1_3_0__MarkUsers.crashAfter = 12;
     try {
-      assertThrows(OutOfMemoryError.class, () -> runner(List.of(new V1_3_0__MarkUsers())).run(false));
+      assertThrows(
+          OutOfMemoryError.class, () -> runner(List.of(new V1_3_0__MarkUsers())).run(false));
     } finally {
       V1_3_0__MarkUsers.crashAfter = Integer.MAX_VALUE;
     }
@@ -177,14 +228,36 @@ class MigrationRunnerTest {
 
     @Override
     public void up(MigrationContext context) throws Exception {
-      context.scan("users", page -> page.forEach(u -> context.writes().update(u.getReference().getPath(),
-          Map.of("name", "renamed", "previousName", u.getString("name")))));
+      context.scan(
+          "users",
+          page ->
+              page.forEach(
+                  u ->
+                      context
+                          .writes()
+                          .update(
+                              u.getReference().getPath(),
+                              Map.of("name", "renamed", "previousName", u.getString("name")))));
     }
 
     @Override
     public boolean down(MigrationContext context) throws Exception {
-      context.scan("users", page -> page.stream().filter(u -> u.contains("previousName")).forEach(u -> context.writes().update(
-          u.getReference().getPath(), Map.of("name", u.getString("previousName"), "previousName", com.google.cloud.firestore.FieldValue.delete()))));
+      context.scan(
+          "users",
+          page ->
+              page.stream()
+                  .filter(u -> u.contains("previousName"))
+                  .forEach(
+                      u ->
+                          context
+                              .writes()
+                              .update(
+                                  u.getReference().getPath(),
+                                  Map.of(
+                                      "name",
+                                      u.getString("previousName"),
+                                      "previousName",
+                                      com.google.cloud.firestore.FieldValue.delete()))));
       return true;
     }
 
@@ -203,7 +276,14 @@ class MigrationRunnerTest {
 
     @Override
     public void up(MigrationContext context) throws Exception {
-      context.scan("users", page -> page.forEach(u -> context.writes().update(u.getReference().getPath(), Map.of("name", "renamed"))));
+      context.scan(
+          "users",
+          page ->
+              page.forEach(
+                  u ->
+                      context
+                          .writes()
+                          .update(u.getReference().getPath(), Map.of("name", "renamed"))));
     }
 
     @Override
@@ -215,14 +295,16 @@ class MigrationRunnerTest {
   @Test
   void aFailedValidationIsRolledBackByDownAndStopsLaterRuns() throws Exception {
     var before = users();
-    MigrationReport report = runner(List.of(new V1_4_0__RenameWithDown(), new V1_5_0__RenameWithoutDown())).run(false);
+    MigrationReport report =
+        runner(List.of(new V1_4_0__RenameWithDown(), new V1_5_0__RenameWithoutDown())).run(false);
     assertEquals("rolled_back", report.status());
     assertEquals(1, report.migrations().size(), "the later migration did not run");
     assertEquals(before, users());
     assertEquals("rolled_back", db.document("migrations/1.4.0").get().get().getString("status"));
     assertFalse(db.document("migrations/1.5.0").get().get().exists());
 
-    MigrationReport next = runner(List.of(new V1_4_0__RenameWithDown(), new V1_5_0__RenameWithoutDown())).run(false);
+    MigrationReport next =
+        runner(List.of(new V1_4_0__RenameWithDown(), new V1_5_0__RenameWithoutDown())).run(false);
     assertEquals("blocked", next.status());
     assertTrue(next.reason().contains("1.4.0"), next.reason());
   }
@@ -241,10 +323,12 @@ class MigrationRunnerTest {
     CountDownLatch go = new CountDownLatch(1);
     List<Future<MigrationReport>> runs = new ArrayList<>();
     for (int i = 0; i < 2; i++) {
-      runs.add(pool.submit(() -> {
-        go.await();
-        return runner(Migrations.ALL).run(false);
-      }));
+      runs.add(
+          pool.submit(
+              () -> {
+                go.await();
+                return runner(Migrations.ALL).run(false);
+              }));
     }
     go.countDown();
     List<String> statuses = new ArrayList<>();
@@ -252,7 +336,8 @@ class MigrationRunnerTest {
     for (Future<MigrationReport> run : runs) {
       MigrationReport report = run.get();
       statuses.add(report.status());
-      touched += report.migrations().stream().mapToLong(MigrationReport.Entry::documentsTouched).sum();
+      touched +=
+          report.migrations().stream().mapToLong(MigrationReport.Entry::documentsTouched).sum();
     }
     pool.shutdown();
     assertEquals(1, statuses.stream().filter("applied"::equals).count(), statuses.toString());
@@ -267,7 +352,8 @@ class MigrationRunnerTest {
     MigrationReport report = runner(Migrations.ALL).run(true);
     assertEquals("dry_run", report.status());
     assertEquals(USERS - 1L, report.migrations().get(0).documentsTouched());
-    assertTrue(report.migrations().get(0).examples().get(0).startsWith("update users/u00 [preferences]"));
+    assertTrue(
+        report.migrations().get(0).examples().get(0).startsWith("update users/u00 [preferences]"));
     assertEquals(before, everything());
   }
 

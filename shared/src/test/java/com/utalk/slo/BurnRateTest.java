@@ -67,12 +67,14 @@ class BurnRateTest {
   void fastBurnPagesOnlyWhileTheFiveMinuteWindowStillBurns() {
     history.record(Map.of(AVAILABILITY.id(), new SliCounts(0, 0)));
     traffic(3 * 24 * 60 - 60, 0.0005); // burn 0.5
-    traffic(60, 0.02);                 // burn 20 for the last hour
+    traffic(60, 0.02); // burn 20 for the last hour
     SloStatus status = status();
     assertEquals(20, status.burnRates().get("1h"), EPS);
     assertEquals(20, status.burnRates().get("5m"), EPS);
-    assertEquals((0.0005 * 300 + 0.02 * 60) / 360 / 0.001, status.burnRates().get("6h"), EPS); // 3.75 < 6
-    assertEquals((0.0005 * 4260 + 0.02 * 60) / 4320 / 0.001, status.burnRates().get("3d"), EPS); // 0.77 < 1
+    assertEquals(
+        (0.0005 * 300 + 0.02 * 60) / 360 / 0.001, status.burnRates().get("6h"), EPS); // 3.75 < 6
+    assertEquals(
+        (0.0005 * 4260 + 0.02 * 60) / 4320 / 0.001, status.burnRates().get("3d"), EPS); // 0.77 < 1
     assertEquals("page", status.alert());
     assertEquals(1, status.firing().size());
     assertEquals(14.4, status.firing().get(0).burnRate(), EPS);
@@ -81,7 +83,8 @@ class BurnRateTest {
     traffic(10, 0.0005); // the incident is over: the 5-minute window recovers at once
     SloStatus after = status();
     assertEquals(0.5, after.burnRates().get("5m"), EPS);
-    assertEquals((0.02 * 50 + 0.0005 * 10) / 60 / 0.001, after.burnRates().get("1h"), EPS); // still 16.75
+    assertEquals(
+        (0.02 * 50 + 0.0005 * 10) / 60 / 0.001, after.burnRates().get("1h"), EPS); // still 16.75
     assertEquals("none", after.alert());
   }
 
@@ -142,9 +145,11 @@ class BurnRateTest {
     metrics.sockets().event("message:new", 10_000_000, false);
     metrics.sockets().event("message:new", 300_000_000, true);
     var data = metrics.collect();
-    assertEquals(new SliCounts(8, 9), MetricSli.cumulative(Slos.byId("api-availability").sli(), data));
+    assertEquals(
+        new SliCounts(8, 9), MetricSli.cumulative(Slos.byId("api-availability").sli(), data));
     assertEquals(9, MetricSli.cumulative(Slos.byId("api-latency").sli(), data).total(), EPS);
-    assertEquals(new SliCounts(1, 2), MetricSli.cumulative(Slos.byId("ws-availability").sli(), data));
+    assertEquals(
+        new SliCounts(1, 2), MetricSli.cumulative(Slos.byId("ws-availability").sli(), data));
     assertEquals(new SliCounts(1, 2), MetricSli.cumulative(Slos.byId("ws-latency").sli(), data));
     assertEquals(new SliCounts(1, 2), MetricSli.cumulative(Slos.byId("ws-error-rate").sli(), data));
     metrics.shutdown();

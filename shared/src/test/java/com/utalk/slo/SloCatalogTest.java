@@ -21,13 +21,23 @@ class SloCatalogTest {
 
   @Test
   void everySloOfTheDocumentWithItsTarget() {
-    Map<String, Double> objectives = Slos.ALL.stream().collect(Collectors.toMap(Slo::id, Slo::objective));
-    assertEquals(Map.ofEntries(
-        Map.entry("api-availability", 0.999), Map.entry("api-latency", 0.95), Map.entry("api-error-rate", 0.99),
-        Map.entry("ws-availability", 0.999), Map.entry("ws-latency", 0.95), Map.entry("ws-error-rate", 0.98),
-        Map.entry("db-availability", 0.9999), Map.entry("db-latency", 0.95), Map.entry("db-error-rate", 0.999),
-        Map.entry("twilio-availability", 0.99), Map.entry("openai-availability", 0.99),
-        Map.entry("firebase-availability", 0.9999)), objectives);
+    Map<String, Double> objectives =
+        Slos.ALL.stream().collect(Collectors.toMap(Slo::id, Slo::objective));
+    assertEquals(
+        Map.ofEntries(
+            Map.entry("api-availability", 0.999),
+            Map.entry("api-latency", 0.95),
+            Map.entry("api-error-rate", 0.99),
+            Map.entry("ws-availability", 0.999),
+            Map.entry("ws-latency", 0.95),
+            Map.entry("ws-error-rate", 0.98),
+            Map.entry("db-availability", 0.9999),
+            Map.entry("db-latency", 0.95),
+            Map.entry("db-error-rate", 0.999),
+            Map.entry("twilio-availability", 0.99),
+            Map.entry("openai-availability", 0.99),
+            Map.entry("firebase-availability", 0.9999)),
+        objectives);
   }
 
   @Test
@@ -43,19 +53,25 @@ class SloCatalogTest {
     dependencies.external(DependencyMetrics.TWILIO, 100_000_000, null);
     dependencies.external(DependencyMetrics.OPENAI, 900_000_000, null);
     var data = metrics.collect();
-    assertEquals(new SliCounts(9, 10), MetricSli.cumulative(Slos.byId("db-availability").sli(), data));
-    assertEquals(new SliCounts(9, 10), MetricSli.cumulative(Slos.byId("db-error-rate").sli(), data));
+    assertEquals(
+        new SliCounts(9, 10), MetricSli.cumulative(Slos.byId("db-availability").sli(), data));
+    assertEquals(
+        new SliCounts(9, 10), MetricSli.cumulative(Slos.byId("db-error-rate").sli(), data));
     assertEquals(new SliCounts(9, 10), MetricSli.cumulative(Slos.byId("db-latency").sli(), data));
-    assertEquals(new SliCounts(2, 3), MetricSli.cumulative(Slos.byId("twilio-availability").sli(), data));
-    assertEquals(new SliCounts(1, 1), MetricSli.cumulative(Slos.byId("openai-availability").sli(), data));
+    assertEquals(
+        new SliCounts(2, 3), MetricSli.cumulative(Slos.byId("twilio-availability").sli(), data));
+    assertEquals(
+        new SliCounts(1, 1), MetricSli.cumulative(Slos.byId("openai-availability").sli(), data));
     // Google writes Firestore's own request count; a process has none of it.
-    assertEquals(SliCounts.ZERO, MetricSli.cumulative(Slos.byId("firebase-availability").sli(), data));
+    assertEquals(
+        SliCounts.ZERO, MetricSli.cumulative(Slos.byId("firebase-availability").sli(), data));
     metrics.shutdown();
   }
 
   @Test
   void theDocumentsThresholdAlerts() {
-    Map<String, ThresholdAlert> alerts = Slos.THRESHOLD_ALERTS.stream().collect(Collectors.toMap(ThresholdAlert::id, a -> a));
+    Map<String, ThresholdAlert> alerts =
+        Slos.THRESHOLD_ALERTS.stream().collect(Collectors.toMap(ThresholdAlert::id, a -> a));
     ThresholdAlert latency = alerts.get("high-latency");
     assertEquals(0.4, latency.threshold(), EPS);
     assertEquals(Duration.ofMinutes(5), latency.duration());
@@ -87,7 +103,17 @@ class SloCatalogTest {
 
   @Test
   void anAlertToAnUnknownChannelIsRefused() {
-    assertThrows(IllegalArgumentException.class, () -> new ThresholdAlert("x", "x", ThresholdAlert.Severity.WARNING,
-        ThresholdAlert.Signal.API_ERROR_RATE, 0.1, Duration.ofMinutes(1), List.of("email"), "README.md"));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new ThresholdAlert(
+                "x",
+                "x",
+                ThresholdAlert.Severity.WARNING,
+                ThresholdAlert.Signal.API_ERROR_RATE,
+                0.1,
+                Duration.ofMinutes(1),
+                List.of("email"),
+                "README.md"));
   }
 }

@@ -15,9 +15,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** What the real emulator answers, classified: refused input is a 400, a bug a 500, neither an outage. */
+/**
+ * What the real emulator answers, classified: refused input is a 400, a bug a 500, neither an
+ * outage.
+ */
 class FirestoreCallsTest {
-  private static final Pattern DB_ERRORS = Pattern.compile("^db_errors_total\\{[^}]*} ([0-9.eE+]+)$", Pattern.MULTILINE);
+  private static final Pattern DB_ERRORS =
+      Pattern.compile("^db_errors_total\\{[^}]*} ([0-9.eE+]+)$", Pattern.MULTILINE);
   private static TestEnvironment env;
 
   @BeforeAll
@@ -34,17 +38,25 @@ class FirestoreCallsTest {
   void valuesFirestoreRefusesAreTheCallersInputAndNotAnOutage() {
     Firestore firestore = env.firestore();
     double before = databaseErrors();
-    assertThrows(ValidationException.class, () -> FirestoreCalls.await(firestore.collection("probe").document("__reserved__").get()));
-    assertThrows(ValidationException.class,
-        () -> FirestoreCalls.await(firestore.collection("probe").document("x".repeat(1600)).set(Map.of("a", 1))));
+    assertThrows(
+        ValidationException.class,
+        () -> FirestoreCalls.await(firestore.collection("probe").document("__reserved__").get()));
+    assertThrows(
+        ValidationException.class,
+        () ->
+            FirestoreCalls.await(
+                firestore.collection("probe").document("x".repeat(1600)).set(Map.of("a", 1))));
     assertEquals(before, databaseErrors(), "refused input is not counted as a database error");
   }
 
   @Test
   void aStoreThatAnsweredNoIsABugNotAnOutage() {
     double before = databaseErrors();
-    assertThrows(InternalException.class,
-        () -> FirestoreCalls.await(env.firestore().collection("probe").document("never-written").update("a", 1)));
+    assertThrows(
+        InternalException.class,
+        () ->
+            FirestoreCalls.await(
+                env.firestore().collection("probe").document("never-written").update("a", 1)));
     assertEquals(before, databaseErrors());
   }
 

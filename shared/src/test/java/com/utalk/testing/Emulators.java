@@ -13,9 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The real Google emulators for tests. When FIRESTORE_EMULATOR_HOST / PUBSUB_EMULATOR_HOST point
- * at running emulators (as {@code emulators/dev test} arranges) they are used; otherwise this
- * starts them with gcloud once per JVM and stops them when the JVM exits.
+ * The real Google emulators for tests. When FIRESTORE_EMULATOR_HOST / PUBSUB_EMULATOR_HOST point at
+ * running emulators (as {@code emulators/dev test} arranges) they are used; otherwise this starts
+ * them with gcloud once per JVM and stops them when the JVM exits.
  */
 public final class Emulators {
   private static String firestoreHost;
@@ -47,12 +47,21 @@ public final class Emulators {
     String hostPort = "127.0.0.1:" + port;
     List<String> command =
         kind.equals("firestore")
-            ? List.of("gcloud", "emulators", "firestore", "start", "--host-port=" + hostPort, "--quiet")
-            : List.of("gcloud", "beta", "emulators", "pubsub", "start", "--host-port=" + hostPort, "--quiet",
+            ? List.of(
+                "gcloud", "emulators", "firestore", "start", "--host-port=" + hostPort, "--quiet")
+            : List.of(
+                "gcloud",
+                "beta",
+                "emulators",
+                "pubsub",
+                "start",
+                "--host-port=" + hostPort,
+                "--quiet",
                 "--data-dir=" + tempDir("pubsub-data"));
     try {
       File log = Files.createTempFile("utalk-" + kind + "-emulator", ".log").toFile();
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+      Process process =
+          new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
       STARTED.add(process);
       if (STARTED.size() == 1) {
         Runtime.getRuntime().addShutdownHook(new Thread(Emulators::stopAll));
@@ -60,7 +69,8 @@ public final class Emulators {
       waitUntilReachable(hostPort, Duration.ofSeconds(90), kind, log);
       return hostPort;
     } catch (IOException e) {
-      throw new IllegalStateException("cannot start the " + kind + " emulator (is gcloud installed?)", e);
+      throw new IllegalStateException(
+          "cannot start the " + kind + " emulator (is gcloud installed?)", e);
     }
   }
 
@@ -78,8 +88,14 @@ public final class Emulators {
     try (com.google.cloud.firestore.Firestore firestore = options.getService()) {
       for (int attempt = 0; attempt < 10; attempt++) {
         try {
-          firestore.collection("warm-up").document("probe").set(java.util.Map.of("at", System.nanoTime())).get(30, java.util.concurrent.TimeUnit.SECONDS);
-          firestore.runTransaction(tx -> tx.get(firestore.collection("warm-up").document("probe")).get().exists())
+          firestore
+              .collection("warm-up")
+              .document("probe")
+              .set(java.util.Map.of("at", System.nanoTime()))
+              .get(30, java.util.concurrent.TimeUnit.SECONDS);
+          firestore
+              .runTransaction(
+                  tx -> tx.get(firestore.collection("warm-up").document("probe")).get().exists())
               .get(30, java.util.concurrent.TimeUnit.SECONDS);
           return;
         } catch (Exception e) {
@@ -113,7 +129,8 @@ public final class Emulators {
     } catch (IOException e) {
       tail = "";
     }
-    throw new IllegalStateException(kind + " emulator did not come up on " + hostPort + ":\n" + tail);
+    throw new IllegalStateException(
+        kind + " emulator did not come up on " + hostPort + ":\n" + tail);
   }
 
   public static boolean reachable(String hostPort) {
@@ -155,7 +172,8 @@ public final class Emulators {
    */
   public static int freeFunctionPortRange(int count) {
     for (int attempt = 0; attempt < 50; attempt++) {
-      int base = 28_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(4_000 - 100 - count);
+      int base =
+          28_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(4_000 - 100 - count);
       boolean free = true;
       for (int offset = 0; offset < count && free; offset++) {
         free = bindable(base + offset) && bindable(base + 100 + offset);

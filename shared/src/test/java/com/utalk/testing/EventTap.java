@@ -15,7 +15,10 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Records every message published to a topic from the moment it is opened (a test-only subscription). */
+/**
+ * Records every message published to a topic from the moment it is opened (a test-only
+ * subscription).
+ */
 public final class EventTap implements AutoCloseable {
   private final List<PubsubMessage> sink;
   private final Subscriber subscriber;
@@ -40,10 +43,12 @@ public final class EventTap implements AutoCloseable {
     }
     List<PubsubMessage> sink = new CopyOnWriteArrayList<>();
     Subscriber.Builder builder =
-        Subscriber.newBuilder(ProjectSubscriptionName.of(project, name), (PubsubMessage message, AckReplyConsumer ack) -> {
-          sink.add(message);
-          ack.ack();
-        });
+        Subscriber.newBuilder(
+            ProjectSubscriptionName.of(project, name),
+            (PubsubMessage message, AckReplyConsumer ack) -> {
+              sink.add(message);
+              ack.ack();
+            });
     transport.channelProvider().ifPresent(builder::setChannelProvider);
     transport.credentialsProvider().ifPresent(builder::setCredentialsProvider);
     Subscriber subscriber = builder.build();
@@ -60,7 +65,9 @@ public final class EventTap implements AutoCloseable {
     return new ArrayList<>(sink);
   }
 
-  /** Everything received after waiting {@code quiet} for stragglers (to prove nothing more comes). */
+  /**
+   * Everything received after waiting {@code quiet} for stragglers (to prove nothing more comes).
+   */
   public List<PubsubMessage> settle(Duration quiet) {
     sleep(quiet.toMillis());
     return new ArrayList<>(sink);

@@ -19,7 +19,8 @@ public final class ProjectVersion {
       dir = dir.getParent();
     }
     if (dir == null) {
-      throw new IllegalStateException("no root pom.xml (artifactId utalk-backend) above " + Path.of("").toAbsolutePath());
+      throw new IllegalStateException(
+          "no root pom.xml (artifactId utalk-backend) above " + Path.of("").toAbsolutePath());
     }
     return child(root(dir.resolve("pom.xml")), "version");
   }

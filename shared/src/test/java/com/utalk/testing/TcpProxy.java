@@ -85,7 +85,8 @@ public final class TcpProxy implements AutoCloseable {
         new Thread(
             () -> {
               byte[] buffer = new byte[16 * 1024];
-              try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+              try (InputStream in = from.getInputStream();
+                  OutputStream out = to.getOutputStream()) {
                 int read;
                 while (!cut && (read = in.read(buffer)) >= 0) {
                   out.write(buffer, 0, read);

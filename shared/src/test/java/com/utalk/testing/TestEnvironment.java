@@ -28,7 +28,10 @@ public final class TestEnvironment implements AutoCloseable {
 
   public static TestEnvironment create() {
     GcpProject project =
-        new GcpProject("test-" + UUID.randomUUID().toString().substring(0, 8), Emulators.firestoreHost(), Emulators.pubsubHost());
+        new GcpProject(
+            "test-" + UUID.randomUUID().toString().substring(0, 8),
+            Emulators.firestoreHost(),
+            Emulators.pubsubHost());
     TestEnvironment environment = new TestEnvironment(project);
     environment.createTopics();
     return environment;

@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** What the webhook accepts from Twilio's form, and the 400 (naming the field) for what it refuses. */
+/**
+ * What the webhook accepts from Twilio's form, and the 400 (naming the field) for what it refuses.
+ */
 class TwilioInboundFormTest {
   private static final String SID = "SM" + "0123456789abcdef0123456789abcdef";
   private static final String ACCOUNT = "AC" + "0123456789abcdef0123456789abcdef";
@@ -53,8 +55,11 @@ class TwilioInboundFormTest {
     form.put("MediaContentType1", "audio/ogg");
     form.remove("Body");
     InboundMessage message = TwilioInboundForm.parse(form);
-    assertEquals(List.of(new MediaRef("https://api.twilio.com/media/ME0", "image/jpeg"),
-        new MediaRef("https://api.twilio.com/media/ME1", "audio/ogg")), message.media());
+    assertEquals(
+        List.of(
+            new MediaRef("https://api.twilio.com/media/ME0", "image/jpeg"),
+            new MediaRef("https://api.twilio.com/media/ME1", "audio/ogg")),
+        message.media());
     assertEquals("", message.body(), "a media-only message has an empty body");
   }
 
@@ -110,7 +115,8 @@ class TwilioInboundFormTest {
   }
 
   private static void assertRefused(String field, Map<String, String> form) {
-    ValidationException refused = assertThrows(ValidationException.class, () -> TwilioInboundForm.parse(form));
+    ValidationException refused =
+        assertThrows(ValidationException.class, () -> TwilioInboundForm.parse(form));
     assertEquals(400, refused.status());
     assertEquals(field, refused.field(), refused.getMessage());
   }

@@ -26,12 +26,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
- * Drives signed WhatsApp webhooks through the local gateway and, in the same run, measures the
- * bare Firestore-emulator create() rate from a plain client: the ceiling on this machine. Not a
- * test: it prints figures. Run it against `emulators/dev up --detach` with `emulators/dev bench-ingest`.
+ * Drives signed WhatsApp webhooks through the local gateway and, in the same run, measures the bare
+ * Firestore-emulator create() rate from a plain client: the ceiling on this machine. Not a test: it
+ * prints figures. Run it against `emulators/dev up --detach` with `emulators/dev bench-ingest`.
  *
- * <p>Fixed-rate runs are open loop: each request's latency counts from the moment it was due, so
- * a stalled server shows up in the percentiles instead of silently lowering the offered load.
+ * <p>Fixed-rate runs are open loop: each request's latency counts from the moment it was due, so a
+ * stalled server shows up in the percentiles instead of silently lowering the offered load.
  */
 public final class IngestBenchmark {
   private final String gatewayUrl;
@@ -45,9 +45,12 @@ public final class IngestBenchmark {
   IngestBenchmark(Settings settings) {
     this.gatewayUrl = settings.get("GATEWAY_URL", "http://127.0.0.1:8080");
     this.publicBaseUrl = settings.get("PUBLIC_BASE_URL", gatewayUrl);
-    this.account = new TwilioAccount(settings.require("TWILIO_ACCOUNT_SID"), settings.require("TWILIO_AUTH_TOKEN"));
+    this.account =
+        new TwilioAccount(
+            settings.require("TWILIO_ACCOUNT_SID"), settings.require("TWILIO_AUTH_TOKEN"));
     this.businessNumber = PhoneNumber.parse(settings.get("WHATSAPP_NUMBER", "+14155238886"));
-    this.http = HttpClient.newBuilder().executor(pool).connectTimeout(Duration.ofSeconds(5)).build();
+    this.http =
+        HttpClient.newBuilder().executor(pool).connectTimeout(Duration.ofSeconds(5)).build();
   }
 
   public static void main(String[] args) throws Exception {
@@ -55,7 +58,10 @@ public final class IngestBenchmark {
     Settings settings = Settings.fromEnvironment();
     IngestBenchmark bench = new IngestBenchmark(settings);
     int seconds = Integer.parseInt(options.getOrDefault("seconds", "10"));
-    List<Integer> rates = List.of(options.getOrDefault("rates", "100,200,400").split(",")).stream().map(Integer::parseInt).toList();
+    List<Integer> rates =
+        List.of(options.getOrDefault("rates", "100,200,400").split(",")).stream()
+            .map(Integer::parseInt)
+            .toList();
     int concurrency = Integer.parseInt(options.getOrDefault("concurrency", "16"));
 
     System.out.println("warming up (2 s)...");
@@ -70,17 +76,24 @@ public final class IngestBenchmark {
       rows.add(bench.fixedRate(rate, seconds).row("webhook at " + rate + "/s"));
     }
     rows.forEach(System.out::println);
-    System.out.printf("ingest / create() ceiling at c=%d: %.0f%%%n", concurrency, 100 * max.perSecond() / ceiling.perSecond());
+    System.out.printf(
+        "ingest / create() ceiling at c=%d: %.0f%%%n",
+        concurrency, 100 * max.perSecond() / ceiling.perSecond());
     bench.pool.shutdownNow();
   }
 
   private HttpRequest nextWebhook() {
     long contact = contactCounter.incrementAndGet() % 1000;
     PhoneNumber from = PhoneNumber.parse(String.format("+52155%08d", contact));
-    InboundWebhook webhook = InboundWebhook.text(account, from, businessNumber, "bench " + UUID.randomUUID());
+    InboundWebhook webhook =
+        InboundWebhook.text(account, from, businessNumber, "bench " + UUID.randomUUID());
     String body =
         webhook.params().entrySet().stream()
-            .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .map(
+                e ->
+                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                        + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
             .collect(Collectors.joining("&"));
     return HttpRequest.newBuilder(URI.create(gatewayUrl + InboundWebhook.PATH))
         .timeout(Duration.ofSeconds(20))
@@ -105,10 +118,15 @@ public final class IngestBenchmark {
       HttpRequest request = nextWebhook();
       inFlight.add(
           http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-              .whenComplete((response, error) ->
-                  recorder.record((System.nanoTime() - due) / 1000, error == null && response.statusCode() == 200)));
+              .whenComplete(
+                  (response, error) ->
+                      recorder.record(
+                          (System.nanoTime() - due) / 1000,
+                          error == null && response.statusCode() == 200)));
     }
-    CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).exceptionally(e -> null).get(60, TimeUnit.SECONDS);
+    CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new))
+        .exceptionally(e -> null)
+        .get(60, TimeUnit.SECONDS);
     return recorder.summarize((System.nanoTime() - start) / 1e9);
   }
 
@@ -118,27 +136,37 @@ public final class IngestBenchmark {
     long start = System.nanoTime();
     List<CompletableFuture<Void>> workers = new ArrayList<>();
     for (int w = 0; w < concurrency; w++) {
-      workers.add(CompletableFuture.runAsync(() -> {
-        while (System.nanoTime() < end) {
-          long sent = System.nanoTime();
-          boolean ok;
-          try {
-            ok = http.send(nextWebhook(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-          } catch (Exception e) {
-            ok = false;
-          }
-          recorder.record((System.nanoTime() - sent) / 1000, ok);
-        }
-      }, pool));
+      workers.add(
+          CompletableFuture.runAsync(
+              () -> {
+                while (System.nanoTime() < end) {
+                  long sent = System.nanoTime();
+                  boolean ok;
+                  try {
+                    ok =
+                        http.send(nextWebhook(), HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                            == 200;
+                  } catch (Exception e) {
+                    ok = false;
+                  }
+                  recorder.record((System.nanoTime() - sent) / 1000, ok);
+                }
+              },
+              pool));
     }
     CompletableFuture.allOf(workers.toArray(CompletableFuture[]::new)).get();
     return recorder.summarize((System.nanoTime() - start) / 1e9);
   }
 
   /** create() of 1 KB documents from a plain client, closed loop, in a throwaway project. */
-  static LatencyRecorder.Summary firestoreCeiling(Settings settings, int concurrency, int seconds) throws Exception {
+  static LatencyRecorder.Summary firestoreCeiling(Settings settings, int concurrency, int seconds)
+      throws Exception {
     GcpProject project =
-        new GcpProject("bench-" + UUID.randomUUID().toString().substring(0, 8), settings.require("FIRESTORE_EMULATOR_HOST"), null);
+        new GcpProject(
+            "bench-" + UUID.randomUUID().toString().substring(0, 8),
+            settings.require("FIRESTORE_EMULATOR_HOST"),
+            null);
     String payload = "x".repeat(1000);
     try (Firestore firestore = FirestoreProvider.create(project)) {
       LatencyRecorder recorder = new LatencyRecorder(2_000_000);
@@ -147,19 +175,26 @@ public final class IngestBenchmark {
       long start = System.nanoTime();
       List<CompletableFuture<Void>> futures = new ArrayList<>();
       for (int w = 0; w < concurrency; w++) {
-        futures.add(CompletableFuture.runAsync(() -> {
-          while (System.nanoTime() < end) {
-            long sent = System.nanoTime();
-            boolean ok;
-            try {
-              firestore.collection("ceiling").document().create(Map.of("payload", payload)).get();
-              ok = true;
-            } catch (Exception e) {
-              ok = false;
-            }
-            recorder.record((System.nanoTime() - sent) / 1000, ok);
-          }
-        }, workers));
+        futures.add(
+            CompletableFuture.runAsync(
+                () -> {
+                  while (System.nanoTime() < end) {
+                    long sent = System.nanoTime();
+                    boolean ok;
+                    try {
+                      firestore
+                          .collection("ceiling")
+                          .document()
+                          .create(Map.of("payload", payload))
+                          .get();
+                      ok = true;
+                    } catch (Exception e) {
+                      ok = false;
+                    }
+                    recorder.record((System.nanoTime() - sent) / 1000, ok);
+                  }
+                },
+                workers));
       }
       CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get();
       workers.shutdown();

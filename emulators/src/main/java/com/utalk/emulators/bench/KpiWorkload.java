@@ -18,12 +18,22 @@ import java.util.UUID;
  */
 final class KpiWorkload {
   final List<FirestoreChange> changes = new ArrayList<>();
+
   /** Final state: collection → id → fields. */
   final Map<String, Map<String, Map<String, Object>>> finalState = new HashMap<>();
+
   int messages;
 
-  /** {@code hourSpread}: messages spread over that many hours from {@code start}; 1 = one hot hour. */
-  static KpiWorkload generate(long seed, int messageTarget, List<String> workspaces, Instant start, int hourSpread, boolean withChanges) {
+  /**
+   * {@code hourSpread}: messages spread over that many hours from {@code start}; 1 = one hot hour.
+   */
+  static KpiWorkload generate(
+      long seed,
+      int messageTarget,
+      List<String> workspaces,
+      Instant start,
+      int hourSpread,
+      boolean withChanges) {
     KpiWorkload workload = new KpiWorkload();
     Random random = new Random(seed);
     int conversationIndex = 0;
@@ -48,17 +58,36 @@ final class KpiWorkload {
       if (random.nextDouble() < 0.2) {
         conversation.put("status", "escalated");
         workload.version("conversations", conversationId, conversation, withChanges);
-        Map<String, Object> escalation = Map.of("workspaceId", ws, "conversationId", conversationId,
-            "conversationCreatedAt", ts(created), "escalatedAt", ts(created.plusSeconds(random.nextInt(600))));
-        workload.version("escalations", "e" + conversationId, new HashMap<>(escalation), withChanges);
+        Map<String, Object> escalation =
+            Map.of(
+                "workspaceId",
+                ws,
+                "conversationId",
+                conversationId,
+                "conversationCreatedAt",
+                ts(created),
+                "escalatedAt",
+                ts(created.plusSeconds(random.nextInt(600))));
+        workload.version(
+            "escalations", "e" + conversationId, new HashMap<>(escalation), withChanges);
       }
       if (random.nextDouble() < 0.6) {
         conversation.put("status", "closed");
         conversation.put("resolvedInFirstContact", random.nextDouble() < 0.7);
         workload.version("conversations", conversationId, conversation, withChanges);
         if (random.nextDouble() < 0.4) {
-          Map<String, Object> rating = Map.of("workspaceId", ws, "conversationId", conversationId, "kind", "csat",
-              "score", (long) (1 + random.nextInt(5)), "createdAt", ts(created.plusSeconds(60)));
+          Map<String, Object> rating =
+              Map.of(
+                  "workspaceId",
+                  ws,
+                  "conversationId",
+                  conversationId,
+                  "kind",
+                  "csat",
+                  "score",
+                  (long) (1 + random.nextInt(5)),
+                  "createdAt",
+                  ts(created.plusSeconds(60)));
           workload.version("ratings", conversationId + "_csat", new HashMap<>(rating), withChanges);
         }
       }
@@ -66,7 +95,8 @@ final class KpiWorkload {
     return workload;
   }
 
-  private void message(Random random, String ws, String conversationId, Instant at, boolean withChanges) {
+  private void message(
+      Random random, String ws, String conversationId, Instant at, boolean withChanges) {
     String id = UUID.randomUUID().toString();
     Map<String, Object> message = new HashMap<>();
     message.put("workspaceId", ws);
@@ -91,19 +121,25 @@ final class KpiWorkload {
     message.put("botResponse", bot);
     message.put("botResponseTime", bot ? (long) (300 + random.nextInt(3000)) : null);
     message.put("responseTime", bot ? null : (long) (2000 + random.nextInt(60000)));
-    for (String status : random.nextDouble() < 0.03 ? List.of("queued", "sending", "failed") : List.of("queued", "sending", "sent", "delivered")) {
+    for (String status :
+        random.nextDouble() < 0.03
+            ? List.of("queued", "sending", "failed")
+            : List.of("queued", "sending", "sent", "delivered")) {
       message.put("status", status);
       version("messages", id, message, withChanges);
     }
   }
 
-  private void version(String collection, String id, Map<String, Object> fields, boolean withChanges) {
-    Map<String, Map<String, Object>> docs = finalState.computeIfAbsent(collection, c -> new HashMap<>());
+  private void version(
+      String collection, String id, Map<String, Object> fields, boolean withChanges) {
+    Map<String, Map<String, Object>> docs =
+        finalState.computeIfAbsent(collection, c -> new HashMap<>());
     Map<String, Object> before = docs.get(id);
     Map<String, Object> after = new HashMap<>(fields);
     docs.put(id, after);
     if (withChanges) {
-      changes.add(new FirestoreChange(UUID.randomUUID().toString(), collection + "/" + id, before, after));
+      changes.add(
+          new FirestoreChange(UUID.randomUUID().toString(), collection + "/" + id, before, after));
     }
   }
 

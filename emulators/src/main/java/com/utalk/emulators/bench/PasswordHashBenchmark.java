@@ -21,7 +21,8 @@ public final class PasswordHashBenchmark {
       millis[i] = (System.nanoTime() - started) / 1_000_000;
     }
     java.util.Arrays.sort(millis);
-    System.out.printf("argon2id m=19456,t=2,p=1 hash over %d runs: median %d ms, range %d–%d ms%n",
+    System.out.printf(
+        "argon2id m=19456,t=2,p=1 hash over %d runs: median %d ms, range %d–%d ms%n",
         runs, millis[runs / 2], millis[0], millis[runs - 1]);
   }
 }

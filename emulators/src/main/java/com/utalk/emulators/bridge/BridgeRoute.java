@@ -15,10 +15,16 @@ public record BridgeRoute(String functionName, String topic, URI target) {
     return SUBSCRIPTION_PREFIX + functionName;
   }
 
-  public static List<BridgeRoute> fromCatalog(List<FunctionSpec> functions, Function<FunctionSpec, URI> targetOf) {
+  public static List<BridgeRoute> fromCatalog(
+      List<FunctionSpec> functions, Function<FunctionSpec, URI> targetOf) {
     return functions.stream()
         .filter(spec -> spec.trigger() instanceof FunctionTrigger.PubSub)
-        .map(spec -> new BridgeRoute(spec.name(), ((FunctionTrigger.PubSub) spec.trigger()).topic(), targetOf.apply(spec)))
+        .map(
+            spec ->
+                new BridgeRoute(
+                    spec.name(),
+                    ((FunctionTrigger.PubSub) spec.trigger()).topic(),
+                    targetOf.apply(spec)))
         .toList();
   }
 }

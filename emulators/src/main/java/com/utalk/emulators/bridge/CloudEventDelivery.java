@@ -13,9 +13,9 @@ import java.time.Instant;
 import java.util.Base64;
 
 /**
- * Turns a Pub/Sub message into the HTTP request Eventarc sends a function: a binary-mode
- * CloudEvent of type {@code google.cloud.pubsub.topic.v1.messagePublished} whose body is the
- * Pub/Sub push envelope.
+ * Turns a Pub/Sub message into the HTTP request Eventarc sends a function: a binary-mode CloudEvent
+ * of type {@code google.cloud.pubsub.topic.v1.messagePublished} whose body is the Pub/Sub push
+ * envelope.
  */
 final class CloudEventDelivery {
   static final String EVENT_TYPE = "google.cloud.pubsub.topic.v1.messagePublished";
@@ -33,7 +33,9 @@ final class CloudEventDelivery {
   /** The function's HTTP status, or -1 when it could not be reached or did not answer in time. */
   int deliver(BridgeRoute route, PubsubMessage message) throws InterruptedException {
     try {
-      return client.send(request(route, message), HttpResponse.BodyHandlers.discarding()).statusCode();
+      return client
+          .send(request(route, message), HttpResponse.BodyHandlers.discarding())
+          .statusCode();
     } catch (IOException e) {
       return -1;
     }
@@ -45,11 +47,15 @@ final class CloudEventDelivery {
         .timeout(timeout)
         .header("ce-specversion", "1.0")
         .header("ce-id", message.getMessageId())
-        .header("ce-source", "//pubsub.googleapis.com/projects/" + projectId + "/topics/" + route.topic())
+        .header(
+            "ce-source",
+            "//pubsub.googleapis.com/projects/" + projectId + "/topics/" + route.topic())
         .header("ce-type", EVENT_TYPE)
         .header("ce-time", publishTime)
         .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(Json.writeBytes(body(route, message, publishTime))))
+        .POST(
+            HttpRequest.BodyPublishers.ofByteArray(
+                Json.writeBytes(body(route, message, publishTime))))
         .build();
   }
 

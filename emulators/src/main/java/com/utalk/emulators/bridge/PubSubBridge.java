@@ -30,11 +30,11 @@ import java.util.stream.Collectors;
  * the bridge answers with the function's verdict: a 2xx acks, anything else (or a function that
  * cannot be reached) makes the emulator redeliver after the retry policy's back-off.
  *
- * <p>Push, not streaming pull: the emulator never answers the client library's stream
- * heartbeats, so an idle streaming pull is closed by the client every 20-50 s, and messages the
- * emulator hands to a stream that is being torn down stay leased to it until their deadline runs
- * out, which showed as events minutes late after an idle period. A push subscription holds no
- * stream, and it is how Eventarc itself delivers in production.
+ * <p>Push, not streaming pull: the emulator never answers the client library's stream heartbeats,
+ * so an idle streaming pull is closed by the client every 20-50 s, and messages the emulator hands
+ * to a stream that is being torn down stay leased to it until their deadline runs out, which showed
+ * as events minutes late after an idle period. A push subscription holds no stream, and it is how
+ * Eventarc itself delivers in production.
  */
 public final class PubSubBridge implements AutoCloseable {
   private static final Log LOG = Log.get(PubSubBridge.class);
@@ -42,17 +42,26 @@ public final class PubSubBridge implements AutoCloseable {
 
   /**
    * {@code ackDeadline}: how long the emulator waits for one push (also the function's timeout as
-   * Eventarc sees it); {@code deliveryTimeout}: how long the bridge waits for the function;
-   * {@code minimumBackoff}/{@code maximumBackoff}: the subscription's retry policy.
+   * Eventarc sees it); {@code deliveryTimeout}: how long the bridge waits for the function; {@code
+   * minimumBackoff}/{@code maximumBackoff}: the subscription's retry policy.
    */
-  public record Options(Duration ackDeadline, Duration deliveryTimeout, Duration minimumBackoff, Duration maximumBackoff) {
+  public record Options(
+      Duration ackDeadline,
+      Duration deliveryTimeout,
+      Duration minimumBackoff,
+      Duration maximumBackoff) {
     public static Options defaults() {
-      return new Options(Duration.ofSeconds(60), Duration.ofSeconds(55), Duration.ofMillis(500), Duration.ofSeconds(10));
+      return new Options(
+          Duration.ofSeconds(60),
+          Duration.ofSeconds(55),
+          Duration.ofMillis(500),
+          Duration.ofSeconds(10));
     }
 
     /** Redelivery at once, so a test sees it. */
     public static Options forTests() {
-      return new Options(Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ZERO, Duration.ZERO);
+      return new Options(
+          Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ZERO, Duration.ZERO);
     }
   }
 
@@ -65,21 +74,27 @@ public final class PubSubBridge implements AutoCloseable {
   private PubSubBridge(PubSubTransport transport, List<BridgeRoute> routes, Options options) {
     this.transport = transport;
     this.options = options;
-    this.routes = routes.stream().collect(Collectors.toMap(BridgeRoute::functionName, Function.identity()));
+    this.routes =
+        routes.stream().collect(Collectors.toMap(BridgeRoute::functionName, Function.identity()));
     HttpClient client =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2))
             .executor(Executors.newCachedThreadPool(HttpServers.daemonThreads("bridge-http")))
             .build();
-    this.delivery = new CloudEventDelivery(client, transport.project().projectId(), options.deliveryTimeout());
+    this.delivery =
+        new CloudEventDelivery(client, transport.project().projectId(), options.deliveryTimeout());
     // The emulator pushes at most two messages at a time per subscription.
-    this.server = HttpServers.start("127.0.0.1", 0, Math.max(4, 2 * routes.size() + 2), "bridge-push");
+    this.server =
+        HttpServers.start("127.0.0.1", 0, Math.max(4, 2 * routes.size() + 2), "bridge-push");
     server.server().createContext(PUSH_PATH, this::handle);
   }
 
-  /** Listens, then creates (or re-points) every push subscription; returns once pushes can arrive. */
-  public static PubSubBridge start(PubSubTransport transport, List<BridgeRoute> routes, Options options) {
+  /**
+   * Listens, then creates (or re-points) every push subscription; returns once pushes can arrive.
+   */
+  public static PubSubBridge start(
+      PubSubTransport transport, List<BridgeRoute> routes, Options options) {
     PubSubBridge bridge = new PubSubBridge(transport, routes, options);
     try {
       bridge.server.begin();
@@ -113,22 +128,40 @@ public final class PubSubBridge implements AutoCloseable {
     try (SubscriptionAdminClient admin = transport.subscriptionAdmin()) {
       try {
         admin.createSubscription(subscription);
-        LOG.info("bridge created push subscription", "subscription", route.subscription(), "topic", route.topic());
+        LOG.info(
+            "bridge created push subscription",
+            "subscription",
+            route.subscription(),
+            "topic",
+            route.topic());
       } catch (AlreadyExistsException e) {
-        // Kept by a reused emulator (with the messages published meanwhile): point it at this bridge.
+        // Kept by a reused emulator (with the messages published meanwhile): point it at this
+        // bridge.
         admin.updateSubscription(
             UpdateSubscriptionRequest.newBuilder()
                 .setSubscription(subscription)
-                .setUpdateMask(FieldMask.newBuilder().addPaths("push_config").addPaths("retry_policy").addPaths("ack_deadline_seconds"))
+                .setUpdateMask(
+                    FieldMask.newBuilder()
+                        .addPaths("push_config")
+                        .addPaths("retry_policy")
+                        .addPaths("ack_deadline_seconds"))
                 .build());
         LOG.info("bridge re-pointed push subscription", "subscription", route.subscription());
       }
     }
-    LOG.info("bridge delivering", "subscription", route.subscription(), "function", route.functionName(), "target", route.target().toString());
+    LOG.info(
+        "bridge delivering",
+        "subscription",
+        route.subscription(),
+        "function",
+        route.functionName(),
+        "target",
+        route.target().toString());
   }
 
   private void handle(HttpExchange exchange) throws IOException {
-    BridgeRoute route = routes.get(exchange.getRequestURI().getPath().substring(PUSH_PATH.length()));
+    BridgeRoute route =
+        routes.get(exchange.getRequestURI().getPath().substring(PUSH_PATH.length()));
     if (route == null || !"POST".equals(exchange.getRequestMethod())) {
       HttpExchanges.sendText(exchange, 404, "no such bridge route");
       return;
@@ -137,7 +170,12 @@ public final class PubSubBridge implements AutoCloseable {
     try {
       push = PushEnvelope.parse(HttpExchanges.readBody(exchange));
     } catch (RuntimeException e) {
-      LOG.warn("bridge got an unreadable push; acking it so it is not pushed forever", "function", route.functionName(), "error", e.toString());
+      LOG.warn(
+          "bridge got an unreadable push; acking it so it is not pushed forever",
+          "function",
+          route.functionName(),
+          "error",
+          e.toString());
       HttpExchanges.send(exchange, 204, null, null);
       return;
     }
@@ -151,17 +189,33 @@ public final class PubSubBridge implements AutoCloseable {
     }
     long millis = (System.nanoTime() - started) / 1_000_000;
     if (status >= 200 && status < 300) {
-      LOG.debug("bridge delivered " + push.message().getMessageId() + " to " + route.functionName(), "status", status, "ms", millis);
+      LOG.debug(
+          "bridge delivered " + push.message().getMessageId() + " to " + route.functionName(),
+          "status",
+          status,
+          "ms",
+          millis);
       HttpExchanges.send(exchange, 204, null, null);
       return;
     }
-    LOG.warn("bridge delivery failed, Pub/Sub will redeliver",
-        "function", route.functionName(), "messageId", push.message().getMessageId(), "status", status, "ms", millis);
+    LOG.warn(
+        "bridge delivery failed, Pub/Sub will redeliver",
+        "function",
+        route.functionName(),
+        "messageId",
+        push.message().getMessageId(),
+        "status",
+        status,
+        "ms",
+        millis);
     HttpExchanges.sendText(exchange, status > 0 ? 503 : 502, "function answered " + status);
   }
 
   private static com.google.protobuf.Duration protobuf(Duration duration) {
-    return com.google.protobuf.Duration.newBuilder().setSeconds(duration.getSeconds()).setNanos(duration.getNano()).build();
+    return com.google.protobuf.Duration.newBuilder()
+        .setSeconds(duration.getSeconds())
+        .setNanos(duration.getNano())
+        .build();
   }
 
   @Override

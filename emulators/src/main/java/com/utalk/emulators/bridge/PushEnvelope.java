@@ -10,9 +10,9 @@ import java.util.Base64;
 
 /**
  * The JSON body of a Pub/Sub push ({@code {message: {data, attributes, messageId, publishTime},
- * subscription}}), read back into the message it carries. The emulator's envelope has no
- * {@code orderingKey} (production's has), so the CloudEvent the bridge sends has none either; no
- * function reads it.
+ * subscription}}), read back into the message it carries. The emulator's envelope has no {@code
+ * orderingKey} (production's has), so the CloudEvent the bridge sends has none either; no function
+ * reads it.
  */
 record PushEnvelope(PubsubMessage message, String subscription) {
   static PushEnvelope parse(byte[] body) {
@@ -24,9 +24,14 @@ record PushEnvelope(PubsubMessage message, String subscription) {
     PubsubMessage.Builder builder =
         PubsubMessage.newBuilder()
             .setMessageId(message.path("messageId").asText())
-            .setData(ByteString.copyFrom(Base64.getDecoder().decode(message.path("data").asText(""))))
+            .setData(
+                ByteString.copyFrom(Base64.getDecoder().decode(message.path("data").asText(""))))
             .setPublishTime(timestamp(Instant.parse(message.path("publishTime").asText())));
-    message.path("attributes").fields().forEachRemaining(entry -> builder.putAttributes(entry.getKey(), entry.getValue().asText()));
+    message
+        .path("attributes")
+        .fields()
+        .forEachRemaining(
+            entry -> builder.putAttributes(entry.getKey(), entry.getValue().asText()));
     if (message.hasNonNull("orderingKey")) {
       builder.setOrderingKey(message.path("orderingKey").asText());
     }
@@ -34,6 +39,9 @@ record PushEnvelope(PubsubMessage message, String subscription) {
   }
 
   private static Timestamp timestamp(Instant instant) {
-    return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
+    return Timestamp.newBuilder()
+        .setSeconds(instant.getEpochSecond())
+        .setNanos(instant.getNano())
+        .build();
   }
 }

@@ -30,8 +30,17 @@ final class CloudEventDelivery {
     this.firstBackoff = firstBackoff;
   }
 
-  /** True once delivered; false when every attempt failed (the event is then dropped, as Eventarc does after its retry window). */
-  boolean deliver(TriggerRoute route, String eventId, String documentPath, Instant time, byte[] payload, Stats stats) {
+  /**
+   * True once delivered; false when every attempt failed (the event is then dropped, as Eventarc
+   * does after its retry window).
+   */
+  boolean deliver(
+      TriggerRoute route,
+      String eventId,
+      String documentPath,
+      Instant time,
+      byte[] payload,
+      Stats stats) {
     HttpRequest request = request(route, eventId, documentPath, time, payload);
     Duration backoff = firstBackoff;
     for (int attempt = 1; attempt <= maxAttempts; attempt++) {
@@ -41,14 +50,30 @@ final class CloudEventDelivery {
           stats.delivered.incrementAndGet();
           return true;
         }
-        LOG.warn("trigger delivery refused, will retry", "function", route.function(), "eventId", eventId,
-            "status", response.statusCode(), "attempt", attempt);
+        LOG.warn(
+            "trigger delivery refused, will retry",
+            "function",
+            route.function(),
+            "eventId",
+            eventId,
+            "status",
+            response.statusCode(),
+            "attempt",
+            attempt);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return false;
       } catch (Exception e) {
-        LOG.warn("trigger delivery failed, will retry", "function", route.function(), "eventId", eventId,
-            "cause", String.valueOf(e), "attempt", attempt);
+        LOG.warn(
+            "trigger delivery failed, will retry",
+            "function",
+            route.function(),
+            "eventId",
+            eventId,
+            "cause",
+            String.valueOf(e),
+            "attempt",
+            attempt);
       }
       stats.retried.incrementAndGet();
       try {
@@ -57,21 +82,35 @@ final class CloudEventDelivery {
         Thread.currentThread().interrupt();
         return false;
       }
-      backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30) : backoff.multipliedBy(2);
+      backoff =
+          backoff.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0
+              ? Duration.ofSeconds(30)
+              : backoff.multipliedBy(2);
     }
     stats.dropped.incrementAndGet();
-    LOG.error("trigger event dropped after retries", null, "function", route.function(), "eventId", eventId, "document", documentPath);
+    LOG.error(
+        "trigger event dropped after retries",
+        null,
+        "function",
+        route.function(),
+        "eventId",
+        eventId,
+        "document",
+        documentPath);
     return false;
   }
 
-  private HttpRequest request(TriggerRoute route, String eventId, String documentPath, Instant time, byte[] payload) {
+  private HttpRequest request(
+      TriggerRoute route, String eventId, String documentPath, Instant time, byte[] payload) {
     String type = route.eventType();
     return HttpRequest.newBuilder(route.target())
         .timeout(Duration.ofSeconds(60))
         .header("Content-Type", FirestoreEventTypes.CONTENT_TYPE)
         .header("ce-specversion", "1.0")
         .header("ce-id", eventId)
-        .header("ce-source", "//firestore.googleapis.com/projects/" + projectId + "/databases/(default)")
+        .header(
+            "ce-source",
+            "//firestore.googleapis.com/projects/" + projectId + "/databases/(default)")
         .header("ce-type", type)
         .header("ce-subject", "documents/" + documentPath)
         .header("ce-time", DateTimeFormatter.ISO_INSTANT.format(time))
@@ -87,9 +126,12 @@ final class CloudEventDelivery {
 
   /** Counters a test or the stack's status page can read. */
   static final class Stats {
-    final java.util.concurrent.atomic.AtomicLong delivered = new java.util.concurrent.atomic.AtomicLong();
-    final java.util.concurrent.atomic.AtomicLong retried = new java.util.concurrent.atomic.AtomicLong();
-    final java.util.concurrent.atomic.AtomicLong dropped = new java.util.concurrent.atomic.AtomicLong();
+    final java.util.concurrent.atomic.AtomicLong delivered =
+        new java.util.concurrent.atomic.AtomicLong();
+    final java.util.concurrent.atomic.AtomicLong retried =
+        new java.util.concurrent.atomic.AtomicLong();
+    final java.util.concurrent.atomic.AtomicLong dropped =
+        new java.util.concurrent.atomic.AtomicLong();
   }
 
   static URI uri(String url) {

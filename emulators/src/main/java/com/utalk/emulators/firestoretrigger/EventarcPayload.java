@@ -30,8 +30,10 @@ final class EventarcPayload {
   }
 
   private static Document document(String name, String databaseName, DocumentVersion version) {
-    Document.Builder document = Document.newBuilder().setName(name)
-        .putAllFields(DocumentValues.toProto(version.fields(), databaseName));
+    Document.Builder document =
+        Document.newBuilder()
+            .setName(name)
+            .putAllFields(DocumentValues.toProto(version.fields(), databaseName));
     if (version.createTime() != null) {
       document.setCreateTime(proto(version.createTime()));
     }
@@ -47,7 +49,8 @@ final class EventarcPayload {
     names.addAll(change.after().fields().keySet());
     Set<String> changed = new TreeSet<>();
     for (String field : names) {
-      if (!Objects.equals(change.before().fields().get(field), change.after().fields().get(field))) {
+      if (!Objects.equals(
+          change.before().fields().get(field), change.after().fields().get(field))) {
         changed.add(field);
       }
     }
@@ -55,6 +58,9 @@ final class EventarcPayload {
   }
 
   private static com.google.protobuf.Timestamp proto(Timestamp time) {
-    return com.google.protobuf.Timestamp.newBuilder().setSeconds(time.getSeconds()).setNanos(time.getNanos()).build();
+    return com.google.protobuf.Timestamp.newBuilder()
+        .setSeconds(time.getSeconds())
+        .setNanos(time.getNanos())
+        .build();
   }
 }

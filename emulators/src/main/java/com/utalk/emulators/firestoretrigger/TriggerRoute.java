@@ -10,10 +10,12 @@ public record TriggerRoute(String function, String eventType, DocumentPattern pa
     if (!(spec.trigger() instanceof FunctionTrigger.Firestore trigger)) {
       throw new IllegalArgumentException(spec.name() + " is not Firestore-triggered");
     }
-    return new TriggerRoute(spec.name(), trigger.eventType(), DocumentPattern.parse(trigger.documentPattern()), target);
+    return new TriggerRoute(
+        spec.name(), trigger.eventType(), DocumentPattern.parse(trigger.documentPattern()), target);
   }
 
-  public static TriggerRoute of(String function, String eventType, String documentPattern, URI target) {
+  public static TriggerRoute of(
+      String function, String eventType, String documentPattern, URI target) {
     return new TriggerRoute(function, eventType, DocumentPattern.parse(documentPattern), target);
   }
 }

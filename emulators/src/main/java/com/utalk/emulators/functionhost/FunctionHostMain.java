@@ -12,17 +12,18 @@ import java.util.logging.Logger;
 
 /**
  * The local stack's functions, all in one JVM: every function gets a class loader of its own for
- * the project's classes (so its settings, singletons, metrics and lazily built clients are its
- * own, as in a deployment of its own), over one shared loader for the third-party libraries and
- * the Functions Framework invoker (loaded once instead of once per function). Each function runs
- * its own invoker (Jetty) on its own port.
+ * the project's classes (so its settings, singletons, metrics and lazily built clients are its own,
+ * as in a deployment of its own), over one shared loader for the third-party libraries and the
+ * Functions Framework invoker (loaded once instead of once per function). Each function runs its
+ * own invoker (Jetty) on its own port.
  *
- * <p>{@code --libraries CP --project CP --function name=entryPoint@port,metricsPort ...}. This class
- * uses the JDK only: it runs with nothing but its own classes on the class path.
+ * <p>{@code --libraries CP --project CP --function name=entryPoint@port,metricsPort ...}. This
+ * class uses the JDK only: it runs with nothing but its own classes on the class path.
  */
 public final class FunctionHostMain {
   /** Tells the function's Settings and LogSetup that other functions share its JVM. */
   public static final String SHARED_JVM_SETTING = "FUNCTION_HOST_SHARED_JVM";
+
   static final String INVOKER = "com.google.cloud.functions.invoker.runner.Invoker";
   static final String SETTINGS = "com.utalk.config.Settings";
 
@@ -41,9 +42,11 @@ public final class FunctionHostMain {
       }
     }
     if (libraries == null || project == null || functions.isEmpty()) {
-      throw new IllegalArgumentException("usage: --libraries CP --project CP --function name=entryPoint@port,metricsPort ...");
+      throw new IllegalArgumentException(
+          "usage: --libraries CP --project CP --function name=entryPoint@port,metricsPort ...");
     }
-    URLClassLoader shared = new URLClassLoader("libraries", urls(libraries), ClassLoader.getPlatformClassLoader());
+    URLClassLoader shared =
+        new URLClassLoader("libraries", urls(libraries), ClassLoader.getPlatformClassLoader());
     List<ClassLoader> loaders = new java.util.concurrent.CopyOnWriteArrayList<>();
     HostLog.install(loaders);
     Logger log = Logger.getLogger(FunctionHostMain.class.getName());
@@ -53,21 +56,34 @@ public final class FunctionHostMain {
       loaders.add(loader);
       start(function, loader, shared);
     }
-    log.info("functions host serving " + functions.size() + " functions after " + (System.nanoTime() - started) / 1_000_000 + " ms");
-    Thread.currentThread().join(); // the invokers' threads serve; this one waits for the process to be stopped
+    log.info(
+        "functions host serving "
+            + functions.size()
+            + " functions after "
+            + (System.nanoTime() - started) / 1_000_000
+            + " ms");
+    Thread.currentThread()
+        .join(); // the invokers' threads serve; this one waits for the process to be stopped
   }
 
   /** Gives the function's own copy of Settings its environment, then starts its invoker. */
-  private static void start(HostedFunction function, ClassLoader loader, ClassLoader shared) throws Exception {
+  private static void start(HostedFunction function, ClassLoader loader, ClassLoader shared)
+      throws Exception {
     Thread thread = Thread.currentThread();
     ClassLoader previous = thread.getContextClassLoader();
-    // Threads the function's libraries start from here inherit its loader: log lines find their function.
+    // Threads the function's libraries start from here inherit its loader: log lines find their
+    // function.
     thread.setContextClassLoader(loader);
     try {
-      loader.loadClass(SETTINGS).getMethod("useEnvironmentOverrides", Map.class).invoke(null, function.ownEnvironment());
-      Object invoker = shared.loadClass(INVOKER)
-          .getConstructor(Integer.class, String.class, String.class, ClassLoader.class)
-          .newInstance(function.port(), function.entryPoint(), null, loader);
+      loader
+          .loadClass(SETTINGS)
+          .getMethod("useEnvironmentOverrides", Map.class)
+          .invoke(null, function.ownEnvironment());
+      Object invoker =
+          shared
+              .loadClass(INVOKER)
+              .getConstructor(Integer.class, String.class, String.class, ClassLoader.class)
+              .newInstance(function.port(), function.entryPoint(), null, loader);
       invoker.getClass().getMethod("startTestServer").invoke(invoker);
     } finally {
       thread.setContextClassLoader(previous);
@@ -77,13 +93,14 @@ public final class FunctionHostMain {
   private static URL[] urls(String classpath) {
     return Arrays.stream(classpath.split(File.pathSeparator))
         .filter(entry -> !entry.isBlank())
-        .map(entry -> {
-          try {
-            return new File(entry).toURI().toURL();
-          } catch (MalformedURLException e) {
-            throw new IllegalArgumentException(entry, e);
-          }
-        })
+        .map(
+            entry -> {
+              try {
+                return new File(entry).toURI().toURL();
+              } catch (MalformedURLException e) {
+                throw new IllegalArgumentException(entry, e);
+              }
+            })
         .toArray(URL[]::new);
   }
 }

@@ -9,11 +9,11 @@ import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
 /**
- * The host's own log handler. java.util.logging is one per JVM, so every function's LogSetup adds
- * a handler to the same root logger, each taking only the records of threads working for its
- * function (their context class loader is the function's). This handler takes what none of them
- * does: the host's own lines, and records logged before a function set its logging up or on
- * threads no function owns (the JDK's common pool, say), as plain text on stdout.
+ * The host's own log handler. java.util.logging is one per JVM, so every function's LogSetup adds a
+ * handler to the same root logger, each taking only the records of threads working for its function
+ * (their context class loader is the function's). This handler takes what none of them does: the
+ * host's own lines, and records logged before a function set its logging up or on threads no
+ * function owns (the JDK's common pool, say), as plain text on stdout.
  */
 final class HostLog extends Handler {
   private final List<ClassLoader> functionLoaders;
@@ -25,7 +25,8 @@ final class HostLog extends Handler {
   }
 
   static void install(List<ClassLoader> functionLoaders) {
-    System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tT.%1$tL %4$s %3$s %5$s%6$s%n");
+    System.setProperty(
+        "java.util.logging.SimpleFormatter.format", "%1$tT.%1$tL %4$s %3$s %5$s%6$s%n");
     Logger root = LogManager.getLogManager().getLogger("");
     for (Handler handler : root.getHandlers()) {
       root.removeHandler(handler);

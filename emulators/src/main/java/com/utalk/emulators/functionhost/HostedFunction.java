@@ -15,8 +15,11 @@ public record HostedFunction(String name, String entryPoint, int port, int metri
     if (equals <= 0 || at < 0 || comma < 0) {
       throw new IllegalArgumentException("expected name=entryPoint@port,metricsPort, got " + spec);
     }
-    return new HostedFunction(spec.substring(0, equals), spec.substring(equals + 1, at),
-        Integer.parseInt(spec.substring(at + 1, comma)), Integer.parseInt(spec.substring(comma + 1)));
+    return new HostedFunction(
+        spec.substring(0, equals),
+        spec.substring(equals + 1, at),
+        Integer.parseInt(spec.substring(at + 1, comma)),
+        Integer.parseInt(spec.substring(comma + 1)));
   }
 
   /** The command-line form {@link #parse} reads (the launcher writes it). */
@@ -25,8 +28,8 @@ public record HostedFunction(String name, String entryPoint, int port, int metri
   }
 
   /**
-   * What differs from one function to the next, as each deployment's own environment would say
-   * it; the rest (project, emulators, credentials) is the host process's environment.
+   * What differs from one function to the next, as each deployment's own environment would say it;
+   * the rest (project, emulators, credentials) is the host process's environment.
    */
   Map<String, String> ownEnvironment() {
     Map<String, String> env = new LinkedHashMap<>();

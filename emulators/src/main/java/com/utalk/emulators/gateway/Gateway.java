@@ -32,13 +32,29 @@ import java.util.Set;
  */
 public final class Gateway implements AutoCloseable {
   private static final Log LOG = Log.get(Gateway.class);
+
   /** Hop-by-hop headers (RFC 9110 §7.6.1) and those the JDK client computes itself. */
   private static final Set<String> NOT_FORWARDED =
-      Set.of("connection", "keep-alive", "proxy-connection", "proxy-authenticate", "proxy-authorization", "te", "trailer",
-          "transfer-encoding", "upgrade", "host", "content-length", "expect", "date");
+      Set.of(
+          "connection",
+          "keep-alive",
+          "proxy-connection",
+          "proxy-authenticate",
+          "proxy-authorization",
+          "te",
+          "trailer",
+          "transfer-encoding",
+          "upgrade",
+          "host",
+          "content-length",
+          "expect",
+          "date");
 
-  /** {@code upstreams}: what /health reports on (every function, including event-triggered ones). */
-  public record Options(String host, int port, Duration upstreamTimeout, Map<String, URI> upstreams) {
+  /**
+   * {@code upstreams}: what /health reports on (every function, including event-triggered ones).
+   */
+  public record Options(
+      String host, int port, Duration upstreamTimeout, Map<String, URI> upstreams) {
     public static Options forTests() {
       return new Options("127.0.0.1", 0, Duration.ofSeconds(30), Map.of());
     }
@@ -62,7 +78,9 @@ public final class Gateway implements AutoCloseable {
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2))
             .followRedirects(HttpClient.Redirect.NEVER)
-            .executor(java.util.concurrent.Executors.newCachedThreadPool(HttpServers.daemonThreads("gateway-client")))
+            .executor(
+                java.util.concurrent.Executors.newCachedThreadPool(
+                    HttpServers.daemonThreads("gateway-client")))
             .build();
     this.server = HttpServers.start(options.host(), options.port(), 32, "gateway");
     server.server().createContext("/", this::handle);
@@ -83,7 +101,10 @@ public final class Gateway implements AutoCloseable {
     return server.baseUrl();
   }
 
-  /** Serves {@code pathPrefix} in-process instead of proxying it (the local stack's signed media URLs). */
+  /**
+   * Serves {@code pathPrefix} in-process instead of proxying it (the local stack's signed media
+   * URLs).
+   */
   public void mount(String pathPrefix, com.sun.net.httpserver.HttpHandler handler) {
     server.server().createContext(pathPrefix, handler);
   }
@@ -95,14 +116,22 @@ public final class Gateway implements AutoCloseable {
   private void handle(HttpExchange exchange) throws IOException {
     long started = System.nanoTime();
     String path = exchange.getRequestURI().getPath();
-    String requestId = RequestContext.fromIncoming(exchange.getRequestHeaders().getFirst(RequestContext.REQUEST_ID_HEADER), null, null).requestId();
+    String requestId =
+        RequestContext.fromIncoming(
+                exchange.getRequestHeaders().getFirst(RequestContext.REQUEST_ID_HEADER), null, null)
+            .requestId();
     try {
       var route = routes.match(path);
       if (route.isEmpty()) {
         if (path.equals("/health")) {
           health(exchange);
         } else {
-          error(exchange, 404, "not_found", "no function serves " + exchange.getRequestMethod() + " " + path, requestId);
+          error(
+              exchange,
+              404,
+              "not_found",
+              "no function serves " + exchange.getRequestMethod() + " " + path,
+              requestId);
         }
         return;
       }
@@ -115,24 +144,41 @@ public final class Gateway implements AutoCloseable {
     }
   }
 
-  private void proxy(HttpExchange exchange, Route route, String requestId, long started) throws IOException {
+  private void proxy(HttpExchange exchange, Route route, String requestId, long started)
+      throws IOException {
     URI incoming = exchange.getRequestURI();
-    String target = route.upstream() + incoming.getRawPath() + (incoming.getRawQuery() == null ? "" : "?" + incoming.getRawQuery());
+    String target =
+        route.upstream()
+            + incoming.getRawPath()
+            + (incoming.getRawQuery() == null ? "" : "?" + incoming.getRawQuery());
     byte[] body = HttpExchanges.readBody(exchange);
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(target))
             .timeout(options.upstreamTimeout())
-            .method(exchange.getRequestMethod(),
-                body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+            .method(
+                exchange.getRequestMethod(),
+                body.length == 0
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(body));
     copyRequestHeaders(exchange, request);
     HttpResponse<byte[]> response;
     try {
       response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     } catch (HttpTimeoutException e) {
-      error(exchange, 504, "gateway_timeout", route.name() + " did not answer within " + options.upstreamTimeout().toSeconds() + " s", requestId);
+      error(
+          exchange,
+          504,
+          "gateway_timeout",
+          route.name() + " did not answer within " + options.upstreamTimeout().toSeconds() + " s",
+          requestId);
       return;
     } catch (ConnectException e) {
-      error(exchange, 502, "bad_gateway", route.name() + " is not reachable at " + route.upstream() + " (is it running?)", requestId);
+      error(
+          exchange,
+          502,
+          "bad_gateway",
+          route.name() + " is not reachable at " + route.upstream() + " (is it running?)",
+          requestId);
       return;
     } catch (IOException e) {
       error(exchange, 502, "bad_gateway", route.name() + " failed: " + e, requestId);
@@ -143,38 +189,55 @@ public final class Gateway implements AutoCloseable {
       return;
     }
     Headers out = exchange.getResponseHeaders();
-    response.headers().map().forEach((name, values) -> {
-      if (!name.startsWith(":") && !NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT))) {
-        out.put(name, values);
-      }
-    });
+    response
+        .headers()
+        .map()
+        .forEach(
+            (name, values) -> {
+              if (!name.startsWith(":") && !NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT))) {
+                out.put(name, values);
+              }
+            });
     HttpExchanges.send(exchange, response.statusCode(), null, response.body());
-    LOG.debug("gateway " + exchange.getRequestMethod() + " " + incoming.getRawPath() + " -> " + route.name(),
-        "status", response.statusCode(), "upstreamMs", (System.nanoTime() - started) / 1_000_000);
+    LOG.debug(
+        "gateway "
+            + exchange.getRequestMethod()
+            + " "
+            + incoming.getRawPath()
+            + " -> "
+            + route.name(),
+        "status",
+        response.statusCode(),
+        "upstreamMs",
+        (System.nanoTime() - started) / 1_000_000);
   }
 
   /**
-   * Everything but hop-by-hop headers, as the load balancer does (X-Twilio-Signature,
-   * X-Request-ID, Authorization...), plus the X-Forwarded-* it adds. The JDK server normalises
-   * header-name case; HTTP names are case-insensitive, so receivers are unaffected.
+   * Everything but hop-by-hop headers, as the load balancer does (X-Twilio-Signature, X-Request-ID,
+   * Authorization...), plus the X-Forwarded-* it adds. The JDK server normalises header-name case;
+   * HTTP names are case-insensitive, so receivers are unaffected.
    */
   private static void copyRequestHeaders(HttpExchange exchange, HttpRequest.Builder request) {
-    exchange.getRequestHeaders().forEach((name, values) -> {
-      if (NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT))) {
-        return;
-      }
-      for (String value : values) {
-        try {
-          request.header(name, value);
-        } catch (IllegalArgumentException restricted) {
-          // a header the JDK client refuses to set; nothing a function relies on
-        }
-      }
-    });
+    exchange
+        .getRequestHeaders()
+        .forEach(
+            (name, values) -> {
+              if (NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT))) {
+                return;
+              }
+              for (String value : values) {
+                try {
+                  request.header(name, value);
+                } catch (IllegalArgumentException restricted) {
+                  // a header the JDK client refuses to set; nothing a function relies on
+                }
+              }
+            });
     InetSocketAddress client = exchange.getRemoteAddress();
     String forwardedFor = exchange.getRequestHeaders().getFirst("X-Forwarded-For");
     String clientIp = client.getAddress().getHostAddress();
-    request.setHeader("X-Forwarded-For", forwardedFor == null ? clientIp : forwardedFor + ", " + clientIp);
+    request.setHeader(
+        "X-Forwarded-For", forwardedFor == null ? clientIp : forwardedFor + ", " + clientIp);
     request.setHeader("X-Forwarded-Proto", "http");
     String host = exchange.getRequestHeaders().getFirst("Host");
     if (host != null) {
@@ -207,7 +270,9 @@ public final class Gateway implements AutoCloseable {
     }
   }
 
-  private static void error(HttpExchange exchange, int status, String code, String message, String requestId) throws IOException {
+  private static void error(
+      HttpExchange exchange, int status, String code, String message, String requestId)
+      throws IOException {
     exchange.getResponseHeaders().set(RequestContext.REQUEST_ID_HEADER, requestId);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("error", code);
@@ -215,7 +280,14 @@ public final class Gateway implements AutoCloseable {
     body.put("requestId", requestId);
     HttpExchanges.sendJson(exchange, status, body);
     if (status >= 500) {
-      LOG.warn("gateway answered " + status, "path", exchange.getRequestURI().getRawPath(), "message", message, "requestId", requestId);
+      LOG.warn(
+          "gateway answered " + status,
+          "path",
+          exchange.getRequestURI().getRawPath(),
+          "message",
+          message,
+          "requestId",
+          requestId);
     }
   }
 

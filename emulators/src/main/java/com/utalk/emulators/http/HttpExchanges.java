@@ -29,15 +29,20 @@ public final class HttpExchanges {
   }
 
   /**
-   * Writes a complete response. The JDK treats a length of 0 as "chunked", so an empty body is
-   * sent as -1 (no body), which is also what HEAD and 204/304 require.
+   * Writes a complete response. The JDK treats a length of 0 as "chunked", so an empty body is sent
+   * as -1 (no body), which is also what HEAD and 204/304 require.
    */
-  public static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+  public static void send(HttpExchange exchange, int status, String contentType, byte[] body)
+      throws IOException {
     if (contentType != null) {
       exchange.getResponseHeaders().set("Content-Type", contentType);
     }
     boolean noBody =
-        body == null || body.length == 0 || status == 204 || status == 304 || "HEAD".equalsIgnoreCase(exchange.getRequestMethod());
+        body == null
+            || body.length == 0
+            || status == 204
+            || status == 304
+            || "HEAD".equalsIgnoreCase(exchange.getRequestMethod());
     exchange.sendResponseHeaders(status, noBody ? -1 : body.length);
     if (!noBody) {
       try (OutputStream out = exchange.getResponseBody()) {

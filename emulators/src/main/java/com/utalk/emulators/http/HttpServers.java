@@ -22,7 +22,9 @@ public final class HttpServers {
 
   private HttpServers() {}
 
-  /** A started server on {@code host:port} (0 picks a free port) served by a pool of daemon threads. */
+  /**
+   * A started server on {@code host:port} (0 picks a free port) served by a pool of daemon threads.
+   */
   public static Running start(String host, int port, int threads, String name) {
     try {
       HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 128);

@@ -22,21 +22,28 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A local OpenAI-compatible Chat Completions endpoint ({@code POST /v1/chat/completions}) that the
  * official SDK can be pointed at with {@code OPENAI_BASE_URL}. It checks every request (API key,
  * model, messages, the bot's tool; see {@link RequestChecks}) and answers 400 to a malformed one
- * like the real API would, records everything it received, and follows a script: the next
- * requests can answer a text, call a tool, fail with an HTTP status, or wait first. With an empty
- * script it answers a short canned text, so the local stack works without setup.
+ * like the real API would, records everything it received, and follows a script: the next requests
+ * can answer a text, call a tool, fail with an HTTP status, or wait first. With an empty script it
+ * answers a short canned text, so the local stack works without setup.
  */
 public final class OpenAiStandIn implements AutoCloseable {
   private static final Log LOG = Log.get(OpenAiStandIn.class);
-  public static final String DEFAULT_REPLY = "Gracias por escribirnos. ¿En qué más te puedo ayudar?";
+  public static final String DEFAULT_REPLY =
+      "Gracias por escribirnos. ¿En qué más te puedo ayudar?";
 
   /**
    * {@code apiKey}: the bearer token to demand (null: any). {@code expectedModel}: refuse others
    * (null: any). {@code requiredTools}: tool name → arguments it must require.
    */
-  public record Options(String host, int port, String apiKey, String expectedModel, Map<String, List<String>> requiredTools) {
+  public record Options(
+      String host,
+      int port,
+      String apiKey,
+      String expectedModel,
+      Map<String, List<String>> requiredTools) {
     public static Options forTests(String apiKey, String expectedModel) {
-      return new Options("127.0.0.1", 0, apiKey, expectedModel, Map.of("escalate_to_human", List.of("reason")));
+      return new Options(
+          "127.0.0.1", 0, apiKey, expectedModel, Map.of("escalate_to_human", List.of("reason")));
     }
   }
 
@@ -51,8 +58,17 @@ public final class OpenAiStandIn implements AutoCloseable {
     this.options = options;
     this.server = HttpServers.start(options.host(), options.port(), 8, "openai-standin");
     server.server().createContext("/v1/chat/completions", this::completions);
-    server.server().createContext("/", exchange ->
-        HttpExchanges.sendJson(exchange, 404, error("unknown path " + exchange.getRequestURI().getPath(), "invalid_request_error")));
+    server
+        .server()
+        .createContext(
+            "/",
+            exchange ->
+                HttpExchanges.sendJson(
+                    exchange,
+                    404,
+                    error(
+                        "unknown path " + exchange.getRequestURI().getPath(),
+                        "invalid_request_error")));
     server.begin();
     LOG.info("openai stand-in listening", "baseUrl", baseUrl());
   }
@@ -129,31 +145,44 @@ public final class OpenAiStandIn implements AutoCloseable {
     } catch (Json.MalformedJsonException e) {
       body = null;
     }
-    List<String> problems = new java.util.ArrayList<>(RequestChecks.problems(body, options.expectedModel(), options.requiredTools()));
-    boolean keyOk = options.apiKey() == null || ("Bearer " + options.apiKey()).equals(authorization);
+    List<String> problems =
+        new java.util.ArrayList<>(
+            RequestChecks.problems(body, options.expectedModel(), options.requiredTools()));
+    boolean keyOk =
+        options.apiKey() == null || ("Bearer " + options.apiKey()).equals(authorization);
     if (!keyOk) {
       problems.add("missing or wrong API key");
     }
-    requests.add(new RecordedRequest(exchange.getRequestURI().getPath(), authorization, body, List.copyOf(problems)));
+    requests.add(
+        new RecordedRequest(
+            exchange.getRequestURI().getPath(), authorization, body, List.copyOf(problems)));
     if (!keyOk) {
-      HttpExchanges.sendJson(exchange, 401, error("Incorrect API key provided.", "invalid_request_error"));
+      HttpExchanges.sendJson(
+          exchange, 401, error("Incorrect API key provided.", "invalid_request_error"));
       return;
     }
     if (!problems.isEmpty()) {
-      LOG.warn("openai stand-in refused a malformed request", "problems", String.join("; ", problems));
-      HttpExchanges.sendJson(exchange, 400, error(String.join("; ", problems), "invalid_request_error"));
+      LOG.warn(
+          "openai stand-in refused a malformed request", "problems", String.join("; ", problems));
+      HttpExchanges.sendJson(
+          exchange, 400, error(String.join("; ", problems), "invalid_request_error"));
       return;
     }
     ScriptedStep step = nextStep();
     sleep(step.delay());
     switch (step.kind()) {
-      case ERROR -> HttpExchanges.sendJson(exchange, step.httpStatus(), error("scripted failure", "server_error"));
+      case ERROR ->
+          HttpExchanges.sendJson(
+              exchange, step.httpStatus(), error("scripted failure", "server_error"));
       case TEXT -> HttpExchanges.sendJson(exchange, 200, completion(body, step.text(), null, null));
-      case TOOL_CALL -> HttpExchanges.sendJson(exchange, 200, completion(body, null, step.toolName(), step.toolArguments()));
+      case TOOL_CALL ->
+          HttpExchanges.sendJson(
+              exchange, 200, completion(body, null, step.toolName(), step.toolArguments()));
     }
   }
 
-  private ObjectNode completion(JsonNode request, String text, String toolName, String toolArguments) {
+  private ObjectNode completion(
+      JsonNode request, String text, String toolName, String toolArguments) {
     int n = completions.incrementAndGet();
     ObjectNode message = Json.object().put("role", "assistant");
     if (toolName != null) {
@@ -165,24 +194,32 @@ public final class OpenAiStandIn implements AutoCloseable {
       message.put("content", text);
     }
     message.putNull("refusal");
-    ObjectNode root = Json.object()
-        .put("id", "chatcmpl-standin-" + n)
-        .put("object", "chat.completion")
-        .put("created", Instant.now().getEpochSecond())
-        .put("model", request.path("model").asText());
+    ObjectNode root =
+        Json.object()
+            .put("id", "chatcmpl-standin-" + n)
+            .put("object", "chat.completion")
+            .put("created", Instant.now().getEpochSecond())
+            .put("model", request.path("model").asText());
     ObjectNode choice = root.putArray("choices").addObject().put("index", 0);
     choice.set("message", message);
     choice.putNull("logprobs");
     choice.put("finish_reason", toolName != null ? "tool_calls" : "stop");
     int prompt = request.path("messages").toString().length() / 4;
     int output = (text == null ? toolArguments : text).length() / 4 + 1;
-    root.putObject("usage").put("prompt_tokens", prompt).put("completion_tokens", output).put("total_tokens", prompt + output);
+    root.putObject("usage")
+        .put("prompt_tokens", prompt)
+        .put("completion_tokens", output)
+        .put("total_tokens", prompt + output);
     return root;
   }
 
   private static ObjectNode error(String message, String type) {
     ObjectNode root = Json.object();
-    root.putObject("error").put("message", message).put("type", type).putNull("param").putNull("code");
+    root.putObject("error")
+        .put("message", message)
+        .put("type", type)
+        .putNull("param")
+        .putNull("code");
     return root;
   }
 
@@ -202,7 +239,10 @@ public final class OpenAiStandIn implements AutoCloseable {
     server.close();
   }
 
-  /** Runs the stand-in on its own for the local stack: {@code --port 8791 [--api-key KEY] [--model NAME]}. */
+  /**
+   * Runs the stand-in on its own for the local stack: {@code --port 8791 [--api-key KEY] [--model
+   * NAME]}.
+   */
   public static void main(String[] args) throws InterruptedException {
     int port = 8791;
     String apiKey = null;
@@ -215,7 +255,9 @@ public final class OpenAiStandIn implements AutoCloseable {
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
-    start(new Options("127.0.0.1", port, apiKey, model, Map.of("escalate_to_human", List.of("reason"))));
+    start(
+        new Options(
+            "127.0.0.1", port, apiKey, model, Map.of("escalate_to_human", List.of("reason"))));
     Thread.currentThread().join();
   }
 }

@@ -7,7 +7,8 @@ import java.util.List;
  * One request the stand-in received: the parsed body and any ways in which it breaks the Chat
  * Completions contract we rely on ({@code problems} empty means the request was well formed).
  */
-public record RecordedRequest(String path, String authorization, JsonNode body, List<String> problems) {
+public record RecordedRequest(
+    String path, String authorization, JsonNode body, List<String> problems) {
   public String model() {
     return body == null ? null : body.path("model").asText(null);
   }

@@ -13,11 +13,13 @@ import java.util.Set;
  * offered as a function with an object schema that requires its arguments).
  */
 final class RequestChecks {
-  private static final Set<String> ROLES = Set.of("system", "developer", "user", "assistant", "tool");
+  private static final Set<String> ROLES =
+      Set.of("system", "developer", "user", "assistant", "tool");
 
   private RequestChecks() {}
 
-  static List<String> problems(JsonNode body, String expectedModel, Map<String, List<String>> requiredTools) {
+  static List<String> problems(
+      JsonNode body, String expectedModel, Map<String, List<String>> requiredTools) {
     List<String> problems = new ArrayList<>();
     if (body == null || !body.isObject()) {
       problems.add("body is not a JSON object");
@@ -81,7 +83,8 @@ final class RequestChecks {
 
   private static JsonNode findTool(JsonNode tools, String name) {
     for (JsonNode tool : tools) {
-      if ("function".equals(tool.path("type").asText()) && name.equals(tool.path("function").path("name").asText())) {
+      if ("function".equals(tool.path("type").asText())
+          && name.equals(tool.path("function").path("name").asText())) {
         return tool;
       }
     }

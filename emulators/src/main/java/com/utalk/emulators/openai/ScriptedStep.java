@@ -2,8 +2,12 @@ package com.utalk.emulators.openai;
 
 import java.time.Duration;
 
-/** What the stand-in does with one request: answer a text, call a tool, or fail; optionally after a delay. */
-public record ScriptedStep(Kind kind, String text, String toolName, String toolArguments, int httpStatus, Duration delay) {
+/**
+ * What the stand-in does with one request: answer a text, call a tool, or fail; optionally after a
+ * delay.
+ */
+public record ScriptedStep(
+    Kind kind, String text, String toolName, String toolArguments, int httpStatus, Duration delay) {
   public enum Kind {
     TEXT,
     TOOL_CALL,

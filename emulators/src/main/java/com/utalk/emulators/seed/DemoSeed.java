@@ -14,6 +14,7 @@ import java.util.List;
 public final class DemoSeed {
   public static final String WORKSPACE_ID = "demo";
   public static final String WORKSPACE_NAME = "Demo Workspace";
+
   /** Twilio's WhatsApp sandbox number: what a developer's phone would message in a real sandbox. */
   public static final String WHATSAPP_NUMBER = "+14155238886";
 
@@ -24,8 +25,8 @@ public final class DemoSeed {
   }
 
   /**
-   * Creates or overwrites the demo workspace and its number claim, and one user per role
-   * ({@link DemoUsers}); running it twice is harmless.
+   * Creates or overwrites the demo workspace and its number claim, and one user per role ({@link
+   * DemoUsers}); running it twice is harmless.
    */
   public static Workspace seed(Firestore firestore) {
     Workspace workspace = workspace();

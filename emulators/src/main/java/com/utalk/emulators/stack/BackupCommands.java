@@ -27,9 +27,10 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * {@code emulators/dev backup}, {@code restore <id>}, {@code restore-media <id>} and {@code migrate [--dry-run]}: the same
- * code as the {@code firestore-backup} function and the admin restore route, on the local stack's
- * Firestore and its backups folder ({@code emulators/.run/backups}). Each prints its report as JSON.
+ * {@code emulators/dev backup}, {@code restore <id>}, {@code restore-media <id>} and {@code migrate
+ * [--dry-run]}: the same code as the {@code firestore-backup} function and the admin restore route,
+ * on the local stack's Firestore and its backups folder ({@code emulators/.run/backups}). Each
+ * prints its report as JSON.
  */
 final class BackupCommands {
   private BackupCommands() {}
@@ -39,11 +40,17 @@ final class BackupCommands {
   }
 
   static Firestore jobClient(StackConfig config, String database) {
-    return FirestoreProvider.create(config.gcpProject().withFirestoreDatabase(database), Duration.ofSeconds(60), Duration.ofSeconds(120));
+    return FirestoreProvider.create(
+        config.gcpProject().withFirestoreDatabase(database),
+        Duration.ofSeconds(60),
+        Duration.ofSeconds(120));
   }
 
   static BackupSettings settings(StackConfig config, Settings settings) {
-    return BackupSettings.from(settings.with(java.util.Map.of("BACKUP_STORE", "local", "BACKUP_LOCAL_DIR", config.backupDir().toString())));
+    return BackupSettings.from(
+        settings.with(
+            java.util.Map.of(
+                "BACKUP_STORE", "local", "BACKUP_LOCAL_DIR", config.backupDir().toString())));
   }
 
   /** Both daily jobs, as the {@code firestore-backup} function runs them: Firestore, then media. */
@@ -51,7 +58,12 @@ final class BackupCommands {
     try (Firestore firestore = jobClient(config)) {
       BackupOutcome outcome = takeBackup(firestore, config, settings);
       MediaBackup.Outcome media =
-          new MediaBackup(firestore, config.mediaStore(), new LocalBackupBucket(config.backupDir()), Clock.systemUTC()).run("cli");
+          new MediaBackup(
+                  firestore,
+                  config.mediaStore(),
+                  new LocalBackupBucket(config.backupDir()),
+                  Clock.systemUTC())
+              .run("cli");
       // the Firestore outcome's fields stay at the top, where scripts read backupId and status
       com.fasterxml.jackson.databind.node.ObjectNode report = Json.mapper().valueToTree(outcome);
       report.set("media", Json.mapper().valueToTree(media));
@@ -63,8 +75,14 @@ final class BackupCommands {
     }
   }
 
-  private static BackupOutcome takeBackup(Firestore firestore, StackConfig config, Settings settings) {
-    return new FirestoreBackup(firestore, new LocalBackupBucket(config.backupDir()), Clock.systemUTC(), settings(config, settings)).run("cli");
+  private static BackupOutcome takeBackup(
+      Firestore firestore, StackConfig config, Settings settings) {
+    return new FirestoreBackup(
+            firestore,
+            new LocalBackupBucket(config.backupDir()),
+            Clock.systemUTC(),
+            settings(config, settings))
+        .run("cli");
   }
 
   /**
@@ -81,8 +99,10 @@ final class BackupCommands {
       ids.subList(flag, flag + 2).clear();
     }
     if (ids.size() != 1 || flag >= 0 && database.startsWith("--")) {
-      System.err.println("usage: emulators/dev restore <backup-id> [--database <name>]   (ids: ls "
-          + config.backupDir().resolve("firestore") + ")");
+      System.err.println(
+          "usage: emulators/dev restore <backup-id> [--database <name>]   (ids: ls "
+              + config.backupDir().resolve("firestore")
+              + ")");
       return 2;
     }
     try (Firestore firestore = jobClient(config, database)) {
@@ -95,15 +115,23 @@ final class BackupCommands {
     }
   }
 
-  /** {@code restore-media <media-backup-id>}: lost media objects back into the stack's media folder. */
+  /**
+   * {@code restore-media <media-backup-id>}: lost media objects back into the stack's media folder.
+   */
   static int restoreMedia(StackConfig config, List<String> args) {
     if (args.size() != 1) {
-      System.err.println("usage: emulators/dev restore-media <media-backup-id>   (ids: ls " + config.backupDir().resolve("media") + ")");
+      System.err.println(
+          "usage: emulators/dev restore-media <media-backup-id>   (ids: ls "
+              + config.backupDir().resolve("media")
+              + ")");
       return 2;
     }
     try {
-      MediaRestore.Outcome outcome = new MediaRestore(config.mediaStore(), new LocalBackupBucket(config.backupDir())).restore(args.get(0));
-      System.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(outcome));
+      MediaRestore.Outcome outcome =
+          new MediaRestore(config.mediaStore(), new LocalBackupBucket(config.backupDir()))
+              .restore(args.get(0));
+      System.out.println(
+          Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(outcome));
       return outcome.ok() ? 0 : 1;
     } catch (Exception e) {
       System.err.println("media restore failed: " + e);
@@ -111,46 +139,64 @@ final class BackupCommands {
     }
   }
 
-  private static FirestoreRestore restorer(Firestore firestore, StackConfig config, Settings settings) {
-    return new FirestoreRestore(firestore, new LocalBackupBucket(config.backupDir()),
-        new MaintenanceMode(firestore, Clock.systemUTC(), Duration.ZERO), Clock.systemUTC(), List.of(gatewayHealth(config)),
+  private static FirestoreRestore restorer(
+      Firestore firestore, StackConfig config, Settings settings) {
+    return new FirestoreRestore(
+        firestore,
+        new LocalBackupBucket(config.backupDir()),
+        new MaintenanceMode(firestore, Clock.systemUTC(), Duration.ZERO),
+        Clock.systemUTC(),
+        List.of(gatewayHealth(config)),
         settings(config, settings).pageSize());
   }
 
   /** The stack's own /health through the gateway, as the load balancer would probe it. */
   private static HealthCheck gatewayHealth(StackConfig config) {
-    return HealthCheck.of("gateway /health", () -> {
-      HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
-      // The API instances re-read the maintenance flag within a few seconds: allow them that long.
-      int status = 0;
-      for (int attempt = 0; attempt < 10 && status != 200; attempt++) {
-        if (attempt > 0) {
-          Thread.sleep(1000);
-        }
-        status = http.send(HttpRequest.newBuilder(URI.create(config.gatewayUrl() + "/health")).timeout(Duration.ofSeconds(5)).build(),
-            HttpResponse.BodyHandlers.discarding()).statusCode();
-      }
-      if (status != 200) {
-        throw new IllegalStateException("GET /health answered " + status);
-      }
-    });
+    return HealthCheck.of(
+        "gateway /health",
+        () -> {
+          HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+          // The API instances re-read the maintenance flag within a few seconds: allow them that
+          // long.
+          int status = 0;
+          for (int attempt = 0; attempt < 10 && status != 200; attempt++) {
+            if (attempt > 0) {
+              Thread.sleep(1000);
+            }
+            status =
+                http.send(
+                        HttpRequest.newBuilder(URI.create(config.gatewayUrl() + "/health"))
+                            .timeout(Duration.ofSeconds(5))
+                            .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+          }
+          if (status != 200) {
+            throw new IllegalStateException("GET /health answered " + status);
+          }
+        });
   }
 
   static int migrate(StackConfig config, Settings settings, List<String> args) {
     boolean dryRun = args.contains("--dry-run");
     try (Firestore firestore = jobClient(config)) {
-      MigrationRunner runner = new MigrationRunner(firestore, Clock.systemUTC(), Migrations.ALL,
-          () -> {
-            BackupOutcome outcome = takeBackup(firestore, config, settings);
-            if (!outcome.ok()) {
-              throw new IllegalStateException("the backup before migrating failed: " + outcome.reason());
-            }
-            return outcome.backupId();
-          },
-          id -> {
-            RestoreReport report = restorer(firestore, config, settings).restore(id);
-            return report.ok() ? null : report.status() + ": " + report.reason();
-          });
+      MigrationRunner runner =
+          new MigrationRunner(
+              firestore,
+              Clock.systemUTC(),
+              Migrations.ALL,
+              () -> {
+                BackupOutcome outcome = takeBackup(firestore, config, settings);
+                if (!outcome.ok()) {
+                  throw new IllegalStateException(
+                      "the backup before migrating failed: " + outcome.reason());
+                }
+                return outcome.backupId();
+              },
+              id -> {
+                RestoreReport report = restorer(firestore, config, settings).restore(id);
+                return report.ok() ? null : report.status() + ": " + report.reason();
+              });
       MigrationReport report = runner.run(dryRun);
       System.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
       return switch (report.status()) {

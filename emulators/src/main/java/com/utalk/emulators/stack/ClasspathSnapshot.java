@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Copies the project's own classpath entries (target/classes, the utalk-* jars) before a JVM
- * starts on them. A JVM loads classes lazily, so a rebuild while the stack runs (ours, or a
- * teammate's `mvn install`) would otherwise pull jars from under it and fail later with
- * NoClassDefFoundError. Third-party jars in ~/.m2 are release versions and never rewritten.
+ * Copies the project's own classpath entries (target/classes, the utalk-* jars) before a JVM starts
+ * on them. A JVM loads classes lazily, so a rebuild while the stack runs (ours, or a teammate's
+ * `mvn install`) would otherwise pull jars from under it and fail later with NoClassDefFoundError.
+ * Third-party jars in ~/.m2 are release versions and never rewritten.
  */
 final class ClasspathSnapshot {
   private final Path dir;
@@ -37,7 +37,8 @@ final class ClasspathSnapshot {
       return;
     }
     try (Stream<Path> files = Files.walk(dir)) {
-      for (Path file : (Iterable<Path>) files.sorted(java.util.Comparator.reverseOrder())::iterator) {
+      for (Path file :
+          (Iterable<Path>) files.sorted(java.util.Comparator.reverseOrder())::iterator) {
         Files.deleteIfExists(file);
       }
     } catch (IOException e) {
@@ -54,10 +55,14 @@ final class ClasspathSnapshot {
   }
 
   private boolean isOurs(String entry) {
-    return !Path.of(entry).toAbsolutePath().normalize().startsWith(immutable) && isProjectEntry(entry, repoRoot);
+    return !Path.of(entry).toAbsolutePath().normalize().startsWith(immutable)
+        && isProjectEntry(entry, repoRoot);
   }
 
-  /** The project's own classes or jars (in the tree, or installed as com.utalk artifacts), not a library. */
+  /**
+   * The project's own classes or jars (in the tree, or installed as com.utalk artifacts), not a
+   * library.
+   */
   static boolean isProjectEntry(String entry, Path repoRoot) {
     Path path = Path.of(entry).toAbsolutePath().normalize();
     return Files.exists(path) && (path.startsWith(repoRoot) || entry.contains("/com/utalk/"));

@@ -3,9 +3,9 @@ package com.utalk.emulators.stack;
 import com.google.cloud.firestore.Firestore;
 import com.utalk.config.Settings;
 import com.utalk.emulators.bench.BackupBenchmark;
-import com.utalk.emulators.bench.PasswordHashBenchmark;
 import com.utalk.emulators.bench.ColdStartBenchmark;
 import com.utalk.emulators.bench.IngestBenchmark;
+import com.utalk.emulators.bench.PasswordHashBenchmark;
 import com.utalk.emulators.seed.DemoSeed;
 import com.utalk.gcp.FirestoreProvider;
 import com.utalk.logging.LogSetup;
@@ -15,8 +15,9 @@ import java.util.Map;
 
 /**
  * The Java side of {@code emulators/dev}: {@code up [--detach]}, {@code down}, {@code status},
- * {@code env}, {@code simulate-inbound …}, {@code seed}, backup / restore / migrate / drill and the benchmarks. ({@code test} is pure bash: it must
- * work before anything is built.) Exit status 0 means success.
+ * {@code env}, {@code simulate-inbound …}, {@code seed}, backup / restore / migrate / drill and the
+ * benchmarks. ({@code test} is pure bash: it must work before anything is built.) Exit status 0
+ * means success.
  */
 public final class DevCli {
   private DevCli() {}
@@ -86,11 +87,20 @@ public final class DevCli {
     return 0;
   }
 
-  /** What Secret Manager's rotation notification triggers in the cloud: a new signing-key version. */
+  /**
+   * What Secret Manager's rotation notification triggers in the cloud: a new signing-key version.
+   */
   private static int rotateJwtSecret(StackConfig config) {
     try (Firestore firestore = FirestoreProvider.create(config.gcpProject())) {
-      Settings local = Settings.of(java.util.Map.of("JWT_SECRET", StackConfig.LOCAL_JWT_SECRET, "APP_ENV", "development"));
-      System.out.println("rotated: " + new com.utalk.auth.AuthModule(local, firestore, java.time.Clock.systemUTC()).rotation().now());
+      Settings local =
+          Settings.of(
+              java.util.Map.of(
+                  "JWT_SECRET", StackConfig.LOCAL_JWT_SECRET, "APP_ENV", "development"));
+      System.out.println(
+          "rotated: "
+              + new com.utalk.auth.AuthModule(local, firestore, java.time.Clock.systemUTC())
+                  .rotation()
+                  .now());
       return 0;
     } catch (Exception e) {
       System.err.println("rotation failed: " + e.getMessage());
@@ -101,8 +111,13 @@ public final class DevCli {
   private static int seed(StackConfig config) {
     try (Firestore firestore = FirestoreProvider.create(config.gcpProject())) {
       DemoSeed.seed(firestore);
-      System.out.println("seeded workspace '" + DemoSeed.WORKSPACE_ID + "' owning " + DemoSeed.WHATSAPP_NUMBER
-          + " in Firestore at " + config.firestoreHost());
+      System.out.println(
+          "seeded workspace '"
+              + DemoSeed.WORKSPACE_ID
+              + "' owning "
+              + DemoSeed.WHATSAPP_NUMBER
+              + " in Firestore at "
+              + config.firestoreHost());
       return 0;
     } catch (Exception e) {
       System.err.println("seeding failed (is the stack up?): " + e);
@@ -110,7 +125,9 @@ public final class DevCli {
     }
   }
 
-  /** A benchmark's main, run against the local stack: its settings default to {@code env}'s values. */
+  /**
+   * A benchmark's main, run against the local stack: its settings default to {@code env}'s values.
+   */
   @FunctionalInterface
   private interface Main {
     void run(String[] args) throws Exception;
@@ -119,11 +136,14 @@ public final class DevCli {
   private static int bench(StackConfig config, Settings settings, Main main, List<String> args) {
     quietLogs(settings);
     // Settings.fromEnvironment() reads system properties first: set only what the shell did not.
-    config.clientEnv().forEach((key, value) -> {
-      if (settings.find(key).isEmpty()) {
-        System.setProperty(key, value);
-      }
-    });
+    config
+        .clientEnv()
+        .forEach(
+            (key, value) -> {
+              if (settings.find(key).isEmpty()) {
+                System.setProperty(key, value);
+              }
+            });
     try {
       main.run(args.toArray(String[]::new));
       return 0;
@@ -135,11 +155,13 @@ public final class DevCli {
 
   /** One-shot commands print their own result; library chatter would only hide it. */
   private static void quietLogs(Settings settings) {
-    LogSetup.install(settings.with(Map.of("LOG_LEVEL", settings.get("LOG_LEVEL", "warn"))), System.err);
+    LogSetup.install(
+        settings.with(Map.of("LOG_LEVEL", settings.get("LOG_LEVEL", "warn"))), System.err);
   }
 
   private static int usage() {
-    System.err.println("""
+    System.err.println(
+        """
         usage: emulators/dev <command>
           up [--detach]        start the local stack (foreground; --detach returns once healthy)
           down                 stop what up started

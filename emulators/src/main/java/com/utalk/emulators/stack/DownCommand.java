@@ -14,12 +14,14 @@ final class DownCommand {
   static int run(StackConfig config) {
     Optional<StackState> read = StackState.read(config);
     if (read.isEmpty()) {
-      System.out.println("nothing to stop (no " + config.repoRoot().relativize(StackState.file(config)) + ")");
+      System.out.println(
+          "nothing to stop (no " + config.repoRoot().relativize(StackState.file(config)) + ")");
       return 0;
     }
     StackState state = read.get();
     int stopped = 0;
-    Optional<ProcessHandle> launcher = ProcessTree.find(state.supervisorPid(), state.supervisorStartedAt());
+    Optional<ProcessHandle> launcher =
+        ProcessTree.find(state.supervisorPid(), state.supervisorStartedAt());
     if (launcher.isPresent()) {
       // SIGTERM: the launcher's shutdown hook stops the services and emulators in order.
       launcher.get().destroy();

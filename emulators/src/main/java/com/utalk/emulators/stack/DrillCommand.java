@@ -16,9 +16,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * {@code emulators/dev drill}: the DR drill on the stack's Firestore emulator, in a scratch
- * project (the developer's data is never touched) with a scratch backups folder. Prints the time
- * of each step and the data lost (the writes made after the snapshot).
+ * {@code emulators/dev drill}: the DR drill on the stack's Firestore emulator, in a scratch project
+ * (the developer's data is never touched) with a scratch backups folder. Prints the time of each
+ * step and the data lost (the writes made after the snapshot).
  */
 final class DrillCommand {
   private DrillCommand() {}
@@ -27,16 +27,31 @@ final class DrillCommand {
     int conversations = intOption(args, "--conversations", 1000);
     int messages = intOption(args, "--messages", 9);
     int late = intOption(args, "--late", 50);
-    GcpProject scratch = new GcpProject("utalk-drill-" + UUID.randomUUID().toString().substring(0, 8), config.firestoreHost(), null);
-    try (Firestore firestore = FirestoreProvider.create(scratch, Duration.ofSeconds(60), Duration.ofSeconds(120))) {
-      Path dir = Files.createTempDirectory(Files.createDirectories(config.runDir()), "drill-backups");
-      BackupSettings settings = BackupSettings.from(Settings.of(Map.of("BACKUP_LOCAL_DIR", dir.toString())));
-      DisasterDrill.Result result = new DisasterDrill(firestore, new LocalBackupBucket(dir), settings).run(conversations, messages, late);
+    GcpProject scratch =
+        new GcpProject(
+            "utalk-drill-" + UUID.randomUUID().toString().substring(0, 8),
+            config.firestoreHost(),
+            null);
+    try (Firestore firestore =
+        FirestoreProvider.create(scratch, Duration.ofSeconds(60), Duration.ofSeconds(120))) {
+      Path dir =
+          Files.createTempDirectory(Files.createDirectories(config.runDir()), "drill-backups");
+      BackupSettings settings =
+          BackupSettings.from(Settings.of(Map.of("BACKUP_LOCAL_DIR", dir.toString())));
+      DisasterDrill.Result result =
+          new DisasterDrill(firestore, new LocalBackupBucket(dir), settings)
+              .run(conversations, messages, late);
       System.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result));
-      System.out.printf("drill: %d documents; backup %d ms, destroy %d ms, restore %d ms; lost %d of %d writes made after the snapshot "
+      System.out.printf(
+          "drill: %d documents; backup %d ms, destroy %d ms, restore %d ms; lost %d of %d writes made after the snapshot "
               + "(RPO = time since the last backup); restore status %s%n",
-          result.documentsLoaded(), result.stepMillis().get("backup"), result.stepMillis().get("destroy"), result.stepMillis().get("restore"),
-          result.lostAfterRestore(), result.writesAfterSnapshot(), result.restore().status());
+          result.documentsLoaded(),
+          result.stepMillis().get("backup"),
+          result.stepMillis().get("destroy"),
+          result.stepMillis().get("restore"),
+          result.lostAfterRestore(),
+          result.writesAfterSnapshot(),
+          result.restore().status());
       return result.restore().ok() ? 0 : 1;
     } catch (Exception e) {
       System.err.println("drill failed (is the stack up? emulators/dev up --detach): " + e);

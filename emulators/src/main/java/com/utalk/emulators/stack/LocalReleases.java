@@ -23,15 +23,17 @@ import java.util.stream.Stream;
  * project's jars and the dependency class path — are copied into {@code <run>/releases/<version>/}
  * (third-party jars hard-linked when the file system allows: they are release versions and never
  * rewritten; the project's own entries copied, so a later {@code mvn install} cannot change a
- * release). {@code releases/manifest.json} records which version serves ({@code current}), the
- * one before it ({@code previous}) and the order they were deployed in. The stack starts its
- * services from the current release when there is one, else from the build on disk.
+ * release). {@code releases/manifest.json} records which version serves ({@code current}), the one
+ * before it ({@code previous}) and the order they were deployed in. The stack starts its services
+ * from the current release when there is one, else from the build on disk.
  */
 public final class LocalReleases {
   /** The modules a release carries: what the functions host and the realtime service start from. */
   public static final List<String> MODULES = List.of("functions", "realtime-service");
+
   static final String MANIFEST = "manifest.json";
   static final String RELEASE_FILE = "release.json";
+
   /** Folder of a release holding its version stamp (see {@link #versionStamp}). */
   static final String VERSION_STAMP = "version-stamp";
 
@@ -45,8 +47,10 @@ public final class LocalReleases {
     }
 
     static Manifest of(List<String> history) {
-      return new Manifest(history.isEmpty() ? null : history.get(history.size() - 1),
-          history.size() < 2 ? null : history.get(history.size() - 2), history);
+      return new Manifest(
+          history.isEmpty() ? null : history.get(history.size() - 1),
+          history.size() < 2 ? null : history.get(history.size() - 2),
+          history);
     }
   }
 
@@ -58,8 +62,12 @@ public final class LocalReleases {
    * release-level setting, e.g. {@code RELEASE_FAULT} for a rehearsal), its modules, and the size
    * of every file it holds (what "complete" is checked against).
    */
-  public record Release(String version, Instant createdAt, Map<String, String> settings, Map<String, ModuleFiles> modules,
-                        Map<String, Long> files) {}
+  public record Release(
+      String version,
+      Instant createdAt,
+      Map<String, String> settings,
+      Map<String, ModuleFiles> modules,
+      Map<String, Long> files) {}
 
   LocalReleases(Path dir, Path repoRoot) {
     this.dir = dir;
@@ -115,7 +123,12 @@ public final class LocalReleases {
       return existing.get();
     }
     if (version.equals(manifest().current())) {
-      throw new IllegalStateException("release " + version + " serves and is incomplete (" + incomplete(version).orElse("") + "); cut a new version");
+      throw new IllegalStateException(
+          "release "
+              + version
+              + " serves and is incomplete ("
+              + incomplete(version).orElse("")
+              + "); cut a new version");
     }
     Path target = dir(version);
     ClasspathSnapshot.delete(target);
@@ -126,21 +139,44 @@ public final class LocalReleases {
     for (String module : MODULES) {
       ModuleBuild build = ModuleBuild.onDisk(repoRoot.resolve(module), repoRoot);
       if (build.problem() != null || !Files.isDirectory(build.classes())) {
-        throw new IllegalStateException("cannot record " + version + ": " + module + " is not built ("
-            + (build.problem() != null ? build.problem() : build.classes() + " is missing") + "; mvn -q -B install -DskipTests)");
+        throw new IllegalStateException(
+            "cannot record "
+                + version
+                + ": "
+                + module
+                + " is not built ("
+                + (build.problem() != null ? build.problem() : build.classes() + " is missing")
+                + "; mvn -q -B install -DskipTests)");
       }
       String classes = copy(build.classes(), staging, module + "/classes", false);
       List<String> project = new ArrayList<>();
       for (String entry : build.project()) {
-        project.add(copies.computeIfAbsent(entry, e -> copy(Path.of(e), staging, "project/" + copies.size() + "-" + Path.of(e).getFileName(), false)));
+        project.add(
+            copies.computeIfAbsent(
+                entry,
+                e ->
+                    copy(
+                        Path.of(e),
+                        staging,
+                        "project/" + copies.size() + "-" + Path.of(e).getFileName(),
+                        false)));
       }
       List<String> libraries = new ArrayList<>();
       for (String entry : build.libraries()) {
-        libraries.add(copies.computeIfAbsent(entry, e -> copy(Path.of(e), staging, "lib/" + copies.size() + "-" + Path.of(e).getFileName(), true)));
+        libraries.add(
+            copies.computeIfAbsent(
+                entry,
+                e ->
+                    copy(
+                        Path.of(e),
+                        staging,
+                        "lib/" + copies.size() + "-" + Path.of(e).getFileName(),
+                        true)));
       }
       modules.put(module, new ModuleFiles(classes, project, libraries));
     }
-    Release release = new Release(version, Instant.now(), new TreeMap<>(settings), modules, sizes(staging));
+    Release release =
+        new Release(version, Instant.now(), new TreeMap<>(settings), modules, sizes(staging));
     Files.write(staging.resolve(RELEASE_FILE), Json.writeBytes(release));
     Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
     return release;
@@ -158,7 +194,12 @@ public final class LocalReleases {
       return Optional.of("no " + dir(version).resolve(RELEASE_FILE));
     }
     if (!release.get().modules().keySet().containsAll(MODULES)) {
-      return Optional.of(version + " lacks a module: has " + release.get().modules().keySet() + ", needs " + MODULES);
+      return Optional.of(
+          version
+              + " lacks a module: has "
+              + release.get().modules().keySet()
+              + ", needs "
+              + MODULES);
     }
     Path base = dir(version);
     for (Map.Entry<String, Long> file : release.get().files().entrySet()) {
@@ -174,11 +215,16 @@ public final class LocalReleases {
     return Optional.empty();
   }
 
-  /** Makes {@code version} (recorded and complete) the one that serves; the one serving before becomes previous. */
+  /**
+   * Makes {@code version} (recorded and complete) the one that serves; the one serving before
+   * becomes previous.
+   */
   public Manifest deploy(String version) {
-    incomplete(version).ifPresent(reason -> {
-      throw new IllegalStateException("release " + version + " is not complete: " + reason);
-    });
+    incomplete(version)
+        .ifPresent(
+            reason -> {
+              throw new IllegalStateException("release " + version + " is not complete: " + reason);
+            });
     List<String> history = new ArrayList<>(manifest().history());
     if (!history.isEmpty() && history.get(history.size() - 1).equals(version)) {
       return manifest(); // deployed again: nothing changes in the record
@@ -188,21 +234,30 @@ public final class LocalReleases {
     return write(Manifest.of(history));
   }
 
-  /** The previous version serves again (its artifacts must be complete); the rolled-back one leaves the history. */
+  /**
+   * The previous version serves again (its artifacts must be complete); the rolled-back one leaves
+   * the history.
+   */
   public Manifest rollback() {
     Manifest manifest = manifest();
     if (manifest.previous() == null) {
-      throw new IllegalStateException("no previous release recorded in " + dir.resolve(MANIFEST) + " to roll back to");
+      throw new IllegalStateException(
+          "no previous release recorded in " + dir.resolve(MANIFEST) + " to roll back to");
     }
-    incomplete(manifest.previous()).ifPresent(reason -> {
-      throw new IllegalStateException("the previous release " + manifest.previous() + " is not complete: " + reason);
-    });
+    incomplete(manifest.previous())
+        .ifPresent(
+            reason -> {
+              throw new IllegalStateException(
+                  "the previous release " + manifest.previous() + " is not complete: " + reason);
+            });
     List<String> history = new ArrayList<>(manifest.history());
     history.remove(history.size() - 1);
     return write(Manifest.of(history));
   }
 
-  /** What a module starts from: the current release's copies, or empty when no release is deployed. */
+  /**
+   * What a module starts from: the current release's copies, or empty when no release is deployed.
+   */
   Optional<ModuleBuild> currentBuild(String module) {
     String current = manifest().current();
     if (current == null) {
@@ -212,22 +267,39 @@ public final class LocalReleases {
     Optional<Release> release = release(current);
     Optional<String> problem = incomplete(current);
     if (release.isEmpty() || problem.isPresent()) {
-      return Optional.of(new ModuleBuild("release " + current, base.resolve(module + "/classes"), List.of(), List.of(), Map.of(),
-          "release " + current + " serves (" + dir.resolve(MANIFEST) + ") but is not complete: " + problem.orElse("?")));
+      return Optional.of(
+          new ModuleBuild(
+              "release " + current,
+              base.resolve(module + "/classes"),
+              List.of(),
+              List.of(),
+              Map.of(),
+              "release "
+                  + current
+                  + " serves ("
+                  + dir.resolve(MANIFEST)
+                  + ") but is not complete: "
+                  + problem.orElse("?")));
     }
     ModuleFiles files = release.get().modules().get(module);
     List<String> project = new ArrayList<>();
     project.add(versionStamp(base, current).toString());
     files.project().stream().map(p -> base.resolve(p).toString()).forEach(project::add);
-    return Optional.of(new ModuleBuild("release " + current + " (" + base + ")", base.resolve(files.classes()), project,
-        files.libraries().stream().map(p -> base.resolve(p).toString()).toList(), Map.copyOf(release.get().settings()), null));
+    return Optional.of(
+        new ModuleBuild(
+            "release " + current + " (" + base + ")",
+            base.resolve(files.classes()),
+            project,
+            files.libraries().stream().map(p -> base.resolve(p).toString()).toList(),
+            Map.copyOf(release.get().settings()),
+            null));
   }
 
   /**
-   * The version is built in (shared's {@code com/utalk/config/build.properties}, read by
-   * {@code BuildVersion}), not a setting. A release here is a copy of one build recorded under a
-   * version name, so it carries a stamp of that version ahead of shared's jar on the class path:
-   * what a release build made with that version in the pom would report, without rebuilding.
+   * The version is built in (shared's {@code com/utalk/config/build.properties}, read by {@code
+   * BuildVersion}), not a setting. A release here is a copy of one build recorded under a version
+   * name, so it carries a stamp of that version ahead of shared's jar on the class path: what a
+   * release build made with that version in the pom would report, without rebuilding.
    */
   private static Path versionStamp(Path base, String version) {
     Path stamp = base.resolve(VERSION_STAMP);
@@ -250,14 +322,21 @@ public final class LocalReleases {
       Files.createDirectories(dir);
       Path temp = dir.resolve(MANIFEST + ".tmp");
       Files.write(temp, Json.writeBytes(manifest));
-      Files.move(temp, dir.resolve(MANIFEST), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          temp,
+          dir.resolve(MANIFEST),
+          StandardCopyOption.REPLACE_EXISTING,
+          StandardCopyOption.ATOMIC_MOVE);
       return manifest;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** Copies a file or a folder to {@code base/relative}; a library jar is hard-linked where the file system allows it. */
+  /**
+   * Copies a file or a folder to {@code base/relative}; a library jar is hard-linked where the file
+   * system allows it.
+   */
   private static String copy(Path source, Path base, String relative, boolean library) {
     Path target = base.resolve(relative);
     try {

@@ -12,8 +12,8 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.List;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -31,13 +31,17 @@ final class ManagedProcess {
   private final Path logFile;
   private final Deque<String> tail = new ArrayDeque<>();
 
-  /** Lines of a process that speaks for several parts (the functions host) go to each part's own log. */
+  /**
+   * Lines of a process that speaks for several parts (the functions host) go to each part's own
+   * log.
+   */
   private final Set<String> parts;
 
   /** A restarted process appends to its logs instead of replacing what its predecessor wrote. */
   private final boolean appendLog;
 
-  private ManagedProcess(String name, Process process, Path logFile, Set<String> parts, boolean appendLog) {
+  private ManagedProcess(
+      String name, Process process, Path logFile, Set<String> parts, boolean appendLog) {
     this.name = name;
     this.process = process;
     this.logFile = logFile;
@@ -45,20 +49,34 @@ final class ManagedProcess {
     this.appendLog = appendLog;
   }
 
-  static ManagedProcess start(String name, List<String> command, Map<String, String> env, Path logFile, ReadableLog console) {
+  static ManagedProcess start(
+      String name,
+      List<String> command,
+      Map<String, String> env,
+      Path logFile,
+      ReadableLog console) {
     return start(name, command, env, logFile, console, Set.of(), false);
   }
 
   /**
    * {@code parts}: the names a JSON log line's {@code service} may carry; such a line is written to
-   * {@code <part>.log} beside {@code logFile} and shown under the part's name, the rest as this process's.
+   * {@code <part>.log} beside {@code logFile} and shown under the part's name, the rest as this
+   * process's.
    */
   static ManagedProcess start(
-      String name, List<String> command, Map<String, String> env, Path logFile, ReadableLog console, Set<String> parts,
+      String name,
+      List<String> command,
+      Map<String, String> env,
+      Path logFile,
+      ReadableLog console,
+      Set<String> parts,
       boolean appendLog) {
     try {
       Files.createDirectories(logFile.getParent());
-      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+      ProcessBuilder builder =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
       builder.environment().putAll(env);
       ManagedProcess managed = new ManagedProcess(name, builder.start(), logFile, parts, appendLog);
       Thread pump = new Thread(() -> managed.pump(console), "log-" + name);
@@ -66,13 +84,16 @@ final class ManagedProcess {
       pump.start();
       return managed;
     } catch (IOException e) {
-      throw new StartupFailure(name + " could not be started (" + command.get(0) + "): " + e.getMessage());
+      throw new StartupFailure(
+          name + " could not be started (" + command.get(0) + "): " + e.getMessage());
     }
   }
 
   private void pump(ReadableLog console) {
     Map<String, Writer> logs = new HashMap<>();
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader in =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       logs.put(name, open(logFile));
       String line;
       while ((line = in.readLine()) != null) {
@@ -108,13 +129,17 @@ final class ManagedProcess {
 
   private Writer open(Path file) throws IOException {
     return appendLog
-        ? Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)
+        ? Files.newBufferedWriter(
+            file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)
         : Files.newBufferedWriter(file, StandardCharsets.UTF_8);
   }
 
   private static final Pattern SERVICE = Pattern.compile("\"service\":\"([^\"]+)\"");
 
-  /** The part a line belongs to: the {@code service} of a JSON log line, if it is one of {@link #parts}. */
+  /**
+   * The part a line belongs to: the {@code service} of a JSON log line, if it is one of {@link
+   * #parts}.
+   */
   private String partOf(String line) {
     if (parts.isEmpty() || !line.startsWith("{")) {
       return name;

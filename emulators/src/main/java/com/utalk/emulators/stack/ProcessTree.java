@@ -23,7 +23,15 @@ final class ProcessTree {
     }
     return ProcessHandle.of(pid)
         .filter(ProcessHandle::isAlive)
-        .filter(handle -> startedAt == null || handle.info().startInstant().map(Instant::toString).orElse("").equals(startedAt));
+        .filter(
+            handle ->
+                startedAt == null
+                    || handle
+                        .info()
+                        .startInstant()
+                        .map(Instant::toString)
+                        .orElse("")
+                        .equals(startedAt));
   }
 
   static String startInstant(ProcessHandle handle) {

@@ -16,16 +16,26 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Turns the JSON log lines every process writes (LogSetup's Cloud Logging format) into one
- * readable console line each: {@code 12:00:01.234 INFO  gateway  message  key=value}. Lines that
- * are not JSON (gcloud, the invoker before our logging starts) are shown as they are.
+ * Turns the JSON log lines every process writes (LogSetup's Cloud Logging format) into one readable
+ * console line each: {@code 12:00:01.234 INFO gateway message key=value}. Lines that are not JSON
+ * (gcloud, the invoker before our logging starts) are shown as they are.
  */
 final class ReadableLog {
   private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
+
   /** Fields already shown in the line's prefix, or constant for the whole stack. */
   private static final Set<String> HIDDEN =
-      Set.of("severity", "message", "time", "service", "environment", "version", "logger", "stack_trace",
-          "logging.googleapis.com/labels", "logging.googleapis.com/trace");
+      Set.of(
+          "severity",
+          "message",
+          "time",
+          "service",
+          "environment",
+          "version",
+          "logger",
+          "stack_trace",
+          "logging.googleapis.com/labels",
+          "logging.googleapis.com/trace");
 
   private final PrintStream out;
   private final boolean color;
@@ -37,7 +47,10 @@ final class ReadableLog {
 
   /** Colour only on a terminal that wants it (https://no-color.org). */
   static ReadableLog forConsole() {
-    boolean tty = System.console() != null && System.getenv("NO_COLOR") == null && !"dumb".equals(System.getenv("TERM"));
+    boolean tty =
+        System.console() != null
+            && System.getenv("NO_COLOR") == null
+            && !"dumb".equals(System.getenv("TERM"));
     return new ReadableLog(System.out, tty);
   }
 
@@ -54,26 +67,44 @@ final class ReadableLog {
     }
     JsonNode json = trimmed.startsWith("{") ? tryParse(trimmed) : null;
     if (json == null || !json.has("message")) {
-      out.println(LocalTime.now().format(CLOCK) + " " + pad("", 5) + " " + paint("2", pad(component, 24)) + " " + printable(trimmed));
+      out.println(
+          LocalTime.now().format(CLOCK)
+              + " "
+              + pad("", 5)
+              + " "
+              + paint("2", pad(component, 24))
+              + " "
+              + printable(trimmed));
       out.flush();
       return;
     }
     String severity = json.path("severity").asText("INFO");
     StringBuilder line = new StringBuilder();
-    line.append(time(json.path("time").asText(null))).append(' ')
-        .append(paint(severityColour(severity), pad(severity.length() > 5 ? severity.substring(0, 4) : severity, 5))).append(' ')
-        .append(paint("2", pad(component, 24))).append(' ')
+    line.append(time(json.path("time").asText(null)))
+        .append(' ')
+        .append(
+            paint(
+                severityColour(severity),
+                pad(severity.length() > 5 ? severity.substring(0, 4) : severity, 5)))
+        .append(' ')
+        .append(paint("2", pad(component, 24)))
+        .append(' ')
         .append(printable(json.path("message").asText()));
     for (Iterator<Map.Entry<String, JsonNode>> fields = json.fields(); fields.hasNext(); ) {
       Map.Entry<String, JsonNode> field = fields.next();
       if (!HIDDEN.contains(field.getKey())) {
         JsonNode value = field.getValue();
-        line.append("  ").append(paint("2", field.getKey() + "=")).append(printable(value.isTextual() ? value.asText() : value.toString()));
+        line.append("  ")
+            .append(paint("2", field.getKey() + "="))
+            .append(printable(value.isTextual() ? value.asText() : value.toString()));
       }
     }
     out.println(line);
     if (json.hasNonNull("stack_trace")) {
-      json.get("stack_trace").asText().lines().forEach(trace -> out.println("      " + printable(trace)));
+      json.get("stack_trace")
+          .asText()
+          .lines()
+          .forEach(trace -> out.println("      " + printable(trace)));
     }
     out.flush();
   }
@@ -103,8 +134,8 @@ final class ReadableLog {
   }
 
   /**
-   * Control characters (a decoded {@code %00} in a logged path, say) written raw would make the
-   * log a binary file to grep; they are shown as {@code \\uXXXX} escapes instead.
+   * Control characters (a decoded {@code %00} in a logged path, say) written raw would make the log
+   * a binary file to grep; they are shown as {@code \\uXXXX} escapes instead.
    */
   static String printable(String text) {
     StringBuilder out = null;
@@ -135,7 +166,9 @@ final class ReadableLog {
 
   private static String time(String iso) {
     try {
-      return iso == null ? LocalTime.now().format(CLOCK) : LocalTime.ofInstant(Instant.parse(iso), ZoneId.systemDefault()).format(CLOCK);
+      return iso == null
+          ? LocalTime.now().format(CLOCK)
+          : LocalTime.ofInstant(Instant.parse(iso), ZoneId.systemDefault()).format(CLOCK);
     } catch (DateTimeParseException e) {
       return LocalTime.now().format(CLOCK);
     }

@@ -6,26 +6,32 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * A process of the local stack and the HTTP endpoints it serves: the functions host (one endpoint
- * per function) or a module's own main class. {@code problem} is non-null when it cannot be
- * started (not built yet), so the launcher can say so before starting anything.
+ * per function) or a module's own main class. {@code problem} is non-null when it cannot be started
+ * (not built yet), so the launcher can say so before starting anything.
  */
-record ServiceSpec(String name, List<String> command, Map<String, String> env, List<Endpoint> endpoints, String problem) {
+record ServiceSpec(
+    String name,
+    List<String> command,
+    Map<String, String> env,
+    List<Endpoint> endpoints,
+    String problem) {
   private static final String HOST_MAIN = "com.utalk.emulators.functionhost.FunctionHostMain";
+
   /** Flags whose value is a class path that the launcher's snapshot must rewrite. */
   private static final Set<String> CLASSPATH_FLAGS = Set.of("-cp", "--libraries", "--project");
 
   /**
    * One endpoint of a process. {@code probeWithGet}: readiness is "a GET answers, whatever the
    * status". An event-triggered function cannot take a GET (the invoker logs an error with a stack
-   * trace for it), so for those readiness is "the port accepts connections", which the invoker
-   * does only once the function class is loaded.
+   * trace for it), so for those readiness is "the port accepts connections", which the invoker does
+   * only once the function class is loaded.
    */
   record Endpoint(String name, String kind, int port, boolean probeWithGet) {}
 
@@ -34,14 +40,19 @@ record ServiceSpec(String name, List<String> command, Map<String, String> env, L
    * once, the project's classes once per function. The host's own class path is the launcher's
    * classes only (it uses the JDK alone).
    */
-  static ServiceSpec functionsHost(List<FunctionSpec> functions, StackConfig config, ModuleBuild build) {
+  static ServiceSpec functionsHost(
+      List<FunctionSpec> functions, StackConfig config, ModuleBuild build) {
     Path classes = build.classes();
-    String problem = build.problem() != null ? build.problem() : functions.stream()
-        .map(function -> classes.resolve(function.entryPoint().replace('.', '/') + ".class"))
-        .filter(entryClass -> !Files.isRegularFile(entryClass))
-        .findFirst()
-        .map(entryClass -> "not built (no " + shown(entryClass, config) + ")")
-        .orElse(null);
+    String problem =
+        build.problem() != null
+            ? build.problem()
+            : functions.stream()
+                .map(
+                    function -> classes.resolve(function.entryPoint().replace('.', '/') + ".class"))
+                .filter(entryClass -> !Files.isRegularFile(entryClass))
+                .findFirst()
+                .map(entryClass -> "not built (no " + shown(entryClass, config) + ")")
+                .orElse(null);
     List<String> project = new ArrayList<>();
     List<String> libraries = new ArrayList<>(build.libraries());
     project.add(classes.toString());
@@ -49,24 +60,42 @@ record ServiceSpec(String name, List<String> command, Map<String, String> env, L
     libraries.add(invokerJar());
     List<String> command = java(config.functionsHostJvmOptions(), List.of(launcherClasses()));
     command.add(HOST_MAIN);
-    command.addAll(List.of("--libraries", String.join(":", libraries), "--project", String.join(":", project)));
+    command.addAll(
+        List.of(
+            "--libraries", String.join(":", libraries), "--project", String.join(":", project)));
     List<Endpoint> endpoints = new ArrayList<>();
     for (FunctionSpec function : functions) {
       int port = config.functionPort(function);
-      command.addAll(List.of("--function", new HostedFunction(function.name(), function.entryPoint(), port, config.metricsPort(function)).format()));
+      command.addAll(
+          List.of(
+              "--function",
+              new HostedFunction(
+                      function.name(), function.entryPoint(), port, config.metricsPort(function))
+                  .format()));
       endpoints.add(new Endpoint(function.name(), "function", port, function.isHttp()));
     }
-    // What every function shares; K_SERVICE, PORT and METRICS_PORT are each function's own, set by the host.
+    // What every function shares; K_SERVICE, PORT and METRICS_PORT are each function's own, set by
+    // the host.
     Map<String, String> env = new LinkedHashMap<>(config.serviceEnv("functions-host", 0));
     env.keySet().removeAll(Set.of("K_SERVICE", "SERVICE_NAME", "PORT"));
     env.putAll(build.env());
     return new ServiceSpec("functions-host", command, env, endpoints, problem);
   }
 
-  /** A module with its own main (e.g. the realtime service), started from {@code build}'s class path. */
-  static ServiceSpec jvmModule(String name, String mainClass, int port, StackConfig config, ModuleBuild build, String... args) {
+  /**
+   * A module with its own main (e.g. the realtime service), started from {@code build}'s class
+   * path.
+   */
+  static ServiceSpec jvmModule(
+      String name,
+      String mainClass,
+      int port,
+      StackConfig config,
+      ModuleBuild build,
+      String... args) {
     String problem = build.problem();
-    if (problem == null && !Files.isRegularFile(build.classes().resolve(mainClass.replace('.', '/') + ".class"))) {
+    if (problem == null
+        && !Files.isRegularFile(build.classes().resolve(mainClass.replace('.', '/') + ".class"))) {
       problem = mainClass + " is not built (no " + shown(build.classes(), config) + ")";
     }
     List<String> command = java(config.serviceJvmOptions(), build.classpath());
@@ -74,7 +103,8 @@ record ServiceSpec(String name, List<String> command, Map<String, String> env, L
     command.addAll(Arrays.asList(args));
     Map<String, String> env = new LinkedHashMap<>(config.serviceEnv(name, port));
     env.putAll(build.env());
-    return new ServiceSpec(name, command, env, List.of(new Endpoint(name, "service", port, true)), problem);
+    return new ServiceSpec(
+        name, command, env, List.of(new Endpoint(name, "service", port, true)), problem);
   }
 
   private static Path shown(Path path, StackConfig config) {
@@ -104,17 +134,24 @@ record ServiceSpec(String name, List<String> command, Map<String, String> env, L
   /** Where the launcher's own classes are (the functions host is one of them). */
   private static String launcherClasses() {
     try {
-      return Path.of(ServiceSpec.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+      return Path.of(ServiceSpec.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+          .toString();
     } catch (java.net.URISyntaxException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  /** The invoker jar is on this JVM's classpath (emulators depends on it), the same version we test with. */
+  /**
+   * The invoker jar is on this JVM's classpath (emulators depends on it), the same version we test
+   * with.
+   */
   private static String invokerJar() {
     return Arrays.stream(System.getProperty("java.class.path").split(":"))
         .filter(entry -> entry.contains("java-function-invoker"))
         .findFirst()
-        .orElseThrow(() -> new IllegalStateException("java-function-invoker is not on the launcher's classpath"));
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "java-function-invoker is not on the launcher's classpath"));
   }
 }

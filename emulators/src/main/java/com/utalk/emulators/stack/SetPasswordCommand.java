@@ -16,9 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code emulators/dev set-password --email E [--password P] [--project ID]}: gives a user a new password
- * (argon2id, as at login). After a restore into an empty database no user has a password hash
- * (backups never hold them); this is how each one gets a new one. Without {@code --password} a
+ * {@code emulators/dev set-password --email E [--password P] [--project ID]}: gives a user a new
+ * password (argon2id, as at login). After a restore into an empty database no user has a password
+ * hash (backups never hold them); this is how each one gets a new one. Without {@code --password} a
  * random one is generated and printed once, to be handed over and changed.
  */
 final class SetPasswordCommand {
@@ -27,24 +27,38 @@ final class SetPasswordCommand {
   static int run(StackConfig config, List<String> args) {
     String email = option(args, "--email");
     if (email == null) {
-      System.err.println("usage: emulators/dev set-password --email <email> [--password <new password>] [--project <cloud project id>]");
+      System.err.println(
+          "usage: emulators/dev set-password --email <email> [--password <new password>] [--project <cloud project id>]");
       return 2;
     }
-    String password = Optional.ofNullable(option(args, "--password")).orElseGet(SetPasswordCommand::generated);
-    // --project: the cloud project's Firestore with Application Default Credentials, not the emulator.
+    String password =
+        Optional.ofNullable(option(args, "--password")).orElseGet(SetPasswordCommand::generated);
+    // --project: the cloud project's Firestore with Application Default Credentials, not the
+    // emulator.
     String project = option(args, "--project");
     GcpProject target = project == null ? config.gcpProject() : new GcpProject(project, null, null);
     try (Firestore firestore = FirestoreProvider.create(target)) {
       PasswordPolicy.checkNew(password, "password");
-      AuthModule auth = new AuthModule(Settings.of(Map.of("JWT_SECRET", StackConfig.LOCAL_JWT_SECRET, "APP_ENV", "development")),
-          firestore, Clock.systemUTC());
+      AuthModule auth =
+          new AuthModule(
+              Settings.of(
+                  Map.of("JWT_SECRET", StackConfig.LOCAL_JWT_SECRET, "APP_ENV", "development")),
+              firestore,
+              Clock.systemUTC());
       Optional<StoredUser> user = auth.users().findByEmail(Emails.normalize(email));
       if (user.isEmpty()) {
         System.err.println("no user with email " + email);
         return 1;
       }
-      auth.users().updatePasswordHash(user.get().user().id(), auth.hasher().hash(password.toCharArray()), Clock.systemUTC().instant());
-      System.out.println(option(args, "--password") == null ? "new password for " + email + ": " + password : "password set for " + email);
+      auth.users()
+          .updatePasswordHash(
+              user.get().user().id(),
+              auth.hasher().hash(password.toCharArray()),
+              Clock.systemUTC().instant());
+      System.out.println(
+          option(args, "--password") == null
+              ? "new password for " + email + ": " + password
+              : "password set for " + email);
       return 0;
     } catch (Exception e) {
       System.err.println("could not set the password: " + e.getMessage());

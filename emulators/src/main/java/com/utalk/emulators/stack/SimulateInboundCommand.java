@@ -10,13 +10,21 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code simulate-inbound --from +E164 [--body TEXT] [--media-url URL --media-type TYPE] [--to +E164]
- * [--profile-name NAME] [--messaging-service-sid MG…] [--url TARGET]}: a signed inbound webhook
- * to the gateway. Prints the status and body; exits 0 on a 2xx.
+ * {@code simulate-inbound --from +E164 [--body TEXT] [--media-url URL --media-type TYPE] [--to
+ * +E164] [--profile-name NAME] [--messaging-service-sid MG…] [--url TARGET]}: a signed inbound
+ * webhook to the gateway. Prints the status and body; exits 0 on a 2xx.
  */
 final class SimulateInboundCommand {
   private static final Set<String> OPTIONS =
-      Set.of("--from", "--body", "--media-url", "--media-type", "--to", "--profile-name", "--messaging-service-sid", "--url");
+      Set.of(
+          "--from",
+          "--body",
+          "--media-url",
+          "--media-type",
+          "--to",
+          "--profile-name",
+          "--messaging-service-sid",
+          "--url");
 
   private SimulateInboundCommand() {}
 
@@ -25,7 +33,12 @@ final class SimulateInboundCommand {
     for (int i = 0; i < args.size(); i++) {
       String name = args.get(i);
       if (!OPTIONS.contains(name) || i + 1 >= args.size()) {
-        System.err.println("simulate-inbound: unknown option or missing value: " + name + " (options: " + String.join(" ", OPTIONS) + ")");
+        System.err.println(
+            "simulate-inbound: unknown option or missing value: "
+                + name
+                + " (options: "
+                + String.join(" ", OPTIONS)
+                + ")");
         return 2;
       }
       options.put(name, args.get(++i));
@@ -36,10 +49,15 @@ final class SimulateInboundCommand {
     }
     try {
       InboundWebhook webhook =
-          InboundWebhook.text(config.twilio(), PhoneNumber.parse(options.get("--from")),
-              PhoneNumber.parse(options.getOrDefault("--to", config.whatsappNumber())), options.getOrDefault("--body", ""));
+          InboundWebhook.text(
+              config.twilio(),
+              PhoneNumber.parse(options.get("--from")),
+              PhoneNumber.parse(options.getOrDefault("--to", config.whatsappNumber())),
+              options.getOrDefault("--body", ""));
       if (options.containsKey("--media-url")) {
-        webhook = webhook.withMedia(options.get("--media-url"), options.getOrDefault("--media-type", "image/jpeg"));
+        webhook =
+            webhook.withMedia(
+                options.get("--media-url"), options.getOrDefault("--media-type", "image/jpeg"));
       }
       if (options.containsKey("--profile-name")) {
         webhook = webhook.withProfileName(options.get("--profile-name"));
@@ -47,9 +65,16 @@ final class SimulateInboundCommand {
       if (options.containsKey("--messaging-service-sid")) {
         webhook = webhook.withMessagingServiceSid(options.get("--messaging-service-sid"));
       }
-      URI target = URI.create(options.getOrDefault("--url", config.gatewayUrl() + InboundWebhook.PATH));
-      System.out.println("POST " + target + "  (MessageSid " + webhook.messageSid() + ", signed for "
-          + InboundWebhook.publicUrl(config.publicBaseUrl()) + ")");
+      URI target =
+          URI.create(options.getOrDefault("--url", config.gatewayUrl() + InboundWebhook.PATH));
+      System.out.println(
+          "POST "
+              + target
+              + "  (MessageSid "
+              + webhook.messageSid()
+              + ", signed for "
+              + InboundWebhook.publicUrl(config.publicBaseUrl())
+              + ")");
       SimulateInbound.Result result = SimulateInbound.post(webhook, target, config.publicBaseUrl());
       System.out.println("HTTP " + result.status());
       System.out.println(result.body());
@@ -58,7 +83,10 @@ final class SimulateInboundCommand {
       System.err.println("simulate-inbound: " + e.getMessage());
       return 2;
     } catch (java.io.IOException e) {
-      System.err.println("simulate-inbound: could not reach the gateway (" + e + "); is the stack up? emulators/dev up --detach");
+      System.err.println(
+          "simulate-inbound: could not reach the gateway ("
+              + e
+              + "); is the stack up? emulators/dev up --detach");
       return 1;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

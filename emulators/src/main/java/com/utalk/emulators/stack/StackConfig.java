@@ -16,10 +16,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Where everything of the local stack lives: fixed ports and credentials by default (so that
- * {@code emulators/dev env} is stable), each port overridable with a {@code UTALK_*} variable.
- * The project id is fixed: a GOOGLE_CLOUD_PROJECT left in a developer's shell must never make
- * the local stack talk about a real project.
+ * Where everything of the local stack lives: fixed ports and credentials by default (so that {@code
+ * emulators/dev env} is stable), each port overridable with a {@code UTALK_*} variable. The project
+ * id is fixed: a GOOGLE_CLOUD_PROJECT left in a developer's shell must never make the local stack
+ * talk about a real project.
  */
 public record StackConfig(
     Path repoRoot,
@@ -42,7 +42,9 @@ public record StackConfig(
 
   public static final String PROJECT_ID = "utalk-local";
 
-  /** Local only (32+ bytes, as start-up demands); rotated versions live in Firestore `signingKeys`. */
+  /**
+   * Local only (32+ bytes, as start-up demands); rotated versions live in Firestore `signingKeys`.
+   */
   public static final String LOCAL_JWT_SECRET = "utalk-local-development-jwt-secret-0001";
 
   public static StackConfig from(Settings settings) {
@@ -62,13 +64,25 @@ public record StackConfig(
         DemoSeed.WHATSAPP_NUMBER,
         "http://" + host + ":" + gatewayPort,
         Duration.ofSeconds(settings.getInt("UTALK_START_TIMEOUT_SECONDS", 120)),
-        // Small heaps, serial GC and C1 only: half a dozen JVMs start quickly side by side on 2 cores.
-        withExtra(settings.get("UTALK_SERVICE_JVM_OPTS", "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k"), settings),
+        // Small heaps, serial GC and C1 only: half a dozen JVMs start quickly side by side on 2
+        // cores.
+        withExtra(
+            settings.get(
+                "UTALK_SERVICE_JVM_OPTS",
+                "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k"),
+            settings),
         settings.getInt("UTALK_REALTIME_PORT", 8090),
         // A second stack (a test's) keeps its state, logs and media apart from a developer's.
-        Path.of(settings.get("UTALK_RUN_DIR", repoRoot.resolve("emulators").resolve(".run").toString())).toAbsolutePath().normalize(),
-        withExtra(settings.get("UTALK_FUNCTIONS_HOST_JVM_OPTS", "-Xmx512m -XX:+UseSerialGC -Xss512k"), settings),
-        // A disaster-recovery rehearsal serves from the database it restored into, as the cloud would.
+        Path.of(
+                settings.get(
+                    "UTALK_RUN_DIR", repoRoot.resolve("emulators").resolve(".run").toString()))
+            .toAbsolutePath()
+            .normalize(),
+        withExtra(
+            settings.get("UTALK_FUNCTIONS_HOST_JVM_OPTS", "-Xmx512m -XX:+UseSerialGC -Xss512k"),
+            settings),
+        // A disaster-recovery rehearsal serves from the database it restored into, as the cloud
+        // would.
         settings.get("UTALK_FIRESTORE_DATABASE", GcpProject.DEFAULT_DATABASE));
   }
 
@@ -86,7 +100,11 @@ public record StackConfig(
 
   /** The stack's media folder, as the functions and the gateway see it (MEDIA_STORE=local). */
   public LocalMediaStore mediaStore() {
-    return new LocalMediaStore(mediaDir(), LOCAL_MEDIA_SIGNING_KEY.getBytes(StandardCharsets.UTF_8), publicBaseUrl, Clock.systemUTC());
+    return new LocalMediaStore(
+        mediaDir(),
+        LOCAL_MEDIA_SIGNING_KEY.getBytes(StandardCharsets.UTF_8),
+        publicBaseUrl,
+        Clock.systemUTC());
   }
 
   /** The local stand-in for the backups bucket. */
@@ -140,12 +158,18 @@ public record StackConfig(
     return firstFunctionPort + index;
   }
 
-  /** Where a function process serves its own /metrics (METRICS_PORT), scraped by the gateway's /metrics. */
+  /**
+   * Where a function process serves its own /metrics (METRICS_PORT), scraped by the gateway's
+   * /metrics.
+   */
   public int metricsPort(FunctionSpec function) {
     return functionPort(function) + 100;
   }
 
-  /** What a developer or a test process needs to talk to the running stack ({@code emulators/dev env}). */
+  /**
+   * What a developer or a test process needs to talk to the running stack ({@code emulators/dev
+   * env}).
+   */
   public Map<String, String> clientEnv() {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("GATEWAY_URL", gatewayUrl());
@@ -166,7 +190,10 @@ public record StackConfig(
     return env;
   }
 
-  /** The environment of a service process, as Cloud Run / Cloud Functions would give it (K_SERVICE, PORT). */
+  /**
+   * The environment of a service process, as Cloud Run / Cloud Functions would give it (K_SERVICE,
+   * PORT).
+   */
   public Map<String, String> serviceEnv(String serviceName, int port) {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("GOOGLE_CLOUD_PROJECT", projectId);
@@ -179,7 +206,8 @@ public record StackConfig(
     env.put("TWILIO_AUTH_TOKEN", twilio.authToken());
     env.put("TWILIO_API_BASE_URL", twilioBaseUrl());
     env.put("JWT_SECRET", LOCAL_JWT_SECRET);
-    // Media in a folder of the stack, behind URLs the gateway verifies; downloads only from Twilio or its stand-in.
+    // Media in a folder of the stack, behind URLs the gateway verifies; downloads only from Twilio
+    // or its stand-in.
     env.put("MEDIA_STORE", "local");
     env.put("MEDIA_LOCAL_DIR", mediaDir().toString());
     env.put("MEDIA_URL_SIGNING_KEY", LOCAL_MEDIA_SIGNING_KEY);

@@ -12,11 +12,17 @@ import java.util.Optional;
 
 /**
  * What {@code up} started, persisted in {@code emulators/.run/stack.json} so that {@code down} and
- * {@code status} (other JVMs) know exactly which processes are ours. {@code launchId} lets
- * {@code up --detach} recognise the launcher it spawned; {@code phase} is starting, ready or
- * failed; {@code failure} names the part that did not come up.
+ * {@code status} (other JVMs) know exactly which processes are ours. {@code launchId} lets {@code
+ * up --detach} recognise the launcher it spawned; {@code phase} is starting, ready or failed;
+ * {@code failure} names the part that did not come up.
  */
-record StackState(String launchId, long supervisorPid, String supervisorStartedAt, String phase, String failure, List<Part> parts) {
+record StackState(
+    String launchId,
+    long supervisorPid,
+    String supervisorStartedAt,
+    String phase,
+    String failure,
+    List<Part> parts) {
   static final String STARTING = "starting";
   static final String READY = "ready";
   static final String FAILED = "failed";
@@ -25,7 +31,15 @@ record StackState(String launchId, long supervisorPid, String supervisorStartedA
    * One component. {@code pid} is null for those living inside the launcher JVM (gateway, bridge,
    * stand-in); {@code external} marks an emulator that was already running and is not ours to stop.
    */
-  record Part(String name, String kind, String address, Long pid, String pidStartedAt, String log, boolean ready, boolean external) {
+  record Part(
+      String name,
+      String kind,
+      String address,
+      Long pid,
+      String pidStartedAt,
+      String log,
+      boolean ready,
+      boolean external) {
     Part asReady() {
       return new Part(name, kind, address, pid, pidStartedAt, log, true, external);
     }
@@ -36,10 +50,14 @@ record StackState(String launchId, long supervisorPid, String supervisorStartedA
   }
 
   StackState withPhase(String newPhase, String newFailure) {
-    return new StackState(launchId, supervisorPid, supervisorStartedAt, newPhase, newFailure, parts);
+    return new StackState(
+        launchId, supervisorPid, supervisorStartedAt, newPhase, newFailure, parts);
   }
 
-  /** Adds {@code part}, or replaces the one of the same name in place (so listings keep start order). */
+  /**
+   * Adds {@code part}, or replaces the one of the same name in place (so listings keep start
+   * order).
+   */
   StackState with(Part part) {
     List<Part> updated = new ArrayList<>(parts);
     int index = updated.stream().map(Part::name).toList().indexOf(part.name());

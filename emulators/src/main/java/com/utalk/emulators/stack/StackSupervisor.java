@@ -11,6 +11,7 @@ import com.utalk.emulators.gateway.Gateway;
 import com.utalk.emulators.gateway.RouteTable;
 import com.utalk.emulators.seed.DemoSeed;
 import com.utalk.emulators.twilio.TwilioStandIn;
+import com.utalk.errors.StorageUnavailableException;
 import com.utalk.gcp.FirestoreProvider;
 import com.utalk.gcp.PubSubTransport;
 import com.utalk.metrics.MergedMetricsHandler;
@@ -18,7 +19,6 @@ import com.utalk.metrics.Metrics;
 import com.utalk.platform.FunctionCatalog;
 import com.utalk.platform.FunctionSpec;
 import com.utalk.platform.Topics;
-import com.utalk.errors.StorageUnavailableException;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -60,7 +60,14 @@ final class StackSupervisor {
     this.config = config;
     this.console = console;
     ProcessHandle self = ProcessHandle.current();
-    this.state = new StackState(launchId, self.pid(), ProcessTree.startInstant(self), StackState.STARTING, null, List.of());
+    this.state =
+        new StackState(
+            launchId,
+            self.pid(),
+            ProcessTree.startInstant(self),
+            StackState.STARTING,
+            null,
+            List.of());
   }
 
   /** Starts everything, or throws a {@link StartupFailure} naming the part that did not come up. */
@@ -71,10 +78,27 @@ final class StackSupervisor {
     checkBuilt(specs);
     checkPortsFree(specs);
 
-    startEmulator("firestore-emulator", config.firestorePort(),
-        List.of("gcloud", "emulators", "firestore", "start", "--host-port=" + config.firestoreHost(), "--quiet"));
-    startEmulator("pubsub-emulator", config.pubsubPort(),
-        List.of("gcloud", "beta", "emulators", "pubsub", "start", "--host-port=" + config.pubsubHost(), "--quiet",
+    startEmulator(
+        "firestore-emulator",
+        config.firestorePort(),
+        List.of(
+            "gcloud",
+            "emulators",
+            "firestore",
+            "start",
+            "--host-port=" + config.firestoreHost(),
+            "--quiet"));
+    startEmulator(
+        "pubsub-emulator",
+        config.pubsubPort(),
+        List.of(
+            "gcloud",
+            "beta",
+            "emulators",
+            "pubsub",
+            "start",
+            "--host-port=" + config.pubsubHost(),
+            "--quiet",
             "--data-dir=" + directory(config.runDir().resolve("pubsub-data"))));
     awaitEmulators(deadline);
 
@@ -85,12 +109,25 @@ final class StackSupervisor {
 
     // The JVMs take seconds to start: let them do so while the seed is written
     // (nothing reaches them before the gateway and the bridge exist).
-    ClasspathSnapshot snapshot = new ClasspathSnapshot(config.snapshotDir().resolve("services"), config.repoRoot(),
-        LocalReleases.of(config).dir());
+    ClasspathSnapshot snapshot =
+        new ClasspathSnapshot(
+            config.snapshotDir().resolve("services"),
+            config.repoRoot(),
+            LocalReleases.of(config).dir());
     String serving = LocalReleases.of(config).manifest().current();
-    console.note(serving == null ? "services start from the build on disk (no release deployed in " + LocalReleases.of(config).dir() + ")"
-        : "services start from release " + serving + " (" + LocalReleases.of(config).dir(serving) + "; runbooks/ops release rollback goes back,"
-            + " deleting " + LocalReleases.of(config).dir() + " serves the build on disk)");
+    console.note(
+        serving == null
+            ? "services start from the build on disk (no release deployed in "
+                + LocalReleases.of(config).dir()
+                + ")"
+            : "services start from release "
+                + serving
+                + " ("
+                + LocalReleases.of(config).dir(serving)
+                + "; runbooks/ops release rollback goes back,"
+                + " deleting "
+                + LocalReleases.of(config).dir()
+                + " serves the build on disk)");
     for (ServiceSpec spec : specs) {
       ManagedProcess process = launch(services, spec, snapshot, false);
       watchForCrash(process, spec, snapshot);
@@ -99,32 +136,55 @@ final class StackSupervisor {
 
     seed(deadline);
 
-    standIn = TwilioStandIn.start(new TwilioStandIn.Options(config.host(), config.twilioPort(), config.twilio(), true, Duration.ofMillis(300)));
+    standIn =
+        TwilioStandIn.start(
+            new TwilioStandIn.Options(
+                config.host(), config.twilioPort(), config.twilio(), true, Duration.ofMillis(300)));
     // the demo number's webhook, as it is configured at Twilio for a deployed environment
-    standIn.configureSender(config.whatsappNumber(), com.utalk.emulators.twilio.InboundWebhook.publicUrl(config.publicBaseUrl()));
+    standIn.configureSender(
+        config.whatsappNumber(),
+        com.utalk.emulators.twilio.InboundWebhook.publicUrl(config.publicBaseUrl()));
     ready("twilio-standin", "in-process", standIn.baseUrl());
 
     Map<String, URI> upstreams = new LinkedHashMap<>();
-    FunctionCatalog.FUNCTIONS.forEach(function -> upstreams.put(function.name(), functionUri(function)));
-    gateway = Gateway.start(RouteTable.fromCatalog(FunctionCatalog.FUNCTIONS, this::functionUri),
-        new Gateway.Options(config.host(), config.gatewayPort(), Duration.ofMinutes(2), upstreams));
-    gateway.mount(com.utalk.media.LocalMediaStore.PATH_PREFIX, new com.utalk.media.LocalMediaHttpHandler(
-        config.mediaStore(),
-        new com.utalk.media.MediaPolicy(com.utalk.media.MediaPolicy.DEFAULT_MAX_BYTES)));
+    FunctionCatalog.FUNCTIONS.forEach(
+        function -> upstreams.put(function.name(), functionUri(function)));
+    gateway =
+        Gateway.start(
+            RouteTable.fromCatalog(FunctionCatalog.FUNCTIONS, this::functionUri),
+            new Gateway.Options(
+                config.host(), config.gatewayPort(), Duration.ofMinutes(2), upstreams));
+    gateway.mount(
+        com.utalk.media.LocalMediaStore.PATH_PREFIX,
+        new com.utalk.media.LocalMediaHttpHandler(
+            config.mediaStore(),
+            new com.utalk.media.MediaPolicy(com.utalk.media.MediaPolicy.DEFAULT_MAX_BYTES)));
     ready("gateway", "in-process", gateway.baseUrl());
 
     awaitServices(specs, deadline);
 
-    bridge = PubSubBridge.start(transport, BridgeRoute.fromCatalog(FunctionCatalog.FUNCTIONS, this::functionUri), PubSubBridge.Options.defaults());
+    bridge =
+        PubSubBridge.start(
+            transport,
+            BridgeRoute.fromCatalog(FunctionCatalog.FUNCTIONS, this::functionUri),
+            PubSubBridge.Options.defaults());
     ready("pubsub-bridge", "in-process", "subscriptions " + BridgeRoute.SUBSCRIPTION_PREFIX + "*");
 
     triggerFirestore = FirestoreProvider.create(config.gcpProject());
-    firestoreTriggers = FirestoreTriggerBridge.start(triggerFirestore, config.projectId(),
-        FirestoreTriggerBridge.routesFromCatalog(upstreams), 4, 8);
+    firestoreTriggers =
+        FirestoreTriggerBridge.start(
+            triggerFirestore,
+            config.projectId(),
+            FirestoreTriggerBridge.routesFromCatalog(upstreams),
+            4,
+            8);
     ready("firestore-trigger-bridge", "in-process", "listening to the Firestore emulator");
 
     Map<String, URI> metrics = new LinkedHashMap<>();
-    FunctionCatalog.FUNCTIONS.forEach(function -> metrics.put(function.name(), URI.create(url(config.metricsPort(function)) + "/metrics")));
+    FunctionCatalog.FUNCTIONS.forEach(
+        function ->
+            metrics.put(
+                function.name(), URI.create(url(config.metricsPort(function)) + "/metrics")));
     gateway.mount("/metrics", new MergedMetricsHandler("gateway", Metrics.get(), metrics));
 
     save(state.withPhase(StackState.READY, null));
@@ -163,8 +223,11 @@ final class StackSupervisor {
     console.note("stopped");
   }
 
-  /** Starts a child unless a stop began meanwhile (Ctrl-C during start-up must not leave orphans). */
-  private synchronized ManagedProcess launch(List<ManagedProcess> group, String name, List<String> command, Map<String, String> env) {
+  /**
+   * Starts a child unless a stop began meanwhile (Ctrl-C during start-up must not leave orphans).
+   */
+  private synchronized ManagedProcess launch(
+      List<ManagedProcess> group, String name, List<String> command, Map<String, String> env) {
     if (stopping) {
       throw new StartupFailure("stopped during start-up");
     }
@@ -173,23 +236,44 @@ final class StackSupervisor {
     return process;
   }
 
-  /** A service process; the log lines of each of its endpoints (a hosted function) go to that endpoint's log. */
-  private synchronized ManagedProcess launch(List<ManagedProcess> group, ServiceSpec spec, ClasspathSnapshot snapshot, boolean appendLog) {
+  /**
+   * A service process; the log lines of each of its endpoints (a hosted function) go to that
+   * endpoint's log.
+   */
+  private synchronized ManagedProcess launch(
+      List<ManagedProcess> group, ServiceSpec spec, ClasspathSnapshot snapshot, boolean appendLog) {
     if (stopping) {
       throw new StartupFailure("stopped during start-up");
     }
-    java.util.Set<String> parts = spec.endpoints().stream().map(ServiceSpec.Endpoint::name)
-        .filter(name -> !name.equals(spec.name())).collect(Collectors.toSet());
-    ManagedProcess process = ManagedProcess.start(spec.name(), spec.withSnapshot(snapshot).command(), spec.env(), logFile(spec.name()), console, parts,
-        appendLog);
+    java.util.Set<String> parts =
+        spec.endpoints().stream()
+            .map(ServiceSpec.Endpoint::name)
+            .filter(name -> !name.equals(spec.name()))
+            .collect(Collectors.toSet());
+    ManagedProcess process =
+        ManagedProcess.start(
+            spec.name(),
+            spec.withSnapshot(snapshot).command(),
+            spec.env(),
+            logFile(spec.name()),
+            console,
+            parts,
+            appendLog);
     group.add(process);
     return process;
   }
 
   private void checkBuilt(List<ServiceSpec> specs) {
-    String problems = specs.stream().filter(s -> s.problem() != null).map(s -> "  " + s.name() + ": " + s.problem()).collect(Collectors.joining("\n"));
+    String problems =
+        specs.stream()
+            .filter(s -> s.problem() != null)
+            .map(s -> "  " + s.name() + ": " + s.problem())
+            .collect(Collectors.joining("\n"));
     if (!problems.isEmpty()) {
-      throw new StartupFailure("some services are not built:\n" + problems + "\n(build with: mvn -q -B install -DskipTests at the repo root)");
+      throw new StartupFailure(
+          "some services are not built:\n"
+              + problems
+              + "\n(build with: mvn -q -B install -DskipTests at the repo root)");
     }
   }
 
@@ -197,29 +281,54 @@ final class StackSupervisor {
     Map<String, Integer> ports = new LinkedHashMap<>();
     ports.put("gateway", config.gatewayPort());
     ports.put("twilio-standin", config.twilioPort());
-    specs.forEach(spec -> spec.endpoints().forEach(endpoint -> ports.put(endpoint.name(), endpoint.port())));
-    String taken = ports.entrySet().stream()
-        .filter(entry -> Probes.listening(config.host(), entry.getValue()))
-        .map(entry -> entry.getKey() + " (port " + entry.getValue() + ")")
-        .collect(Collectors.joining(", "));
+    specs.forEach(
+        spec -> spec.endpoints().forEach(endpoint -> ports.put(endpoint.name(), endpoint.port())));
+    String taken =
+        ports.entrySet().stream()
+            .filter(entry -> Probes.listening(config.host(), entry.getValue()))
+            .map(entry -> entry.getKey() + " (port " + entry.getValue() + ")")
+            .collect(Collectors.joining(", "));
     if (!taken.isEmpty()) {
-      throw new StartupFailure("ports already in use, needed by: " + taken + " (another stack running? try emulators/dev down)");
+      throw new StartupFailure(
+          "ports already in use, needed by: "
+              + taken
+              + " (another stack running? try emulators/dev down)");
     }
   }
 
   private void startEmulator(String name, int port, List<String> command) {
     if (Probes.listening(config.host(), port)) {
-      console.note(name + " already running on " + config.host() + ":" + port + ", reusing it (it will be left running)");
-      save(state.with(new StackState.Part(name, "emulator", config.host() + ":" + port, null, null, null, true, true)));
+      console.note(
+          name
+              + " already running on "
+              + config.host()
+              + ":"
+              + port
+              + ", reusing it (it will be left running)");
+      save(
+          state.with(
+              new StackState.Part(
+                  name, "emulator", config.host() + ":" + port, null, null, null, true, true)));
       return;
     }
     if (!onPath("gcloud")) {
-      throw new StartupFailure(name + ": gcloud is not installed (the emulators come with google-cloud-cli and its "
-          + "firestore/pubsub emulator components)");
+      throw new StartupFailure(
+          name
+              + ": gcloud is not installed (the emulators come with google-cloud-cli and its "
+              + "firestore/pubsub emulator components)");
     }
     ManagedProcess process = launch(emulators, name, command, Map.of());
-    save(state.with(new StackState.Part(name, "emulator", config.host() + ":" + port, process.pid(),
-        ProcessTree.startInstant(process.handle()), process.logFile().toString(), false, false)));
+    save(
+        state.with(
+            new StackState.Part(
+                name,
+                "emulator",
+                config.host() + ":" + port,
+                process.pid(),
+                ProcessTree.startInstant(process.handle()),
+                process.logFile().toString(),
+                false,
+                false)));
   }
 
   private void awaitEmulators(long deadline) {
@@ -227,15 +336,29 @@ final class StackSupervisor {
       if (part.ready()) {
         continue;
       }
-      ManagedProcess process = emulators.stream().filter(p -> p.name().equals(part.name())).findFirst().orElseThrow();
+      ManagedProcess process =
+          emulators.stream().filter(p -> p.name().equals(part.name())).findFirst().orElseThrow();
       int port = Integer.parseInt(part.address().substring(part.address().lastIndexOf(':') + 1));
       while (!Probes.listening(config.host(), port)) {
         if (!process.isAlive()) {
-          throw new StartupFailure(part.name() + " exited with code " + process.exitCode() + " during start-up; "
-              + "last lines of " + process.logFile() + ":\n" + process.tail());
+          throw new StartupFailure(
+              part.name()
+                  + " exited with code "
+                  + process.exitCode()
+                  + " during start-up; "
+                  + "last lines of "
+                  + process.logFile()
+                  + ":\n"
+                  + process.tail());
         }
         if (System.nanoTime() > deadline) {
-          throw new StartupFailure(part.name() + " did not listen on " + part.address() + " within " + config.startTimeout().toSeconds() + " s");
+          throw new StartupFailure(
+              part.name()
+                  + " did not listen on "
+                  + part.address()
+                  + " within "
+                  + config.startTimeout().toSeconds()
+                  + " s");
         }
         sleep(200);
       }
@@ -259,7 +382,9 @@ final class StackSupervisor {
     console.note("topics ready: " + String.join(", ", Topics.ALL));
   }
 
-  /** Retried: a Firestore emulator that has just started can miss the client's deadline at first. */
+  /**
+   * Retried: a Firestore emulator that has just started can miss the client's deadline at first.
+   */
   private void seed(long deadline) {
     try (Firestore firestore = FirestoreProvider.create(config.gcpProject())) {
       while (true) {
@@ -268,9 +393,14 @@ final class StackSupervisor {
           break;
         } catch (StorageUnavailableException e) {
           if (System.nanoTime() > deadline) {
-            throw new StartupFailure("seed: Firestore did not accept the demo workspace within " + config.startTimeout().toSeconds() + " s: " + e.getMessage());
+            throw new StartupFailure(
+                "seed: Firestore did not accept the demo workspace within "
+                    + config.startTimeout().toSeconds()
+                    + " s: "
+                    + e.getMessage());
           }
-          console.note("Firestore emulator not answering yet (" + e.getMessage() + "); retrying the seed");
+          console.note(
+              "Firestore emulator not answering yet (" + e.getMessage() + "); retrying the seed");
           sleep(500);
         }
       }
@@ -279,7 +409,8 @@ final class StackSupervisor {
     } catch (Exception e) {
       throw new StartupFailure("seed: writing the demo workspace to Firestore failed: " + e);
     }
-    console.note("seeded workspace '" + DemoSeed.WORKSPACE_ID + "' owning " + DemoSeed.WHATSAPP_NUMBER);
+    console.note(
+        "seeded workspace '" + DemoSeed.WORKSPACE_ID + "' owning " + DemoSeed.WHATSAPP_NUMBER);
   }
 
   private void awaitServices(List<ServiceSpec> specs, long deadline) {
@@ -289,21 +420,49 @@ final class StackSupervisor {
     while (!waiting.isEmpty()) {
       for (Map.Entry<ServiceSpec.Endpoint, ServiceSpec> entry : List.copyOf(waiting.entrySet())) {
         ServiceSpec.Endpoint endpoint = entry.getKey();
-        ManagedProcess process = services.stream().filter(p -> p.name().equals(entry.getValue().name())).findFirst().orElseThrow();
+        ManagedProcess process =
+            services.stream()
+                .filter(p -> p.name().equals(entry.getValue().name()))
+                .findFirst()
+                .orElseThrow();
         if (!process.isAlive()) {
-          throw new StartupFailure(process.name() + " exited with code " + process.exitCode() + " during start-up; "
-              + "last lines of " + process.logFile() + ":\n" + process.tail());
+          throw new StartupFailure(
+              process.name()
+                  + " exited with code "
+                  + process.exitCode()
+                  + " during start-up; "
+                  + "last lines of "
+                  + process.logFile()
+                  + ":\n"
+                  + process.tail());
         }
-        boolean ready = endpoint.probeWithGet() ? Probes.answersHttp(url(endpoint.port()) + "/") : Probes.listening(config.host(), endpoint.port());
+        boolean ready =
+            endpoint.probeWithGet()
+                ? Probes.answersHttp(url(endpoint.port()) + "/")
+                : Probes.listening(config.host(), endpoint.port());
         if (ready) {
           waiting.remove(endpoint);
-          state.parts().stream().filter(p -> p.name().equals(endpoint.name())).findFirst().ifPresent(p -> save(state.with(p.asReady())));
-          console.note(endpoint.name() + " ready on " + url(endpoint.port()) + " after " + (System.nanoTime() - started) / 1_000_000 + " ms");
+          state.parts().stream()
+              .filter(p -> p.name().equals(endpoint.name()))
+              .findFirst()
+              .ifPresent(p -> save(state.with(p.asReady())));
+          console.note(
+              endpoint.name()
+                  + " ready on "
+                  + url(endpoint.port())
+                  + " after "
+                  + (System.nanoTime() - started) / 1_000_000
+                  + " ms");
         }
       }
       if (!waiting.isEmpty() && System.nanoTime() > deadline) {
-        throw new StartupFailure("not ready within " + config.startTimeout().toSeconds() + " s: "
-            + waiting.keySet().stream().map(e -> e.name() + " (port " + e.port() + ", log " + logFile(e.name()) + ")").collect(Collectors.joining(", ")));
+        throw new StartupFailure(
+            "not ready within "
+                + config.startTimeout().toSeconds()
+                + " s: "
+                + waiting.keySet().stream()
+                    .map(e -> e.name() + " (port " + e.port() + ", log " + logFile(e.name()) + ")")
+                    .collect(Collectors.joining(", ")));
       }
       if (!waiting.isEmpty()) {
         sleep(100);
@@ -313,47 +472,69 @@ final class StackSupervisor {
 
   private void recordParts(ServiceSpec spec, ManagedProcess process) {
     for (ServiceSpec.Endpoint endpoint : spec.endpoints()) {
-      save(state.with(new StackState.Part(endpoint.name(), endpoint.kind(), url(endpoint.port()), process.pid(),
-          ProcessTree.startInstant(process.handle()), logFile(endpoint.name()).toString(), false, false)));
+      save(
+          state.with(
+              new StackState.Part(
+                  endpoint.name(),
+                  endpoint.kind(),
+                  url(endpoint.port()),
+                  process.pid(),
+                  ProcessTree.startInstant(process.handle()),
+                  logFile(endpoint.name()).toString(),
+                  false,
+                  false)));
     }
   }
 
   /**
    * Cloud Run replaces an instance that exits, and so does the stack: a service process that exits
-   * after it was up is started again (the realtime runbook's fix restarts an instance this way). One
-   * that exits within {@link #MIN_UPTIME_BEFORE_RESTART} of its start stays down, so a crash loop
-   * is seen rather than hidden.
+   * after it was up is started again (the realtime runbook's fix restarts an instance this way).
+   * One that exits within {@link #MIN_UPTIME_BEFORE_RESTART} of its start stays down, so a crash
+   * loop is seen rather than hidden.
    */
   private void watchForCrash(ManagedProcess process, ServiceSpec spec, ClasspathSnapshot snapshot) {
     long startedAt = System.nanoTime();
-    process.handle().onExit().thenAccept(handle -> {
-      if (stopping) {
-        return;
-      }
-      if (System.nanoTime() - startedAt < MIN_UPTIME_BEFORE_RESTART.toNanos()) {
-        console.note(process.name() + " EXITED unexpectedly (see " + process.logFile() + "); not restarted: it had just started");
-        return;
-      }
-      console.note(process.name() + " EXITED (see " + process.logFile() + "); starting it again, as Cloud Run replaces an instance");
-      try {
-        // what it starts from now: a release deployed or rolled back meanwhile is the one that starts
-        ServiceSpec now = LocalServices.named(config, spec.name());
-        if (now.problem() != null) {
-          console.note(process.name() + " cannot start: " + now.problem());
-          return;
-        }
-        ManagedProcess fresh;
-        synchronized (this) {
-          services.remove(process);
-          fresh = launch(services, now, snapshot, true);
-        }
-        watchForCrash(fresh, now, snapshot);
-        recordParts(now, fresh);
-        awaitServices(List.of(now), System.nanoTime() + config.startTimeout().toNanos());
-      } catch (RuntimeException e) {
-        console.note(process.name() + " could not be started again: " + e.getMessage());
-      }
-    });
+    process
+        .handle()
+        .onExit()
+        .thenAccept(
+            handle -> {
+              if (stopping) {
+                return;
+              }
+              if (System.nanoTime() - startedAt < MIN_UPTIME_BEFORE_RESTART.toNanos()) {
+                console.note(
+                    process.name()
+                        + " EXITED unexpectedly (see "
+                        + process.logFile()
+                        + "); not restarted: it had just started");
+                return;
+              }
+              console.note(
+                  process.name()
+                      + " EXITED (see "
+                      + process.logFile()
+                      + "); starting it again, as Cloud Run replaces an instance");
+              try {
+                // what it starts from now: a release deployed or rolled back meanwhile is the one
+                // that starts
+                ServiceSpec now = LocalServices.named(config, spec.name());
+                if (now.problem() != null) {
+                  console.note(process.name() + " cannot start: " + now.problem());
+                  return;
+                }
+                ManagedProcess fresh;
+                synchronized (this) {
+                  services.remove(process);
+                  fresh = launch(services, now, snapshot, true);
+                }
+                watchForCrash(fresh, now, snapshot);
+                recordParts(now, fresh);
+                awaitServices(List.of(now), System.nanoTime() + config.startTimeout().toNanos());
+              } catch (RuntimeException e) {
+                console.note(process.name() + " could not be started again: " + e.getMessage());
+              }
+            });
   }
 
   private void ready(String name, String kind, String address) {

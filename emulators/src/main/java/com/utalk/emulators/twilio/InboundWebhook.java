@@ -22,20 +22,25 @@ public record InboundWebhook(
   /** The webhook path Twilio is configured to call (behind PUBLIC_BASE_URL). */
   public static final String PATH = "/webhooks/twilio/whatsapp";
 
-  public static InboundWebhook text(TwilioAccount account, PhoneNumber from, PhoneNumber to, String body) {
-    return new InboundWebhook(account, Sids.message(), from, to, body, "Local Tester", null, null, null);
+  public static InboundWebhook text(
+      TwilioAccount account, PhoneNumber from, PhoneNumber to, String body) {
+    return new InboundWebhook(
+        account, Sids.message(), from, to, body, "Local Tester", null, null, null);
   }
 
   public InboundWebhook withMedia(String url, String contentType) {
-    return new InboundWebhook(account, messageSid, from, to, body, profileName, url, contentType, messagingServiceSid);
+    return new InboundWebhook(
+        account, messageSid, from, to, body, profileName, url, contentType, messagingServiceSid);
   }
 
   public InboundWebhook withMessagingServiceSid(String sid) {
-    return new InboundWebhook(account, messageSid, from, to, body, profileName, mediaUrl, mediaContentType, sid);
+    return new InboundWebhook(
+        account, messageSid, from, to, body, profileName, mediaUrl, mediaContentType, sid);
   }
 
   public InboundWebhook withProfileName(String name) {
-    return new InboundWebhook(account, messageSid, from, to, body, name, mediaUrl, mediaContentType, messagingServiceSid);
+    return new InboundWebhook(
+        account, messageSid, from, to, body, name, mediaUrl, mediaContentType, messagingServiceSid);
   }
 
   /** Twilio's field order, for readability of captured requests (the signature sorts anyway). */
@@ -43,7 +48,9 @@ public record InboundWebhook(
     boolean hasMedia = mediaUrl != null;
     Map<String, String> params = new LinkedHashMap<>();
     if (hasMedia) {
-      params.put("MediaContentType0", mediaContentType == null ? "application/octet-stream" : mediaContentType);
+      params.put(
+          "MediaContentType0",
+          mediaContentType == null ? "application/octet-stream" : mediaContentType);
     }
     params.put("SmsMessageSid", messageSid);
     params.put("NumMedia", hasMedia ? "1" : "0");

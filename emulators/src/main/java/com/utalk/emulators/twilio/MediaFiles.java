@@ -8,16 +8,20 @@ import java.util.Base64;
 import java.util.regex.Pattern;
 
 /**
- * Twilio's media host for the attachments of inbound messages ({@code MediaUrl0}): GET
- * {@code /2010-04-01/Accounts/{AC}/Messages/{MM}/Media/{ME}} answers a small PNG, or the status
- * the host was told to answer ({@link TwilioStandIn#mediaHostAnswers}), e.g. 404 for media Twilio
- * no longer has.
+ * Twilio's media host for the attachments of inbound messages ({@code MediaUrl0}): GET {@code
+ * /2010-04-01/Accounts/{AC}/Messages/{MM}/Media/{ME}} answers a small PNG, or the status the host
+ * was told to answer ({@link TwilioStandIn#mediaHostAnswers}), e.g. 404 for media Twilio no longer
+ * has.
  */
 final class MediaFiles implements HttpHandler {
-  private static final Pattern MEDIA = Pattern.compile("/2010-04-01/Accounts/[^/]+/Messages/[^/]+/Media/[^/.]+");
+  private static final Pattern MEDIA =
+      Pattern.compile("/2010-04-01/Accounts/[^/]+/Messages/[^/]+/Media/[^/.]+");
+
   /** A 1x1 transparent PNG. */
-  static final byte[] PNG = Base64.getDecoder().decode(
-      "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=");
+  static final byte[] PNG =
+      Base64.getDecoder()
+          .decode(
+              "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=");
 
   private volatile int forcedStatus;
 
@@ -38,7 +42,12 @@ final class MediaFiles implements HttpHandler {
   public void handle(HttpExchange exchange) throws IOException {
     int status = forcedStatus;
     if (status != 0) {
-      MessagesApi.fail(exchange, new TwilioError(status, 20404, "The requested resource " + exchange.getRequestURI().getPath() + " was not found"));
+      MessagesApi.fail(
+          exchange,
+          new TwilioError(
+              status,
+              20404,
+              "The requested resource " + exchange.getRequestURI().getPath() + " was not found"));
       return;
     }
     HttpExchanges.send(exchange, 200, "image/png", PNG);

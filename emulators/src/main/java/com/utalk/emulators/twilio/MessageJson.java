@@ -14,7 +14,8 @@ import java.util.Locale;
 final class MessageJson {
   /** Twilio's date format, e.g. "Wed, 18 Aug 2010 20:01:40 +0000" (the SDK parses exactly this). */
   static final DateTimeFormatter RFC_2822 =
-      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.US).withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.US)
+          .withZone(ZoneOffset.UTC);
 
   private MessageJson() {}
 
@@ -71,7 +72,9 @@ final class MessageJson {
     } else {
       // Twilio's debugger codes: 11200 no answer / HTTP retrieval failure, 11205 connection failure
       json.put("error_code", 11200);
-      json.put("error_message", "HTTP retrieval failure: the webhook answered " + message.webhookStatus());
+      json.put(
+          "error_message",
+          "HTTP retrieval failure: the webhook answered " + message.webhookStatus());
     }
     json.put("from", message.from());
     json.put("num_media", "0");
@@ -84,7 +87,8 @@ final class MessageJson {
   }
 
   /** One page of a 2010-04-01 list resource, with the paging fields the SDK reads. */
-  static ObjectNode page(String key, String uri, com.fasterxml.jackson.databind.node.ArrayNode items, int pageSize) {
+  static ObjectNode page(
+      String key, String uri, com.fasterxml.jackson.databind.node.ArrayNode items, int pageSize) {
     ObjectNode page = Json.object();
     page.set(key, items);
     page.put("first_page_uri", uri + "?PageSize=" + pageSize + "&Page=0");

@@ -112,14 +112,24 @@ final class MessageLedger {
   }
 
   /** Waits (holding the monitor between checks) until {@code size} reaches {@code count}. */
-  private void awaitSize(java.util.function.IntSupplier size, int count, Duration timeout, String what) {
+  private void awaitSize(
+      java.util.function.IntSupplier size, int count, Duration timeout, String what) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (size.getAsInt() < count) {
       long left = deadline - System.nanoTime();
       if (left <= 0) {
         throw new AssertionError(
-            "expected at least " + count + " " + what + " within " + timeout.toMillis() + " ms, got " + size.getAsInt()
-                + " (" + attempts + " send attempts)");
+            "expected at least "
+                + count
+                + " "
+                + what
+                + " within "
+                + timeout.toMillis()
+                + " ms, got "
+                + size.getAsInt()
+                + " ("
+                + attempts
+                + " send attempts)");
       }
       try {
         wait(Math.max(1, left / 1_000_000), 0);

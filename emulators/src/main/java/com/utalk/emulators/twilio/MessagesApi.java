@@ -23,19 +23,28 @@ import java.util.regex.Pattern;
  */
 final class MessagesApi implements HttpHandler {
   private static final Log LOG = Log.get(MessagesApi.class);
-  private static final Pattern CREATE = Pattern.compile("/2010-04-01/Accounts/([^/]+)/Messages\\.json");
-  private static final Pattern FETCH = Pattern.compile("/2010-04-01/Accounts/([^/]+)/Messages/([^/]+)\\.json");
+  private static final Pattern CREATE =
+      Pattern.compile("/2010-04-01/Accounts/([^/]+)/Messages\\.json");
+  private static final Pattern FETCH =
+      Pattern.compile("/2010-04-01/Accounts/([^/]+)/Messages/([^/]+)\\.json");
   private static final String WHATSAPP = "whatsapp:";
   private static final int MAX_BODY = 1600;
 
   /** The account as it is now (its auth token can be rotated, as in the console). */
   private final java.util.function.Supplier<TwilioAccount> account;
+
   private final MessageLedger ledger;
+
   /** Told about each accepted send (the stand-in schedules automatic status callbacks there). */
   private final Consumer<SentMessage> onAccepted;
+
   private final SenderRegistry senders;
 
-  MessagesApi(java.util.function.Supplier<TwilioAccount> account, MessageLedger ledger, SenderRegistry senders, Consumer<SentMessage> onAccepted) {
+  MessagesApi(
+      java.util.function.Supplier<TwilioAccount> account,
+      MessageLedger ledger,
+      SenderRegistry senders,
+      Consumer<SentMessage> onAccepted) {
     this.account = account;
     this.ledger = ledger;
     this.senders = senders;
@@ -74,7 +83,12 @@ final class MessagesApi implements HttpHandler {
     Map<String, List<String>> form = FormEncoding.parse(HttpExchanges.readBodyText(exchange));
     Optional<TwilioError> fault = ledger.takeSendFault();
     if (fault.isPresent()) {
-      LOG.info("twilio stand-in answering a programmed fault", "status", fault.get().status(), "code", fault.get().code());
+      LOG.info(
+          "twilio stand-in answering a programmed fault",
+          "status",
+          fault.get().status(),
+          "code",
+          fault.get().code());
       fail(exchange, fault.get());
       return;
     }
@@ -96,8 +110,16 @@ final class MessagesApi implements HttpHandler {
             Instant.now(),
             form);
     ledger.accept(message);
-    LOG.info("twilio stand-in accepted a message", "sid", message.sid(), "to", message.to(), "numMedia", message.mediaUrls().size());
-    HttpExchanges.sendJson(exchange, 201, MessageJson.of(message, ledger.state(message.sid()), message.createdAt()));
+    LOG.info(
+        "twilio stand-in accepted a message",
+        "sid",
+        message.sid(),
+        "to",
+        message.to(),
+        "numMedia",
+        message.mediaUrls().size());
+    HttpExchanges.sendJson(
+        exchange, 201, MessageJson.of(message, ledger.state(message.sid()), message.createdAt()));
     onAccepted.accept(message);
   }
 
@@ -112,12 +134,14 @@ final class MessagesApi implements HttpHandler {
       fail(exchange, TwilioError.notFound(exchange.getRequestURI().getPath()));
       return;
     }
-    HttpExchanges.sendJson(exchange, 200, MessageJson.of(message.get(), ledger.state(sid), Instant.now()));
+    HttpExchanges.sendJson(
+        exchange, 200, MessageJson.of(message.get(), ledger.state(sid), Instant.now()));
   }
 
   /**
    * The message log (GET Messages.json): the messages customers sent to the account's numbers,
-   * newest first, filtered by {@code To} / {@code From} as Twilio does; one page (PageSize, at most 1000).
+   * newest first, filtered by {@code To} / {@code From} as Twilio does; one page (PageSize, at most
+   * 1000).
    */
   private void list(HttpExchange exchange, String pathAccountSid) throws IOException {
     Optional<TwilioError> denied = authorize(exchange, pathAccountSid);
@@ -125,19 +149,32 @@ final class MessagesApi implements HttpHandler {
       fail(exchange, denied.get());
       return;
     }
-    Map<String, List<String>> query = FormEncoding.parse(Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse(""));
+    Map<String, List<String>> query =
+        FormEncoding.parse(Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse(""));
     String to = first(query, "To");
     String from = first(query, "From");
-    int pageSize = Math.min(1000, Integer.parseInt(Optional.ofNullable(first(query, "PageSize")).orElse("50")));
+    int pageSize =
+        Math.min(
+            1000, Integer.parseInt(Optional.ofNullable(first(query, "PageSize")).orElse("50")));
     List<InboundMessage> inbound = new java.util.ArrayList<>(senders.inbound());
     java.util.Collections.reverse(inbound);
-    com.fasterxml.jackson.databind.node.ArrayNode messages = com.utalk.json.Json.mapper().createArrayNode();
+    com.fasterxml.jackson.databind.node.ArrayNode messages =
+        com.utalk.json.Json.mapper().createArrayNode();
     for (InboundMessage message : inbound) {
-      if ((to == null || to.equals(message.to())) && (from == null || from.equals(message.from())) && messages.size() < pageSize) {
+      if ((to == null || to.equals(message.to()))
+          && (from == null || from.equals(message.from()))
+          && messages.size() < pageSize) {
         messages.add(MessageJson.inbound(account.get().accountSid(), message));
       }
     }
-    HttpExchanges.sendJson(exchange, 200, MessageJson.page("messages", "/2010-04-01/Accounts/" + pathAccountSid + "/Messages.json", messages, pageSize));
+    HttpExchanges.sendJson(
+        exchange,
+        200,
+        MessageJson.page(
+            "messages",
+            "/2010-04-01/Accounts/" + pathAccountSid + "/Messages.json",
+            messages,
+            pageSize));
   }
 
   /** HTTP Basic with the account SID and auth token, for a path under that same account. */
@@ -146,14 +183,17 @@ final class MessagesApi implements HttpHandler {
   }
 
   /** Every REST resource of the stand-in checks the caller this way. */
-  static Optional<TwilioError> authorize(HttpExchange exchange, TwilioAccount account, String pathAccountSid) {
+  static Optional<TwilioError> authorize(
+      HttpExchange exchange, TwilioAccount account, String pathAccountSid) {
     String header = exchange.getRequestHeaders().getFirst("Authorization");
     if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
       return Optional.of(TwilioError.authenticate());
     }
     String decoded;
     try {
-      decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+      decoded =
+          new String(
+              Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
       return Optional.of(TwilioError.authenticate());
     }
@@ -183,12 +223,15 @@ final class MessagesApi implements HttpHandler {
       return Optional.of(new TwilioError(400, 21212, "Invalid 'From' Phone Number: " + from));
     }
     String body = first(form, "Body");
-    boolean hasContent = body != null || form.containsKey("MediaUrl") || first(form, "ContentSid") != null;
+    boolean hasContent =
+        body != null || form.containsKey("MediaUrl") || first(form, "ContentSid") != null;
     if (!hasContent) {
       return Optional.of(new TwilioError(400, 21602, "Message body is required."));
     }
     if (body != null && body.codePointCount(0, body.length()) > MAX_BODY) {
-      return Optional.of(new TwilioError(400, 21617, "The concatenated message body exceeds the 1600 character limit."));
+      return Optional.of(
+          new TwilioError(
+              400, 21617, "The concatenated message body exceeds the 1600 character limit."));
     }
     return Optional.empty();
   }

@@ -8,8 +8,15 @@ import java.time.Instant;
  * console (or the Messaging Service / WhatsApp sender); when it points elsewhere, no webhook
  * arrives, and when it names another host than PUBLIC_BASE_URL, every webhook fails its signature.
  */
-public record SenderConfig(String sid, String phoneNumber, String smsUrl, String smsMethod, Instant dateCreated, Instant dateUpdated) {
+public record SenderConfig(
+    String sid,
+    String phoneNumber,
+    String smsUrl,
+    String smsMethod,
+    Instant dateCreated,
+    Instant dateUpdated) {
   SenderConfig withSmsUrl(String url, String method, Instant now) {
-    return new SenderConfig(sid, phoneNumber, url, method == null ? smsMethod : method, dateCreated, now);
+    return new SenderConfig(
+        sid, phoneNumber, url, method == null ? smsMethod : method, dateCreated, now);
   }
 }

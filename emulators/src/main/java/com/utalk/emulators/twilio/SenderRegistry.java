@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The account's numbers and their webhook URLs, and the inbound messages Twilio delivered (its message log). */
+/**
+ * The account's numbers and their webhook URLs, and the inbound messages Twilio delivered (its
+ * message log).
+ */
 final class SenderRegistry {
   private static final int KEPT_INBOUND = 10_000;
 
@@ -16,9 +19,10 @@ final class SenderRegistry {
 
   synchronized SenderConfig register(String phoneNumber, String smsUrl) {
     Instant now = Instant.now();
-    SenderConfig config = byNumber.containsKey(phoneNumber)
-        ? byNumber.get(phoneNumber).withSmsUrl(smsUrl, "POST", now)
-        : new SenderConfig(Sids.phoneNumber(), phoneNumber, smsUrl, "POST", now, now);
+    SenderConfig config =
+        byNumber.containsKey(phoneNumber)
+            ? byNumber.get(phoneNumber).withSmsUrl(smsUrl, "POST", now)
+            : new SenderConfig(Sids.phoneNumber(), phoneNumber, smsUrl, "POST", now, now);
     byNumber.put(phoneNumber, config);
     return config;
   }
@@ -36,11 +40,13 @@ final class SenderRegistry {
   }
 
   synchronized Optional<SenderConfig> update(String sid, String smsUrl, String smsMethod) {
-    return bySid(sid).map(config -> {
-      SenderConfig updated = config.withSmsUrl(smsUrl, smsMethod, Instant.now());
-      byNumber.put(config.phoneNumber(), updated);
-      return updated;
-    });
+    return bySid(sid)
+        .map(
+            config -> {
+              SenderConfig updated = config.withSmsUrl(smsUrl, smsMethod, Instant.now());
+              byNumber.put(config.phoneNumber(), updated);
+              return updated;
+            });
   }
 
   synchronized void record(InboundMessage message) {

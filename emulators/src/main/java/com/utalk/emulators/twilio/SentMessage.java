@@ -21,7 +21,10 @@ public record SentMessage(
     Map<String, List<String>> params) {
   public SentMessage {
     mediaUrls = List.copyOf(mediaUrls);
-    params = params.entrySet().stream()
-        .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> List.copyOf(e.getValue())));
+    params =
+        params.entrySet().stream()
+            .collect(
+                java.util.stream.Collectors.toUnmodifiableMap(
+                    Map.Entry::getKey, e -> List.copyOf(e.getValue())));
   }
 }

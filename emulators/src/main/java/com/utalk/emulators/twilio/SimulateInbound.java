@@ -19,8 +19,12 @@ import java.util.UUID;
 public final class SimulateInbound {
   /** Twilio's own webhook timeout. */
   private static final Duration TIMEOUT = Duration.ofSeconds(15);
+
   private static final HttpClient HTTP =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   private SimulateInbound() {}
 
@@ -30,16 +34,22 @@ public final class SimulateInbound {
    * @param target where to POST, e.g. {@code http://127.0.0.1:8080/webhooks/twilio/whatsapp}
    * @param publicBaseUrl what the receiver believes its public base URL is (it signs against that)
    */
-  public static Result post(InboundWebhook webhook, URI target, String publicBaseUrl) throws IOException, InterruptedException {
+  public static Result post(InboundWebhook webhook, URI target, String publicBaseUrl)
+      throws IOException, InterruptedException {
     return send(webhook, target, webhook.signature(publicBaseUrl));
   }
 
   /** As Twilio posts to a sender's configured webhook URL: signed for exactly that URL. */
-  public static Result deliver(InboundWebhook webhook, URI webhookUrl) throws IOException, InterruptedException {
-    return send(webhook, webhookUrl, webhook.account().signer().sign(webhookUrl.toString(), webhook.params()));
+  public static Result deliver(InboundWebhook webhook, URI webhookUrl)
+      throws IOException, InterruptedException {
+    return send(
+        webhook,
+        webhookUrl,
+        webhook.account().signer().sign(webhookUrl.toString(), webhook.params()));
   }
 
-  private static Result send(InboundWebhook webhook, URI target, String signature) throws IOException, InterruptedException {
+  private static Result send(InboundWebhook webhook, URI target, String signature)
+      throws IOException, InterruptedException {
     HttpRequest request =
         HttpRequest.newBuilder(target)
             .timeout(TIMEOUT)

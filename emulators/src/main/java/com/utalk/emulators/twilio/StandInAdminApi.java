@@ -48,11 +48,18 @@ final class StandInAdminApi implements HttpHandler {
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
-    String route = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath().substring(PREFIX.length() - 1);
+    String route =
+        exchange.getRequestMethod()
+            + " "
+            + exchange.getRequestURI().getPath().substring(PREFIX.length() - 1);
     try {
       switch (route) {
-        case "GET /health" -> HttpExchanges.sendJson(exchange, 200, Map.of("status", "ok", "baseUrl", standIn.baseUrl()));
-        case "GET /sends" -> HttpExchanges.sendJson(exchange, 200, Map.of("sends", standIn.sends(), "attempts", standIn.attempts()));
+        case "GET /health" ->
+            HttpExchanges.sendJson(
+                exchange, 200, Map.of("status", "ok", "baseUrl", standIn.baseUrl()));
+        case "GET /sends" ->
+            HttpExchanges.sendJson(
+                exchange, 200, Map.of("sends", standIn.sends(), "attempts", standIn.attempts()));
         case "POST /reset", "DELETE /sends" -> {
           standIn.reset();
           HttpExchanges.sendJson(exchange, 200, Map.of("reset", true));
@@ -62,24 +69,39 @@ final class StandInAdminApi implements HttpHandler {
           standIn.clearFaults();
           HttpExchanges.sendJson(exchange, 200, Map.of("cleared", true));
         }
-        case "GET /status-callbacks" -> HttpExchanges.sendJson(exchange, 200, Map.of("callbacks", standIn.callbacks()));
-        case "POST /status-callbacks" -> HttpExchanges.sendJson(exchange, 200, fireCallback(body(exchange)));
+        case "GET /status-callbacks" ->
+            HttpExchanges.sendJson(exchange, 200, Map.of("callbacks", standIn.callbacks()));
+        case "POST /status-callbacks" ->
+            HttpExchanges.sendJson(exchange, 200, fireCallback(body(exchange)));
         case "POST /auto-status-callbacks" -> {
           standIn.autoStatusCallbacks(body(exchange).path("enabled").asBoolean(true));
-          HttpExchanges.sendJson(exchange, 200, Map.of("autoStatusCallbacks", standIn.autoStatusCallbacks()));
+          HttpExchanges.sendJson(
+              exchange, 200, Map.of("autoStatusCallbacks", standIn.autoStatusCallbacks()));
         }
-        case "GET /senders" -> HttpExchanges.sendJson(exchange, 200, Map.of("senders", standIn.senders()));
+        case "GET /senders" ->
+            HttpExchanges.sendJson(exchange, 200, Map.of("senders", standIn.senders()));
         case "POST /senders" -> {
           JsonNode request = body(exchange);
-          HttpExchanges.sendJson(exchange, 200,
-              standIn.configureSender(required(request, "phoneNumber").asText(), required(request, "smsUrl").asText()));
+          HttpExchanges.sendJson(
+              exchange,
+              200,
+              standIn.configureSender(
+                  required(request, "phoneNumber").asText(), required(request, "smsUrl").asText()));
         }
-        case "GET /inbound" -> HttpExchanges.sendJson(exchange, 200, Map.of("inbound", standIn.inbound()));
+        case "GET /inbound" ->
+            HttpExchanges.sendJson(exchange, 200, Map.of("inbound", standIn.inbound()));
         case "POST /inbound" -> {
           JsonNode request = body(exchange);
-          HttpExchanges.sendJson(exchange, 200, standIn.receive(PhoneNumber.parse(required(request, "from").asText()),
-              PhoneNumber.parse(required(request, "to").asText()), request.path("body").asText("hola"),
-              request.hasNonNull("mediaContentType") ? request.get("mediaContentType").asText() : null));
+          HttpExchanges.sendJson(
+              exchange,
+              200,
+              standIn.receive(
+                  PhoneNumber.parse(required(request, "from").asText()),
+                  PhoneNumber.parse(required(request, "to").asText()),
+                  request.path("body").asText("hola"),
+                  request.hasNonNull("mediaContentType")
+                      ? request.get("mediaContentType").asText()
+                      : null));
         }
         case "POST /auth-token" -> {
           standIn.rotateAuthToken(required(body(exchange), "authToken").asText());
@@ -90,12 +112,16 @@ final class StandInAdminApi implements HttpHandler {
           standIn.mediaHostAnswers(status);
           HttpExchanges.sendJson(exchange, 200, Map.of("mediaHostStatus", status));
         }
-        default -> HttpExchanges.sendJson(exchange, 404, Map.of("error", "not_found", "message", "no admin route " + route));
+        default ->
+            HttpExchanges.sendJson(
+                exchange, 404, Map.of("error", "not_found", "message", "no admin route " + route));
       }
     } catch (IllegalArgumentException | Json.MalformedJsonException e) {
-      HttpExchanges.sendJson(exchange, 400, Map.of("error", "bad_request", "message", String.valueOf(e.getMessage())));
+      HttpExchanges.sendJson(
+          exchange, 400, Map.of("error", "bad_request", "message", String.valueOf(e.getMessage())));
     } catch (IllegalStateException e) {
-      HttpExchanges.sendJson(exchange, 409, Map.of("error", "conflict", "message", String.valueOf(e.getMessage())));
+      HttpExchanges.sendJson(
+          exchange, 409, Map.of("error", "conflict", "message", String.valueOf(e.getMessage())));
     }
   }
 
@@ -106,11 +132,18 @@ final class StandInAdminApi implements HttpHandler {
       case "transient" -> standIn.failNextTransient(count, request.path("status").asInt(503));
       case "permanent" -> {
         int code = required(request, "code").asInt();
-        standIn.failNext(count, new TwilioError(request.path("status").asInt(400), code,
-            request.hasNonNull("message") ? request.get("message").asText() : TwilioError.messageFor(code)));
+        standIn.failNext(
+            count,
+            new TwilioError(
+                request.path("status").asInt(400),
+                code,
+                request.hasNonNull("message")
+                    ? request.get("message").asText()
+                    : TwilioError.messageFor(code)));
       }
       case "delivery" -> standIn.failNextDeliveries(count, required(request, "code").asInt());
-      default -> throw new IllegalArgumentException("kind must be transient, permanent or delivery");
+      default ->
+          throw new IllegalArgumentException("kind must be transient, permanent or delivery");
     }
     ObjectNode answer = Json.object();
     answer.put("queued", count);
@@ -120,9 +153,13 @@ final class StandInAdminApi implements HttpHandler {
 
   private CallbackDelivery fireCallback(JsonNode request) {
     String status = required(request, "status").asText();
-    String sid = request.hasNonNull("messageSid") ? request.get("messageSid").asText() : standIn.lastSend().sid();
+    String sid =
+        request.hasNonNull("messageSid")
+            ? request.get("messageSid").asText()
+            : standIn.lastSend().sid();
     Integer errorCode = request.hasNonNull("errorCode") ? request.get("errorCode").asInt() : null;
-    String errorMessage = request.hasNonNull("errorMessage") ? request.get("errorMessage").asText() : null;
+    String errorMessage =
+        request.hasNonNull("errorMessage") ? request.get("errorMessage").asText() : null;
     return standIn.fireStatusCallback(sid, status, errorCode, errorMessage);
   }
 
@@ -142,6 +179,8 @@ final class StandInAdminApi implements HttpHandler {
       FormEncoding.firstValues(FormEncoding.parse(text)).forEach(node::put);
       return node;
     }
-    return text.isBlank() ? Json.object() : Json.read(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return text.isBlank()
+        ? Json.object()
+        : Json.read(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 }

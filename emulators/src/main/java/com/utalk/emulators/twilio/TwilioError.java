@@ -6,14 +6,17 @@ import java.util.Map;
 
 /**
  * An error answer in Twilio's REST shape ({@code code, message, more_info, status}). Also what a
- * test programs as a fault: transient (5xx, the caller should retry) or permanent (4xx, it must not).
+ * test programs as a fault: transient (5xx, the caller should retry) or permanent (4xx, it must
+ * not).
  */
 public record TwilioError(int status, int code, String message) {
   private static final Map<Integer, String> KNOWN_MESSAGES =
       Map.of(
-          63016, "Failed to send freeform message because you are outside the allowed window. If you are using WhatsApp, please use a Message Template.",
+          63016,
+              "Failed to send freeform message because you are outside the allowed window. If you are using WhatsApp, please use a Message Template.",
           21211, "Invalid 'To' Phone Number",
-          21408, "Permission to send an SMS has not been enabled for the region indicated by the 'To' number",
+          21408,
+              "Permission to send an SMS has not been enabled for the region indicated by the 'To' number",
           21610, "Attempt to send to unsubscribed recipient",
           63003, "Channel could not find To address",
           63018, "Rate limit exceeded for Channel",
@@ -43,7 +46,8 @@ public record TwilioError(int status, int code, String message) {
 
   /** Twilio's text for a code this stand-in knows, else a generic one naming the code. */
   public static String messageFor(int twilioCode) {
-    return KNOWN_MESSAGES.getOrDefault(twilioCode, "Twilio error " + twilioCode + " (simulated by the stand-in)");
+    return KNOWN_MESSAGES.getOrDefault(
+        twilioCode, "Twilio error " + twilioCode + " (simulated by the stand-in)");
   }
 
   public boolean isTransient() {

@@ -6,24 +6,29 @@ import com.utalk.logging.Log;
 import com.utalk.messaging.PhoneNumber;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A local stand-in for Twilio's REST API that the official SDK can be pointed at (same paths as
- * api.twilio.com). It records accepted sends, answers programmed faults, and sends status
- * callbacks signed exactly like Twilio's. Tests drive it through this class; the local stack also
- * through the HTTP admin API under {@code /_standin/} (see {@link StandInAdminApi}).
+ * api.twilio.com). It records accepted sends, answers programmed faults, and sends status callbacks
+ * signed exactly like Twilio's. Tests drive it through this class; the local stack also through the
+ * HTTP admin API under {@code /_standin/} (see {@link StandInAdminApi}).
  */
 public final class TwilioStandIn implements AutoCloseable {
   private static final Log LOG = Log.get(TwilioStandIn.class);
 
   /**
-   * {@code autoStatusCallbacks}: after each accepted send that names a StatusCallback, post
-   * {@code sent} after {@code autoCallbackDelay} and {@code delivered} one delay later.
+   * {@code autoStatusCallbacks}: after each accepted send that names a StatusCallback, post {@code
+   * sent} after {@code autoCallbackDelay} and {@code delivered} one delay later.
    */
-  public record Options(String host, int port, TwilioAccount account, boolean autoStatusCallbacks, Duration autoCallbackDelay) {
+  public record Options(
+      String host,
+      int port,
+      TwilioAccount account,
+      boolean autoStatusCallbacks,
+      Duration autoCallbackDelay) {
     /** Port 0 (any free one), callbacks only when a test fires them. */
     public static Options forTests(TwilioAccount account) {
       return new Options("127.0.0.1", 0, account, false, Duration.ofMillis(200));
@@ -32,15 +37,19 @@ public final class TwilioStandIn implements AutoCloseable {
 
   /** Volatile: the auth token can be rotated while the stand-in runs (rotateAuthToken). */
   private volatile TwilioAccount account;
+
   private final MessageLedger ledger = new MessageLedger();
   private final SenderRegistry senders = new SenderRegistry();
   private final MediaFiles media = new MediaFiles();
   private final StatusCallbacks callbacks;
   private final Duration autoDelay;
   private volatile boolean autoStatusCallbacks;
+
   /** One thread, so the callbacks of a message arrive in order (sent before delivered). */
   private final ScheduledExecutorService scheduler =
-      Executors.newSingleThreadScheduledExecutor(HttpServers.daemonThreads("twilio-standin-callbacks"));
+      Executors.newSingleThreadScheduledExecutor(
+          HttpServers.daemonThreads("twilio-standin-callbacks"));
+
   private final HttpServers.Running server;
 
   private TwilioStandIn(Options options) {
@@ -51,13 +60,27 @@ public final class TwilioStandIn implements AutoCloseable {
     this.server = HttpServers.start(options.host(), options.port(), 8, "twilio-standin");
     MessagesApi messages = new MessagesApi(this::account, ledger, senders, this::afterAccepted);
     IncomingPhoneNumbersApi numbers = new IncomingPhoneNumbersApi(this::account, senders);
-    server.server().createContext("/2010-04-01/", exchange -> {
-      String path = exchange.getRequestURI().getPath();
-      (IncomingPhoneNumbersApi.handles(path) ? numbers : MediaFiles.handles(path) ? media : messages).handle(exchange);
-    });
+    server
+        .server()
+        .createContext(
+            "/2010-04-01/",
+            exchange -> {
+              String path = exchange.getRequestURI().getPath();
+              (IncomingPhoneNumbersApi.handles(path)
+                      ? numbers
+                      : MediaFiles.handles(path) ? media : messages)
+                  .handle(exchange);
+            });
     server.server().createContext(StandInAdminApi.PREFIX, new StandInAdminApi(this));
-    server.server().createContext("/", exchange ->
-        HttpExchanges.sendJson(exchange, 404, TwilioError.notFound(exchange.getRequestURI().getPath()).toJson()));
+    server
+        .server()
+        .createContext(
+            "/",
+            exchange ->
+                HttpExchanges.sendJson(
+                    exchange,
+                    404,
+                    TwilioError.notFound(exchange.getRequestURI().getPath()).toJson()));
     server.begin();
     LOG.info("twilio stand-in listening", "baseUrl", baseUrl(), "accountSid", account.accountSid());
   }
@@ -89,12 +112,16 @@ public final class TwilioStandIn implements AutoCloseable {
     return ledger.sends();
   }
 
-  /** Every POST to Messages.json received, including rejected and faulted ones (SDK retries count). */
+  /**
+   * Every POST to Messages.json received, including rejected and faulted ones (SDK retries count).
+   */
   public int attempts() {
     return ledger.attempts();
   }
 
-  /** Waits until at least {@code count} sends were accepted; fails with an AssertionError otherwise. */
+  /**
+   * Waits until at least {@code count} sends were accepted; fails with an AssertionError otherwise.
+   */
   public List<SentMessage> awaitSends(int count, Duration timeout) {
     return ledger.awaitSends(count, timeout);
   }
@@ -115,7 +142,9 @@ public final class TwilioStandIn implements AutoCloseable {
     failNext(count, TwilioError.transientFailure(httpStatus));
   }
 
-  /** The next {@code count} attempts answer 400 with Twilio error {@code twilioCode} (e.g. 63016). */
+  /**
+   * The next {@code count} attempts answer 400 with Twilio error {@code twilioCode} (e.g. 63016).
+   */
   public void failNextPermanent(int count, int twilioCode) {
     failNext(count, TwilioError.permanent(twilioCode));
   }
@@ -146,10 +175,17 @@ public final class TwilioStandIn implements AutoCloseable {
     return fireStatusCallback(messageSid, status, null, null);
   }
 
-  /** As above; {@code errorCode}/{@code errorMessage} go with failed/undelivered (null: Twilio's defaults). */
-  public CallbackDelivery fireStatusCallback(String messageSid, String status, Integer errorCode, String errorMessage) {
+  /**
+   * As above; {@code errorCode}/{@code errorMessage} go with failed/undelivered (null: Twilio's
+   * defaults).
+   */
+  public CallbackDelivery fireStatusCallback(
+      String messageSid, String status, Integer errorCode, String errorMessage) {
     SentMessage message =
-        ledger.find(messageSid).orElseThrow(() -> new IllegalArgumentException("no message " + messageSid + " was sent"));
+        ledger
+            .find(messageSid)
+            .orElseThrow(
+                () -> new IllegalArgumentException("no message " + messageSid + " was sent"));
     return callbacks.fire(message, status, errorCode, errorMessage);
   }
 
@@ -193,24 +229,53 @@ public final class TwilioStandIn implements AutoCloseable {
     return receive(from, to, body, null);
   }
 
-  /** As above, with one attachment of {@code mediaContentType} served by the stand-in's media host (null: text only). */
-  public InboundMessage receive(PhoneNumber from, PhoneNumber to, String body, String mediaContentType) {
-    SenderConfig sender = senders.byNumber(to.e164())
-        .orElseThrow(() -> new IllegalArgumentException(to.e164() + " is not one of the account's numbers"));
+  /**
+   * As above, with one attachment of {@code mediaContentType} served by the stand-in's media host
+   * (null: text only).
+   */
+  public InboundMessage receive(
+      PhoneNumber from, PhoneNumber to, String body, String mediaContentType) {
+    SenderConfig sender =
+        senders
+            .byNumber(to.e164())
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        to.e164() + " is not one of the account's numbers"));
     InboundWebhook webhook = InboundWebhook.text(account, from, to, body);
     if (mediaContentType != null) {
-      webhook = webhook.withMedia(baseUrl() + "/2010-04-01/Accounts/" + account.accountSid() + "/Messages/" + webhook.messageSid()
-          + "/Media/ME" + webhook.messageSid().substring(2), mediaContentType);
+      webhook =
+          webhook.withMedia(
+              baseUrl()
+                  + "/2010-04-01/Accounts/"
+                  + account.accountSid()
+                  + "/Messages/"
+                  + webhook.messageSid()
+                  + "/Media/ME"
+                  + webhook.messageSid().substring(2),
+              mediaContentType);
     }
     int status;
     try {
       status = SimulateInbound.deliver(webhook, java.net.URI.create(sender.smsUrl())).status();
     } catch (Exception e) {
-      LOG.info("twilio stand-in could not deliver an inbound webhook", "url", sender.smsUrl(), "error", e.getClass().getSimpleName());
+      LOG.info(
+          "twilio stand-in could not deliver an inbound webhook",
+          "url",
+          sender.smsUrl(),
+          "error",
+          e.getClass().getSimpleName());
       status = 0;
     }
-    InboundMessage message = new InboundMessage(webhook.messageSid(), "whatsapp:" + from.e164(), "whatsapp:" + to.e164(), body,
-        java.time.Instant.now(), sender.smsUrl(), status);
+    InboundMessage message =
+        new InboundMessage(
+            webhook.messageSid(),
+            "whatsapp:" + from.e164(),
+            "whatsapp:" + to.e164(),
+            body,
+            java.time.Instant.now(),
+            sender.smsUrl(),
+            status);
     senders.record(message);
     return message;
   }
@@ -223,7 +288,10 @@ public final class TwilioStandIn implements AutoCloseable {
     account = new TwilioAccount(account.accountSid(), authToken);
   }
 
-  /** The media host answers {@code status} to every download from now on (0: serves the media again). */
+  /**
+   * The media host answers {@code status} to every download from now on (0: serves the media
+   * again).
+   */
   public void mediaHostAnswers(int status) {
     media.answer(status);
   }
@@ -236,18 +304,23 @@ public final class TwilioStandIn implements AutoCloseable {
     if (message.statusCallback() == null) {
       return;
     }
-    ledger.takeDeliveryFault().ifPresentOrElse(
-        code -> schedule(message, "failed", code, autoDelay),
-        () -> {
-          if (autoStatusCallbacks) {
-            schedule(message, "sent", null, autoDelay);
-            schedule(message, "delivered", null, autoDelay.multipliedBy(2));
-          }
-        });
+    ledger
+        .takeDeliveryFault()
+        .ifPresentOrElse(
+            code -> schedule(message, "failed", code, autoDelay),
+            () -> {
+              if (autoStatusCallbacks) {
+                schedule(message, "sent", null, autoDelay);
+                schedule(message, "delivered", null, autoDelay.multipliedBy(2));
+              }
+            });
   }
 
   private void schedule(SentMessage message, String status, Integer errorCode, Duration delay) {
-    scheduler.schedule(() -> callbacks.fire(message, status, errorCode, null), delay.toMillis(), TimeUnit.MILLISECONDS);
+    scheduler.schedule(
+        () -> callbacks.fire(message, status, errorCode, null),
+        delay.toMillis(),
+        TimeUnit.MILLISECONDS);
   }
 
   @Override

@@ -27,7 +27,8 @@ public final class TwilioWebhookSigner {
   public String sign(String url, Map<String, String> params) {
     StringBuilder data = new StringBuilder(url);
     // TreeMap's natural String order is the ordinal sort Twilio specifies (case-sensitive).
-    new TreeMap<>(params).forEach((name, value) -> data.append(name).append(value == null ? "" : value));
+    new TreeMap<>(params)
+        .forEach((name, value) -> data.append(name).append(value == null ? "" : value));
     try {
       Mac mac = Mac.getInstance(HMAC_SHA1);
       mac.init(key);

@@ -35,13 +35,30 @@ class FirestoreTriggerBridgeTest {
   static void start() throws Exception {
     env = TestEnvironment.create();
     int port = Emulators.freePort();
-    invoker = new Invoker(port, RecordingFunction.class.getName(), "cloudevent", FirestoreTriggerBridgeTest.class.getClassLoader());
+    invoker =
+        new Invoker(
+            port,
+            RecordingFunction.class.getName(),
+            "cloudevent",
+            FirestoreTriggerBridgeTest.class.getClassLoader());
     invoker.startTestServer();
     URI target = URI.create("http://127.0.0.1:" + port + "/");
-    FirestoreCalls.await(env.firestore().collection("things").document("before-start").set(Map.of("n", 0L)));
-    bridge = FirestoreTriggerBridge.start(env.firestore(), env.project().projectId(), List.of(
-        TriggerRoute.of("things-written", FirestoreEventTypes.WRITTEN, "things/{thingId}", target),
-        TriggerRoute.of("notes-created", FirestoreEventTypes.CREATED, "things/{thingId}/notes/{noteId}", target)), 2, 5);
+    FirestoreCalls.await(
+        env.firestore().collection("things").document("before-start").set(Map.of("n", 0L)));
+    bridge =
+        FirestoreTriggerBridge.start(
+            env.firestore(),
+            env.project().projectId(),
+            List.of(
+                TriggerRoute.of(
+                    "things-written", FirestoreEventTypes.WRITTEN, "things/{thingId}", target),
+                TriggerRoute.of(
+                    "notes-created",
+                    FirestoreEventTypes.CREATED,
+                    "things/{thingId}/notes/{noteId}",
+                    target)),
+            2,
+            5);
   }
 
   @AfterAll
@@ -61,7 +78,19 @@ class FirestoreTriggerBridgeTest {
     Firestore firestore = env.firestore();
     DocumentReference ref = firestore.collection("things").document("t1");
     Timestamp at = Timestamp.parseTimestamp("2026-03-02T10:15:30.123Z");
-    FirestoreCalls.await(ref.set(Map.of("status", "open", "count", 1L, "at", at, "tags", List.of("a", "b"), "nested", Map.of("x", true))));
+    FirestoreCalls.await(
+        ref.set(
+            Map.of(
+                "status",
+                "open",
+                "count",
+                1L,
+                "at",
+                at,
+                "tags",
+                List.of("a", "b"),
+                "nested",
+                Map.of("x", true))));
     awaitReceived(1);
     FirestoreCalls.await(ref.update("status", "closed"));
     awaitReceived(2);
@@ -69,13 +98,20 @@ class FirestoreTriggerBridgeTest {
     awaitReceived(3);
 
     List<RecordingFunction.Received> received = RecordingFunction.RECEIVED;
-    assertEquals(3, received.size(), "the document that existed before the bridge started produced no event");
+    assertEquals(
+        3,
+        received.size(),
+        "the document that existed before the bridge started produced no event");
     var created = received.get(0);
     assertEquals(FirestoreEventTypes.WRITTEN, created.event().getType());
     assertEquals("documents/things/t1", created.event().getSubject());
     assertEquals("things/t1", created.event().getExtension("document"));
     assertEquals(FirestoreEventTypes.CONTENT_TYPE, created.event().getDataContentType());
-    assertEquals(URI.create("//firestore.googleapis.com/projects/" + env.project().projectId() + "/databases/(default)"),
+    assertEquals(
+        URI.create(
+            "//firestore.googleapis.com/projects/"
+                + env.project().projectId()
+                + "/databases/(default)"),
         created.event().getSource());
     assertNull(created.change().before());
     assertEquals("open", created.change().after().get("status"));
@@ -96,7 +132,8 @@ class FirestoreTriggerBridgeTest {
 
   @Test
   void subcollectionPatternsAndEventTypesFilter() throws Exception {
-    DocumentReference note = env.firestore().collection("things").document("t2").collection("notes").document("n1");
+    DocumentReference note =
+        env.firestore().collection("things").document("t2").collection("notes").document("n1");
     FirestoreCalls.await(note.set(Map.of("text", "hi")));
     FirestoreCalls.await(note.update("text", "edited")); // notes-created does not want updates
     awaitReceived(1);
@@ -122,6 +159,8 @@ class FirestoreTriggerBridgeTest {
     while (RecordingFunction.RECEIVED.size() < count && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }
-    assertTrue(RecordingFunction.RECEIVED.size() >= count, "received " + RecordingFunction.RECEIVED.size() + " of " + count);
+    assertTrue(
+        RecordingFunction.RECEIVED.size() >= count,
+        "received " + RecordingFunction.RECEIVED.size() + " of " + count);
   }
 }

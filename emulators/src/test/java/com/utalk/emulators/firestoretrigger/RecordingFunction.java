@@ -9,7 +9,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A Firestore-triggered function for the bridge test: records what it receives; fails an id's first delivery on request. */
+/**
+ * A Firestore-triggered function for the bridge test: records what it receives; fails an id's first
+ * delivery on request.
+ */
 public final class RecordingFunction implements CloudEventsFunction {
   record Received(CloudEvent event, FirestoreChange change) {}
 
@@ -20,10 +23,16 @@ public final class RecordingFunction implements CloudEventsFunction {
   @Override
   public void accept(CloudEvent event) {
     Object document = event.getExtension("document");
-    FirestoreChange change = FirestoreChange.fromEventData(event.getId(), event.getData().toBytes(), document == null ? null : document.toString());
+    FirestoreChange change =
+        FirestoreChange.fromEventData(
+            event.getId(),
+            event.getData().toBytes(),
+            document == null ? null : document.toString());
     RECEIVED.add(new Received(event, change));
-    if (FAIL_FIRST_FOR_DOCUMENTS.contains(change.documentPath()) && FAILED_ONCE.putIfAbsent(event.getId(), true) == null) {
-      throw new IllegalStateException("failing the first delivery of " + event.getId() + " on purpose");
+    if (FAIL_FIRST_FOR_DOCUMENTS.contains(change.documentPath())
+        && FAILED_ONCE.putIfAbsent(event.getId(), true) == null) {
+      throw new IllegalStateException(
+          "failing the first delivery of " + event.getId() + " on purpose");
     }
   }
 }

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 
 class GatewayTest {
   private static final Duration WAIT = Duration.ofSeconds(5);
-  private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   private static RecordingServer webhook;
   private static RecordingServer api;
@@ -37,10 +38,21 @@ class GatewayTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       deadPort = socket.getLocalPort(); // closed again: nothing listens there
     }
-    gateway = Gateway.start(new RouteTable(List.of(
-        new Route("whatsapp-inbound-webhook", "/webhooks/twilio/whatsapp", false, URI.create(webhook.baseUrl())),
-        new Route("api", "/api", true, URI.create(api.baseUrl())),
-        new Route("down-function", "/down", false, URI.create("http://127.0.0.1:" + deadPort)))));
+    gateway =
+        Gateway.start(
+            new RouteTable(
+                List.of(
+                    new Route(
+                        "whatsapp-inbound-webhook",
+                        "/webhooks/twilio/whatsapp",
+                        false,
+                        URI.create(webhook.baseUrl())),
+                    new Route("api", "/api", true, URI.create(api.baseUrl())),
+                    new Route(
+                        "down-function",
+                        "/down",
+                        false,
+                        URI.create("http://127.0.0.1:" + deadPort)))));
   }
 
   @AfterAll
@@ -52,17 +64,20 @@ class GatewayTest {
 
   @Test
   void proxiesMethodPathHeadersAndBodyBothWays() throws Exception {
-    webhook.thenReply(new Reply(201, Map.of("Content-Type", "text/xml", "X-Upstream", "yes"), "<Response/>"));
+    webhook.thenReply(
+        new Reply(201, Map.of("Content-Type", "text/xml", "X-Upstream", "yes"), "<Response/>"));
     String form = "From=whatsapp%3A%2B5215512345678&Body=hola+%C2%BFqu%C3%A9%3F";
-    HttpResponse<String> response = CLIENT.send(
-        HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/webhooks/twilio/whatsapp?x=1&y=a%20b"))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .header("X-Twilio-Signature", "abc123+/=")
-            .header("X-Request-ID", "req-12345678")
-            .header("Authorization", "Bearer token-xyz")
-            .POST(HttpRequest.BodyPublishers.ofString(form))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        CLIENT.send(
+            HttpRequest.newBuilder(
+                    URI.create(gateway.baseUrl() + "/webhooks/twilio/whatsapp?x=1&y=a%20b"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Twilio-Signature", "abc123+/=")
+                .header("X-Request-ID", "req-12345678")
+                .header("Authorization", "Bearer token-xyz")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
 
     assertEquals(201, response.statusCode());
     assertEquals("<Response/>", response.body());
@@ -84,10 +99,13 @@ class GatewayTest {
   @Test
   void prefixRouteServesEverythingBelowIt() throws Exception {
     api.thenReply(new Reply(204, Map.of(), ""));
-    HttpResponse<String> response = CLIENT.send(
-        HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/api/v1/conversations/c1?limit=10"))
-            .method("DELETE", HttpRequest.BodyPublishers.noBody()).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        CLIENT.send(
+            HttpRequest.newBuilder(
+                    URI.create(gateway.baseUrl() + "/api/v1/conversations/c1?limit=10"))
+                .method("DELETE", HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertEquals(204, response.statusCode());
     RecordingServer.Received upstream = api.take(WAIT);
     assertEquals("DELETE", upstream.method());
@@ -97,26 +115,36 @@ class GatewayTest {
 
   @Test
   void unknownPathIsAJson404WithARequestId() throws Exception {
-    HttpResponse<byte[]> response = CLIENT.send(
-        HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/apix")).header("X-Request-ID", "caller-chosen-id").build(),
-        HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> response =
+        CLIENT.send(
+            HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/apix"))
+                .header("X-Request-ID", "caller-chosen-id")
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
     assertEquals(404, response.statusCode());
-    assertTrue(response.headers().firstValue("content-type").orElseThrow().startsWith("application/json"));
+    assertTrue(
+        response.headers().firstValue("content-type").orElseThrow().startsWith("application/json"));
     JsonNode body = Json.read(response.body());
     assertEquals("not_found", body.path("error").asText());
     assertTrue(body.path("message").asText().contains("/apix"));
     assertEquals("caller-chosen-id", body.path("requestId").asText());
     assertEquals("caller-chosen-id", response.headers().firstValue("x-request-id").orElseThrow());
 
-    HttpResponse<byte[]> minted = CLIENT.send(HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/nope")).build(),
-        HttpResponse.BodyHandlers.ofByteArray());
-    assertEquals(minted.headers().firstValue("x-request-id").orElseThrow(), Json.read(minted.body()).path("requestId").asText());
+    HttpResponse<byte[]> minted =
+        CLIENT.send(
+            HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/nope")).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(
+        minted.headers().firstValue("x-request-id").orElseThrow(),
+        Json.read(minted.body()).path("requestId").asText());
   }
 
   @Test
   void unreachableUpstreamIsAJson502() throws Exception {
-    HttpResponse<byte[]> response = CLIENT.send(HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/down")).build(),
-        HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> response =
+        CLIENT.send(
+            HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/down")).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
     assertEquals(502, response.statusCode());
     JsonNode body = Json.read(response.body());
     assertEquals("bad_gateway", body.path("error").asText());
@@ -126,12 +154,15 @@ class GatewayTest {
 
   @Test
   void healthReportsEachUpstream() throws Exception {
-    HttpResponse<byte[]> response = CLIENT.send(HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/health")).build(),
-        HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> response =
+        CLIENT.send(
+            HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/health")).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
     JsonNode body = Json.read(response.body());
     assertEquals(503, response.statusCode());
     assertEquals("degraded", body.path("status").asText());
-    assertTrue(body.path("functions").path("whatsapp-inbound-webhook").path("reachable").asBoolean());
+    assertTrue(
+        body.path("functions").path("whatsapp-inbound-webhook").path("reachable").asBoolean());
     assertTrue(body.path("functions").path("api").path("reachable").asBoolean());
     assertFalse(body.path("functions").path("down-function").path("reachable").asBoolean());
   }
@@ -141,7 +172,8 @@ class GatewayTest {
     int rounds = 200;
     long[] direct = new long[rounds];
     long[] proxied = new long[rounds];
-    HttpRequest viaGateway = HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/api/ping")).build();
+    HttpRequest viaGateway =
+        HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/api/ping")).build();
     HttpRequest straight = HttpRequest.newBuilder(URI.create(api.baseUrl() + "/api/ping")).build();
     for (int i = 0; i < 200; i++) { // warm up both paths (JIT, connection pools)
       CLIENT.send(viaGateway, HttpResponse.BodyHandlers.discarding());
@@ -159,9 +191,11 @@ class GatewayTest {
     Arrays.sort(direct);
     Arrays.sort(proxied);
     double addedMedianMs = (proxied[rounds / 2] - direct[rounds / 2]) / 1e6;
-    System.out.printf("gateway latency: direct median %.3f ms, via gateway median %.3f ms, added %.3f ms%n",
+    System.out.printf(
+        "gateway latency: direct median %.3f ms, via gateway median %.3f ms, added %.3f ms%n",
         direct[rounds / 2] / 1e6, proxied[rounds / 2] / 1e6, addedMedianMs);
-    // Generous bound so a loaded CI machine does not flake; a Nagle/delayed-ACK stall would be ~40 ms.
+    // Generous bound so a loaded CI machine does not flake; a Nagle/delayed-ACK stall would be ~40
+    // ms.
     assertTrue(addedMedianMs < 10, "gateway added " + addedMedianMs + " ms");
     while (true) { // drain what the loop sent to the recording upstream
       try {

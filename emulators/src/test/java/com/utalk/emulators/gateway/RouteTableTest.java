@@ -29,7 +29,9 @@ class RouteTableTest {
 
   @Test
   void mostSpecificRouteWins() {
-    RouteTable table = new RouteTable(List.of(new Route("api", "/api", true, A), new Route("admin", "/api/admin", true, B)));
+    RouteTable table =
+        new RouteTable(
+            List.of(new Route("api", "/api", true, A), new Route("admin", "/api/admin", true, B)));
     assertEquals("admin", table.match("/api/admin/users").orElseThrow().name());
     assertEquals("api", table.match("/api/users").orElseThrow().name());
     assertTrue(table.match("/other").isEmpty());
@@ -37,7 +39,11 @@ class RouteTableTest {
 
   @Test
   void catalogHttpFunctionsBecomeRoutes() {
-    RouteTable table = RouteTable.fromCatalog(FunctionCatalog.FUNCTIONS, spec -> URI.create("http://127.0.0.1:" + (8801 + FunctionCatalog.FUNCTIONS.indexOf(spec))));
+    RouteTable table =
+        RouteTable.fromCatalog(
+            FunctionCatalog.FUNCTIONS,
+            spec ->
+                URI.create("http://127.0.0.1:" + (8801 + FunctionCatalog.FUNCTIONS.indexOf(spec))));
     long httpFunctions = FunctionCatalog.FUNCTIONS.stream().filter(FunctionSpec::isHttp).count();
     assertEquals(httpFunctions, table.routes().size());
     for (FunctionSpec spec : FunctionCatalog.FUNCTIONS) {

@@ -18,8 +18,11 @@ class DemoSeedTest {
       DemoSeed.seed(env.firestore());
 
       WorkspaceDirectory directory = new WorkspaceDirectory(env.firestore(), Clock.systemUTC());
-      assertEquals(new Workspace("demo", "Demo Workspace", List.of("+14155238886")), directory.find("demo").orElseThrow());
-      assertEquals("demo", directory.workspaceForNumber(PhoneNumber.parse("+14155238886")).orElseThrow());
+      assertEquals(
+          new Workspace("demo", "Demo Workspace", List.of("+14155238886")),
+          directory.find("demo").orElseThrow());
+      assertEquals(
+          "demo", directory.workspaceForNumber(PhoneNumber.parse("+14155238886")).orElseThrow());
     }
   }
 

@@ -31,14 +31,28 @@ class LocalReleasesTest {
   @BeforeEach
   void aBuiltRepository() throws IOException {
     repo = Files.createDirectories(temp.resolve("repo"));
-    library = Files.writeString(Files.createDirectories(temp.resolve("m2/org/lib/1.0")).resolve("lib-1.0.jar"), "third-party");
-    Path sharedJar = Files.writeString(Files.createDirectories(repo.resolve("shared/target")).resolve("utalk-shared.jar"), "shared v1");
+    library =
+        Files.writeString(
+            Files.createDirectories(temp.resolve("m2/org/lib/1.0")).resolve("lib-1.0.jar"),
+            "third-party");
+    Path sharedJar =
+        Files.writeString(
+            Files.createDirectories(repo.resolve("shared/target")).resolve("utalk-shared.jar"),
+            "shared v1");
     for (String module : LocalReleases.MODULES) {
       Path classes = Files.createDirectories(repo.resolve(module + "/target/classes/com/utalk"));
       Files.writeString(classes.resolve("Main.class"), module + " v1");
-      Files.writeString(repo.resolve(module + "/target/runtime-classpath.txt"), sharedJar + ":" + library);
+      Files.writeString(
+          repo.resolve(module + "/target/runtime-classpath.txt"), sharedJar + ":" + library);
     }
-    config = StackConfig.from(Settings.of(Map.of("UTALK_REPO_ROOT", repo.toString(), "UTALK_RUN_DIR", temp.resolve("run").toString())));
+    config =
+        StackConfig.from(
+            Settings.of(
+                Map.of(
+                    "UTALK_REPO_ROOT",
+                    repo.toString(),
+                    "UTALK_RUN_DIR",
+                    temp.resolve("run").toString())));
   }
 
   @Test
@@ -48,20 +62,29 @@ class LocalReleasesTest {
     assertTrue(releases.incomplete("1.0.0").isEmpty());
     assertEquals(LocalReleases.MODULES, List.copyOf(release.modules().keySet()));
 
-    Files.writeString(repo.resolve("functions/target/classes/com/utalk/Main.class"), "functions v2, rebuilt");
+    Files.writeString(
+        repo.resolve("functions/target/classes/com/utalk/Main.class"), "functions v2, rebuilt");
     Files.writeString(repo.resolve("shared/target/utalk-shared.jar"), "shared v2, reinstalled");
-    Path copied = releases.dir("1.0.0").resolve(release.modules().get("functions").classes()).resolve("com/utalk/Main.class");
+    Path copied =
+        releases
+            .dir("1.0.0")
+            .resolve(release.modules().get("functions").classes())
+            .resolve("com/utalk/Main.class");
     assertEquals("functions v1", Files.readString(copied));
-    Path copiedJar = releases.dir("1.0.0").resolve(release.modules().get("functions").project().get(0));
+    Path copiedJar =
+        releases.dir("1.0.0").resolve(release.modules().get("functions").project().get(0));
     assertEquals("shared v1", Files.readString(copiedJar));
-    assertArrayEquals(Files.readAllBytes(library),
-        Files.readAllBytes(releases.dir("1.0.0").resolve(release.modules().get("functions").libraries().get(0))));
+    assertArrayEquals(
+        Files.readAllBytes(library),
+        Files.readAllBytes(
+            releases.dir("1.0.0").resolve(release.modules().get("functions").libraries().get(0))));
   }
 
   @Test
   void deployAndRollBackSwitchWhatTheServicesStartFrom() throws IOException {
     LocalReleases releases = LocalReleases.of(config);
-    assertTrue(releases.currentBuild("functions").isEmpty(), "no release deployed: the build on disk");
+    assertTrue(
+        releases.currentBuild("functions").isEmpty(), "no release deployed: the build on disk");
     releases.record("1.0.0", Map.of());
     releases.deploy("1.0.0");
     releases.record("1.1.0", Map.of("RELEASE_FAULT", "api-503"));
@@ -73,22 +96,38 @@ class LocalReleasesTest {
     assertNull(serving.problem());
     assertTrue(serving.classes().startsWith(releases.dir("1.1.0")), serving.classes().toString());
     assertEquals(Map.of("RELEASE_FAULT", "api-503"), serving.env());
-    assertEquals("1.1.0", stampedVersion(serving.project().get(0)), "the release's version, ahead of shared's build.properties");
+    assertEquals(
+        "1.1.0",
+        stampedVersion(serving.project().get(0)),
+        "the release's version, ahead of shared's build.properties");
     ServiceSpec host = LocalServices.named(config, "functions-host");
     String libraries = host.command().get(host.command().indexOf("--libraries") + 1);
     String project = host.command().get(host.command().indexOf("--project") + 1);
-    assertTrue(project.startsWith(releases.dir("1.1.0").toString()) && !project.contains(library.toString()), project);
-    assertTrue(libraries.startsWith(releases.dir("1.1.0").toString()), "the release's libraries, shared by the functions: " + libraries);
+    assertTrue(
+        project.startsWith(releases.dir("1.1.0").toString())
+            && !project.contains(library.toString()),
+        project);
+    assertTrue(
+        libraries.startsWith(releases.dir("1.1.0").toString()),
+        "the release's libraries, shared by the functions: " + libraries);
     // the host's project class path: the functions' classes, then the stamp ahead of shared's jar
     assertEquals("1.1.0", stampedVersion(project.split(java.io.File.pathSeparator)[1]));
-    assertEquals("1.1.0", stampedVersion(releases.currentBuild("realtime-service").orElseThrow().classpath().get(1)));
-    assertTrue(host.problem() != null, "the fake classes hold no function entry point: " + FunctionCatalog.FUNCTIONS.get(0).entryPoint());
+    assertEquals(
+        "1.1.0",
+        stampedVersion(releases.currentBuild("realtime-service").orElseThrow().classpath().get(1)));
+    assertTrue(
+        host.problem() != null,
+        "the fake classes hold no function entry point: "
+            + FunctionCatalog.FUNCTIONS.get(0).entryPoint());
 
     manifest = releases.rollback();
     assertEquals("1.0.0", manifest.current());
     assertNull(manifest.previous());
-    assertEquals("1.0.0", stampedVersion(releases.currentBuild("realtime-service").orElseThrow().project().get(0)));
-    assertTrue(releases.currentBuild("realtime-service").orElseThrow().env().get("RELEASE_FAULT") == null);
+    assertEquals(
+        "1.0.0",
+        stampedVersion(releases.currentBuild("realtime-service").orElseThrow().project().get(0)));
+    assertTrue(
+        releases.currentBuild("realtime-service").orElseThrow().env().get("RELEASE_FAULT") == null);
     IllegalStateException none = assertThrows(IllegalStateException.class, releases::rollback);
     assertTrue(none.getMessage().contains("no previous release"), none.getMessage());
   }
@@ -100,7 +139,8 @@ class LocalReleasesTest {
     releases.deploy("1.0.0");
     releases.record("1.1.0", Map.of());
     releases.deploy("1.1.0");
-    Path jar = releases.dir("1.0.0").resolve(old.modules().get("realtime-service").libraries().get(0));
+    Path jar =
+        releases.dir("1.0.0").resolve(old.modules().get("realtime-service").libraries().get(0));
     Files.delete(jar);
     assertEquals(jar + " is missing", releases.incomplete("1.0.0").orElseThrow());
     IllegalStateException refused = assertThrows(IllegalStateException.class, releases::rollback);
@@ -117,7 +157,8 @@ class LocalReleasesTest {
     releases.record("1.0.0", Map.of());
     releases.deploy("1.0.0");
     ClasspathSnapshot.delete(releases.dir("1.0.0"));
-    assertTrue(LocalServices.named(config, "realtime-service").problem().contains("release 1.0.0 serves"),
+    assertTrue(
+        LocalServices.named(config, "realtime-service").problem().contains("release 1.0.0 serves"),
         LocalServices.named(config, "realtime-service").problem());
   }
 

@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 /** A local HTTP endpoint for tests: records every request, answers from a programmable script. */
 public final class RecordingServer implements AutoCloseable {
   /** A request as received; header names are lower-cased. */
-  public record Received(String method, String path, String rawQuery, Map<String, List<String>> headers, byte[] body) {
+  public record Received(
+      String method, String path, String rawQuery, Map<String, List<String>> headers, byte[] body) {
     public String header(String name) {
       List<String> values = headers.get(name.toLowerCase());
       return values == null || values.isEmpty() ? null : values.get(0);
@@ -89,12 +90,22 @@ public final class RecordingServer implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     Map<String, List<String>> headers = new TreeMap<>();
-    exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), new ArrayList<>(values)));
-    received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-        exchange.getRequestURI().getRawQuery(), headers, HttpExchanges.readBody(exchange)));
+    exchange
+        .getRequestHeaders()
+        .forEach((name, values) -> headers.put(name.toLowerCase(), new ArrayList<>(values)));
+    received.add(
+        new Received(
+            exchange.getRequestMethod(),
+            exchange.getRequestURI().getRawPath(),
+            exchange.getRequestURI().getRawQuery(),
+            headers,
+            HttpExchanges.readBody(exchange)));
     Reply reply = next();
     reply.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
-    HttpExchanges.send(exchange, reply.status(), reply.headers().getOrDefault("Content-Type", "text/plain"),
+    HttpExchanges.send(
+        exchange,
+        reply.status(),
+        reply.headers().getOrDefault("Content-Type", "text/plain"),
         reply.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 

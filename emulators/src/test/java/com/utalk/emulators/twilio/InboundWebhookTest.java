@@ -20,10 +20,15 @@ class InboundWebhookTest {
   void textMessageHasTwiliosFieldsAndAValidSignature() throws Exception {
     try (RecordingServer gateway = new RecordingServer()) {
       InboundWebhook webhook =
-          InboundWebhook.text(TwilioAccount.LOCAL, PhoneNumber.parse("+5215512345678"), PhoneNumber.parse("+14155238886"), "hola");
+          InboundWebhook.text(
+              TwilioAccount.LOCAL,
+              PhoneNumber.parse("+5215512345678"),
+              PhoneNumber.parse("+14155238886"),
+              "hola");
 
       SimulateInbound.Result result =
-          SimulateInbound.post(webhook, URI.create(gateway.baseUrl() + InboundWebhook.PATH), PUBLIC_BASE_URL);
+          SimulateInbound.post(
+              webhook, URI.create(gateway.baseUrl() + InboundWebhook.PATH), PUBLIC_BASE_URL);
 
       assertEquals(200, result.status());
       RecordingServer.Received request = gateway.take(Duration.ofSeconds(5));
@@ -43,15 +48,23 @@ class InboundWebhookTest {
       assertTrue(form.get("MessageSid").matches("SM[0-9a-f]{32}"));
       assertFalse(form.containsKey("MediaUrl0"));
       // Signed for the public URL the function reconstructs, not the address it was posted to.
-      assertTrue(new RequestValidator(TwilioAccount.LOCAL.authToken())
-          .validate(PUBLIC_BASE_URL + "/webhooks/twilio/whatsapp", form, request.header("x-twilio-signature")));
+      assertTrue(
+          new RequestValidator(TwilioAccount.LOCAL.authToken())
+              .validate(
+                  PUBLIC_BASE_URL + "/webhooks/twilio/whatsapp",
+                  form,
+                  request.header("x-twilio-signature")));
     }
   }
 
   @Test
   void mediaMessageCarriesMediaFields() {
     Map<String, String> params =
-        InboundWebhook.text(TwilioAccount.LOCAL, PhoneNumber.parse("+5215512345678"), PhoneNumber.parse("+14155238886"), "")
+        InboundWebhook.text(
+                TwilioAccount.LOCAL,
+                PhoneNumber.parse("+5215512345678"),
+                PhoneNumber.parse("+14155238886"),
+                "")
             .withMedia("https://example.com/cat.jpg", "image/jpeg")
             .params();
     assertEquals("1", params.get("NumMedia"));

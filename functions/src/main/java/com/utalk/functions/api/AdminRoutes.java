@@ -21,27 +21,55 @@ final class AdminRoutes {
   List<Route> routes() {
     return List.of(
         Route.get("/api/audit-logs", Access.requires(Permission.AUDIT_READ), this::auditLogs),
-        Route.post("/api/admin/jwt-secret/rotate", Access.requires(Permission.SECRETS_ROTATE), this::rotate));
+        Route.post(
+            "/api/admin/jwt-secret/rotate",
+            Access.requires(Permission.SECRETS_ROTATE),
+            this::rotate));
   }
 
   private Reply auditLogs(ApiRequest request) {
     AuditLog.Page page =
-        auth.audit().list(request.principal().workspaceId(), Limits.of(request.queryInt("limit")), request.query("cursor"));
-    Object next = page.nextCursor() == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : page.nextCursor();
+        auth.audit()
+            .list(
+                request.principal().workspaceId(),
+                Limits.of(request.queryInt("limit")),
+                request.query("cursor"));
+    Object next =
+        page.nextCursor() == null
+            ? com.fasterxml.jackson.databind.node.NullNode.getInstance()
+            : page.nextCursor();
     return Reply.ok(Map.of("items", page.items(), "nextCursor", next));
   }
 
   private Reply rotate(ApiRequest request) {
     if (!auth.keys().ring().rotatable()) {
-      throw new ConflictException("not_rotatable", "the JWT secret comes from JWT_SECRET here; rotate it in Secret Manager");
+      throw new ConflictException(
+          "not_rotatable",
+          "the JWT secret comes from JWT_SECRET here; rotate it in Secret Manager");
     }
     KeyRotation.Outcome outcome = auth.rotation().unlessRecent();
     if (!outcome.rotated()) {
-      throw new ConflictException("rotated_recently", "the JWT secret was rotated less than an hour ago");
+      throw new ConflictException(
+          "rotated_recently", "the JWT secret was rotated less than an hour ago");
     }
-    auth.audit().record(
-        auth.audit().entry(request.principal(), request.requestId(), AuditActions.JWT_SECRET_ROTATE, "jwt_secret", outcome.newKid(),
-            Map.of("kid", outcome.previousKid()), Map.of("kid", outcome.newKid())));
-    return Reply.ok(Map.of("previousKid", outcome.previousKid(), "kid", outcome.newKid(), "retiredKids", outcome.retiredKids()));
+    auth.audit()
+        .record(
+            auth.audit()
+                .entry(
+                    request.principal(),
+                    request.requestId(),
+                    AuditActions.JWT_SECRET_ROTATE,
+                    "jwt_secret",
+                    outcome.newKid(),
+                    Map.of("kid", outcome.previousKid()),
+                    Map.of("kid", outcome.newKid())));
+    return Reply.ok(
+        Map.of(
+            "previousKid",
+            outcome.previousKid(),
+            "kid",
+            outcome.newKid(),
+            "retiredKids",
+            outcome.retiredKids()));
   }
 }

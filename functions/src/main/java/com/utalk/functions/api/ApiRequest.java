@@ -5,9 +5,9 @@ import com.utalk.auth.Principal;
 import com.utalk.errors.ValidationException;
 import com.utalk.functions.http.ContentType;
 import com.utalk.functions.http.HttpCall;
+import com.utalk.json.Json;
 import com.utalk.validation.JsonText;
 import com.utalk.validation.Text;
-import com.utalk.json.Json;
 import com.utalk.versions.ApiVersion;
 import java.io.IOException;
 import java.util.Map;
@@ -16,8 +16,10 @@ import java.util.Map;
 public final class ApiRequest {
   /** Every JSON body of this API is small; this bounds memory and parsing work. */
   static final int MAX_BODY_BYTES = 64 * 1024;
+
   /** Query parameters are ids, filters, dates and cursors: short. */
   static final int MAX_QUERY_CHARS = 512;
+
   /** The floor for every JSON string of a request body; fields have tighter caps (docs/api.md). */
   static final int MAX_JSON_STRING_CHARS = 8192;
 
@@ -26,7 +28,8 @@ public final class ApiRequest {
   private final Principal principal;
   private final ApiVersion version;
 
-  ApiRequest(HttpCall call, Map<String, String> pathParameters, Principal principal, ApiVersion version) {
+  ApiRequest(
+      HttpCall call, Map<String, String> pathParameters, Principal principal, ApiVersion version) {
     this.call = call;
     this.pathParameters = pathParameters;
     this.principal = principal;
@@ -55,7 +58,8 @@ public final class ApiRequest {
   }
 
   public String query(String name) {
-    java.util.List<String> values = call.request().getQueryParameters().getOrDefault(name, java.util.List.of());
+    java.util.List<String> values =
+        call.request().getQueryParameters().getOrDefault(name, java.util.List.of());
     if (values.size() > 1) {
       throw new ValidationException(name, name + " is given more than once");
     }
@@ -111,8 +115,8 @@ public final class ApiRequest {
   }
 
   /**
-   * As {@link #json()} for endpoints whose body is optional: a request with neither a
-   * Content-Type nor a body (a bare {@code curl -X POST}) gives null.
+   * As {@link #json()} for endpoints whose body is optional: a request with neither a Content-Type
+   * nor a body (a bare {@code curl -X POST}) gives null.
    */
   public JsonBody jsonIfPresent() throws IOException {
     if (call.request().getContentType().isEmpty() && call.request().getContentLength() <= 0) {

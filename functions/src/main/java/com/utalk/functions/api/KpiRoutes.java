@@ -1,6 +1,5 @@
 package com.utalk.functions.api;
 
-import com.utalk.wiring.Lazy;
 import com.utalk.auth.Permission;
 import com.utalk.functions.wiring.Backend;
 import com.utalk.gcp.GcpProject;
@@ -14,12 +13,16 @@ import com.utalk.slo.SliSampler;
 import com.utalk.slo.SliSource;
 import com.utalk.slo.SloEvaluator;
 import com.utalk.slo.SloReport;
+import com.utalk.wiring.Lazy;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** GET /api/kpis (the caller's workspace; JSON or CSV) and GET /api/slo: thin adapters over the KPI and SLO services. */
+/**
+ * GET /api/kpis (the caller's workspace; JSON or CSV) and GET /api/slo: thin adapters over the KPI
+ * and SLO services.
+ */
 final class KpiRoutes {
   private final Supplier<KpiReportService> reports;
   private final Supplier<Slis> slis;
@@ -27,7 +30,9 @@ final class KpiRoutes {
 
   KpiRoutes(Backend backend) {
     this.clock = backend.clock();
-    this.reports = Lazy.of(() -> new KpiReportService(new KpiRollupStore(backend.firestore()), backend.clock()));
+    this.reports =
+        Lazy.of(
+            () -> new KpiReportService(new KpiRollupStore(backend.firestore()), backend.clock()));
     this.slis = Lazy.of(() -> Slis.from(backend));
   }
 
@@ -38,10 +43,17 @@ final class KpiRoutes {
   }
 
   private Reply kpis(ApiRequest request) {
-    KpiReport report = reports.get().report(
-        request.principal().workspaceId(), request.query("period"), request.query("from"), request.query("to"));
+    KpiReport report =
+        reports
+            .get()
+            .report(
+                request.principal().workspaceId(),
+                request.query("period"),
+                request.query("from"),
+                request.query("to"));
     if ("csv".equalsIgnoreCase(request.query("format"))) {
-      return Reply.raw(200, "text/csv; charset=utf-8", report.toCsv().getBytes(StandardCharsets.UTF_8));
+      return Reply.raw(
+          200, "text/csv; charset=utf-8", report.toCsv().getBytes(StandardCharsets.UTF_8));
     }
     return Reply.ok(report.toJson());
   }
@@ -51,7 +63,9 @@ final class KpiRoutes {
     if (current.sampler() != null) {
       current.sampler().sample(Metrics.get()); // include the newest minute
     }
-    return Reply.ok(SloReport.toJson(clock.instant(), current.name(), new SloEvaluator(current.source()).evaluateAll()));
+    return Reply.ok(
+        SloReport.toJson(
+            clock.instant(), current.name(), new SloEvaluator(current.source()).evaluateAll()));
   }
 
   /**
@@ -64,7 +78,11 @@ final class KpiRoutes {
       boolean exported = MetricsExport.from(backend.settings()).cloudMonitoring();
       String name = backend.settings().get("SLO_SOURCE", exported ? "cloud-monitoring" : "process");
       if (name.equals("cloud-monitoring")) {
-        return new Slis(name, new CloudMonitoringSliSource(GcpProject.from(backend.settings()).projectId(), backend.clock()), null);
+        return new Slis(
+            name,
+            new CloudMonitoringSliSource(
+                GcpProject.from(backend.settings()).projectId(), backend.clock()),
+            null);
       }
       SliSampler sampler = SliSampler.start(Metrics.get(), backend.clock());
       return new Slis("process", sampler.history(), sampler);

@@ -8,9 +8,10 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
- * GET /api/openapi.json: the hand-written OpenAPI 3 document (src/main/resources/openapi.json).
- * It is written by hand on purpose, so that OpenApiTest comparing it with the route table and the
- * function catalog actually catches a route someone forgot to document, or documented but never built.
+ * GET /api/openapi.json: the hand-written OpenAPI 3 document (src/main/resources/openapi.json). It
+ * is written by hand on purpose, so that OpenApiTest comparing it with the route table and the
+ * function catalog actually catches a route someone forgot to document, or documented but never
+ * built.
  */
 final class OpenApiRoute {
   static final String RESOURCE = "/openapi.json";

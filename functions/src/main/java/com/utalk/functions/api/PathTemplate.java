@@ -18,7 +18,8 @@ public record PathTemplate(String template, List<String> segments) {
 
   /** The path parameters when {@code path} matches. */
   public Optional<Map<String, String>> match(String path) {
-    String trimmed = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    String trimmed =
+        path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     String[] parts = trimmed.substring(trimmed.startsWith("/") ? 1 : 0).split("/", -1);
     if (parts.length != segments.size()) {
       return Optional.empty();

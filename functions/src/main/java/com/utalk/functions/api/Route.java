@@ -2,7 +2,10 @@ package com.utalk.functions.api;
 
 import java.io.IOException;
 
-/** One entry of the route table: method + path template, who may call it, and the adapter that serves it. */
+/**
+ * One entry of the route table: method + path template, who may call it, and the adapter that
+ * serves it.
+ */
 public record Route(String method, PathTemplate path, Access access, Handler handler) {
   @FunctionalInterface
   public interface Handler {

@@ -19,9 +19,9 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Finds the route for a request, authenticates and authorises it as the route demands (through
- * the one policy), then runs its adapter and renders the reply. Errors travel as exceptions to
- * {@link HttpCall}, which renders the one JSON error shape.
+ * Finds the route for a request, authenticates and authorises it as the route demands (through the
+ * one policy), then runs its adapter and renders the reply. Errors travel as exceptions to {@link
+ * HttpCall}, which renders the one JSON error shape.
  */
 public final class Router {
   private final List<Route> routes;
@@ -29,7 +29,11 @@ public final class Router {
   private final PermissionPolicy policy;
   private final VersionPolicy versions;
 
-  public Router(List<Route> routes, AccessTokenVerifier verifier, PermissionPolicy policy, VersionPolicy versions) {
+  public Router(
+      List<Route> routes,
+      AccessTokenVerifier verifier,
+      PermissionPolicy policy,
+      VersionPolicy versions) {
     this.routes = List.copyOf(routes);
     this.verifier = verifier;
     this.policy = policy;
@@ -43,14 +47,19 @@ public final class Router {
   public void dispatch(HttpCall call) throws IOException {
     String method = call.request().getMethod().toUpperCase(Locale.ROOT);
     String path = call.request().getPath();
-    List<Route> onPath = routes.stream().filter(route -> route.path().match(path).isPresent()).toList();
+    List<Route> onPath =
+        routes.stream().filter(route -> route.path().match(path).isPresent()).toList();
     if (onPath.isEmpty()) {
       throw new NotFoundException("no such endpoint: " + path);
     }
-    Optional<Route> found = onPath.stream().filter(route -> route.method().equals(method)).findFirst();
+    Optional<Route> found =
+        onPath.stream().filter(route -> route.method().equals(method)).findFirst();
     if (found.isEmpty()) {
       throw new MethodNotAllowedException(
-          "use " + onPath.stream().map(Route::method).collect(Collectors.joining(" or ")) + " on " + path);
+          "use "
+              + onPath.stream().map(Route::method).collect(Collectors.joining(" or "))
+              + " on "
+              + path);
     }
     Route route = found.get();
     call.route(route.path().template());
@@ -95,7 +104,8 @@ public final class Router {
   private static String bearerToken(HttpCall call) {
     String header = call.header("Authorization");
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      throw new UnauthenticatedException("missing_token", "send the access token as Authorization: Bearer <token>");
+      throw new UnauthenticatedException(
+          "missing_token", "send the access token as Authorization: Bearer <token>");
     }
     return header.substring(7).trim();
   }

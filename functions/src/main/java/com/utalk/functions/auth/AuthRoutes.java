@@ -29,15 +29,19 @@ public final class AuthRoutes {
 
   private Reply login(ApiRequest request) throws IOException {
     ApiRequest.JsonBody body = request.json();
-    String ip = ClientIp.from(request.header("X-Forwarded-For"), auth.settings().trustedProxyHops());
-    return Reply.ok(SessionBody.of(auth.login().login(body.string("email"), body.string("password"), ip)));
+    String ip =
+        ClientIp.from(request.header("X-Forwarded-For"), auth.settings().trustedProxyHops());
+    return Reply.ok(
+        SessionBody.of(auth.login().login(body.string("email"), body.string("password"), ip)));
   }
 
   private Reply refresh(ApiRequest request) throws IOException {
     return Reply.ok(SessionBody.of(auth.sessions().refresh(refreshToken(request))));
   }
 
-  /** Revokes the presented refresh token's family; answers 204 whether or not it was still valid. */
+  /**
+   * Revokes the presented refresh token's family; answers 204 whether or not it was still valid.
+   */
   private Reply logout(ApiRequest request) throws IOException {
     auth.sessions().logout(refreshToken(request));
     return Reply.noContent();
@@ -45,7 +49,14 @@ public final class AuthRoutes {
 
   private Reply me(ApiRequest request) {
     Principal principal = request.principal();
-    return Reply.ok(Map.of("id", principal.uid(), "role", principal.role().wire(), "workspaceId", principal.workspaceId()));
+    return Reply.ok(
+        Map.of(
+            "id",
+            principal.uid(),
+            "role",
+            principal.role().wire(),
+            "workspaceId",
+            principal.workspaceId()));
   }
 
   private static String refreshToken(ApiRequest request) throws IOException {

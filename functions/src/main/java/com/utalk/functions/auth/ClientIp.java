@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * The caller's IP for the per-IP login limit. Google's front end appends the client address to
  * X-Forwarded-For; anything to its left was written by the client and cannot be trusted. With
- * {@code trustedHops} proxies of ours in front (1 for a bare function, 2 behind the load
- * balancer), the client is that many entries from the right.
+ * {@code trustedHops} proxies of ours in front (1 for a bare function, 2 behind the load balancer),
+ * the client is that many entries from the right.
  */
 final class ClientIp {
   private ClientIp() {}

@@ -1,6 +1,5 @@
 package com.utalk.functions.auth;
 
-import com.utalk.wiring.Lazy;
 import com.google.cloud.functions.CloudEventsFunction;
 import com.utalk.auth.AuthModule;
 import com.utalk.auth.keys.KeyRotation;
@@ -10,14 +9,15 @@ import com.utalk.functions.events.EventCall;
 import com.utalk.functions.events.PubSubMessage;
 import com.utalk.functions.wiring.Backend;
 import com.utalk.logging.Log;
+import com.utalk.wiring.Lazy;
 import io.cloudevents.CloudEvent;
 
 /**
- * Secret Manager's rotation notification (Pub/Sub topic of the JWT secret, attribute
- * {@code eventType=SECRET_ROTATE}, sent every 90 days by the secret's rotation schedule) → adds a
- * new random version. Tokens signed with the previous version stay valid for the grace period.
- * Other notifications on the topic (SECRET_VERSION_ADD, the version our own rotation adds, ...)
- * are acknowledged and ignored.
+ * Secret Manager's rotation notification (Pub/Sub topic of the JWT secret, attribute {@code
+ * eventType=SECRET_ROTATE}, sent every 90 days by the secret's rotation schedule) → adds a new
+ * random version. Tokens signed with the previous version stay valid for the grace period. Other
+ * notifications on the topic (SECRET_VERSION_ADD, the version our own rotation adds, ...) are
+ * acknowledged and ignored.
  */
 public final class JwtSecretRotationFunction implements CloudEventsFunction {
   static final String FUNCTION = "jwt-secret-rotation";
@@ -35,7 +35,8 @@ public final class JwtSecretRotationFunction implements CloudEventsFunction {
   public JwtSecretRotationFunction(Backend backend) {
     SigningKeyRings.validate(backend.settings());
     this.backend = backend;
-    this.auth = Lazy.of(() -> new AuthModule(backend.settings(), backend.firestore(), backend.clock()));
+    this.auth =
+        Lazy.of(() -> new AuthModule(backend.settings(), backend.firestore(), backend.clock()));
     this.processed = Lazy.of(() -> new ProcessedEvents(backend.firestore(), backend.clock()));
   }
 
@@ -52,12 +53,22 @@ public final class JwtSecretRotationFunction implements CloudEventsFunction {
     }
     String expected = backend.settings().find("JWT_SECRET_NAME").orElse(null);
     String secretId = message.attributes().get("secretId");
-    if (expected != null && secretId != null && !secretId.equals(expected) && !secretId.endsWith("/secrets/" + expected)) {
+    if (expected != null
+        && secretId != null
+        && !secretId.equals(expected)
+        && !secretId.endsWith("/secrets/" + expected)) {
       LOG.info("rotation notification for another secret ignored", "secretId", secretId);
       return;
     }
     KeyRotation.Outcome outcome = auth().rotation().unlessRecent();
-    LOG.info("JWT secret rotation handled", "rotated", outcome.rotated(), "kid", outcome.newKid(), "retired", outcome.retiredKids());
+    LOG.info(
+        "JWT secret rotation handled",
+        "rotated",
+        outcome.rotated(),
+        "kid",
+        outcome.newKid(),
+        "retired",
+        outcome.retiredKids());
   }
 
   private AuthModule auth() {

@@ -1,6 +1,5 @@
 package com.utalk.functions.backup;
 
-import com.utalk.wiring.Lazy;
 import com.google.cloud.firestore.Firestore;
 import com.utalk.backup.BackupBucket;
 import com.utalk.backup.BackupSettings;
@@ -11,12 +10,13 @@ import com.utalk.functions.media.MediaWiring;
 import com.utalk.functions.wiring.Backend;
 import com.utalk.gcp.FirestoreProvider;
 import com.utalk.gcp.GcpProject;
+import com.utalk.wiring.Lazy;
 import java.time.Duration;
 import java.util.List;
 
 /**
- * Backup and restore over one function instance's clients. Their Firestore client allows long
- * calls (a page of 500 documents, a 500-write commit), unlike the webhooks' 3 s budget.
+ * Backup and restore over one function instance's clients. Their Firestore client allows long calls
+ * (a page of 500 documents, a 500-write commit), unlike the webhooks' 3 s budget.
  */
 public final class BackupModule {
   private final Backend backend;
@@ -26,7 +26,13 @@ public final class BackupModule {
 
   public BackupModule(Backend backend) {
     this.backend = backend;
-    this.firestore = Lazy.of(() -> FirestoreProvider.create(GcpProject.from(backend.settings()), Duration.ofSeconds(60), Duration.ofSeconds(120)));
+    this.firestore =
+        Lazy.of(
+            () ->
+                FirestoreProvider.create(
+                    GcpProject.from(backend.settings()),
+                    Duration.ofSeconds(60),
+                    Duration.ofSeconds(120)));
     this.settings = BackupSettings.from(backend.settings());
     this.bucket = Lazy.of(settings::openBucket);
   }
@@ -52,6 +58,12 @@ public final class BackupModule {
   }
 
   public FirestoreRestore restore() {
-    return new FirestoreRestore(firestore(), bucket(), backend.maintenance(), backend.clock(), List.of(), settings.pageSize());
+    return new FirestoreRestore(
+        firestore(),
+        bucket(),
+        backend.maintenance(),
+        backend.clock(),
+        List.of(),
+        settings.pageSize());
   }
 }

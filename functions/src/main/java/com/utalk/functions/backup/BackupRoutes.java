@@ -30,7 +30,11 @@ public final class BackupRoutes {
   }
 
   public List<Route> routes() {
-    return List.of(Route.post("/api/admin/backups/{id}/restore", Access.requires(Permission.BACKUPS_RESTORE), this::restore));
+    return List.of(
+        Route.post(
+            "/api/admin/backups/{id}/restore",
+            Access.requires(Permission.BACKUPS_RESTORE),
+            this::restore));
   }
 
   private Reply restore(ApiRequest request) throws IOException {
@@ -43,8 +47,21 @@ public final class BackupRoutes {
       throw new ConflictException("backup_not_intact", report.reason());
     }
     // Recorded after the restore: the audit log is itself restored from the backup.
-    auth.audit().record(auth.audit().entry(request.principal(), request.requestId(), AuditActions.BACKUP_RESTORE, "backup", id,
-        Map.of(), Map.of("status", report.status(), "documents", report.documents().values().stream().mapToLong(Long::longValue).sum())));
+    auth.audit()
+        .record(
+            auth.audit()
+                .entry(
+                    request.principal(),
+                    request.requestId(),
+                    AuditActions.BACKUP_RESTORE,
+                    "backup",
+                    id,
+                    Map.of(),
+                    Map.of(
+                        "status",
+                        report.status(),
+                        "documents",
+                        report.documents().values().stream().mapToLong(Long::longValue).sum())));
     return Reply.ok(report);
   }
 }

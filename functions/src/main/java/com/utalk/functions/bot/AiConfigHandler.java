@@ -9,8 +9,8 @@ import com.utalk.errors.ForbiddenException;
 
 /**
  * {@code GET /api/ai/config} (admins and supervisors) and {@code PUT /api/ai/config} (admins,
- * audited): the caller's workspace's bot configuration
- * {@code {enabled, autoEscalate, model, systemPrompt, escalationPhrases, fallbackMessage, ...}}.
+ * audited): the caller's workspace's bot configuration {@code {enabled, autoEscalate, model,
+ * systemPrompt, escalationPhrases, fallbackMessage, ...}}.
  */
 public final class AiConfigHandler {
   private final AiConfigService configs;
@@ -21,7 +21,8 @@ public final class AiConfigHandler {
 
   public AiConfig get(Actor actor) {
     if (!actor.seesWholeWorkspace()) {
-      throw new ForbiddenException("admin_only", "only admins and supervisors may read the AI configuration");
+      throw new ForbiddenException(
+          "admin_only", "only admins and supervisors may read the AI configuration");
     }
     return configs.get(actor.workspaceId());
   }

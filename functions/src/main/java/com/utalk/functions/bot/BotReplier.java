@@ -1,12 +1,12 @@
 package com.utalk.functions.bot;
 
-import com.utalk.wiring.Lazy;
 import com.google.cloud.functions.CloudEventsFunction;
 import com.utalk.bot.BotService;
 import com.utalk.events.ConversationEvent;
 import com.utalk.events.ProcessedEvents;
 import com.utalk.functions.events.EventCall;
 import com.utalk.functions.wiring.Backend;
+import com.utalk.wiring.Lazy;
 import io.cloudevents.CloudEvent;
 
 /** Pub/Sub {@code conversation-events}, {@code message.received} → the bot answers or escalates. */
@@ -29,9 +29,14 @@ public final class BotReplier implements CloudEventsFunction {
 
   @Override
   public void accept(CloudEvent event) throws Exception {
-    EventCall.run(FUNCTION, event, processed(), EventCall.ofType(ConversationEvent.MESSAGE_RECEIVED), (message, requestId) -> {
-      bot().handle(message.json(ConversationEvent.class), requestId);
-    });
+    EventCall.run(
+        FUNCTION,
+        event,
+        processed(),
+        EventCall.ofType(ConversationEvent.MESSAGE_RECEIVED),
+        (message, requestId) -> {
+          bot().handle(message.json(ConversationEvent.class), requestId);
+        });
   }
 
   private ProcessedEvents processed() {

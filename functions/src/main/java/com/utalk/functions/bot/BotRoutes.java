@@ -27,7 +27,10 @@ public final class BotRoutes {
     return List.of(
         Route.get("/api/ai/config", Access.requires(Permission.AI_CONFIG_READ), this::getConfig),
         Route.put("/api/ai/config", Access.requires(Permission.AI_CONFIG_WRITE), this::putConfig),
-        Route.post("/api/conversations/force-pause-bot", Access.requires(Permission.BOT_FORCE_PAUSE), this::forcePause));
+        Route.post(
+            "/api/conversations/force-pause-bot",
+            Access.requires(Permission.BOT_FORCE_PAUSE),
+            this::forcePause));
   }
 
   private Reply getConfig(ApiRequest request) {
@@ -35,7 +38,10 @@ public final class BotRoutes {
   }
 
   private Reply putConfig(ApiRequest request) throws IOException {
-    return Reply.ok(config.get().put(Actor.of(request.principal()), request.json().node(), request.requestId()));
+    return Reply.ok(
+        config
+            .get()
+            .put(Actor.of(request.principal()), request.json().node(), request.requestId()));
   }
 
   private Reply forcePause(ApiRequest request) {

@@ -15,7 +15,8 @@ public final class BotWiring {
   private BotWiring() {}
 
   public static AiConfigService aiConfig(Backend backend) {
-    return new AiConfigService(backend.firestore(), AiConfigDefaults.from(backend.settings()), backend.clock());
+    return new AiConfigService(
+        backend.firestore(), AiConfigDefaults.from(backend.settings()), backend.clock());
   }
 
   public static EscalationService escalations(Backend backend) {
@@ -32,8 +33,15 @@ public final class BotWiring {
 
   public static BotService botService(Backend backend, ChatModel model) {
     OutboundMessageService outbound =
-        new OutboundMessageService(backend.firestore(), backend.outbox(), backend.publisher(), backend.clock());
+        new OutboundMessageService(
+            backend.firestore(), backend.outbox(), backend.publisher(), backend.clock());
     return new BotService(
-        backend.firestore(), aiConfig(backend), model, outbound, escalations(backend), backend.flags().client(), backend.clock());
+        backend.firestore(),
+        aiConfig(backend),
+        model,
+        outbound,
+        escalations(backend),
+        backend.flags().client(),
+        backend.clock());
   }
 }

@@ -5,7 +5,8 @@ import com.utalk.escalation.ForcePauseBotService;
 
 /**
  * {@code POST /api/conversations/force-pause-bot} (admins): turns the bot off on every escalated
- * conversation of the caller's workspace that still has it on; answers {@code {fixed, conversationIds}}.
+ * conversation of the caller's workspace that still has it on; answers {@code {fixed,
+ * conversationIds}}.
  */
 public final class ForcePauseBotHandler {
   private final ForcePauseBotService service;

@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code GET /api/changes}: the API versions with where each stands today (supported,
- * deprecated, sunset) and the released versions of CHANGELOG.md — the same data a release
- * announces on the socket as {@code api:changes}.
+ * {@code GET /api/changes}: the API versions with where each stands today (supported, deprecated,
+ * sunset) and the released versions of CHANGELOG.md — the same data a release announces on the
+ * socket as {@code api:changes}.
  */
 public final class ChangeRoutes {
   private final Changelog changelog;
@@ -32,12 +32,13 @@ public final class ChangeRoutes {
 
   private Reply changes(ApiRequest request) {
     List<Map<String, Object>> versions = ApiVersions.ALL.stream().map(this::view).toList();
-    return Reply.ok(Map.of(
-        "current", ApiVersions.CURRENT.name(),
-        "yours", request.apiVersion().name(),
-        "gracePeriod", ApiVersions.GRACE.toString(),
-        "versions", versions,
-        "releases", changelog.releases()));
+    return Reply.ok(
+        Map.of(
+            "current", ApiVersions.CURRENT.name(),
+            "yours", request.apiVersion().name(),
+            "gracePeriod", ApiVersions.GRACE.toString(),
+            "versions", versions,
+            "releases", changelog.releases()));
   }
 
   private Map<String, Object> view(ApiVersion version) {
@@ -46,7 +47,9 @@ public final class ChangeRoutes {
     view.put("status", version.phaseAt(clock.instant()).name().toLowerCase(java.util.Locale.ROOT));
     view.put("deprecated", version.deprecated());
     view.put("sunset", version.sunset());
-    view.put("migrationGuide", version.migrationGuide() == null ? null : version.migrationGuide().toString());
+    view.put(
+        "migrationGuide",
+        version.migrationGuide() == null ? null : version.migrationGuide().toString());
     return view;
   }
 }

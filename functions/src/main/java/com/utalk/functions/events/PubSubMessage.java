@@ -9,16 +9,21 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** The Pub/Sub message inside an Eventarc {@code messagePublished} CloudEvent. */
-public record PubSubMessage(String messageId, byte[] data, Map<String, String> attributes, String orderingKey) {
+public record PubSubMessage(
+    String messageId, byte[] data, Map<String, String> attributes, String orderingKey) {
   public static PubSubMessage from(CloudEvent event) {
-    // read once: a second getData() is not known to SpotBugs (or the interface) to return the same value
+    // read once: a second getData() is not known to SpotBugs (or the interface) to return the same
+    // value
     CloudEventData payload = event.getData();
     if (payload == null) {
       throw new IllegalArgumentException("CloudEvent " + event.getId() + " has no data");
     }
     JsonNode message = Json.read(payload.toBytes()).path("message");
     Map<String, String> attributes = new HashMap<>();
-    message.path("attributes").fields().forEachRemaining(e -> attributes.put(e.getKey(), e.getValue().asText()));
+    message
+        .path("attributes")
+        .fields()
+        .forEachRemaining(e -> attributes.put(e.getKey(), e.getValue().asText()));
     String data = message.path("data").asText("");
     return new PubSubMessage(
         message.path("messageId").asText(event.getId()),

@@ -32,7 +32,10 @@ public final class FlagRoutes {
   private final Supplier<FlagAdministration> administration;
   private final UserRepository users;
 
-  public FlagRoutes(Supplier<FeatureFlags> flags, Supplier<FlagAdministration> administration, UserRepository users) {
+  public FlagRoutes(
+      Supplier<FeatureFlags> flags,
+      Supplier<FlagAdministration> administration,
+      UserRepository users) {
     this.flags = flags;
     this.administration = administration;
     this.users = users;
@@ -43,7 +46,10 @@ public final class FlagRoutes {
         Route.get("/api/flags", Access.AUTHENTICATED, this::evaluate),
         Route.get("/api/admin/flags", Access.requires(Permission.FLAGS_READ), this::list),
         Route.put("/api/admin/flags/{key}", Access.requires(Permission.FLAGS_MANAGE), this::change),
-        Route.post("/api/admin/flags/{key}/rollout", Access.requires(Permission.FLAGS_MANAGE), this::rollout));
+        Route.post(
+            "/api/admin/flags/{key}/rollout",
+            Access.requires(Permission.FLAGS_MANAGE),
+            this::rollout));
   }
 
   private Reply evaluate(ApiRequest request) {
@@ -56,9 +62,18 @@ public final class FlagRoutes {
     for (String key : new TreeSet<>(flags.get().keys())) {
       FlagEvaluationDetails<Boolean> evaluation = client.getBooleanDetails(key, false, context);
       values.put(key, evaluation.getValue());
-      details.put(key, Map.of("value", evaluation.getValue(), "reason", String.valueOf(evaluation.getReason())));
+      details.put(
+          key,
+          Map.of("value", evaluation.getValue(), "reason", String.valueOf(evaluation.getReason())));
     }
-    return Reply.ok(Map.of("flags", values, "details", details, "refreshSeconds", flags.get().refresh().toSeconds()));
+    return Reply.ok(
+        Map.of(
+            "flags",
+            values,
+            "details",
+            details,
+            "refreshSeconds",
+            flags.get().refresh().toSeconds()));
   }
 
   private Reply list(ApiRequest request) {
@@ -68,18 +83,29 @@ public final class FlagRoutes {
   private Reply change(ApiRequest request) throws IOException {
     ApiRequest.JsonBody body = request.json();
     String targeting = body.string("targeting");
-    FlagChange change = new FlagChange(
-        body.string("description"),
-        targeting == null ? null : FlagTargeting.parse(targeting, "targeting"),
-        percent(body, false),
-        body.node().has("allowList") ? body.strings("allowList") : null,
-        body.node().has("killSwitch") ? body.bool("killSwitch", false) : null);
-    return Reply.ok(administration.get().change(request.principal(), request.path("key"), change, request.requestId()));
+    FlagChange change =
+        new FlagChange(
+            body.string("description"),
+            targeting == null ? null : FlagTargeting.parse(targeting, "targeting"),
+            percent(body, false),
+            body.node().has("allowList") ? body.strings("allowList") : null,
+            body.node().has("killSwitch") ? body.bool("killSwitch", false) : null);
+    return Reply.ok(
+        administration
+            .get()
+            .change(request.principal(), request.path("key"), change, request.requestId()));
   }
 
   private Reply rollout(ApiRequest request) throws IOException {
     ApiRequest.JsonBody body = request.json();
-    return Reply.ok(administration.get().rollout(request.principal(), request.path("key"), percent(body, true), request.requestId()));
+    return Reply.ok(
+        administration
+            .get()
+            .rollout(
+                request.principal(),
+                request.path("key"),
+                percent(body, true),
+                request.requestId()));
   }
 
   private static Integer percent(ApiRequest.JsonBody body, boolean required) {
@@ -91,7 +117,8 @@ public final class FlagRoutes {
       return null;
     }
     if (!node.isInt() || node.intValue() < 0 || node.intValue() > 100) {
-      throw new ValidationException("rolloutPercent", "rolloutPercent must be a whole number between 0 and 100");
+      throw new ValidationException(
+          "rolloutPercent", "rolloutPercent must be a whole number between 0 and 100");
     }
     return node.intValue();
   }

@@ -3,11 +3,11 @@ package com.utalk.functions.health;
 import com.google.cloud.firestore.Firestore;
 import com.utalk.config.ServiceIdentity;
 import com.utalk.errors.ServiceUnavailableException;
+import com.utalk.errors.StorageUnavailableException;
 import com.utalk.functions.api.Access;
 import com.utalk.functions.api.Reply;
 import com.utalk.functions.api.Route;
 import com.utalk.storage.FirestoreCalls;
-import com.utalk.errors.StorageUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -16,9 +16,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * /health (liveness: no dependency is touched) and /health/database (one real Firestore read,
- * with its latency; 503 when Firestore does not answer in time). The "Login falla 401" runbook
- * calls the second one.
+ * /health (liveness: no dependency is touched) and /health/database (one real Firestore read, with
+ * its latency; 503 when Firestore does not answer in time). The "Login falla 401" runbook calls the
+ * second one.
  */
 public final class HealthRoutes {
   static final Duration DATABASE_TIMEOUT = Duration.ofSeconds(3);
@@ -53,10 +53,12 @@ public final class HealthRoutes {
     long started = System.nanoTime();
     try {
       // a read of a document that need not exist is a full round trip without touching real data
-      FirestoreCalls.await(firestore.get().collection("_health").document("probe").get(), DATABASE_TIMEOUT);
+      FirestoreCalls.await(
+          firestore.get().collection("_health").document("probe").get(), DATABASE_TIMEOUT);
     } catch (StorageUnavailableException e) {
       throw new ServiceUnavailableException(
-          "database_unavailable", "Firestore did not answer (" + elapsedMs(started) + " ms): " + e.getMessage());
+          "database_unavailable",
+          "Firestore did not answer (" + elapsedMs(started) + " ms): " + e.getMessage());
     }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", "ok");

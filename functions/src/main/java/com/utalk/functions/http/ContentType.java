@@ -15,14 +15,17 @@ public final class ContentType {
   /** The header's media type, lower-cased, without parameters. */
   static String mediaType(String header) {
     int semicolon = header.indexOf(';');
-    return (semicolon < 0 ? header : header.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+    return (semicolon < 0 ? header : header.substring(0, semicolon))
+        .trim()
+        .toLowerCase(Locale.ROOT);
   }
 
   static Optional<String> charset(String header) {
     for (String parameter : header.split(";")) {
       int eq = parameter.indexOf('=');
       if (eq > 0 && parameter.substring(0, eq).trim().equalsIgnoreCase("charset")) {
-        return Optional.of(parameter.substring(eq + 1).trim().replace("\"", "").toLowerCase(Locale.ROOT));
+        return Optional.of(
+            parameter.substring(eq + 1).trim().replace("\"", "").toLowerCase(Locale.ROOT));
       }
     }
     return Optional.empty();

@@ -37,13 +37,16 @@ public final class HttpCall {
     this.context = context;
   }
 
-  /** The body of an HTTP function; it writes its own success response through the {@link HttpCall}. */
+  /**
+   * The body of an HTTP function; it writes its own success response through the {@link HttpCall}.
+   */
   @FunctionalInterface
   public interface Handler {
     void handle(HttpCall call) throws IOException;
   }
 
-  public static void serve(HttpRequest request, HttpResponse response, Handler handler) throws IOException {
+  public static void serve(HttpRequest request, HttpResponse response, Handler handler)
+      throws IOException {
     RequestContext context =
         RequestContext.fromIncoming(
             request.getFirstHeader(RequestContext.REQUEST_ID_HEADER).orElse(null),
@@ -53,7 +56,8 @@ public final class HttpCall {
     HttpCall call = new HttpCall(request, response, context);
     long started = System.nanoTime();
     boolean health = request.getPath().startsWith("/health");
-    HttpServerMetrics.Request timing = health ? null : Metrics.get().http().start(request.getMethod());
+    HttpServerMetrics.Request timing =
+        health ? null : Metrics.get().http().start(request.getMethod());
     int status;
     try (RequestContext.Scope ignored = context.open()) {
       try {
@@ -68,11 +72,16 @@ public final class HttpCall {
       if (!health) {
         LOG.info(
             "http request",
-            "method", request.getMethod(),
-            "path", request.getPath(),
-            "status", status,
-            "latencyMs", (System.nanoTime() - started) / 1_000_000.0,
-            "userAgent", request.getFirstHeader("User-Agent").orElse(null));
+            "method",
+            request.getMethod(),
+            "path",
+            request.getPath(),
+            "status",
+            status,
+            "latencyMs",
+            (System.nanoTime() - started) / 1_000_000.0,
+            "userAgent",
+            request.getFirstHeader("User-Agent").orElse(null));
       }
     }
   }
@@ -96,9 +105,13 @@ public final class HttpCall {
       // already consumed through a reader, or the client went away: nothing to keep alive
     }
   }
+
   private String route;
 
-  /** The route template for metrics ({@code /api/conversations/{id}}); a router sets it, else ids are masked. */
+  /**
+   * The route template for metrics ({@code /api/conversations/{id}}); a router sets it, else ids
+   * are masked.
+   */
   public void route(String template) {
     this.route = template;
   }
@@ -115,14 +128,17 @@ public final class HttpCall {
     return request.getFirstHeader(name).orElse(null);
   }
 
-  /** Reads the body, refusing more than {@code maxBytes} with 413 (declared length or actual bytes). */
+  /**
+   * Reads the body, refusing more than {@code maxBytes} with 413 (declared length or actual bytes).
+   */
   public byte[] body(int maxBytes) throws IOException {
     long declared = request.getContentLength();
     if (declared > maxBytes) {
       throw new PayloadTooLargeException("request body is larger than " + maxBytes + " bytes");
     }
     try (InputStream in = request.getInputStream()) {
-      ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.max(0, Math.min(declared, maxBytes)));
+      ByteArrayOutputStream out =
+          new ByteArrayOutputStream((int) Math.max(0, Math.min(declared, maxBytes)));
       byte[] buffer = new byte[8192];
       int read;
       while ((read = in.read(buffer)) >= 0) {
@@ -159,11 +175,22 @@ public final class HttpCall {
 
   private int fail(ApiProblem problem) throws IOException {
     if (problem instanceof InternalException) {
-      LOG.error("unhandled error", problem.getCause() == null ? problem : problem.getCause(), "path", request.getPath());
+      LOG.error(
+          "unhandled error",
+          problem.getCause() == null ? problem : problem.getCause(),
+          "path",
+          request.getPath());
     } else if (problem.status() >= 500) {
       LOG.warn("request failed", "error", problem.code(), "reason", problem.getMessage());
     } else {
-      LOG.info("request refused", "status", problem.status(), "error", problem.code(), "reason", problem.getMessage());
+      LOG.info(
+          "request refused",
+          "status",
+          problem.status(),
+          "error",
+          problem.code(),
+          "reason",
+          problem.getMessage());
     }
     String retryAfter = ErrorBody.retryAfterSeconds(problem);
     if (retryAfter != null) {

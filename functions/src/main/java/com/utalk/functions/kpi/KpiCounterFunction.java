@@ -5,7 +5,6 @@ import com.utalk.functions.wiring.Backend;
 import com.utalk.kpi.KpiChangeCounter;
 import com.utalk.logging.Log;
 import com.utalk.logging.RequestContext;
-import com.utalk.metrics.BusinessMetrics;
 import com.utalk.metrics.Metrics;
 import com.utalk.triggers.FirestoreChange;
 import io.cloudevents.CloudEvent;
@@ -36,11 +35,20 @@ public final class KpiCounterFunction implements CloudEventsFunction {
       long started = System.nanoTime();
       KpiChangeCounter.Outcome outcome = kpi.changeCounter().apply(change);
       if (outcome == KpiChangeCounter.Outcome.COUNTED && change.created()) {
-        // Business counters follow the same exactly-once path as the KPIs: first count of a new document.
+        // Business counters follow the same exactly-once path as the KPIs: first count of a new
+        // document.
         Metrics.get().business().documentCreated(change.collection(), change.after());
       }
-      LOG.debug("kpi change applied", "eventId", event.getId(), "document", change.documentPath(),
-          "outcome", outcome.name().toLowerCase(), "latencyMs", (System.nanoTime() - started) / 1_000_000.0);
+      LOG.debug(
+          "kpi change applied",
+          "eventId",
+          event.getId(),
+          "document",
+          change.documentPath(),
+          "outcome",
+          outcome.name().toLowerCase(),
+          "latencyMs",
+          (System.nanoTime() - started) / 1_000_000.0);
     }
   }
 }

@@ -1,7 +1,5 @@
 package com.utalk.functions.kpi;
 
-import com.utalk.wiring.Lazy;
-import com.google.cloud.firestore.Firestore;
 import com.utalk.events.ProcessedEvents;
 import com.utalk.functions.wiring.Backend;
 import com.utalk.gcp.FirestoreProvider;
@@ -12,8 +10,12 @@ import com.utalk.kpi.KpiCounterStore;
 import com.utalk.kpi.KpiRollup;
 import com.utalk.kpi.KpiRollupStore;
 import com.utalk.kpi.KpiSettings;
+import com.utalk.wiring.Lazy;
 
-/** The KPI services of one function instance, built on first use from the instance's {@link Backend}. */
+/**
+ * The KPI services of one function instance, built on first use from the instance's {@link
+ * Backend}.
+ */
 final class KpiModule {
   private final Backend backend;
   private final Lazy<KpiSettings> settings;
@@ -24,13 +26,35 @@ final class KpiModule {
 
   KpiModule(Backend backend) {
     this.backend = backend;
-    this.recompute = Lazy.of(() -> new FullRecompute(
-        FirestoreProvider.create(GcpProject.from(backend.settings()), FullRecompute.SCAN_TIMEOUT, FullRecompute.SCAN_TIMEOUT),
-        backend.firestore(), counters(), rollup()));
+    this.recompute =
+        Lazy.of(
+            () ->
+                new FullRecompute(
+                    FirestoreProvider.create(
+                        GcpProject.from(backend.settings()),
+                        FullRecompute.SCAN_TIMEOUT,
+                        FullRecompute.SCAN_TIMEOUT),
+                    backend.firestore(),
+                    counters(),
+                    rollup()));
     this.settings = Lazy.of(() -> KpiSettings.from(backend.settings()));
     this.counters = Lazy.of(() -> new KpiCounterStore(backend.firestore(), settings()));
-    this.changeCounter = Lazy.of(() -> new KpiChangeCounter(backend.firestore(), counters(), new ProcessedEvents(backend.firestore(), backend.clock())));
-    this.rollup = Lazy.of(() -> new KpiRollup(backend.firestore(), counters(), new KpiRollupStore(backend.firestore()), settings(), backend.clock()));
+    this.changeCounter =
+        Lazy.of(
+            () ->
+                new KpiChangeCounter(
+                    backend.firestore(),
+                    counters(),
+                    new ProcessedEvents(backend.firestore(), backend.clock())));
+    this.rollup =
+        Lazy.of(
+            () ->
+                new KpiRollup(
+                    backend.firestore(),
+                    counters(),
+                    new KpiRollupStore(backend.firestore()),
+                    settings(),
+                    backend.clock()));
   }
 
   Backend backend() {
@@ -53,7 +77,9 @@ final class KpiModule {
     return rollup.get();
   }
 
-  /** Only the recompute modes pay for the second client (long deadlines for whole-collection scans). */
+  /**
+   * Only the recompute modes pay for the second client (long deadlines for whole-collection scans).
+   */
   FullRecompute recompute() {
     return recompute.get();
   }

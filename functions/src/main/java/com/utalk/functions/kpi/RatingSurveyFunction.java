@@ -1,6 +1,5 @@
 package com.utalk.functions.kpi;
 
-import com.utalk.wiring.Lazy;
 import com.google.cloud.functions.CloudEventsFunction;
 import com.utalk.functions.wiring.Backend;
 import com.utalk.kpi.ratings.RatingKind;
@@ -9,9 +8,13 @@ import com.utalk.logging.Log;
 import com.utalk.logging.RequestContext;
 import com.utalk.messaging.OutboundMessageService;
 import com.utalk.triggers.FirestoreChange;
+import com.utalk.wiring.Lazy;
 import io.cloudevents.CloudEvent;
 
-/** Firestore {@code updated} on conversations → asks the closed conversation's customer for a rating. */
+/**
+ * Firestore {@code updated} on conversations → asks the closed conversation's customer for a
+ * rating.
+ */
 public final class RatingSurveyFunction implements CloudEventsFunction {
   private static final Log LOG = Log.get(RatingSurveyFunction.class);
 
@@ -24,7 +27,18 @@ public final class RatingSurveyFunction implements CloudEventsFunction {
 
   public RatingSurveyFunction(Backend backend) {
     this.backend = backend;
-    this.surveys = Lazy.of(() -> new RatingSurveyService( backend.firestore(), new OutboundMessageService(backend.firestore(), backend.outbox(), backend.publisher(), backend.clock()), backend.settings(), backend.clock()));
+    this.surveys =
+        Lazy.of(
+            () ->
+                new RatingSurveyService(
+                    backend.firestore(),
+                    new OutboundMessageService(
+                        backend.firestore(),
+                        backend.outbox(),
+                        backend.publisher(),
+                        backend.clock()),
+                    backend.settings(),
+                    backend.clock()));
   }
 
   @Override
@@ -32,9 +46,17 @@ public final class RatingSurveyFunction implements CloudEventsFunction {
     RequestContext context = RequestContext.fromIncoming(null, null, null);
     try (RequestContext.Scope ignored = context.open()) {
       FirestoreChange change = FirestoreEvents.change(event);
-      RatingKind asked = surveys().onConversationUpdated(change.documentId(), change.before(), change.after(), context.requestId());
+      RatingKind asked =
+          surveys()
+              .onConversationUpdated(
+                  change.documentId(), change.before(), change.after(), context.requestId());
       if (asked != null) {
-        LOG.info("survey question queued", "conversationId", change.documentId(), "question", asked.wire());
+        LOG.info(
+            "survey question queued",
+            "conversationId",
+            change.documentId(),
+            "question",
+            asked.wire());
       }
     }
   }

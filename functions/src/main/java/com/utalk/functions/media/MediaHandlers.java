@@ -10,9 +10,10 @@ import java.time.Instant;
 
 /**
  * The media REST endpoints as plain handlers (the API router parses, authenticates and renders):
- * {@code GET /api/media/{id}} → {@code {url, expiresAt, ...}}; {@code POST /api/media/regenerate-urls}
- * (admins) {@code {conversationId?, from?, to?}} → {@code {regenerated, truncated, expiresAt}};
- * {@code POST /api/media/uploads} {@code {conversationId, contentType, size}} → the upload ticket.
+ * {@code GET /api/media/{id}} → {@code {url, expiresAt, ...}}; {@code POST
+ * /api/media/regenerate-urls} (admins) {@code {conversationId?, from?, to?}} → {@code {regenerated,
+ * truncated, expiresAt}}; {@code POST /api/media/uploads} {@code {conversationId, contentType,
+ * size}} → the upload ticket.
  */
 public final class MediaHandlers {
   private final MediaUrlService urls;
@@ -30,18 +31,24 @@ public final class MediaHandlers {
   public MediaUrlService.RegenerateResult regenerate(Actor actor, JsonNode body, String requestId) {
     actor.requireAdmin();
     JsonNode input = body == null ? com.utalk.json.Json.object() : body;
-    return urls.regenerate(actor,
-        new MediaUrlService.RegenerateRequest(text(input, "conversationId"), instant(input, "from"), instant(input, "to")),
+    return urls.regenerate(
+        actor,
+        new MediaUrlService.RegenerateRequest(
+            text(input, "conversationId"), instant(input, "from"), instant(input, "to")),
         requestId);
   }
 
   public MediaUploadService.UploadTicket upload(Actor actor, JsonNode body) {
     // 1.5 or "12" is not a size: refused rather than truncated or converted
-    if (body == null || !body.path("size").isIntegralNumber() || !body.path("size").canConvertToLong()) {
+    if (body == null
+        || !body.path("size").isIntegralNumber()
+        || !body.path("size").canConvertToLong()) {
       throw new ValidationException("size", "size (a whole number of bytes) is required");
     }
-    return uploads.create(actor,
-        new MediaUploadService.UploadRequest(text(body, "conversationId"), text(body, "contentType"), body.path("size").asLong()));
+    return uploads.create(
+        actor,
+        new MediaUploadService.UploadRequest(
+            text(body, "conversationId"), text(body, "contentType"), body.path("size").asLong()));
   }
 
   private static String text(JsonNode body, String field) {

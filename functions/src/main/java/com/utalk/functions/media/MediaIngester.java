@@ -1,6 +1,5 @@
 package com.utalk.functions.media;
 
-import com.utalk.wiring.Lazy;
 import com.google.cloud.functions.CloudEventsFunction;
 import com.utalk.events.ConversationEvent;
 import com.utalk.events.ProcessedEvents;
@@ -9,6 +8,7 @@ import com.utalk.functions.wiring.Backend;
 import com.utalk.media.MediaIngestService;
 import com.utalk.media.MediaStore;
 import com.utalk.messaging.MessageView;
+import com.utalk.wiring.Lazy;
 import io.cloudevents.CloudEvent;
 
 /**
@@ -32,20 +32,29 @@ public final class MediaIngester implements CloudEventsFunction {
   public MediaIngester(Backend backend, MediaStore store) {
     this.backend = backend;
     this.injectedStore = store;
-    this.ingest = Lazy.of(() -> MediaWiring.ingest(backend, injectedStore != null ? injectedStore : MediaWiring.store(backend)));
+    this.ingest =
+        Lazy.of(
+            () ->
+                MediaWiring.ingest(
+                    backend, injectedStore != null ? injectedStore : MediaWiring.store(backend)));
     this.processed = Lazy.of(() -> new ProcessedEvents(backend.firestore(), backend.clock()));
   }
 
   @Override
   public void accept(CloudEvent event) throws Exception {
-    EventCall.run(FUNCTION, event, processed(), EventCall.ofType(ConversationEvent.MESSAGE_RECEIVED), (message, requestId) -> {
-      ConversationEvent received = message.json(ConversationEvent.class);
-      MessageView inbound = com.utalk.json.Json.convert(received.payload(), MessageView.class);
-      if (inbound.media().isEmpty()) {
-        return;
-      }
-      ingest().ingest(received.workspaceId(), inbound);
-    });
+    EventCall.run(
+        FUNCTION,
+        event,
+        processed(),
+        EventCall.ofType(ConversationEvent.MESSAGE_RECEIVED),
+        (message, requestId) -> {
+          ConversationEvent received = message.json(ConversationEvent.class);
+          MessageView inbound = com.utalk.json.Json.convert(received.payload(), MessageView.class);
+          if (inbound.media().isEmpty()) {
+            return;
+          }
+          ingest().ingest(received.workspaceId(), inbound);
+        });
   }
 
   private ProcessedEvents processed() {

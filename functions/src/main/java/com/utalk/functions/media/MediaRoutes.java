@@ -27,28 +27,37 @@ public final class MediaRoutes {
     this.handlers = handlers;
   }
 
-  /** The handlers over the configured store (built on the first media request: the store may need cloud clients). */
+  /**
+   * The handlers over the configured store (built on the first media request: the store may need
+   * cloud clients).
+   */
   public static MediaHandlers handlers(Backend backend, PermissionPolicy policy) {
     MediaStore store = MediaWiring.store(backend);
     ConversationAccess access = conversationAccess(policy);
-    return new MediaHandlers(MediaWiring.urls(backend, store, access), MediaWiring.uploads(backend, store, access));
+    return new MediaHandlers(
+        MediaWiring.urls(backend, store, access), MediaWiring.uploads(backend, store, access));
   }
 
   /**
-   * A conversation's media is visible to whoever may read the conversation itself (its messages
-   * say the same thing): same workspace, and a role holding CONVERSATIONS_READ.
+   * A conversation's media is visible to whoever may read the conversation itself (its messages say
+   * the same thing): same workspace, and a role holding CONVERSATIONS_READ.
    */
   public static ConversationAccess conversationAccess(PermissionPolicy policy) {
     return (actor, conversation) ->
         actor.workspaceId().equals(conversation.workspaceId())
-            && Role.find(actor.role()).map(role -> policy.allows(role, Permission.CONVERSATIONS_READ)).orElse(false);
+            && Role.find(actor.role())
+                .map(role -> policy.allows(role, Permission.CONVERSATIONS_READ))
+                .orElse(false);
   }
 
   public List<Route> routes() {
     return List.of(
         // the per-conversation check runs in the service, through conversationAccess
         Route.get("/api/media/{id}", Access.requires(Permission.CONVERSATIONS_READ), this::get),
-        Route.post("/api/media/regenerate-urls", Access.requires(Permission.MEDIA_REGENERATE_URLS), this::regenerate),
+        Route.post(
+            "/api/media/regenerate-urls",
+            Access.requires(Permission.MEDIA_REGENERATE_URLS),
+            this::regenerate),
         // an upload is the first half of sending a message with an attachment
         Route.post("/api/media/uploads", Access.requires(Permission.MESSAGES_SEND), this::upload));
   }
@@ -59,10 +68,17 @@ public final class MediaRoutes {
 
   private Reply regenerate(ApiRequest request) throws IOException {
     ApiRequest.JsonBody body = request.jsonIfPresent();
-    return Reply.ok(handlers.get().regenerate(Actor.of(request.principal()), body == null ? null : body.node(), request.requestId()));
+    return Reply.ok(
+        handlers
+            .get()
+            .regenerate(
+                Actor.of(request.principal()),
+                body == null ? null : body.node(),
+                request.requestId()));
   }
 
   private Reply upload(ApiRequest request) throws IOException {
-    return Reply.created(handlers.get().upload(Actor.of(request.principal()), request.json().node()));
+    return Reply.created(
+        handlers.get().upload(Actor.of(request.principal()), request.json().node()));
   }
 }

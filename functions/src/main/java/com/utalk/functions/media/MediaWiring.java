@@ -1,6 +1,5 @@
 package com.utalk.functions.media;
 
-import com.utalk.wiring.Lazy;
 import com.utalk.config.Settings;
 import com.utalk.functions.wiring.Backend;
 import com.utalk.media.ConversationAccess;
@@ -13,6 +12,7 @@ import com.utalk.media.MediaUrlService;
 import com.utalk.media.SignedMediaUrls;
 import com.utalk.media.TwilioMediaDownloader;
 import com.utalk.twilio.TwilioCredentials;
+import com.utalk.wiring.Lazy;
 
 /**
  * Builds the media services from settings. {@code MEDIA_STORE} is {@code gcs} (default; bucket
@@ -30,7 +30,10 @@ public final class MediaWiring {
   public static MediaIngestService ingest(Backend backend, MediaStore store) {
     Settings settings = backend.settings();
     TwilioMediaDownloader downloader =
-        new TwilioMediaDownloader(MediaSources.from(settings), MediaPolicy.from(settings), TwilioCredentials.from(settings));
+        new TwilioMediaDownloader(
+            MediaSources.from(settings),
+            MediaPolicy.from(settings),
+            TwilioCredentials.from(settings));
     return new MediaIngestService(backend.firestore(), downloader, store, backend.clock());
   }
 
@@ -38,13 +41,22 @@ public final class MediaWiring {
     return new MediaUrlService(backend.firestore(), store, access, backend.clock());
   }
 
-  public static MediaUploadService uploads(Backend backend, MediaStore store, ConversationAccess access) {
-    return new MediaUploadService(backend.firestore(), store, MediaPolicy.from(backend.settings()), urls(backend, store, access),
+  public static MediaUploadService uploads(
+      Backend backend, MediaStore store, ConversationAccess access) {
+    return new MediaUploadService(
+        backend.firestore(),
+        store,
+        MediaPolicy.from(backend.settings()),
+        urls(backend, store, access),
         backend.clock());
   }
 
   /** For the outbound sender: the store is only built when a message actually carries media. */
   public static SignedMediaUrls outboundUrls(Backend backend) {
-    return new SignedMediaUrls(backend.firestore(), Lazy.of(() -> store(backend)), MediaPolicy.from(backend.settings()), backend.clock());
+    return new SignedMediaUrls(
+        backend.firestore(),
+        Lazy.of(() -> store(backend)),
+        MediaPolicy.from(backend.settings()),
+        backend.clock());
   }
 }

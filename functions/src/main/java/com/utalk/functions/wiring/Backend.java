@@ -2,7 +2,6 @@ package com.utalk.functions.wiring;
 
 import com.google.cloud.firestore.Firestore;
 import com.utalk.config.Settings;
-import com.utalk.wiring.Lazy;
 import com.utalk.events.EventOutbox;
 import com.utalk.events.PubSubEventPublisher;
 import com.utalk.flags.FeatureFlags;
@@ -12,12 +11,13 @@ import com.utalk.gcp.PubSubTransport;
 import com.utalk.logging.LogSetup;
 import com.utalk.maintenance.MaintenanceMode;
 import com.utalk.metrics.Metrics;
+import com.utalk.wiring.Lazy;
 import com.utalk.workspace.WorkspaceDirectory;
 import java.time.Clock;
 
 /**
- * The clients one function instance shares across invocations (created once, on the first
- * request, so that cold start pays only for what the function uses).
+ * The clients one function instance shares across invocations (created once, on the first request,
+ * so that cold start pays only for what the function uses).
  */
 public final class Backend {
   private final Settings settings;
@@ -39,11 +39,13 @@ public final class Backend {
     this.workspaces = Lazy.of(() -> new WorkspaceDirectory(firestore(), clock));
     this.outbox = Lazy.of(() -> new EventOutbox(firestore(), publisher(), clock));
     // cached per instance: the webhooks and the API refuse with 503 while it is on
-    this.maintenance = Lazy.of(() -> new MaintenanceMode(firestore(), clock, MaintenanceMode.DEFAULT_CACHE));
+    this.maintenance =
+        Lazy.of(() -> new MaintenanceMode(firestore(), clock, MaintenanceMode.DEFAULT_CACHE));
     // OpenFeature over Firestore, read on first use and refreshed every FLAGS_REFRESH_SECONDS
     this.flags = Lazy.of(() -> new FeatureFlags(firestore(), settings));
     LogSetup.install(settings);
-    // Metrics start with the instance, so that a local METRICS_PORT answers before the first request.
+    // Metrics start with the instance, so that a local METRICS_PORT answers before the first
+    // request.
     Metrics.get();
   }
 
@@ -71,12 +73,18 @@ public final class Backend {
     return workspaces.get();
   }
 
-  /** The maintenance flag, cached per instance: the webhooks and the API refuse with 503 while it is on. */
+  /**
+   * The maintenance flag, cached per instance: the webhooks and the API refuse with 503 while it is
+   * on.
+   */
   public MaintenanceMode maintenance() {
     return maintenance.get();
   }
 
-  /** Feature flags (OpenFeature over Firestore), read on first use and refreshed every FLAGS_REFRESH_SECONDS. */
+  /**
+   * Feature flags (OpenFeature over Firestore), read on first use and refreshed every
+   * FLAGS_REFRESH_SECONDS.
+   */
   public FeatureFlags flags() {
     return flags.get();
   }

@@ -19,8 +19,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The API function in the invoker on a fresh emulator project, plus what tests need around it:
- * JSON requests, users to sign in as, and an {@link AuthModule} on the same project and clock.
+ * The API function in the invoker on a fresh emulator project, plus what tests need around it: JSON
+ * requests, users to sign in as, and an {@link AuthModule} on the same project and clock.
  */
 public final class ApiHarness implements AutoCloseable {
   public static final String SECRET = "test-jwt-secret-0123456789-abcdefghijklmnopqrstuv";
@@ -29,7 +29,8 @@ public final class ApiHarness implements AutoCloseable {
   public final AuthModule auth;
   private final FunctionServer server;
   private final Map<String, String> settings;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private ApiHarness(TestEnvironment env, Map<String, String> settings, FunctionServer server) {
     this.env = env;
@@ -52,10 +53,17 @@ public final class ApiHarness implements AutoCloseable {
     return new ApiHarness(env, settings, FunctionServer.http(ClockedApiFunction.class, settings));
   }
 
-  /** The first call of a fresh client on a busy emulator can be slow; let it happen outside the 8 s budget. */
+  /**
+   * The first call of a fresh client on a busy emulator can be slow; let it happen outside the 8 s
+   * budget.
+   */
   private static void warmUp(TestEnvironment env) {
     try {
-      env.firestore().collection("_warmup").document("probe").get().get(60, java.util.concurrent.TimeUnit.SECONDS);
+      env.firestore()
+          .collection("_warmup")
+          .document("probe")
+          .get()
+          .get(60, java.util.concurrent.TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new IllegalStateException("Firestore emulator unreachable", e);
     }
@@ -101,9 +109,20 @@ public final class ApiHarness implements AutoCloseable {
    * computed once per JVM: hashing is deliberately slow, and tests create many users.
    */
   public User user(String workspaceId, Role role, String email) {
-    User user = new User(UUID.randomUUID().toString(), email.trim().toLowerCase(java.util.Locale.ROOT), "Test " + role.wire(), role,
-        workspaceId, TestClock.SHARED.instant(), false);
-    auth.users().create(user, HASHES.computeIfAbsent(role, r -> auth.hasher().hash(passwordFor(r).toCharArray())), tx -> {});
+    User user =
+        new User(
+            UUID.randomUUID().toString(),
+            email.trim().toLowerCase(java.util.Locale.ROOT),
+            "Test " + role.wire(),
+            role,
+            workspaceId,
+            TestClock.SHARED.instant(),
+            false);
+    auth.users()
+        .create(
+            user,
+            HASHES.computeIfAbsent(role, r -> auth.hasher().hash(passwordFor(r).toCharArray())),
+            tx -> {});
     return user;
   }
 
@@ -139,8 +158,10 @@ public final class ApiHarness implements AutoCloseable {
     return send("PUT", path, token, body, Map.of());
   }
 
-  public Response send(String method, String path, String token, Object body, Map<String, String> headers) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(20));
+  public Response send(
+      String method, String path, String token, Object body, Map<String, String> headers) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(20));
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
@@ -175,7 +196,9 @@ public final class ApiHarness implements AutoCloseable {
   /** Status, body, and the JSON view of the body. */
   public record Response(int status, String body, HttpResponse<String> raw) {
     public JsonNode json() {
-      return body.isEmpty() ? Json.object() : Json.read(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return body.isEmpty()
+          ? Json.object()
+          : Json.read(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     public String header(String name) {

@@ -49,11 +49,21 @@ class ApiVersionsApiTest {
   }
 
   private static Response me(String token, String version) {
-    return api.send("GET", "/api/auth/me", token, null, version == null ? Map.of() : Map.of("X-API-Version", version));
+    return api.send(
+        "GET",
+        "/api/auth/me",
+        token,
+        null,
+        version == null ? Map.of() : Map.of("X-API-Version", version));
   }
 
   private static Response send(String token, String version, Map<String, Object> body) {
-    return api.send("POST", "/api/conversations/" + conversation + "/messages", token, body, Map.of("X-API-Version", version));
+    return api.send(
+        "POST",
+        "/api/conversations/" + conversation + "/messages",
+        token,
+        body,
+        Map.of("X-API-Version", version));
   }
 
   @Test
@@ -79,7 +89,9 @@ class ApiVersionsApiTest {
     assertEquals(200, response.status());
     assertEquals("@1735689600", response.header("Deprecation"));
     assertEquals("Tue, 01 Jul 2025 00:00:00 GMT", response.header("Sunset"));
-    assertEquals("<https://docs.utalk.com/migrations/v1.0-to-v1.1>; rel=\"deprecation\"", response.header("Link"));
+    assertEquals(
+        "<https://docs.utalk.com/migrations/v1.0-to-v1.1>; rel=\"deprecation\"",
+        response.header("Link"));
   }
 
   @Test
@@ -88,9 +100,15 @@ class ApiVersionsApiTest {
     Response gone = me(token, "v1.0");
     assertEquals(410, gone.status());
     assertEquals("api_version_sunset", gone.json().path("error").asText());
-    assertTrue(gone.json().path("message").asText().contains("https://docs.utalk.com/migrations/v1.0-to-v1.1"));
+    assertTrue(
+        gone.json()
+            .path("message")
+            .asText()
+            .contains("https://docs.utalk.com/migrations/v1.0-to-v1.1"));
     assertTrue(gone.json().hasNonNull("requestId"));
-    assertEquals("<https://docs.utalk.com/migrations/v1.0-to-v1.1>; rel=\"deprecation\"", gone.header("Link"));
+    assertEquals(
+        "<https://docs.utalk.com/migrations/v1.0-to-v1.1>; rel=\"deprecation\"",
+        gone.header("Link"));
     // refused before authentication: a retired client learns where to go even without a token
     assertEquals(410, me(null, "v1.0").status());
     // v1.1 is still in its window
@@ -119,6 +137,8 @@ class ApiVersionsApiTest {
     assertEquals("@1743465600", older.header("Deprecation"), "v1.1 is deprecated since 2025-04-01");
 
     String own = UUID.randomUUID().toString();
-    assertEquals(own, send(token, "v1.1", Map.of("messageId", own, "body", "con id")).json().path("id").asText());
+    assertEquals(
+        own,
+        send(token, "v1.1", Map.of("messageId", own, "body", "con id")).json().path("id").asText());
   }
 }

@@ -62,7 +62,12 @@ class ConversationApiTest {
     WorkspaceDirectory directory = new WorkspaceDirectory(api.firestore(), Clock.systemUTC());
     directory.save(new Workspace(WS, "Conversations", List.of(NUMBER)));
     publisher = new PubSubEventPublisher(api.env.pubsub());
-    ingest = new InboundIngestService(api.firestore(), directory, new EventOutbox(api.firestore(), publisher, Clock.systemUTC()), Clock.systemUTC());
+    ingest =
+        new InboundIngestService(
+            api.firestore(),
+            directory,
+            new EventOutbox(api.firestore(), publisher, Clock.systemUTC()),
+            Clock.systemUTC());
   }
 
   @AfterAll
@@ -73,33 +78,62 @@ class ConversationApiTest {
 
   /** A real inbound message through the messaging domain (the webhook's service). */
   private static String inbound(String from, String body) {
-    return ingest.ingest(new InboundMessage("SM" + UUID.randomUUID().toString().replace("-", ""), "AC1", PhoneNumber.parse(from),
-        PhoneNumber.parse(NUMBER), body, "Cliente", from.substring(1), List.of()), "req-test-inbound").conversationId();
+    return ingest
+        .ingest(
+            new InboundMessage(
+                "SM" + UUID.randomUUID().toString().replace("-", ""),
+                "AC1",
+                PhoneNumber.parse(from),
+                PhoneNumber.parse(NUMBER),
+                body,
+                "Cliente",
+                from.substring(1),
+                List.of()),
+            "req-test-inbound")
+        .conversationId();
   }
 
   @Test
   void anotherWorkspacesConversationIsNotFoundNeverItsData() {
-    String theirs = Fixtures.conversation(api.firestore(), OTHER_WS, Instant.now(), "open", null, 2);
+    String theirs =
+        Fixtures.conversation(api.firestore(), OTHER_WS, Instant.now(), "open", null, 2);
     String missing = UUID.randomUUID().toString();
     Response missingAnswer = api.get("/api/conversations/" + missing, agentToken);
     for (String path : List.of("", "/messages")) {
       Response response = api.get("/api/conversations/" + theirs + path, agentToken);
       assertEquals(404, response.status(), response.body());
-      assertEquals(missingAnswer.json().path("message"), response.json().path("message"), "same answer as a missing one");
+      assertEquals(
+          missingAnswer.json().path("message"),
+          response.json().path("message"),
+          "same answer as a missing one");
       assertFalse(response.body().contains("mensaje"));
     }
     for (String action : List.of("/close", "/reopen")) {
-      assertEquals(404, api.post("/api/conversations/" + theirs + action, adminToken, null).status());
+      assertEquals(
+          404, api.post("/api/conversations/" + theirs + action, adminToken, null).status());
     }
-    assertEquals(404, api.post("/api/conversations/" + theirs + "/assign", adminToken, Map.of("agentId", admin.id())).status());
-    Response send = api.post("/api/conversations/" + theirs + "/messages", adminToken,
-        Map.of("messageId", UUID.randomUUID().toString(), "body", "hola"));
+    assertEquals(
+        404,
+        api.post(
+                "/api/conversations/" + theirs + "/assign",
+                adminToken,
+                Map.of("agentId", admin.id()))
+            .status());
+    Response send =
+        api.post(
+            "/api/conversations/" + theirs + "/messages",
+            adminToken,
+            Map.of("messageId", UUID.randomUUID().toString(), "body", "hola"));
     assertEquals(404, send.status(), send.body());
 
     Response list = api.get("/api/conversations?limit=100", agentToken);
     assertFalse(list.body().contains(theirs), "listings never show another workspace");
-    assertEquals(200, api.get("/api/conversations/" + theirs, outsiderToken).status(), "its own workspace sees it");
-    Response crossRole = api.put("/api/users/" + agent.id() + "/role", outsiderToken, Map.of("role", "admin"));
+    assertEquals(
+        200,
+        api.get("/api/conversations/" + theirs, outsiderToken).status(),
+        "its own workspace sees it");
+    Response crossRole =
+        api.put("/api/users/" + agent.id() + "/role", outsiderToken, Map.of("role", "admin"));
     assertEquals(404, crossRole.status(), "users are workspace-scoped too");
   }
 
@@ -108,42 +142,76 @@ class ConversationApiTest {
     String conversation = inbound("+5215511110001", "necesito ayuda");
     String messageId = UUID.randomUUID().toString();
     try (EventTap outbound = EventTap.open(api.env.pubsub(), Topics.OUTBOUND_MESSAGES)) {
-      Response first = api.post("/api/conversations/" + conversation + "/messages", agentToken, Map.of("messageId", messageId, "body", "Con gusto"));
-      Response second = api.post("/api/conversations/" + conversation + "/messages", agentToken, Map.of("messageId", messageId, "body", "Con gusto"));
+      Response first =
+          api.post(
+              "/api/conversations/" + conversation + "/messages",
+              agentToken,
+              Map.of("messageId", messageId, "body", "Con gusto"));
+      Response second =
+          api.post(
+              "/api/conversations/" + conversation + "/messages",
+              agentToken,
+              Map.of("messageId", messageId, "body", "Con gusto"));
       assertEquals(202, first.status(), first.body());
       assertEquals(202, second.status(), second.body());
       JsonNode message = first.json();
       assertEquals(messageId, message.path("id").asText());
       assertEquals("queued", message.path("status").asText());
       assertEquals("agent:" + agent.id(), message.path("author").asText());
-      assertEquals(withoutTimes(message), withoutTimes(second.json()), "the same message both times");
-      assertEquals(Instant.parse(message.path("createdAt").asText()).truncatedTo(java.time.temporal.ChronoUnit.MICROS),
-          Instant.parse(second.json().path("createdAt").asText()), "same instant at Firestore's precision");
+      assertEquals(
+          withoutTimes(message), withoutTimes(second.json()), "the same message both times");
+      assertEquals(
+          Instant.parse(message.path("createdAt").asText())
+              .truncatedTo(java.time.temporal.ChronoUnit.MICROS),
+          Instant.parse(second.json().path("createdAt").asText()),
+          "same instant at Firestore's precision");
       List<PubsubMessage> handed = outbound.await(1, Duration.ofSeconds(5));
       Thread.sleep(300);
       handed = outbound.await(1, Duration.ofMillis(1));
-      long forThisMessage = handed.stream().filter(m -> messageId.equals(m.getAttributesMap().get("messageId"))).count();
+      long forThisMessage =
+          handed.stream()
+              .filter(m -> messageId.equals(m.getAttributesMap().get("messageId")))
+              .count();
       assertTrue(forThisMessage >= 1, "handed to the sender");
     }
     List<QueryDocumentSnapshot> stored =
-        api.firestore().collection("messages").whereEqualTo("conversationId", conversation).whereEqualTo("direction", "outbound").get().get().getDocuments();
+        api.firestore()
+            .collection("messages")
+            .whereEqualTo("conversationId", conversation)
+            .whereEqualTo("direction", "outbound")
+            .get()
+            .get()
+            .getDocuments();
     assertEquals(1, stored.size(), "stored once");
     assertNotNull(stored.get(0).getLong("responseTime"), "reply time for the ASA KPI");
     var after = api.get("/api/conversations/" + conversation, agentToken).json();
     assertNotNull(after.path("firstAgentReplyAt").asText(null));
-    assertTrue(after.path("awaitingReplySince").isMissingNode() || after.path("awaitingReplySince").isNull());
+    assertTrue(
+        after.path("awaitingReplySince").isMissingNode()
+            || after.path("awaitingReplySince").isNull());
   }
 
   @Test
   void messageIdIsRequiredSinceV120() {
-    String conversation = Fixtures.conversation(api.firestore(), WS, Instant.now(), "open", null, 1);
-    Response missing = api.post("/api/conversations/" + conversation + "/messages", agentToken, Map.of("body", "hola"));
+    String conversation =
+        Fixtures.conversation(api.firestore(), WS, Instant.now(), "open", null, 1);
+    Response missing =
+        api.post(
+            "/api/conversations/" + conversation + "/messages", agentToken, Map.of("body", "hola"));
     assertEquals(400, missing.status());
     assertEquals("messageId", missing.json().path("field").asText());
     assertTrue(missing.json().path("message").asText().contains("v1.2.0"), missing.body());
-    Response notV4 = api.post("/api/conversations/" + conversation + "/messages", agentToken, Map.of("messageId", "123", "body", "hola"));
+    Response notV4 =
+        api.post(
+            "/api/conversations/" + conversation + "/messages",
+            agentToken,
+            Map.of("messageId", "123", "body", "hola"));
     assertEquals(400, notV4.status());
-    Response noBody = api.post("/api/conversations/" + conversation + "/messages", agentToken, Map.of("messageId", UUID.randomUUID().toString()));
+    Response noBody =
+        api.post(
+            "/api/conversations/" + conversation + "/messages",
+            agentToken,
+            Map.of("messageId", UUID.randomUUID().toString()));
     assertEquals("body", noBody.json().path("field").asText());
   }
 
@@ -162,12 +230,21 @@ class ConversationApiTest {
     inbound(phone, "m13");
     inbound(phone, "m14");
 
-    JsonNode page2 = api.get(base + "&before=" + page1.path("nextBefore").asLong(), agentToken).json();
-    JsonNode page3 = api.get(base + "&before=" + page2.path("nextBefore").asLong(), agentToken).json();
-    assertEquals(List.of("m7", "m6", "m5", "m4", "m3"), bodies(page2), "new arrivals do not shift older pages");
+    JsonNode page2 =
+        api.get(base + "&before=" + page1.path("nextBefore").asLong(), agentToken).json();
+    JsonNode page3 =
+        api.get(base + "&before=" + page2.path("nextBefore").asLong(), agentToken).json();
+    assertEquals(
+        List.of("m7", "m6", "m5", "m4", "m3"),
+        bodies(page2),
+        "new arrivals do not shift older pages");
     assertEquals(List.of("m2", "m1"), bodies(page3));
     assertTrue(page3.path("nextBefore").isNull());
-    assertEquals(List.of("m14", "m13", "m12"), bodies(api.get("/api/conversations/" + conversation + "/messages?limit=3", agentToken).json()));
+    assertEquals(
+        List.of("m14", "m13", "m12"),
+        bodies(
+            api.get("/api/conversations/" + conversation + "/messages?limit=3", agentToken)
+                .json()));
   }
 
   @Test
@@ -201,7 +278,9 @@ class ConversationApiTest {
     expected.remove(moved);
     seen.remove(moved);
     assertEquals(expected, seen, "every conversation that did not move is listed exactly once");
-    assertFalse(seen.contains(created), "newer than the first page: shown by a reload or the realtime feed");
+    assertFalse(
+        seen.contains(created),
+        "newer than the first page: shown by a reload or the realtime feed");
     assertEquals(List.of(created, moved), ids(api.get("/api/conversations?limit=2", token).json()));
   }
 
@@ -211,45 +290,69 @@ class ConversationApiTest {
     User reader = api.user(ws, Role.AGENT, "agent@filters.example.com");
     String token = api.login(reader.email(), ApiHarness.passwordFor(Role.AGENT));
     String mine = Fixtures.conversation(api.firestore(), ws, Instant.now(), "open", reader.id(), 1);
-    String closed = Fixtures.conversation(api.firestore(), ws, Instant.now().minusSeconds(5), "closed", null, 1);
+    String closed =
+        Fixtures.conversation(
+            api.firestore(), ws, Instant.now().minusSeconds(5), "closed", null, 1);
     assertEquals(List.of(mine), ids(api.get("/api/conversations?assignedTo=me", token).json()));
     assertEquals(List.of(closed), ids(api.get("/api/conversations?status=closed", token).json()));
     assertEquals(2, ids(api.get("/api/conversations?botEnabled=true", token).json()).size());
-    assertEquals("status", api.get("/api/conversations?status=nope", token).json().path("field").asText());
-    assertEquals("limit", api.get("/api/conversations?limit=1000", token).json().path("field").asText());
-    assertEquals("botEnabled", api.get("/api/conversations?botEnabled=maybe", token).json().path("field").asText());
-    assertEquals("cursor", api.get("/api/conversations?cursor=Zm9v", token).json().path("field").asText());
+    assertEquals(
+        "status", api.get("/api/conversations?status=nope", token).json().path("field").asText());
+    assertEquals(
+        "limit", api.get("/api/conversations?limit=1000", token).json().path("field").asText());
+    assertEquals(
+        "botEnabled",
+        api.get("/api/conversations?botEnabled=maybe", token).json().path("field").asText());
+    assertEquals(
+        "cursor", api.get("/api/conversations?cursor=Zm9v", token).json().path("field").asText());
   }
 
   @Test
   void assignCloseReopenAndTheFirstContactRule() throws Exception {
-    String conversation = Fixtures.conversation(api.firestore(), WS, Instant.now(), "open", null, 2);
-    // bot off: assigning a bot-handled conversation also escalates it (BotMediaApiTest); here only the assign mechanics
-    api.firestore().collection("conversations").document(conversation).update("botEnabled", false).get();
+    String conversation =
+        Fixtures.conversation(api.firestore(), WS, Instant.now(), "open", null, 2);
+    // bot off: assigning a bot-handled conversation also escalates it (BotMediaApiTest); here only
+    // the assign mechanics
+    api.firestore()
+        .collection("conversations")
+        .document(conversation)
+        .update("botEnabled", false)
+        .get();
     String path = "/api/conversations/" + conversation;
     try (EventTap events = EventTap.open(api.env.pubsub(), Topics.CONVERSATION_EVENTS)) {
-      JsonNode assigned = api.post(path + "/assign", agentToken, Map.of("agentId", agent.id())).json();
+      JsonNode assigned =
+          api.post(path + "/assign", agentToken, Map.of("agentId", agent.id())).json();
       assertEquals(agent.id(), assigned.path("assignedAgentId").asText());
       assertEquals(3, assigned.path("seq").asLong(), "took the next sequence number");
-      assertEquals(200, api.post(path + "/assign", agentToken, Map.of("agentId", agent.id())).status(), "repeat is a no-op");
+      assertEquals(
+          200,
+          api.post(path + "/assign", agentToken, Map.of("agentId", agent.id())).status(),
+          "repeat is a no-op");
 
       Response takeOver = api.post(path + "/assign", adminToken, Map.of("agentId", admin.id()));
       assertEquals(409, takeOver.status());
       assertEquals("already_assigned", takeOver.json().path("error").asText());
-      Response forced = api.post(path + "/assign", adminToken, Map.of("agentId", admin.id(), "force", true));
+      Response forced =
+          api.post(path + "/assign", adminToken, Map.of("agentId", admin.id(), "force", true));
       assertEquals(200, forced.status(), forced.body());
 
       JsonNode closed = api.post(path + "/close", agentToken, null).json();
       assertEquals("closed", closed.path("status").asText());
       assertNotNull(closed.path("closedAt").asText(null));
-      assertTrue(closed.path("resolvedInFirstContact").asBoolean(), "closed without ever being reopened");
-      assertEquals(409, api.post(path + "/assign", agentToken, Map.of("agentId", agent.id())).status(), "closed");
+      assertTrue(
+          closed.path("resolvedInFirstContact").asBoolean(), "closed without ever being reopened");
+      assertEquals(
+          409,
+          api.post(path + "/assign", agentToken, Map.of("agentId", agent.id())).status(),
+          "closed");
 
       JsonNode reopened = api.post(path + "/reopen", agentToken, null).json();
       assertEquals("open", reopened.path("status").asText());
       assertTrue(reopened.path("closedAt").isMissingNode() || reopened.path("closedAt").isNull());
       JsonNode closedAgain = api.post(path + "/close", agentToken, null).json();
-      assertFalse(closedAgain.path("resolvedInFirstContact").asBoolean(), "a reopened conversation was not resolved in first contact");
+      assertFalse(
+          closedAgain.path("resolvedInFirstContact").asBoolean(),
+          "a reopened conversation was not resolved in first contact");
 
       List<PubsubMessage> published = events.await(5, Duration.ofSeconds(10));
       List<String> actions = new ArrayList<>();
@@ -269,7 +372,8 @@ class ConversationApiTest {
     Response audit = api.get("/api/audit-logs", adminToken);
     JsonNode entry = null;
     for (JsonNode item : audit.json().path("items")) {
-      if ("conversation.force_reassign".equals(item.path("action").asText()) && conversation.equals(item.path("targetId").asText())) {
+      if ("conversation.force_reassign".equals(item.path("action").asText())
+          && conversation.equals(item.path("targetId").asText())) {
         entry = item;
       }
     }
@@ -285,7 +389,8 @@ class ConversationApiTest {
   void reopeningIsRefusedWhenTheCustomerAlreadyStartedANewConversation() {
     String phone = "+5215511110003";
     String first = inbound(phone, "hola");
-    assertEquals(200, api.post("/api/conversations/" + first + "/close", agentToken, null).status());
+    assertEquals(
+        200, api.post("/api/conversations/" + first + "/close", agentToken, null).status());
     String second = inbound(phone, "otra vez");
     assertFalse(first.equals(second));
     Response reopen = api.post("/api/conversations/" + first + "/reopen", agentToken, null);
@@ -295,29 +400,49 @@ class ConversationApiTest {
 
   @Test
   void assigneeMustBeAnAgentOfTheWorkspace() {
-    String conversation = Fixtures.conversation(api.firestore(), WS, Instant.now(), "open", null, 1);
+    String conversation =
+        Fixtures.conversation(api.firestore(), WS, Instant.now(), "open", null, 1);
     User readonly = api.user(WS, Role.READONLY, "ro@conv.example.com");
-    Response toReadonly = api.post("/api/conversations/" + conversation + "/assign", adminToken, Map.of("agentId", readonly.id()));
+    Response toReadonly =
+        api.post(
+            "/api/conversations/" + conversation + "/assign",
+            adminToken,
+            Map.of("agentId", readonly.id()));
     assertEquals(400, toReadonly.status());
     assertEquals("agentId", toReadonly.json().path("field").asText());
-    Response toNobody = api.post("/api/conversations/" + conversation + "/assign", adminToken, Map.of("agentId", "nobody"));
+    Response toNobody =
+        api.post(
+            "/api/conversations/" + conversation + "/assign",
+            adminToken,
+            Map.of("agentId", "nobody"));
     assertEquals(400, toNobody.status());
-    Response noAgent = api.post("/api/conversations/" + conversation + "/assign", adminToken, Map.of());
+    Response noAgent =
+        api.post("/api/conversations/" + conversation + "/assign", adminToken, Map.of());
     assertEquals("agentId", noAgent.json().path("field").asText());
-    assertNull(api.get("/api/conversations/" + conversation, adminToken).json().path("assignedAgentId").textValue());
+    assertNull(
+        api.get("/api/conversations/" + conversation, adminToken)
+            .json()
+            .path("assignedAgentId")
+            .textValue());
   }
 
   private static JsonNode withoutTimes(JsonNode message) {
     var copy = message.deepCopy();
-    ((com.fasterxml.jackson.databind.node.ObjectNode) copy).remove(List.of("createdAt", "statusUpdatedAt"));
+    ((com.fasterxml.jackson.databind.node.ObjectNode) copy)
+        .remove(List.of("createdAt", "statusUpdatedAt"));
     return copy;
   }
 
   private static void touch(String conversationId) {
     try {
       Instant now = Instant.now();
-      api.firestore().collection("conversations").document(conversationId)
-          .update("lastMessageAt", com.google.cloud.Timestamp.ofTimeSecondsAndNanos(now.getEpochSecond(), now.getNano())).get();
+      api.firestore()
+          .collection("conversations")
+          .document(conversationId)
+          .update(
+              "lastMessageAt",
+              com.google.cloud.Timestamp.ofTimeSecondsAndNanos(now.getEpochSecond(), now.getNano()))
+          .get();
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

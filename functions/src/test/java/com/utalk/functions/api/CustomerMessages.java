@@ -11,7 +11,9 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
-/** Conversations opened as in production: a customer message through the webhook's ingest service. */
+/**
+ * Conversations opened as in production: a customer message through the webhook's ingest service.
+ */
 public final class CustomerMessages implements AutoCloseable {
   private final PubSubEventPublisher publisher;
   private final InboundIngestService ingest;
@@ -22,13 +24,32 @@ public final class CustomerMessages implements AutoCloseable {
       directory.save(workspace);
     }
     publisher = new PubSubEventPublisher(api.env.pubsub());
-    ingest = new InboundIngestService(api.firestore(), directory, new EventOutbox(api.firestore(), publisher, Clock.systemUTC()), Clock.systemUTC());
+    ingest =
+        new InboundIngestService(
+            api.firestore(),
+            directory,
+            new EventOutbox(api.firestore(), publisher, Clock.systemUTC()),
+            Clock.systemUTC());
   }
 
-  /** A customer at {@code from} writes "hola" to the business number {@code to}; returns the conversation id. */
+  /**
+   * A customer at {@code from} writes "hola" to the business number {@code to}; returns the
+   * conversation id.
+   */
   public String open(String from, String to) {
-    return ingest.ingest(new InboundMessage("SM" + UUID.randomUUID().toString().replace("-", ""), null, PhoneNumber.parse(from),
-        PhoneNumber.parse(to), "hola", "Cliente", from.substring(1), List.of()), "req-customer").conversationId();
+    return ingest
+        .ingest(
+            new InboundMessage(
+                "SM" + UUID.randomUUID().toString().replace("-", ""),
+                null,
+                PhoneNumber.parse(from),
+                PhoneNumber.parse(to),
+                "hola",
+                "Cliente",
+                from.substring(1),
+                List.of()),
+            "req-customer")
+        .conversationId();
   }
 
   @Override

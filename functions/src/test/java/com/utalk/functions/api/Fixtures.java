@@ -10,26 +10,34 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Conversations and messages written straight to Firestore in the messaging domain's stored
- * shape (field names of ConversationDocument / MessageDocument), so API tests need no webhook.
+ * Conversations and messages written straight to Firestore in the messaging domain's stored shape
+ * (field names of ConversationDocument / MessageDocument), so API tests need no webhook.
  */
 public final class Fixtures {
   private static final AtomicLong PHONES = new AtomicLong(5215500000000L);
 
   private Fixtures() {}
 
-  public static String conversation(Firestore firestore, String workspaceId, Instant lastMessageAt) {
+  public static String conversation(
+      Firestore firestore, String workspaceId, Instant lastMessageAt) {
     return conversation(firestore, workspaceId, lastMessageAt, "open", null, 0);
   }
 
   /** A conversation (and its contact thread) with {@code messages} inbound messages, seq 1..n. */
   public static String conversation(
-      Firestore firestore, String workspaceId, Instant lastMessageAt, String status, String assignedAgentId, int messages) {
+      Firestore firestore,
+      String workspaceId,
+      Instant lastMessageAt,
+      String status,
+      String assignedAgentId,
+      int messages) {
     String id = UUID.randomUUID().toString();
     String phone = "+" + PHONES.incrementAndGet();
     Map<String, Object> doc = new HashMap<>();
     doc.put("workspaceId", workspaceId);
-    doc.put("contact", Map.of("phone", phone, "profileName", "Cliente " + phone.substring(phone.length() - 4)));
+    doc.put(
+        "contact",
+        Map.of("phone", phone, "profileName", "Cliente " + phone.substring(phone.length() - 4)));
     doc.put("businessNumber", "+14155238886");
     doc.put("status", status);
     doc.put("botEnabled", true);
@@ -50,7 +58,8 @@ public final class Fixtures {
           firestore.collection("contactThreads").document(workspaceId + "_" + phone.substring(1)),
           Map.of("conversationId", id, "workspaceId", workspaceId));
       for (int seq = 1; seq <= messages; seq++) {
-        batch.set(firestore.collection("messages").document("in_SMfixture" + id.substring(0, 8) + seq),
+        batch.set(
+            firestore.collection("messages").document("in_SMfixture" + id.substring(0, 8) + seq),
             inbound(workspaceId, id, seq, lastMessageAt.minusSeconds(messages - seq)));
       }
       batch.commit().get();
@@ -60,13 +69,33 @@ public final class Fixtures {
     return id;
   }
 
-  /** A stored inbound media item of {@code conversationId} (its document only; signing needs no object). */
+  /**
+   * A stored inbound media item of {@code conversationId} (its document only; signing needs no
+   * object).
+   */
   public static String storedMedia(Firestore firestore, String workspaceId, String conversationId) {
     String mediaId = UUID.randomUUID().toString();
     Instant now = Instant.now();
     com.utalk.media.MediaItem item =
-        new com.utalk.media.MediaItem(mediaId, workspaceId, conversationId, "in_x", "inbound", "stored", null, null, "image/png", 3L,
-            "abc", com.utalk.media.MediaStore.pathFor(workspaceId, conversationId, mediaId), null, "image/png", 1, now, now, now);
+        new com.utalk.media.MediaItem(
+            mediaId,
+            workspaceId,
+            conversationId,
+            "in_x",
+            "inbound",
+            "stored",
+            null,
+            null,
+            "image/png",
+            3L,
+            "abc",
+            com.utalk.media.MediaStore.pathFor(workspaceId, conversationId, mediaId),
+            null,
+            "image/png",
+            1,
+            now,
+            now,
+            now);
     try {
       firestore.collection("media").document(mediaId).set(item.toMap()).get();
     } catch (Exception e) {
@@ -75,7 +104,8 @@ public final class Fixtures {
     return mediaId;
   }
 
-  static Map<String, Object> inbound(String workspaceId, String conversationId, long seq, Instant at) {
+  static Map<String, Object> inbound(
+      String workspaceId, String conversationId, long seq, Instant at) {
     Map<String, Object> doc = new HashMap<>();
     doc.put("workspaceId", workspaceId);
     doc.put("conversationId", conversationId);

@@ -49,8 +49,13 @@ class OpenApiTest {
     Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields();
     while (paths.hasNext()) {
       Map.Entry<String, JsonNode> path = paths.next();
-      path.getValue().fields().forEachRemaining(operation ->
-          operations.put(operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey(), operation.getValue().path("x-access").asText()));
+      path.getValue()
+          .fields()
+          .forEachRemaining(
+              operation ->
+                  operations.put(
+                      operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey(),
+                      operation.getValue().path("x-access").asText()));
     }
     return operations;
   }
@@ -60,8 +65,12 @@ class OpenApiTest {
     ApiFunction function = new ApiFunction(new Backend(Settings.of(settings), Clock.systemUTC()));
     Map<String, String> routes = new TreeMap<>();
     for (Route route : function.routes()) {
-      String access = !route.access().authenticated() ? "public"
-          : route.access().permission() == null ? "authenticated" : route.access().permission().name();
+      String access =
+          !route.access().authenticated()
+              ? "public"
+              : route.access().permission() == null
+                  ? "authenticated"
+                  : route.access().permission().name();
       routes.put(route.method() + " " + route.path().template(), access);
     }
     return routes;
@@ -84,7 +93,8 @@ class OpenApiTest {
   void webhooksMatchTheFunctionCatalog() {
     Set<String> catalog = new TreeSet<>();
     for (FunctionSpec spec : FunctionCatalog.FUNCTIONS) {
-      if (spec.trigger() instanceof FunctionTrigger.Http http && http.path().startsWith("/webhooks/")) {
+      if (spec.trigger() instanceof FunctionTrigger.Http http
+          && http.path().startsWith("/webhooks/")) {
         catalog.add("POST " + http.path());
       }
     }
@@ -95,16 +105,31 @@ class OpenApiTest {
 
   @Test
   void everyOperationDocumentsTheErrorShape() {
-    document.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
-      JsonNode responses = operation.getValue().path("responses");
-      boolean hasError = false;
-      for (Iterator<String> codes = responses.fieldNames(); codes.hasNext(); ) {
-        if (codes.next().matches("[45]\\d\\d")) {
-          hasError = true;
-        }
-      }
-      boolean isLiveness = path.getKey().equals("/health") || path.getKey().equals("/api/openapi.json");
-      assertTrue(hasError || isLiveness, operation.getKey() + " " + path.getKey() + " documents no error response");
-    }));
+    document
+        .path("paths")
+        .fields()
+        .forEachRemaining(
+            path ->
+                path.getValue()
+                    .fields()
+                    .forEachRemaining(
+                        operation -> {
+                          JsonNode responses = operation.getValue().path("responses");
+                          boolean hasError = false;
+                          for (Iterator<String> codes = responses.fieldNames(); codes.hasNext(); ) {
+                            if (codes.next().matches("[45]\\d\\d")) {
+                              hasError = true;
+                            }
+                          }
+                          boolean isLiveness =
+                              path.getKey().equals("/health")
+                                  || path.getKey().equals("/api/openapi.json");
+                          assertTrue(
+                              hasError || isLiveness,
+                              operation.getKey()
+                                  + " "
+                                  + path.getKey()
+                                  + " documents no error response");
+                        }));
   }
 }

@@ -22,9 +22,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every cell of docs/permissions.md through HTTP: each role (and an anonymous caller) against
- * each protected endpoint. An allowed cell must get the endpoint's success status on valid
- * input; a denied one 403 (anonymous: 401).
+ * Every cell of docs/permissions.md through HTTP: each role (and an anonymous caller) against each
+ * protected endpoint. An allowed cell must get the endpoint's success status on valid input; a
+ * denied one 403 (anonymous: 401).
  */
 class PermissionMatrixTest {
   private static final String WS = "ws-matrix";
@@ -39,7 +39,10 @@ class PermissionMatrixTest {
   private static String shared;
   private static String sharedMedia;
 
-  /** One matrix row: an endpoint case, who may do it, its success status, and a fresh request per caller. */
+  /**
+   * One matrix row: an endpoint case, who may do it, its success status, and a fresh request per
+   * caller.
+   */
   private record Row(String name, Set<Role> allowed, int success, Function<Role, Call> call) {}
 
   private record Call(String method, String path, Object body) {}
@@ -49,7 +52,8 @@ class PermissionMatrixTest {
     api = ApiHarness.start();
     for (Role role : Role.values()) {
       users.put(role, api.user(WS, role, role.wire() + "@matrix.example.com"));
-      tokens.put(role, api.login(role.wire() + "@matrix.example.com", ApiHarness.passwordFor(role)));
+      tokens.put(
+          role, api.login(role.wire() + "@matrix.example.com", ApiHarness.passwordFor(role)));
     }
     otherAgent = api.user(WS, Role.AGENT, "agent2@matrix.example.com");
     shared = Fixtures.conversation(api.firestore(), WS, Instant.now(), "open", null, 3);
@@ -67,60 +71,216 @@ class PermissionMatrixTest {
 
   private static List<Row> rows() {
     List<Row> rows = new ArrayList<>();
-    rows.add(new Row("GET /api/conversations", ALL, 200, r -> new Call("GET", "/api/conversations", null)));
-    rows.add(new Row("GET /api/conversations (status=escalated&botEnabled=false)", ALL, 200,
-        r -> new Call("GET", "/api/conversations?status=escalated&botEnabled=false", null)));
-    rows.add(new Row("GET /api/conversations/{id}", ALL, 200, r -> new Call("GET", "/api/conversations/" + shared, null)));
-    rows.add(new Row("GET /api/conversations/{id}/messages", ALL, 200, r -> new Call("GET", "/api/conversations/" + shared + "/messages", null)));
-    rows.add(new Row("POST /api/conversations/{id}/messages", WRITERS, 202,
-        r -> new Call("POST", "/api/conversations/" + shared + "/messages", Map.of("messageId", UUID.randomUUID().toString(), "body", "hola de " + r.wire()))));
-    rows.add(new Row("POST /api/conversations/{id}/assign (self)", WRITERS, 200,
-        r -> new Call("POST", "/api/conversations/" + fresh("open", null) + "/assign", Map.of("agentId", users.get(r).id()))));
-    rows.add(new Row("POST /api/conversations/{id}/assign (another agent)", EnumSet.of(Role.ADMIN, Role.DEVELOPER), 200,
-        r -> new Call("POST", "/api/conversations/" + fresh("open", null) + "/assign", Map.of("agentId", otherAgent.id()))));
-    rows.add(new Row("POST /api/conversations/{id}/assign (force, take over)", EnumSet.of(Role.ADMIN), 200,
-        r -> new Call("POST", "/api/conversations/" + fresh("open", otherAgent.id()) + "/assign",
-            Map.of("agentId", users.get(r).id(), "force", true))));
-    rows.add(new Row("POST /api/conversations/{id}/close", WRITERS, 200,
-        r -> new Call("POST", "/api/conversations/" + fresh("open", null) + "/close", null)));
-    rows.add(new Row("POST /api/conversations/{id}/reopen", WRITERS, 200,
-        r -> new Call("POST", "/api/conversations/" + fresh("closed", null) + "/reopen", null)));
+    rows.add(
+        new Row(
+            "GET /api/conversations", ALL, 200, r -> new Call("GET", "/api/conversations", null)));
+    rows.add(
+        new Row(
+            "GET /api/conversations (status=escalated&botEnabled=false)",
+            ALL,
+            200,
+            r -> new Call("GET", "/api/conversations?status=escalated&botEnabled=false", null)));
+    rows.add(
+        new Row(
+            "GET /api/conversations/{id}",
+            ALL,
+            200,
+            r -> new Call("GET", "/api/conversations/" + shared, null)));
+    rows.add(
+        new Row(
+            "GET /api/conversations/{id}/messages",
+            ALL,
+            200,
+            r -> new Call("GET", "/api/conversations/" + shared + "/messages", null)));
+    rows.add(
+        new Row(
+            "POST /api/conversations/{id}/messages",
+            WRITERS,
+            202,
+            r ->
+                new Call(
+                    "POST",
+                    "/api/conversations/" + shared + "/messages",
+                    Map.of(
+                        "messageId",
+                        UUID.randomUUID().toString(),
+                        "body",
+                        "hola de " + r.wire()))));
+    rows.add(
+        new Row(
+            "POST /api/conversations/{id}/assign (self)",
+            WRITERS,
+            200,
+            r ->
+                new Call(
+                    "POST",
+                    "/api/conversations/" + fresh("open", null) + "/assign",
+                    Map.of("agentId", users.get(r).id()))));
+    rows.add(
+        new Row(
+            "POST /api/conversations/{id}/assign (another agent)",
+            EnumSet.of(Role.ADMIN, Role.DEVELOPER),
+            200,
+            r ->
+                new Call(
+                    "POST",
+                    "/api/conversations/" + fresh("open", null) + "/assign",
+                    Map.of("agentId", otherAgent.id()))));
+    rows.add(
+        new Row(
+            "POST /api/conversations/{id}/assign (force, take over)",
+            EnumSet.of(Role.ADMIN),
+            200,
+            r ->
+                new Call(
+                    "POST",
+                    "/api/conversations/" + fresh("open", otherAgent.id()) + "/assign",
+                    Map.of("agentId", users.get(r).id(), "force", true))));
+    rows.add(
+        new Row(
+            "POST /api/conversations/{id}/close",
+            WRITERS,
+            200,
+            r -> new Call("POST", "/api/conversations/" + fresh("open", null) + "/close", null)));
+    rows.add(
+        new Row(
+            "POST /api/conversations/{id}/reopen",
+            WRITERS,
+            200,
+            r ->
+                new Call("POST", "/api/conversations/" + fresh("closed", null) + "/reopen", null)));
     rows.add(new Row("GET /api/users", ALL, 200, r -> new Call("GET", "/api/users", null)));
-    rows.add(new Row("POST /api/users", EnumSet.of(Role.ADMIN), 201,
-        r -> new Call("POST", "/api/users", Map.of("email", "new-" + UUID.randomUUID() + "@matrix.example.com", "name", "New",
-            "role", "agent", "password", "a-long-enough-password"))));
-    rows.add(new Row("PUT /api/users/{id}/role", EnumSet.of(Role.ADMIN), 200,
-        r -> new Call("PUT", "/api/users/" + otherAgent.id() + "/role", Map.of("role", "agent"))));
+    rows.add(
+        new Row(
+            "POST /api/users",
+            EnumSet.of(Role.ADMIN),
+            201,
+            r ->
+                new Call(
+                    "POST",
+                    "/api/users",
+                    Map.of(
+                        "email",
+                        "new-" + UUID.randomUUID() + "@matrix.example.com",
+                        "name",
+                        "New",
+                        "role",
+                        "agent",
+                        "password",
+                        "a-long-enough-password"))));
+    rows.add(
+        new Row(
+            "PUT /api/users/{id}/role",
+            EnumSet.of(Role.ADMIN),
+            200,
+            r ->
+                new Call(
+                    "PUT", "/api/users/" + otherAgent.id() + "/role", Map.of("role", "agent"))));
     // "active" for an active user: allowed callers get the no-op 200, others are refused first
-    rows.add(new Row("PUT /api/users/{id}/status", EnumSet.of(Role.ADMIN), 200,
-        r -> new Call("PUT", "/api/users/" + otherAgent.id() + "/status", Map.of("status", "active"))));
-    rows.add(new Row("GET /api/audit-logs", EnumSet.of(Role.ADMIN, Role.OPERATOR), 200, r -> new Call("GET", "/api/audit-logs", null)));
-    rows.add(new Row("POST /api/admin/jwt-secret/rotate", EnumSet.of(Role.ADMIN), 200, r -> new Call("POST", "/api/admin/jwt-secret/rotate", null)));
+    rows.add(
+        new Row(
+            "PUT /api/users/{id}/status",
+            EnumSet.of(Role.ADMIN),
+            200,
+            r ->
+                new Call(
+                    "PUT",
+                    "/api/users/" + otherAgent.id() + "/status",
+                    Map.of("status", "active"))));
+    rows.add(
+        new Row(
+            "GET /api/audit-logs",
+            EnumSet.of(Role.ADMIN, Role.OPERATOR),
+            200,
+            r -> new Call("GET", "/api/audit-logs", null)));
+    rows.add(
+        new Row(
+            "POST /api/admin/jwt-secret/rotate",
+            EnumSet.of(Role.ADMIN),
+            200,
+            r -> new Call("POST", "/api/admin/jwt-secret/rotate", null)));
     // Admin only; an unknown backup id is a 404 (the restore itself is BackupApiTest's).
-    rows.add(new Row("POST /api/admin/backups/{id}/restore", EnumSet.of(Role.ADMIN), 404,
-        r -> new Call("POST", "/api/admin/backups/no-such-backup/restore", null)));
-    rows.add(new Row("GET /api/ai/config", ADMIN, 200, r -> new Call("GET", "/api/ai/config", null)));
-    rows.add(new Row("PUT /api/ai/config", ADMIN, 200,
-        r -> new Call("PUT", "/api/ai/config", Map.of("enabled", true, "autoEscalate", true))));
-    rows.add(new Row("POST /api/conversations/force-pause-bot", ADMIN, 200,
-        r -> new Call("POST", "/api/conversations/force-pause-bot", null)));
-    rows.add(new Row("GET /api/media/{id}", ALL, 200, r -> new Call("GET", "/api/media/" + sharedMedia, null)));
-    rows.add(new Row("POST /api/media/regenerate-urls", ADMIN, 200,
-        r -> new Call("POST", "/api/media/regenerate-urls", Map.of("conversationId", shared))));
-    rows.add(new Row("POST /api/media/uploads", WRITERS, 201,
-        r -> new Call("POST", "/api/media/uploads", Map.of("conversationId", shared, "contentType", "image/png", "size", 10))));
+    rows.add(
+        new Row(
+            "POST /api/admin/backups/{id}/restore",
+            EnumSet.of(Role.ADMIN),
+            404,
+            r -> new Call("POST", "/api/admin/backups/no-such-backup/restore", null)));
+    rows.add(
+        new Row("GET /api/ai/config", ADMIN, 200, r -> new Call("GET", "/api/ai/config", null)));
+    rows.add(
+        new Row(
+            "PUT /api/ai/config",
+            ADMIN,
+            200,
+            r -> new Call("PUT", "/api/ai/config", Map.of("enabled", true, "autoEscalate", true))));
+    rows.add(
+        new Row(
+            "POST /api/conversations/force-pause-bot",
+            ADMIN,
+            200,
+            r -> new Call("POST", "/api/conversations/force-pause-bot", null)));
+    rows.add(
+        new Row(
+            "GET /api/media/{id}",
+            ALL,
+            200,
+            r -> new Call("GET", "/api/media/" + sharedMedia, null)));
+    rows.add(
+        new Row(
+            "POST /api/media/regenerate-urls",
+            ADMIN,
+            200,
+            r -> new Call("POST", "/api/media/regenerate-urls", Map.of("conversationId", shared))));
+    rows.add(
+        new Row(
+            "POST /api/media/uploads",
+            WRITERS,
+            201,
+            r ->
+                new Call(
+                    "POST",
+                    "/api/media/uploads",
+                    Map.of("conversationId", shared, "contentType", "image/png", "size", 10))));
     rows.add(new Row("GET /api/auth/me", ALL, 200, r -> new Call("GET", "/api/auth/me", null)));
-    rows.add(new Row("GET /api/kpis", EnumSet.of(Role.ADMIN, Role.DEVELOPER, Role.OPERATOR, Role.READONLY), 200,
-        r -> new Call("GET", "/api/kpis?period=day", null)));
-    rows.add(new Row("GET /api/slo", EnumSet.of(Role.ADMIN, Role.OPERATOR), 200, r -> new Call("GET", "/api/slo", null)));
+    rows.add(
+        new Row(
+            "GET /api/kpis",
+            EnumSet.of(Role.ADMIN, Role.DEVELOPER, Role.OPERATOR, Role.READONLY),
+            200,
+            r -> new Call("GET", "/api/kpis?period=day", null)));
+    rows.add(
+        new Row(
+            "GET /api/slo",
+            EnumSet.of(Role.ADMIN, Role.OPERATOR),
+            200,
+            r -> new Call("GET", "/api/slo", null)));
     rows.add(new Row("GET /api/flags", ALL, 200, r -> new Call("GET", "/api/flags", null)));
-    rows.add(new Row("GET /api/admin/flags", EnumSet.of(Role.ADMIN, Role.DEVELOPER, Role.OPERATOR), 200,
-        r -> new Call("GET", "/api/admin/flags", null)));
-    rows.add(new Row("PUT /api/admin/flags/{key}", ADMIN, 200,
-        r -> new Call("PUT", "/api/admin/flags/matrix-flag", Map.of("targeting", "user", "rolloutPercent", 10))));
+    rows.add(
+        new Row(
+            "GET /api/admin/flags",
+            EnumSet.of(Role.ADMIN, Role.DEVELOPER, Role.OPERATOR),
+            200,
+            r -> new Call("GET", "/api/admin/flags", null)));
+    rows.add(
+        new Row(
+            "PUT /api/admin/flags/{key}",
+            ADMIN,
+            200,
+            r ->
+                new Call(
+                    "PUT",
+                    "/api/admin/flags/matrix-flag",
+                    Map.of("targeting", "user", "rolloutPercent", 10))));
     // the seeded flag's own value: the matrix changes nothing other tests see
-    rows.add(new Row("POST /api/admin/flags/{key}/rollout", ADMIN, 200,
-        r -> new Call("POST", "/api/admin/flags/new-ui/rollout", Map.of("rolloutPercent", 100))));
+    rows.add(
+        new Row(
+            "POST /api/admin/flags/{key}/rollout",
+            ADMIN,
+            200,
+            r ->
+                new Call(
+                    "POST", "/api/admin/flags/new-ui/rollout", Map.of("rolloutPercent", 100))));
     return rows;
   }
 
@@ -144,7 +304,8 @@ class PermissionMatrixTest {
         int expected = row.allowed().contains(role) ? row.success() : 403;
         table.append(' ').append(response.status()).append(" |");
         if (response.status() != expected) {
-          mismatches.add(row.name() + " × " + role.wire() + ": expected " + expected + ", got " + response);
+          mismatches.add(
+              row.name() + " × " + role.wire() + ": expected " + expected + ", got " + response);
         }
       }
       table.append('\n');
@@ -158,7 +319,10 @@ class PermissionMatrixTest {
     assertEquals(200, api.get("/health", null).status());
     assertEquals(200, api.get("/health/database", null).status());
     assertEquals(200, api.get("/api/openapi.json", null).status());
-    assertEquals(401, api.post("/api/auth/login", null, Map.of("email", "x@example.com", "password", "nope")).status());
+    assertEquals(
+        401,
+        api.post("/api/auth/login", null, Map.of("email", "x@example.com", "password", "nope"))
+            .status());
     assertEquals(401, api.post("/api/auth/refresh", null, Map.of("refreshToken", "nope")).status());
     assertEquals(204, api.post("/api/auth/logout", null, Map.of("refreshToken", "nope")).status());
   }
@@ -169,7 +333,8 @@ class PermissionMatrixTest {
     String text = Files.readString(doc);
     for (Row row : rows()) {
       String endpoint = row.name().replaceAll(" \\(.*\\)$", "");
-      assertTrue(text.contains("`" + endpoint + "`"), "docs/permissions.md lacks `" + endpoint + "`");
+      assertTrue(
+          text.contains("`" + endpoint + "`"), "docs/permissions.md lacks `" + endpoint + "`");
     }
   }
 

@@ -19,19 +19,30 @@ class ReleaseFaultTest {
 
   @Test
   void aFaultyReleaseAnswers503OnTheApiButNotOnHealth() {
-    ReleaseFault fault = ReleaseFault.from(Settings.of(Map.of("RELEASE_FAULT", "api-503", "APP_ENV", "development")));
-    ServiceUnavailableException refused = assertThrows(ServiceUnavailableException.class, () -> fault.refuseIfSet("/api/conversations"));
+    ReleaseFault fault =
+        ReleaseFault.from(
+            Settings.of(Map.of("RELEASE_FAULT", "api-503", "APP_ENV", "development")));
+    ServiceUnavailableException refused =
+        assertThrows(
+            ServiceUnavailableException.class, () -> fault.refuseIfSet("/api/conversations"));
     assertEquals(503, refused.status());
     assertEquals("release_fault", refused.code());
-    assertDoesNotThrow(() -> fault.refuseIfSet("/health"), "liveness stays green, as in a broken release");
+    assertDoesNotThrow(
+        () -> fault.refuseIfSet("/health"), "liveness stays green, as in a broken release");
     assertDoesNotThrow(() -> fault.refuseIfSet("/health/database"));
   }
 
   @Test
   void refusedOutsideDevelopmentAndForUnknownValues() {
-    assertThrows(ConfigurationException.class,
-        () -> ReleaseFault.from(Settings.of(Map.of("RELEASE_FAULT", "api-503", "APP_ENV", "production"))));
-    assertThrows(ConfigurationException.class,
-        () -> ReleaseFault.from(Settings.of(Map.of("RELEASE_FAULT", "everything", "APP_ENV", "development"))));
+    assertThrows(
+        ConfigurationException.class,
+        () ->
+            ReleaseFault.from(
+                Settings.of(Map.of("RELEASE_FAULT", "api-503", "APP_ENV", "production"))));
+    assertThrows(
+        ConfigurationException.class,
+        () ->
+            ReleaseFault.from(
+                Settings.of(Map.of("RELEASE_FAULT", "everything", "APP_ENV", "development"))));
   }
 }

@@ -8,7 +8,9 @@ import java.time.ZoneOffset;
 
 /** Real time plus an offset a test can push forward (15 minutes, 7 days) without waiting. */
 public final class TestClock extends Clock {
-  /** The clock of {@link ClockedApiFunction}; tests run one at a time, so one instance is enough. */
+  /**
+   * The clock of {@link ClockedApiFunction}; tests run one at a time, so one instance is enough.
+   */
   public static final TestClock SHARED = new TestClock();
 
   private volatile Duration offset = Duration.ZERO;

@@ -32,9 +32,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The operations reference's rotation policy through the running API, on an injected clock: a token signed with
- * the previous secret version works before the rotation and inside the 7-day grace, and gets 401
- * after it. The rotation itself comes from the admin endpoint and from the SECRET_ROTATE function.
+ * The operations reference's rotation policy through the running API, on an injected clock: a token
+ * signed with the previous secret version works before the rotation and inside the 7-day grace, and
+ * gets 401 after it. The rotation itself comes from the admin endpoint and from the SECRET_ROTATE
+ * function.
  */
 class KeyRotationApiTest {
   private static final String WS = "ws-rotation";
@@ -53,18 +54,27 @@ class KeyRotationApiTest {
   }
 
   /**
-   * A token signed with the version in force now that outlives the grace period, so that once
-   * the version is rotated out only the grace check can refuse it.
+   * A token signed with the version in force now that outlives the grace period, so that once the
+   * version is rotated out only the grace check can refuse it.
    */
   private static String longLivedTokenWithTheCurrentVersion() {
     Instant now = TestClock.SHARED.instant();
     SigningKey current = api.auth.keys().signingKey();
-    return Tokens.signed(JWSAlgorithm.HS256, current.kid(), current.secret(), admin.id(), "admin", WS, now, now.plus(Duration.ofDays(30)));
+    return Tokens.signed(
+        JWSAlgorithm.HS256,
+        current.kid(),
+        current.secret(),
+        admin.id(),
+        "admin",
+        WS,
+        now,
+        now.plus(Duration.ofDays(30)));
   }
 
   @Test
   void previousVersionBeforeRotationInsideGraceAndAfterGrace() {
-    TestClock.SHARED.advance(Duration.ofHours(2)); // clear of any rotation another test of this class made
+    TestClock.SHARED.advance(
+        Duration.ofHours(2)); // clear of any rotation another test of this class made
     String firstAccess = api.login(admin.email(), ApiHarness.passwordFor(Role.ADMIN));
     String oldKid = Tokens.kidOf(firstAccess);
     String old = longLivedTokenWithTheCurrentVersion();
@@ -76,7 +86,10 @@ class KeyRotationApiTest {
     String newKid = rotated.json().path("kid").asText();
     assertEquals(oldKid, rotated.json().path("previousKid").asText());
     assertNotEquals(oldKid, newKid);
-    assertEquals(409, api.post("/api/admin/jwt-secret/rotate", firstAccess, Map.of()).status(), "twice within the hour");
+    assertEquals(
+        409,
+        api.post("/api/admin/jwt-secret/rotate", firstAccess, Map.of()).status(),
+        "twice within the hour");
 
     String freshAccess = api.login(admin.email(), ApiHarness.passwordFor(Role.ADMIN));
     assertEquals(newKid, Tokens.kidOf(freshAccess), "new tokens use the new version");
@@ -100,20 +113,30 @@ class KeyRotationApiTest {
   @Test
   void secretRotateNotificationAddsOneVersion() throws Exception {
     Map<String, String> settings = new HashMap<>(ApiHarness.defaults(api.env));
-    JwtSecretRotationFunction function = new JwtSecretRotationFunction(new Backend(Settings.of(settings), TestClock.SHARED));
+    JwtSecretRotationFunction function =
+        new JwtSecretRotationFunction(new Backend(Settings.of(settings), TestClock.SHARED));
     int before = versions();
 
     String project = api.env.project().projectId();
-    function.accept(PubSubEvents.messagePublished("evt-1", project, "secret-rotations", notification("SECRET_VERSION_ADD")));
+    function.accept(
+        PubSubEvents.messagePublished(
+            "evt-1", project, "secret-rotations", notification("SECRET_VERSION_ADD")));
     assertEquals(before, versions(), "other event types are ignored");
 
     TestClock.SHARED.advance(Duration.ofDays(90));
-    function.accept(PubSubEvents.messagePublished("evt-2", project, "secret-rotations", notification("SECRET_ROTATE")));
+    function.accept(
+        PubSubEvents.messagePublished(
+            "evt-2", project, "secret-rotations", notification("SECRET_ROTATE")));
     assertEquals(before + 1, versions());
 
-    function.accept(PubSubEvents.messagePublished("evt-2", project, "secret-rotations", notification("SECRET_ROTATE")));
-    function.accept(PubSubEvents.messagePublished("evt-3", project, "secret-rotations", notification("SECRET_ROTATE")));
-    assertEquals(before + 1, versions(), "a redelivery (same or new id) within the hour rotates nothing");
+    function.accept(
+        PubSubEvents.messagePublished(
+            "evt-2", project, "secret-rotations", notification("SECRET_ROTATE")));
+    function.accept(
+        PubSubEvents.messagePublished(
+            "evt-3", project, "secret-rotations", notification("SECRET_ROTATE")));
+    assertEquals(
+        before + 1, versions(), "a redelivery (same or new id) within the hour rotates nothing");
   }
 
   @Test
@@ -121,9 +144,14 @@ class KeyRotationApiTest {
     TestEnvironment env = api.env;
     Map<String, String> settings = new HashMap<>(ApiHarness.defaults(env));
     settings.put("JWT_SECRET", "only-20-bytes-secret");
-    Throwable failure = assertThrows(IllegalStateException.class, () -> FunctionServer.http(ApiFunction.class, settings));
+    Throwable failure =
+        assertThrows(
+            IllegalStateException.class, () -> FunctionServer.http(ApiFunction.class, settings));
     String messages = chain(failure);
-    assertTrue(messages.contains("JWT_SECRET is too short") && messages.contains("at least 32 bytes, got 20"), messages);
+    assertTrue(
+        messages.contains("JWT_SECRET is too short")
+            && messages.contains("at least 32 bytes, got 20"),
+        messages);
     ApiHarness.defaults(env).keySet().forEach(System::clearProperty);
     // the harness's own settings are still needed by the running function
     ApiHarness.defaults(env).forEach(System::setProperty);

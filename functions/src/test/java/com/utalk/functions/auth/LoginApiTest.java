@@ -51,7 +51,8 @@ class LoginApiTest {
   }
 
   private static Response login(String email, String password, String ip) {
-    return api.send("POST", "/api/auth/login", null, Map.of("email", email, "password", password), fromIp(ip));
+    return api.send(
+        "POST", "/api/auth/login", null, Map.of("email", email, "password", password), fromIp(ip));
   }
 
   private static Response refresh(String refreshToken) {
@@ -61,7 +62,8 @@ class LoginApiTest {
   @Test
   void loginReturnsTokensAndTheUser() throws Exception {
     User user = api.user(WS, Role.AGENT, "Agent.One@Example.com");
-    Response response = login("  agent.one@example.COM ", ApiHarness.passwordFor(Role.AGENT), freshIp());
+    Response response =
+        login("  agent.one@example.COM ", ApiHarness.passwordFor(Role.AGENT), freshIp());
     assertEquals(200, response.status(), response.body());
     JsonNode body = response.json();
     assertEquals(900, body.path("expiresIn").asInt());
@@ -93,7 +95,11 @@ class LoginApiTest {
     assertTrue(stored.getString("passwordHash").startsWith("$argon2id$"));
     Map<?, ?> families = (Map<?, ?>) stored.get("refreshTokens");
     assertEquals(1, families.size());
-    assertFalse(stored.getData().toString().contains(refreshToken.substring(refreshToken.lastIndexOf('.') + 1)));
+    assertFalse(
+        stored
+            .getData()
+            .toString()
+            .contains(refreshToken.substring(refreshToken.lastIndexOf('.') + 1)));
   }
 
   @Test
@@ -125,10 +131,16 @@ class LoginApiTest {
 
     long wrongMedian = median(wrongPassword);
     long unknownMedian = median(unknownEmail);
-    System.out.printf("login failure medians: wrong password %d ms, unknown email %d ms%n", wrongMedian / 1_000_000, unknownMedian / 1_000_000);
-    // both verify a full argon2id hash; a skipped hash would make the unknown path several times faster
-    double ratio = (double) Math.min(wrongMedian, unknownMedian) / Math.max(wrongMedian, unknownMedian);
-    assertTrue(ratio > 0.6, "timing shape differs: wrong " + wrongMedian + " ns vs unknown " + unknownMedian + " ns");
+    System.out.printf(
+        "login failure medians: wrong password %d ms, unknown email %d ms%n",
+        wrongMedian / 1_000_000, unknownMedian / 1_000_000);
+    // both verify a full argon2id hash; a skipped hash would make the unknown path several times
+    // faster
+    double ratio =
+        (double) Math.min(wrongMedian, unknownMedian) / Math.max(wrongMedian, unknownMedian);
+    assertTrue(
+        ratio > 0.6,
+        "timing shape differs: wrong " + wrongMedian + " ns vs unknown " + unknownMedian + " ns");
   }
 
   @Test
@@ -141,7 +153,8 @@ class LoginApiTest {
     assertEquals(200, rotated.status(), rotated.body());
     String second = rotated.json().path("refreshToken").asText();
     assertNotEquals(first, second);
-    assertEquals(200, api.get("/api/auth/me", rotated.json().path("accessToken").asText()).status());
+    assertEquals(
+        200, api.get("/api/auth/me", rotated.json().path("accessToken").asText()).status());
 
     Response third = refresh(second);
     assertEquals(200, third.status());
@@ -169,7 +182,10 @@ class LoginApiTest {
     assertEquals(204, logout.status(), logout.body());
     assertEquals(401, refresh(laptopNext).status());
     assertEquals(200, refresh(phone).status(), "the other session survives");
-    assertEquals(204, api.post("/api/auth/logout", null, Map.of("refreshToken", laptopNext)).status(), "idempotent");
+    assertEquals(
+        204,
+        api.post("/api/auth/logout", null, Map.of("refreshToken", laptopNext)).status(),
+        "idempotent");
   }
 
   @Test
@@ -203,8 +219,12 @@ class LoginApiTest {
       samples.add((System.nanoTime() - started) / 1_000_000);
     }
     Collections.sort(samples);
-    System.out.printf("login latency over %d sequential logins: p50 %d ms, p95 %d ms, max %d ms%n",
-        samples.size(), samples.get(samples.size() / 2), samples.get((int) Math.ceil(samples.size() * 0.95) - 1), samples.get(samples.size() - 1));
+    System.out.printf(
+        "login latency over %d sequential logins: p50 %d ms, p95 %d ms, max %d ms%n",
+        samples.size(),
+        samples.get(samples.size() / 2),
+        samples.get((int) Math.ceil(samples.size() * 0.95) - 1),
+        samples.get(samples.size() - 1));
   }
 
   @Test
@@ -251,27 +271,40 @@ class LoginApiTest {
     User user = api.user(WS, Role.AGENT, "victim-of-ip@example.com");
     String ip = "203.0.113.77";
     for (int i = 0; i < 20; i++) {
-      assertEquals(401, login("spray" + i + "@example.com", "guess-" + i, "10.1.1.1, " + ip).status());
+      assertEquals(
+          401, login("spray" + i + "@example.com", "guess-" + i, "10.1.1.1, " + ip).status());
     }
     Response blocked = login(user.email(), ApiHarness.passwordFor(Role.AGENT), "10.9.9.9, " + ip);
     assertEquals(429, blocked.status(), "the spoofable left part of X-Forwarded-For does not help");
-    assertEquals(200, login(user.email(), ApiHarness.passwordFor(Role.AGENT), freshIp()).status(), "other IPs are fine");
+    assertEquals(
+        200,
+        login(user.email(), ApiHarness.passwordFor(Role.AGENT), freshIp()).status(),
+        "other IPs are fine");
   }
 
   @Test
   void badRequestsNameTheProblem() {
-    Response missing = api.send("POST", "/api/auth/login", null, Map.of("email", "a@example.com"), fromIp(freshIp()));
+    Response missing =
+        api.send(
+            "POST", "/api/auth/login", null, Map.of("email", "a@example.com"), fromIp(freshIp()));
     assertEquals(400, missing.status());
     assertEquals("password", missing.json().path("field").asText());
     assertEquals("validation_failed", missing.json().path("error").asText());
 
     Response notJson = api.send("POST", "/api/auth/login", null, "{nope".getBytes(), Map.of());
     assertEquals(400, notJson.status());
-    Response form = api.send("POST", "/api/auth/login", null, "email=a".getBytes(), Map.of("Content-Type", "application/x-www-form-urlencoded"));
+    Response form =
+        api.send(
+            "POST",
+            "/api/auth/login",
+            null,
+            "email=a".getBytes(),
+            Map.of("Content-Type", "application/x-www-form-urlencoded"));
     assertEquals(415, form.status());
     Response huge = api.send("POST", "/api/auth/login", null, new byte[70 * 1024], Map.of());
     assertEquals(413, huge.status());
-    Response wrongType = api.send("POST", "/api/auth/login", null, Map.of("email", 5, "password", "x"), Map.of());
+    Response wrongType =
+        api.send("POST", "/api/auth/login", null, Map.of("email", 5, "password", "x"), Map.of());
     assertEquals("email", wrongType.json().path("field").asText());
     Response method = api.get("/api/auth/login", null);
     assertEquals(405, method.status());

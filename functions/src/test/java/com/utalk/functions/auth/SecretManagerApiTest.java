@@ -18,7 +18,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The cloud configuration (JWT_SECRET_NAME → Secret Manager) against a REST stand-in of Secret Manager. */
+/**
+ * The cloud configuration (JWT_SECRET_NAME → Secret Manager) against a REST stand-in of Secret
+ * Manager.
+ */
 class SecretManagerApiTest {
   private static SecretManagerStub secretManager;
   private static ApiHarness api;
@@ -47,7 +50,12 @@ class SecretManagerApiTest {
     String token = api.login(user.email(), ApiHarness.passwordFor(Role.AGENT));
     assertEquals("sm-1", Tokens.kidOf(token));
     assertEquals(200, api.get("/api/auth/me", token).status());
-    assertTrue(secretManager.calls.stream().anyMatch(call -> call.startsWith("GET /v1/projects/utalk-test/secrets/jwt-signing-key/versions")));
+    assertTrue(
+        secretManager.calls.stream()
+            .anyMatch(
+                call ->
+                    call.startsWith(
+                        "GET /v1/projects/utalk-test/secrets/jwt-signing-key/versions")));
   }
 
   @Test
@@ -60,7 +68,9 @@ class SecretManagerApiTest {
       settings.put("JWT_SECRET_NAME", weak.secretName);
       settings.put("SECRET_MANAGER_ENDPOINT", weak.endpoint());
       settings.put("APP_ENV", "production");
-      Throwable failure = assertThrows(IllegalStateException.class, () -> FunctionServer.http(ApiFunction.class, settings));
+      Throwable failure =
+          assertThrows(
+              IllegalStateException.class, () -> FunctionServer.http(ApiFunction.class, settings));
       StringBuilder chain = new StringBuilder();
       for (Throwable t = failure; t != null; t = t.getCause()) {
         chain.append(t.getMessage()).append(" | ");

@@ -50,28 +50,73 @@ class TokenTamperingTest {
   @Test
   void algNone() {
     Instant now = Instant.now();
-    refused(Tokens.algNone(kid, Map.of("sub", admin.id(), "role", "admin", "wid", "ws-tamper", "jti", "j1",
-        "iat", now.getEpochSecond(), "exp", now.plusSeconds(600).getEpochSecond())), "invalid_token");
+    refused(
+        Tokens.algNone(
+            kid,
+            Map.of(
+                "sub",
+                admin.id(),
+                "role",
+                "admin",
+                "wid",
+                "ws-tamper",
+                "jti",
+                "j1",
+                "iat",
+                now.getEpochSecond(),
+                "exp",
+                now.plusSeconds(600).getEpochSecond())),
+        "invalid_token");
   }
 
   @Test
   void wrongKey() {
     Instant now = Instant.now();
     byte[] other = "an-attackers-own-secret-0123456789-abcdef".getBytes(StandardCharsets.UTF_8);
-    refused(Tokens.signed(JWSAlgorithm.HS256, kid, other, admin.id(), "admin", "ws-tamper", now, now.plusSeconds(600)), "invalid_token");
+    refused(
+        Tokens.signed(
+            JWSAlgorithm.HS256,
+            kid,
+            other,
+            admin.id(),
+            "admin",
+            "ws-tamper",
+            now,
+            now.plusSeconds(600)),
+        "invalid_token");
   }
 
   @Test
   void otherAlgorithmWithTheRightKey() {
     Instant now = Instant.now();
     byte[] longKey = (ApiHarness.SECRET + ApiHarness.SECRET).getBytes(StandardCharsets.UTF_8);
-    refused(Tokens.signed(JWSAlgorithm.HS512, kid, longKey, admin.id(), "admin", "ws-tamper", now, now.plusSeconds(600)), "invalid_token");
+    refused(
+        Tokens.signed(
+            JWSAlgorithm.HS512,
+            kid,
+            longKey,
+            admin.id(),
+            "admin",
+            "ws-tamper",
+            now,
+            now.plusSeconds(600)),
+        "invalid_token");
   }
 
   @Test
   void expired() {
     Instant now = Instant.now();
-    refused(Tokens.signed(JWSAlgorithm.HS256, kid, KEY, admin.id(), "admin", "ws-tamper", now.minusSeconds(1000), now.minusSeconds(5)), "token_expired");
+    refused(
+        Tokens.signed(
+            JWSAlgorithm.HS256,
+            kid,
+            KEY,
+            admin.id(),
+            "admin",
+            "ws-tamper",
+            now.minusSeconds(1000),
+            now.minusSeconds(5)),
+        "token_expired");
   }
 
   @Test
@@ -83,8 +128,28 @@ class TokenTamperingTest {
   @Test
   void unknownKid() {
     Instant now = Instant.now();
-    refused(Tokens.signed(JWSAlgorithm.HS256, "env-00000000", KEY, admin.id(), "admin", "ws-tamper", now, now.plusSeconds(600)), "invalid_token");
-    refused(Tokens.signed(JWSAlgorithm.HS256, null, KEY, admin.id(), "admin", "ws-tamper", now, now.plusSeconds(600)), "invalid_token");
+    refused(
+        Tokens.signed(
+            JWSAlgorithm.HS256,
+            "env-00000000",
+            KEY,
+            admin.id(),
+            "admin",
+            "ws-tamper",
+            now,
+            now.plusSeconds(600)),
+        "invalid_token");
+    refused(
+        Tokens.signed(
+            JWSAlgorithm.HS256,
+            null,
+            KEY,
+            admin.id(),
+            "admin",
+            "ws-tamper",
+            now,
+            now.plusSeconds(600)),
+        "invalid_token");
   }
 
   @Test
@@ -94,7 +159,9 @@ class TokenTamperingTest {
     Response none = api.get("/api/conversations", null);
     assertEquals(401, none.status());
     assertEquals("missing_token", none.json().path("error").asText());
-    Response basic = api.send("GET", "/api/conversations", null, null, Map.of("Authorization", "Basic Zm9vOmJhcg=="));
+    Response basic =
+        api.send(
+            "GET", "/api/conversations", null, null, Map.of("Authorization", "Basic Zm9vOmJhcg=="));
     assertEquals(401, basic.status());
   }
 }

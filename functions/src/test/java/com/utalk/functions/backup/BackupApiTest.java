@@ -51,14 +51,26 @@ class BackupApiTest {
 
   @Test
   void anAdminRestoresABackupThroughTheApi() throws Exception {
-    api.firestore().document("conversations/conv-1").set(Map.of("workspaceId", WS, "status", "open")).get();
-    api.firestore().document("messages/msg-1").set(Map.of("conversationId", "conv-1", "body", "hola")).get();
-    BackupOutcome backup = new FirestoreBackup(api.firestore(), new LocalBackupBucket(backups), Clock.systemUTC(),
-        BackupSettings.from(Settings.of(Map.of("BACKUP_LOCAL_DIR", backups.toString())))).run("test");
+    api.firestore()
+        .document("conversations/conv-1")
+        .set(Map.of("workspaceId", WS, "status", "open"))
+        .get();
+    api.firestore()
+        .document("messages/msg-1")
+        .set(Map.of("conversationId", "conv-1", "body", "hola"))
+        .get();
+    BackupOutcome backup =
+        new FirestoreBackup(
+                api.firestore(),
+                new LocalBackupBucket(backups),
+                Clock.systemUTC(),
+                BackupSettings.from(Settings.of(Map.of("BACKUP_LOCAL_DIR", backups.toString()))))
+            .run("test");
     assertTrue(backup.ok(), backup.reason());
     api.firestore().document("messages/msg-1").delete().get();
 
-    Response restored = api.post("/api/admin/backups/" + backup.backupId() + "/restore", adminToken, null);
+    Response restored =
+        api.post("/api/admin/backups/" + backup.backupId() + "/restore", adminToken, null);
 
     assertEquals(200, restored.status(), restored.toString());
     JsonNode report = restored.json();
@@ -67,22 +79,38 @@ class BackupApiTest {
     assertTrue(report.path("passwordReset").asText().contains("new password"));
     assertEquals("hola", api.firestore().document("messages/msg-1").get().get().getString("body"));
     assertFalse(maintenance().current().active());
-    // Restored over the live database: the password hashes it still held are kept, nobody is locked out.
+    // Restored over the live database: the password hashes it still held are kept, nobody is locked
+    // out.
     assertEquals(0, report.path("usersNeedingNewPassword").asLong());
-    Response login = api.post("/api/auth/login", null, Map.of("email", admin.email(), "password", ApiHarness.passwordFor(Role.ADMIN)));
+    Response login =
+        api.post(
+            "/api/auth/login",
+            null,
+            Map.of("email", admin.email(), "password", ApiHarness.passwordFor(Role.ADMIN)));
     assertEquals(200, login.status());
-    var audit = api.firestore().collection("auditLogs").whereEqualTo("action", "backup.restore").get().get().getDocuments();
+    var audit =
+        api.firestore()
+            .collection("auditLogs")
+            .whereEqualTo("action", "backup.restore")
+            .get()
+            .get()
+            .getDocuments();
     assertEquals(1, audit.size());
   }
 
   @Test
   void anUnknownOrDamagedBackupIsRefused() throws Exception {
-    assertEquals(404, api.post("/api/admin/backups/20990101T000000Z-nothere/restore", adminToken, null).status());
+    assertEquals(
+        404,
+        api.post("/api/admin/backups/20990101T000000Z-nothere/restore", adminToken, null).status());
     Path fake = backups.resolve("firestore/20990101T000000Z-broken");
     Files.createDirectories(fake);
-    Files.writeString(fake.resolve("manifest.json"), "{\"backupId\":\"20990101T000000Z-broken\",\"files\":[{\"collection\":\"users\","
-        + "\"file\":\"users.jsonl.gz\",\"documents\":1,\"bytes\":10,\"sha256\":\"00\",\"contentSha256\":\"00\"}],\"excludedFields\":[]}");
-    Response refused = api.post("/api/admin/backups/20990101T000000Z-broken/restore", adminToken, null);
+    Files.writeString(
+        fake.resolve("manifest.json"),
+        "{\"backupId\":\"20990101T000000Z-broken\",\"files\":[{\"collection\":\"users\","
+            + "\"file\":\"users.jsonl.gz\",\"documents\":1,\"bytes\":10,\"sha256\":\"00\",\"contentSha256\":\"00\"}],\"excludedFields\":[]}");
+    Response refused =
+        api.post("/api/admin/backups/20990101T000000Z-broken/restore", adminToken, null);
     assertEquals(409, refused.status());
     assertEquals("backup_not_intact", refused.json().path("error").asText());
     assertFalse(maintenance().current().active());

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** During a restore Twilio's webhook is refused with 503, so Twilio retries; the retry after it is stored once. */
+/**
+ * During a restore Twilio's webhook is refused with 503, so Twilio retries; the retry after it is
+ * stored once.
+ */
 class MaintenanceWebhookTest {
   private static StackUnderTest stack;
   private static FunctionServer webhook;
@@ -33,7 +36,8 @@ class MaintenanceWebhookTest {
 
   @Test
   void aWebhookDuringMaintenanceAnswers503AndItsRetryIsStoredOnce() throws Exception {
-    MaintenanceMode maintenance = new MaintenanceMode(stack.env.firestore(), Clock.systemUTC(), Duration.ZERO);
+    MaintenanceMode maintenance =
+        new MaintenanceMode(stack.env.firestore(), Clock.systemUTC(), Duration.ZERO);
     InboundWebhook inbound = stack.inbound("+5215577700011", "¿siguen ahí?");
     String url = webhook.url(WhatsAppInboundWebhook.PATH);
     maintenance.enter("restore drill", Duration.ofSeconds(60));
@@ -54,6 +58,13 @@ class MaintenanceWebhookTest {
   }
 
   private static int stored(InboundWebhook inbound) throws Exception {
-    return stack.env.firestore().collection("messages").whereEqualTo("twilioSid", inbound.messageSid()).get().get().size();
+    return stack
+        .env
+        .firestore()
+        .collection("messages")
+        .whereEqualTo("twilioSid", inbound.messageSid())
+        .get()
+        .get()
+        .size();
   }
 }

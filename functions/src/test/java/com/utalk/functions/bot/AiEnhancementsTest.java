@@ -18,9 +18,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The ai-enhancements flag gates what the bot tells the model: off (the operations reference's 0%) the configured
- * prompt only; on for the workspace, the date and the answer-in-the-customer's-language line.
- * The bot instance refreshes its flags every second here (FLAGS_REFRESH_SECONDS=1).
+ * The ai-enhancements flag gates what the bot tells the model: off (the operations reference's 0%)
+ * the configured prompt only; on for the workspace, the date and the
+ * answer-in-the-customer's-language line. The bot instance refreshes its flags every second here
+ * (FLAGS_REFRESH_SECONDS=1).
  */
 class AiEnhancementsTest {
   private static BotStack bot;
@@ -30,8 +31,13 @@ class AiEnhancementsTest {
   @BeforeAll
   static void start() {
     bot = new BotStack(Map.of("FLAGS_REFRESH_SECONDS", "1"));
-    flags = new FlagAdministration(bot.backend.firestore(), new AuditLog(bot.backend.firestore(), Clock.systemUTC()),
-        new PermissionPolicy(), bot.backend.flags(), Clock.systemUTC());
+    flags =
+        new FlagAdministration(
+            bot.backend.firestore(),
+            new AuditLog(bot.backend.firestore(), Clock.systemUTC()),
+            new PermissionPolicy(),
+            bot.backend.flags(),
+            Clock.systemUTC());
   }
 
   @AfterAll
@@ -59,13 +65,20 @@ class AiEnhancementsTest {
 
     String workspace = bot.doc("conversations", lastConversation).getString("workspaceId");
     Principal admin = new Principal("admin-ai", Role.ADMIN, workspace, "jti");
-    flags.change(admin, SeedFlags.AI_ENHANCEMENTS, new FlagChange(null, null, null, List.of(workspace), null), "req-ai-1");
+    flags.change(
+        admin,
+        SeedFlags.AI_ENHANCEMENTS,
+        new FlagChange(null, null, null, List.of(workspace), null),
+        "req-ai-1");
     Thread.sleep(1_200);
     String enhanced = systemPromptOfReplyTo(phone, "¿Y mañana?");
     assertTrue(enhanced.startsWith(BotStack.SYSTEM_PROMPT) && enhanced.contains(MARKER), enhanced);
 
-    flags.change(admin, SeedFlags.AI_ENHANCEMENTS, new FlagChange(null, null, null, null, true), "req-ai-2");
+    flags.change(
+        admin, SeedFlags.AI_ENHANCEMENTS, new FlagChange(null, null, null, null, true), "req-ai-2");
     Thread.sleep(1_200);
-    assertFalse(systemPromptOfReplyTo(phone, "¿Y el lunes?").contains(MARKER), "the kill switch turns it off again");
+    assertFalse(
+        systemPromptOfReplyTo(phone, "¿Y el lunes?").contains(MARKER),
+        "the kill switch turns it off again");
   }
 }

@@ -1,8 +1,5 @@
 package com.utalk.functions.bot;
 
-import com.utalk.functions.testing.PubSubEvents;
-import com.utalk.platform.Topics;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -17,6 +14,8 @@ import com.utalk.emulators.openai.RecordedRequest;
 import com.utalk.emulators.openai.ScriptedStep;
 import com.utalk.emulators.twilio.SentMessage;
 import com.utalk.escalation.EscalationService;
+import com.utalk.functions.testing.PubSubEvents;
+import com.utalk.platform.Topics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +70,9 @@ class BotReplierTest {
     assertEquals("bot", reply.getString("author"));
     assertEquals(Boolean.TRUE, reply.getBoolean("botResponse"));
     long responseTime = reply.getLong("botResponseTime");
-    assertTrue(responseTime >= 0 && responseTime < 2000, "TMO target is < 2 s against the stand-in, got " + responseTime);
+    assertTrue(
+        responseTime >= 0 && responseTime < 2000,
+        "TMO target is < 2 s against the stand-in, got " + responseTime);
 
     DocumentSnapshot run = bot.doc("botRuns", first.messageId());
     assertEquals("replied", run.getString("outcome"));
@@ -80,7 +81,8 @@ class BotReplierTest {
     assertTrue(run.getLong("totalTokens") > 0);
     assertNotNull(run.getLong("latencyMs"));
     assertEquals(reply.getId(), run.getString("replyMessageId"));
-    System.out.printf("bot reply latency against the stand-in: model %d ms, botResponseTime %d ms%n",
+    System.out.printf(
+        "bot reply latency against the stand-in: model %d ms, botResponseTime %d ms%n",
         run.getLong("latencyMs"), responseTime);
 
     // The next turn carries the conversation so far: customer, bot, customer.
@@ -105,21 +107,38 @@ class BotReplierTest {
     assertEquals("escalated", conversation.getString("status"));
     assertEquals(Boolean.FALSE, conversation.getBoolean("botEnabled"));
     assertNotNull(conversation.getTimestamp("escalatedAt"));
-    List<QueryDocumentSnapshot> escalations = bot.where("escalations", "conversationId", inbound.conversationId());
+    List<QueryDocumentSnapshot> escalations =
+        bot.where("escalations", "conversationId", inbound.conversationId());
     assertEquals(1, escalations.size());
     assertEquals("tool_call", escalations.get(0).getString("trigger"));
     assertEquals("pide un reembolso", escalations.get(0).getString("reason"));
-    assertEquals(conversation.getTimestamp("createdAt"), escalations.get(0).getTimestamp("conversationCreatedAt"));
-    assertEquals(conversation.getTimestamp("escalatedAt"), escalations.get(0).getTimestamp("escalatedAt"));
+    assertEquals(
+        conversation.getTimestamp("createdAt"),
+        escalations.get(0).getTimestamp("conversationCreatedAt"));
+    assertEquals(
+        conversation.getTimestamp("escalatedAt"), escalations.get(0).getTimestamp("escalatedAt"));
     assertEquals("escalated", bot.doc("botRuns", inbound.messageId()).getString("outcome"));
     assertEquals(0, bot.twilioSendsTo(phone), "the bot says nothing once it hands over");
     assertEquals(List.of(), bot.botMessages(inbound.conversationId()));
 
-    JsonNode escalated = com.utalk.json.Json.read(bot.awaitEvent(e -> "conversation.escalated".equals(e.path("type").asText())
-        && inbound.conversationId().equals(e.path("conversationId").asText())).getData().toByteArray());
-    long receivedSeq = bot.eventsOf(inbound.conversationId()).stream()
-        .filter(e -> "message.received".equals(e.path("type").asText())).mapToLong(e -> e.path("seq").asLong()).max().orElseThrow();
-    assertEquals(receivedSeq + 1, escalated.path("seq").asLong(), "the escalation takes the conversation's next seq");
+    JsonNode escalated =
+        com.utalk.json.Json.read(
+            bot.awaitEvent(
+                    e ->
+                        "conversation.escalated".equals(e.path("type").asText())
+                            && inbound.conversationId().equals(e.path("conversationId").asText()))
+                .getData()
+                .toByteArray());
+    long receivedSeq =
+        bot.eventsOf(inbound.conversationId()).stream()
+            .filter(e -> "message.received".equals(e.path("type").asText()))
+            .mapToLong(e -> e.path("seq").asLong())
+            .max()
+            .orElseThrow();
+    assertEquals(
+        receivedSeq + 1,
+        escalated.path("seq").asLong(),
+        "the escalation takes the conversation's next seq");
     assertEquals(conversation.getLong("seq"), escalated.path("seq").asLong());
     assertEquals("tool_call", escalated.path("payload").path("trigger").asText());
     assertFalse(escalated.path("payload").path("botEnabled").asBoolean(true));
@@ -136,26 +155,33 @@ class BotReplierTest {
 
   @Test
   void askingForAHumanInSpanishOrEnglishEscalatesWithoutAskingTheModel() throws Exception {
-    Map<String, String> cases = Map.of(
-        "+5215520000003", "¿Puedo hablar con un AGENTE, por favor?",
-        "+5215520000004", "I want to talk to a human",
-        "+5215520000005", "Necesito un asesor");
+    Map<String, String> cases =
+        Map.of(
+            "+5215520000003", "¿Puedo hablar con un AGENTE, por favor?",
+            "+5215520000004", "I want to talk to a human",
+            "+5215520000005", "Necesito un asesor");
     for (Map.Entry<String, String> c : cases.entrySet()) {
       BotStack.Inbound inbound = bot.customerWrites(c.getKey(), c.getValue());
       bot.runBot(inbound);
       DocumentSnapshot conversation = bot.doc("conversations", inbound.conversationId());
       assertEquals("escalated", conversation.getString("status"), c.getValue());
       assertEquals(Boolean.FALSE, conversation.getBoolean("botEnabled"), c.getValue());
-      QueryDocumentSnapshot escalation = bot.where("escalations", "conversationId", inbound.conversationId()).get(0);
+      QueryDocumentSnapshot escalation =
+          bot.where("escalations", "conversationId", inbound.conversationId()).get(0);
       assertEquals("customer_request", escalation.getString("trigger"), c.getValue());
     }
-    assertEquals(0, bot.model.requests().size(), "a customer who asks for a human is not made to talk to the model");
+    assertEquals(
+        0,
+        bot.model.requests().size(),
+        "a customer who asks for a human is not made to talk to the model");
 
     // Whole words only: "humanidades" is not "humano", "agentes" is not "agente"/"agent".
     bot.model.replyWith("Claro, te ayudo.");
-    BotStack.Inbound notARequest = bot.customerWrites("+5215520000006", "Estudio humanidades y soy de agentes aduanales");
+    BotStack.Inbound notARequest =
+        bot.customerWrites("+5215520000006", "Estudio humanidades y soy de agentes aduanales");
     bot.runBot(notARequest);
-    assertEquals("open", bot.doc("conversations", notARequest.conversationId()).getString("status"));
+    assertEquals(
+        "open", bot.doc("conversations", notARequest.conversationId()).getString("status"));
     assertEquals("replied", bot.doc("botRuns", notARequest.messageId()).getString("outcome"));
   }
 
@@ -164,31 +190,43 @@ class BotReplierTest {
     String phone = "+5215520000007";
     bot.model.then(ScriptedStep.text("respuesta tardía del bot").after(Duration.ofMillis(1500)));
     BotStack.Inbound inbound = bot.customerWrites(phone, "Tengo un problema con mi pedido");
-    CompletableFuture<Void> running = CompletableFuture.runAsync(() -> {
-      try {
-        bot.runBot(inbound);
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    CompletableFuture<Void> running =
+        CompletableFuture.runAsync(
+            () -> {
+              try {
+                bot.runBot(inbound);
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
     for (int i = 0; i < 200 && bot.model.requests().isEmpty(); i++) {
       BotStack.sleep(10);
     }
     assertEquals(1, bot.model.requests().size(), "the model is thinking");
     EscalationService escalations = BotWiring.escalations(bot.backend);
-    escalations.takeOver(com.utalk.functions.testing.StackUnderTest.WORKSPACE, inbound.conversationId(), "agent-7", "req-takeover-1");
+    escalations.takeOver(
+        com.utalk.functions.testing.StackUnderTest.WORKSPACE,
+        inbound.conversationId(),
+        "agent-7",
+        "req-takeover-1");
     running.get(20, TimeUnit.SECONDS);
     bot.deliverOutbound();
 
     assertEquals(0, bot.twilioSendsTo(phone), "the late bot reply never reaches the customer");
-    assertFalse(bot.doc("messages", BotReplyIds.forInbound(inbound.messageId())).exists(), "and is not stored either");
+    assertFalse(
+        bot.doc("messages", BotReplyIds.forInbound(inbound.messageId())).exists(),
+        "and is not stored either");
     DocumentSnapshot run = bot.doc("botRuns", inbound.messageId());
     assertEquals("skipped", run.getString("outcome"));
     assertEquals("bot_paused_before_reply", run.getString("reason"));
     DocumentSnapshot conversation = bot.doc("conversations", inbound.conversationId());
     assertEquals("escalated", conversation.getString("status"));
     assertEquals("agent-7", conversation.getString("assignedAgentId"));
-    assertEquals("agent_takeover", bot.where("escalations", "conversationId", inbound.conversationId()).get(0).getString("trigger"));
+    assertEquals(
+        "agent_takeover",
+        bot.where("escalations", "conversationId", inbound.conversationId())
+            .get(0)
+            .getString("trigger"));
   }
 
   @Test
@@ -206,7 +244,11 @@ class BotReplierTest {
     DocumentSnapshot conversation = bot.doc("conversations", inbound.conversationId());
     assertEquals("escalated", conversation.getString("status"));
     assertEquals(Boolean.FALSE, conversation.getBoolean("botEnabled"));
-    assertEquals("bot_failures", bot.where("escalations", "conversationId", inbound.conversationId()).get(0).getString("trigger"));
+    assertEquals(
+        "bot_failures",
+        bot.where("escalations", "conversationId", inbound.conversationId())
+            .get(0)
+            .getString("trigger"));
     DocumentSnapshot run = bot.doc("botRuns", inbound.messageId());
     assertEquals("failed", run.getString("outcome"));
     assertEquals("http_500", run.getString("error"));
@@ -217,15 +259,21 @@ class BotReplierTest {
   @Test
   void aModelThatIsTooSlowCountsAsAFailureAfterOneRetry() throws Exception {
     String phone = "+5215520000009";
-    try (BotStack.Scoped impatient = BotStack.Scoped.botWith(bot, Map.of("OPENAI_TIMEOUT_MS", "400"))) {
-      bot.model.then(ScriptedStep.text("too late").after(Duration.ofMillis(1200)), ScriptedStep.text("too late").after(Duration.ofMillis(1200)));
+    try (BotStack.Scoped impatient =
+        BotStack.Scoped.botWith(bot, Map.of("OPENAI_TIMEOUT_MS", "400"))) {
+      bot.model.then(
+          ScriptedStep.text("too late").after(Duration.ofMillis(1200)),
+          ScriptedStep.text("too late").after(Duration.ofMillis(1200)));
       BotStack.Inbound inbound = bot.customerWrites(phone, "hola, ¿siguen abiertos?");
       impatient.run(inbound);
       DocumentSnapshot run = bot.doc("botRuns", inbound.messageId());
       assertEquals("failed", run.getString("outcome"));
       assertEquals("timeout", run.getString("error"));
-      assertEquals("escalated", bot.doc("conversations", inbound.conversationId()).getString("status"));
-      assertTrue(run.getLong("latencyMs") < 2500, "two attempts of 400 ms, got " + run.getLong("latencyMs"));
+      assertEquals(
+          "escalated", bot.doc("conversations", inbound.conversationId()).getString("status"));
+      assertTrue(
+          run.getLong("latencyMs") < 2500,
+          "two attempts of 400 ms, got " + run.getLong("latencyMs"));
     }
   }
 
@@ -246,7 +294,8 @@ class BotReplierTest {
 
     assertEquals(1, bot.twilioSendsTo(phone));
     assertEquals(1, bot.botMessages(inbound.conversationId()).size());
-    assertEquals(2, bot.model.requests().size(), "asked once, and once more only after the simulated crash");
+    assertEquals(
+        2, bot.model.requests().size(), "asked once, and once more only after the simulated crash");
   }
 
   @Test
@@ -254,8 +303,17 @@ class BotReplierTest {
     BotStack.Inbound inbound = bot.customerWrites("+5215520000012", "hola");
     com.google.pubsub.v1.PubsubMessage statusEvent =
         inbound.event().toBuilder().putAttributes("type", "message.status").build();
-    bot.bot.accept(PubSubEvents.messagePublished("ce-status-event", bot.stack.env.project().projectId(), Topics.CONVERSATION_EVENTS, statusEvent));
-    assertTrue(!bot.doc(com.utalk.storage.Collections.PROCESSED_EVENTS, BotReplier.FUNCTION + "_ce-status-event").exists(),
+    bot.bot.accept(
+        PubSubEvents.messagePublished(
+            "ce-status-event",
+            bot.stack.env.project().projectId(),
+            Topics.CONVERSATION_EVENTS,
+            statusEvent));
+    assertTrue(
+        !bot.doc(
+                com.utalk.storage.Collections.PROCESSED_EVENTS,
+                BotReplier.FUNCTION + "_ce-status-event")
+            .exists(),
         "an ignored event is not recorded as processed (no read or write for it)");
     assertEquals(0, bot.model.requests().size(), "and the model is not asked");
   }

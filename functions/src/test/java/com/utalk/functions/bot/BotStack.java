@@ -16,7 +16,6 @@ import com.utalk.json.Json;
 import com.utalk.platform.Topics;
 import com.utalk.testing.EventTap;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +47,9 @@ final class BotStack implements AutoCloseable {
   BotStack(Map<String, String> extraSettings) {
     stack = new StackUnderTest();
     model = OpenAiStandIn.start(OpenAiStandIn.Options.forTests(API_KEY, MODEL));
-    webhook = FunctionServer.http(com.utalk.functions.messaging.WhatsAppInboundWebhook.class, stack.settings());
+    webhook =
+        FunctionServer.http(
+            com.utalk.functions.messaging.WhatsAppInboundWebhook.class, stack.settings());
     events = EventTap.open(stack.env.pubsub(), Topics.CONVERSATION_EVENTS);
     commands = EventTap.open(stack.env.pubsub(), Topics.OUTBOUND_MESSAGES);
     backend = new Backend(Settings.of(settings(extraSettings)), Clock.systemUTC());
@@ -69,7 +70,9 @@ final class BotStack implements AutoCloseable {
     return values;
   }
 
-  /** A customer message as Twilio delivers it; returns the stored message id and its conversation. */
+  /**
+   * A customer message as Twilio delivers it; returns the stored message id and its conversation.
+   */
   Inbound customerWrites(String from, String body) {
     InboundWebhook webhookForm = stack.inbound(from, body);
     int status = stack.deliver(webhook.url(InboundWebhook.PATH), webhookForm).statusCode();
@@ -77,39 +80,67 @@ final class BotStack implements AutoCloseable {
       throw new AssertionError("webhook answered " + status);
     }
     String messageId = "in_" + webhookForm.messageSid();
-    PubsubMessage event = awaitEvent(e -> "message.received".equals(e.path("type").asText())
-        && messageId.equals(e.path("payload").path("id").asText()));
-    return new Inbound(messageId, Json.read(event.getData().toByteArray()).path("conversationId").asText(), event);
+    PubsubMessage event =
+        awaitEvent(
+            e ->
+                "message.received".equals(e.path("type").asText())
+                    && messageId.equals(e.path("payload").path("id").asText()));
+    return new Inbound(
+        messageId, Json.read(event.getData().toByteArray()).path("conversationId").asText(), event);
   }
 
   record Inbound(String messageId, String conversationId, PubsubMessage event) {}
 
-  /** Hands the event to the bot as a fresh Eventarc delivery (a new CloudEvent id: a redelivery). */
+  /**
+   * Hands the event to the bot as a fresh Eventarc delivery (a new CloudEvent id: a redelivery).
+   */
   void runBot(Inbound inbound) throws Exception {
     runBot(inbound, "ce-" + UUID.randomUUID());
   }
 
   void runBot(Inbound inbound, String cloudEventId) throws Exception {
-    bot.accept(PubSubEvents.messagePublished(cloudEventId, stack.env.project().projectId(), Topics.CONVERSATION_EVENTS, inbound.event()));
+    bot.accept(
+        PubSubEvents.messagePublished(
+            cloudEventId,
+            stack.env.project().projectId(),
+            Topics.CONVERSATION_EVENTS,
+            inbound.event()));
   }
 
   /**
-   * Delivers to the sender the command of every outbound message still queued in Firestore,
-   * waiting for the tap to have received each (the queueing call publishes it before returning).
+   * Delivers to the sender the command of every outbound message still queued in Firestore, waiting
+   * for the tap to have received each (the queueing call publishes it before returning).
    */
   void deliverOutbound() throws Exception {
-    Set<String> queued = stack.env.firestore().collection("messages").whereEqualTo("status", "queued").get().get()
-        .getDocuments().stream().map(d -> d.getId()).collect(Collectors.toSet());
+    Set<String> queued =
+        stack
+            .env
+            .firestore()
+            .collection("messages")
+            .whereEqualTo("status", "queued")
+            .get()
+            .get()
+            .getDocuments()
+            .stream()
+            .map(d -> d.getId())
+            .collect(Collectors.toSet());
     for (int i = 0; i < 1200; i++) {
-      Set<String> seen = commands.messages().stream().map(c -> c.getAttributesOrDefault("messageId", "")).collect(Collectors.toSet());
+      Set<String> seen =
+          commands.messages().stream()
+              .map(c -> c.getAttributesOrDefault("messageId", ""))
+              .collect(Collectors.toSet());
       if (seen.containsAll(queued)) {
         break;
       }
       sleep(25);
     }
     for (PubsubMessage command : commands.messages()) {
-      sender.accept(PubSubEvents.messagePublished("ce-" + command.getMessageId(), stack.env.project().projectId(),
-          Topics.OUTBOUND_MESSAGES, command));
+      sender.accept(
+          PubSubEvents.messagePublished(
+              "ce-" + command.getMessageId(),
+              stack.env.project().projectId(),
+              Topics.OUTBOUND_MESSAGES,
+              command));
     }
   }
 
@@ -136,8 +167,16 @@ final class BotStack implements AutoCloseable {
     return stack.env.firestore().collection(collection).document(id).get().get();
   }
 
-  List<QueryDocumentSnapshot> where(String collection, String field, Object value) throws Exception {
-    return stack.env.firestore().collection(collection).whereEqualTo(field, value).get().get().getDocuments();
+  List<QueryDocumentSnapshot> where(String collection, String field, Object value)
+      throws Exception {
+    return stack
+        .env
+        .firestore()
+        .collection(collection)
+        .whereEqualTo(field, value)
+        .get()
+        .get()
+        .getDocuments();
   }
 
   /** Outbound messages of a conversation written by the bot. */
@@ -156,7 +195,10 @@ final class BotStack implements AutoCloseable {
     return sendsTo(phone).size();
   }
 
-  /** A second bot function instance with other settings (another key, timeout...), on the same stack. */
+  /**
+   * A second bot function instance with other settings (another key, timeout...), on the same
+   * stack.
+   */
   static final class Scoped implements AutoCloseable {
     private final BotStack stack;
     private final BotReplier replier;
@@ -169,12 +211,17 @@ final class BotStack implements AutoCloseable {
     }
 
     static Scoped botWith(BotStack stack, Map<String, String> overrides) {
-      return new Scoped(stack, new Backend(Settings.of(stack.settings(overrides)), Clock.systemUTC()));
+      return new Scoped(
+          stack, new Backend(Settings.of(stack.settings(overrides)), Clock.systemUTC()));
     }
 
     void run(Inbound inbound) throws Exception {
-      replier.accept(PubSubEvents.messagePublished("ce-" + UUID.randomUUID(), stack.stack.env.project().projectId(),
-          Topics.CONVERSATION_EVENTS, inbound.event()));
+      replier.accept(
+          PubSubEvents.messagePublished(
+              "ce-" + UUID.randomUUID(),
+              stack.stack.env.project().projectId(),
+              Topics.CONVERSATION_EVENTS,
+              inbound.event()));
     }
 
     @Override

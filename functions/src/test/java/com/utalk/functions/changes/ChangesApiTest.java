@@ -15,7 +15,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** GET /api/changes serves the changelog and today's status of each version; the OpenAPI version follows the changelog. */
+/**
+ * GET /api/changes serves the changelog and today's status of each version; the OpenAPI version
+ * follows the changelog.
+ */
 class ChangesApiTest {
   private static ApiHarness api;
   private static String token;
@@ -33,7 +36,8 @@ class ChangesApiTest {
 
   @Test
   void theFrontEndReadsVersionsAndReleasesFromTheChangelog() {
-    ApiHarness.Response response = api.send("GET", "/api/changes", token, null, Map.of("X-API-Version", "v1.2"));
+    ApiHarness.Response response =
+        api.send("GET", "/api/changes", token, null, Map.of("X-API-Version", "v1.2"));
     assertEquals(200, response.status(), response.toString());
     JsonNode body = response.json();
     assertEquals("v1.2", body.path("current").asText());
@@ -50,8 +54,13 @@ class ChangesApiTest {
 
   @Test
   void theOpenApiDocumentCarriesTheNewestReleasedVersion() throws Exception {
-    JsonNode openapi = Json.read(Files.readAllBytes(Path.of("src", "main", "resources", "openapi.json")));
-    assertEquals(Changelog.bundled().releases().get(0).version(), openapi.path("info").path("version").asText());
-    assertTrue(Files.readString(Path.of("..", "CHANGELOG.md")).contains("## [" + openapi.path("info").path("version").asText() + "]"));
+    JsonNode openapi =
+        Json.read(Files.readAllBytes(Path.of("src", "main", "resources", "openapi.json")));
+    assertEquals(
+        Changelog.bundled().releases().get(0).version(),
+        openapi.path("info").path("version").asText());
+    assertTrue(
+        Files.readString(Path.of("..", "CHANGELOG.md"))
+            .contains("## [" + openapi.path("info").path("version").asText() + "]"));
   }
 }

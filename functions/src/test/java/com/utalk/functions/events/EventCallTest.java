@@ -17,7 +17,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** A message every redelivery would refuse the same way is acknowledged once, not retried forever. */
+/**
+ * A message every redelivery would refuse the same way is acknowledged once, not retried forever.
+ */
 class EventCallTest {
   private static StackUnderTest stack;
   private static OutboundMessageSender sender;
@@ -25,7 +27,8 @@ class EventCallTest {
   @BeforeAll
   static void start() {
     stack = new StackUnderTest();
-    sender = new OutboundMessageSender(new Backend(Settings.of(stack.settings()), Clock.systemUTC()));
+    sender =
+        new OutboundMessageSender(new Backend(Settings.of(stack.settings()), Clock.systemUTC()));
   }
 
   @AfterAll
@@ -37,10 +40,23 @@ class EventCallTest {
   void aMalformedCommandIsAcknowledgedAndRememberedNotRedeliveredForever() throws Exception {
     for (String data : new String[] {"{not json", "{\"workspaceId\":\"ws\"} trailing"}) {
       String eventId = "ce-malformed-" + Math.abs(data.hashCode());
-      PubsubMessage message = PubsubMessage.newBuilder().setData(ByteString.copyFrom(data, StandardCharsets.UTF_8)).build();
+      PubsubMessage message =
+          PubsubMessage.newBuilder()
+              .setData(ByteString.copyFrom(data, StandardCharsets.UTF_8))
+              .build();
       // returns normally: the platform acknowledges instead of redelivering
-      sender.accept(PubSubEvents.messagePublished(eventId, stack.env.project().projectId(), Topics.OUTBOUND_MESSAGES, message));
-      assertTrue(stack.env.firestore().collection("processedEvents").document("outbound-message-sender_" + eventId).get().get().exists(),
+      sender.accept(
+          PubSubEvents.messagePublished(
+              eventId, stack.env.project().projectId(), Topics.OUTBOUND_MESSAGES, message));
+      assertTrue(
+          stack
+              .env
+              .firestore()
+              .collection("processedEvents")
+              .document("outbound-message-sender_" + eventId)
+              .get()
+              .get()
+              .exists(),
           "remembered, so a redelivery is skipped: " + data);
     }
     assertEquals(0, stack.twilio.sends().size(), "nothing sent");

@@ -23,16 +23,27 @@ final class Refusals {
     try {
       body = Json.read(response.body().getBytes(StandardCharsets.UTF_8));
     } catch (Json.MalformedJsonException e) {
-      throw new AssertionError("refusal is not JSON for " + input + ": " + status + " '" + response.body() + "'");
+      throw new AssertionError(
+          "refusal is not JSON for " + input + ": " + status + " '" + response.body() + "'");
     }
-    assertFalse(body.path("error").asText().isEmpty(), "no error code for " + input + ": " + response.body());
-    assertFalse(body.path("message").asText().isEmpty(), "no message for " + input + ": " + response.body());
-    assertTrue(body.path("requestId").asText().equals(response.headers().firstValue("X-Request-ID").orElse("")),
+    assertFalse(
+        body.path("error").asText().isEmpty(),
+        "no error code for " + input + ": " + response.body());
+    assertFalse(
+        body.path("message").asText().isEmpty(),
+        "no message for " + input + ": " + response.body());
+    assertTrue(
+        body.path("requestId")
+            .asText()
+            .equals(response.headers().firstValue("X-Request-ID").orElse("")),
         "requestId of this request for " + input + ": " + response.body());
     return true;
   }
 
-  /** A JSON string literal in ASCII: every other character as a \\u escape, lone surrogates included. */
+  /**
+   * A JSON string literal in ASCII: every other character as a \\u escape, lone surrogates
+   * included.
+   */
   static String jsonString(String text) {
     StringBuilder json = new StringBuilder("\"");
     for (char c : text.toCharArray()) {

@@ -22,7 +22,9 @@ class HealthApiTest {
   @BeforeAll
   static void start() throws Exception {
     firestore = new TcpProxy(com.utalk.testing.Emulators.firestoreHost());
-    api = ApiHarness.start(Map.of("FIRESTORE_EMULATOR_HOST", firestore.hostPort(), "APP_ENV", "staging"));
+    api =
+        ApiHarness.start(
+            Map.of("FIRESTORE_EMULATOR_HOST", firestore.hostPort(), "APP_ENV", "staging"));
   }
 
   @AfterAll
@@ -37,7 +39,10 @@ class HealthApiTest {
     assertEquals(200, response.status());
     JsonNode body = response.json();
     assertEquals("ok", body.path("status").asText());
-    assertEquals(ProjectVersion.fromRootPom(), body.path("version").asText(), "the root pom's version, the one version");
+    assertEquals(
+        ProjectVersion.fromRootPom(),
+        body.path("version").asText(),
+        "the root pom's version, the one version");
     assertEquals("staging", body.path("environment").asText());
     assertFalse(response.header("X-Request-ID").isEmpty());
   }

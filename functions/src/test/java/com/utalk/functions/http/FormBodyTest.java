@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Twilio's form bodies decoded strictly: what a webhook reads, and the 400s for what it refuses. */
+/**
+ * Twilio's form bodies decoded strictly: what a webhook reads, and the 400s for what it refuses.
+ */
 class FormBodyTest {
   private static Map<String, String> parse(String body) {
     return FormBody.parse(body.getBytes(StandardCharsets.UTF_8));
@@ -18,8 +20,10 @@ class FormBodyTest {
 
   @Test
   void decodesTwilioFieldsKeepingTheirOrder() {
-    Map<String, String> form = parse("MessageSid=SM1&From=whatsapp%3A%2B5215512345678&Body=hola+mundo%21&Empty=&Bare");
-    assertEquals(List.of("MessageSid", "From", "Body", "Empty", "Bare"), List.copyOf(form.keySet()));
+    Map<String, String> form =
+        parse("MessageSid=SM1&From=whatsapp%3A%2B5215512345678&Body=hola+mundo%21&Empty=&Bare");
+    assertEquals(
+        List.of("MessageSid", "From", "Body", "Empty", "Bare"), List.copyOf(form.keySet()));
     assertEquals("whatsapp:+5215512345678", form.get("From"));
     assertEquals("hola mundo!", form.get("Body"));
     assertEquals("", form.get("Empty"));
@@ -42,7 +46,9 @@ class FormBodyTest {
     assertRefused("Body=" + "x".repeat(FormBody.MAX_FIELD_CHARS + 1), "exceeds");
     assertRefused("N".repeat(FormBody.MAX_NAME_CHARS + 1) + "=1", "field name exceeds");
     assertRefused("Body=%ED%A0%80", "not valid UTF-8");
-    ValidationException raw = assertThrows(ValidationException.class, () -> FormBody.parse(new byte[] {'B', '=', (byte) 0xff}));
+    ValidationException raw =
+        assertThrows(
+            ValidationException.class, () -> FormBody.parse(new byte[] {'B', '=', (byte) 0xff}));
     assertEquals(400, raw.status());
   }
 

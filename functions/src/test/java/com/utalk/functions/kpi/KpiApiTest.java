@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.google.cloud.firestore.WriteBatch;
 import com.google.cloud.firestore.Firestore;
+import com.google.cloud.firestore.WriteBatch;
 import com.utalk.auth.Role;
 import com.utalk.functions.api.ApiHarness;
 import com.utalk.kpi.HourBucket;
@@ -25,7 +25,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** {@code GET /api/kpis} (JSON and CSV) over stored rollups, and {@code GET /api/slo}, through the API router. */
+/**
+ * {@code GET /api/kpis} (JSON and CSV) over stored rollups, and {@code GET /api/slo}, through the
+ * API router.
+ */
 class KpiApiTest {
   private static ApiHarness api;
   private static String operatorToken;
@@ -39,18 +42,40 @@ class KpiApiTest {
     operatorToken = api.login("operator@kpi.example.com", ApiHarness.passwordFor(Role.OPERATOR));
     agentToken = api.login("agent@kpi.example.com", ApiHarness.passwordFor(Role.AGENT));
     Firestore firestore = api.firestore();
-    // Day 1: 10 conversations, 8 resolved; 4 CSAT ratings, 3 positive. Day 2: 5 conversations, 1 resolved.
+    // Day 1: 10 conversations, 8 resolved; 4 CSAT ratings, 3 positive. Day 2: 5 conversations, 1
+    // resolved.
     KpiCounterStore counters = new KpiCounterStore(firestore, KpiSettings.defaults());
     WriteBatch batch = firestore.batch();
     HourBucket day1 = new HourBucket("ws-api", Instant.parse("2026-03-02T10:00:00Z"));
     HourBucket day1b = new HourBucket("ws-api", Instant.parse("2026-03-02T15:00:00Z"));
     HourBucket day2 = new HourBucket("ws-api", Instant.parse("2026-03-03T09:00:00Z"));
-    counters.increment(batch, day1, 0, Tally.of(KpiCounter.CONVERSATIONS, 6).plus(KpiCounter.CONVERSATIONS_RESOLVED_FIRST_CONTACT, 5)
-        .plus(KpiCounter.CSAT_RATINGS, 4).plus(KpiCounter.CSAT_POSITIVE, 3));
-    counters.increment(batch, day1b, 3, Tally.of(KpiCounter.CONVERSATIONS, 4).plus(KpiCounter.CONVERSATIONS_RESOLVED_FIRST_CONTACT, 3));
-    counters.increment(batch, day2, 1, Tally.of(KpiCounter.CONVERSATIONS, 5).plus(KpiCounter.CONVERSATIONS_RESOLVED_FIRST_CONTACT, 1));
+    counters.increment(
+        batch,
+        day1,
+        0,
+        Tally.of(KpiCounter.CONVERSATIONS, 6)
+            .plus(KpiCounter.CONVERSATIONS_RESOLVED_FIRST_CONTACT, 5)
+            .plus(KpiCounter.CSAT_RATINGS, 4)
+            .plus(KpiCounter.CSAT_POSITIVE, 3));
+    counters.increment(
+        batch,
+        day1b,
+        3,
+        Tally.of(KpiCounter.CONVERSATIONS, 4)
+            .plus(KpiCounter.CONVERSATIONS_RESOLVED_FIRST_CONTACT, 3));
+    counters.increment(
+        batch,
+        day2,
+        1,
+        Tally.of(KpiCounter.CONVERSATIONS, 5)
+            .plus(KpiCounter.CONVERSATIONS_RESOLVED_FIRST_CONTACT, 1));
     FirestoreCalls.await(batch.commit());
-    new KpiRollup(firestore, counters, new KpiRollupStore(firestore), KpiSettings.defaults(), Clock.systemUTC())
+    new KpiRollup(
+            firestore,
+            counters,
+            new KpiRollupStore(firestore),
+            KpiSettings.defaults(),
+            Clock.systemUTC())
         .rollUp(Set.of(day1, day1b, day2));
   }
 
@@ -72,8 +97,12 @@ class KpiApiTest {
     assertEquals(10, march2.path("kpis").path("fcr").path("denominator").asLong());
     assertEquals(0.7, march2.path("kpis").path("fcr").path("target").asDouble(), 1e-9);
     assertEquals("ok", march2.path("kpis").path("fcr").path("status").asText());
-    assertEquals("breach", march2.path("kpis").path("csat").path("status").asText()); // 75% is not > 85%
-    assertEquals(0, body.path("periods").get(0).path("kpis").path("fcr").path("denominator").asLong(), "a day without data is 0");
+    assertEquals(
+        "breach", march2.path("kpis").path("csat").path("status").asText()); // 75% is not > 85%
+    assertEquals(
+        0,
+        body.path("periods").get(0).path("kpis").path("fcr").path("denominator").asLong(),
+        "a day without data is 0");
     // Over the range: (8 + 1) / (10 + 5).
     assertEquals(9.0 / 15, body.path("overall").path("fcr").path("value").asDouble(), 1e-9);
     assertEquals(9, body.path("overall").size());
@@ -83,15 +112,21 @@ class KpiApiTest {
   void weeklyAndCsv() throws Exception {
     JsonNode week = get("/api/kpis?period=week&from=2026-03-02&to=2026-03-02").json();
     assertEquals("2026-W10", week.path("periods").get(0).path("key").asText());
-    assertEquals(15, week.path("periods").get(0).path("kpis").path("fcr").path("denominator").asLong());
+    assertEquals(
+        15, week.path("periods").get(0).path("kpis").path("fcr").path("denominator").asLong());
 
     ApiHarness.Response csv = get("/api/kpis?period=day&from=2026-03-02&to=2026-03-03&format=csv");
     assertEquals(200, csv.status());
     assertTrue(csv.header("Content-Type").startsWith("text/csv"));
     List<String> lines = csv.body().lines().toList();
-    assertEquals("period,start,end,kpi,value,numerator,denominator,target,comparison,unit,status", lines.get(0));
+    assertEquals(
+        "period,start,end,kpi,value,numerator,denominator,target,comparison,unit,status",
+        lines.get(0));
     assertEquals(1 + 2 * 9, lines.size());
-    assertTrue(lines.contains("2026-03-02,2026-03-02T00:00:00Z,2026-03-03T00:00:00Z,fcr,0.8,8,10,0.7,>,ratio,ok"), csv.body());
+    assertTrue(
+        lines.contains(
+            "2026-03-02,2026-03-02T00:00:00Z,2026-03-03T00:00:00Z,fcr,0.8,8,10,0.7,>,ratio,ok"),
+        csv.body());
   }
 
   @Test

@@ -85,8 +85,12 @@ class KpiFunctionsTest {
     }
     List<TriggerRoute> routes = FirestoreTriggerBridge.routesFromCatalog(urls);
     assertEquals(4, routes.size(), "messages, conversations, escalations and ratings are counted");
-    bridge = FirestoreTriggerBridge.start(stack.env.firestore(), stack.env.project().projectId(), routes, 4, 6);
-    scanner = FirestoreProvider.create(stack.env.project(), FullRecompute.SCAN_TIMEOUT, FullRecompute.SCAN_TIMEOUT);
+    bridge =
+        FirestoreTriggerBridge.start(
+            stack.env.firestore(), stack.env.project().projectId(), routes, 4, 6);
+    scanner =
+        FirestoreProvider.create(
+            stack.env.project(), FullRecompute.SCAN_TIMEOUT, FullRecompute.SCAN_TIMEOUT);
   }
 
   @AfterAll
@@ -106,37 +110,74 @@ class KpiFunctionsTest {
     List<String> conversations = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
       var inbound = stack.inbound("+52155100000" + String.format("%02d", i), "hola " + i);
-      HttpResponse<String> response = stack.deliver(webhook.url("/webhooks/twilio/whatsapp"), inbound);
+      HttpResponse<String> response =
+          stack.deliver(webhook.url("/webhooks/twilio/whatsapp"), inbound);
       assertEquals(200, response.statusCode(), response.body());
     }
-    for (var doc : FirestoreCalls.await(stack.env.firestore().collection("conversations").get()).getDocuments()) {
+    for (var doc :
+        FirestoreCalls.await(stack.env.firestore().collection("conversations").get())
+            .getDocuments()) {
       conversations.add(doc.getId());
     }
     try (PubSubEventPublisher publisher = new PubSubEventPublisher(stack.env.pubsub())) {
-      OutboundMessageService outbound = new OutboundMessageService(
-          stack.env.firestore(), new EventOutbox(stack.env.firestore(), publisher, Clock.systemUTC()), publisher, Clock.systemUTC());
+      OutboundMessageService outbound =
+          new OutboundMessageService(
+              stack.env.firestore(),
+              new EventOutbox(stack.env.firestore(), publisher, Clock.systemUTC()),
+              publisher,
+              Clock.systemUTC());
       for (String conversationId : conversations.subList(0, 6)) {
-        outbound.queue(new OutboundRequest(StackUnderTest.WORKSPACE, conversationId, UUID.randomUUID().toString(),
-            "¿en qué le ayudo?", List.of(), Author.bot(), 850L), "req-bot");
-        outbound.queue(new OutboundRequest(StackUnderTest.WORKSPACE, conversationId, UUID.randomUUID().toString(),
-            "soy Ana", List.of(), Author.agent("ana"), null), "req-agent");
+        outbound.queue(
+            new OutboundRequest(
+                StackUnderTest.WORKSPACE,
+                conversationId,
+                UUID.randomUUID().toString(),
+                "¿en qué le ayudo?",
+                List.of(),
+                Author.bot(),
+                850L),
+            "req-bot");
+        outbound.queue(
+            new OutboundRequest(
+                StackUnderTest.WORKSPACE,
+                conversationId,
+                UUID.randomUUID().toString(),
+                "soy Ana",
+                List.of(),
+                Author.agent("ana"),
+                null),
+            "req-agent");
       }
     }
     // Status changes and closes: updates that move counters (failed, closed) and many that do not.
     Firestore firestore = stack.env.firestore();
-    var outboundDocs = FirestoreCalls.await(firestore.collection("messages").whereEqualTo("direction", "outbound").get()).getDocuments();
+    var outboundDocs =
+        FirestoreCalls.await(
+                firestore.collection("messages").whereEqualTo("direction", "outbound").get())
+            .getDocuments();
     for (int i = 0; i < outboundDocs.size(); i++) {
-      FirestoreCalls.await(outboundDocs.get(i).getReference().update("status", i % 4 == 0 ? "failed" : "delivered"));
+      FirestoreCalls.await(
+          outboundDocs.get(i).getReference().update("status", i % 4 == 0 ? "failed" : "delivered"));
     }
     for (String conversationId : conversations.subList(0, 4)) {
-      FirestoreCalls.await(firestore.collection("conversations").document(conversationId)
-          .update("status", "closed", "resolvedInFirstContact", true));
+      FirestoreCalls.await(
+          firestore
+              .collection("conversations")
+              .document(conversationId)
+              .update("status", "closed", "resolvedInFirstContact", true));
     }
     assertTrue(bridge.awaitIdle(Duration.ofSeconds(60)));
 
     KpiCounterStore store = new KpiCounterStore(firestore, KpiSettings.defaults());
-    KpiRollup kpiRollup = new KpiRollup(firestore, store, new KpiRollupStore(firestore), KpiSettings.defaults(), Clock.systemUTC());
-    FullRecompute.Verification verification = new FullRecompute(scanner, firestore, store, kpiRollup).verify(StackUnderTest.WORKSPACE);
+    KpiRollup kpiRollup =
+        new KpiRollup(
+            firestore,
+            store,
+            new KpiRollupStore(firestore),
+            KpiSettings.defaults(),
+            Clock.systemUTC());
+    FullRecompute.Verification verification =
+        new FullRecompute(scanner, firestore, store, kpiRollup).verify(StackUnderTest.WORKSPACE);
     assertTrue(verification.exact(), "mismatches: " + verification.mismatches());
     Tally total = verification.scan().buckets().values().stream().reduce(Tally.ZERO, Tally::plus);
     assertEquals(12 + 12, total.get(KpiCounter.MESSAGES));
@@ -146,30 +187,68 @@ class KpiFunctionsTest {
     assertEquals(3, total.get(KpiCounter.FAILED_OUTBOUND_MESSAGES));
     assertEquals(0, bridge.dropped("kpi-counter-messages"));
 
-    // The rollup function, as Cloud Scheduler triggers it, writes today's hour/day/week/month documents.
-    postCloudEvent(rollup.url("/"), PubSubEvents.messagePublished(
-        "rollup-1", stack.env.project().projectId(), Topics.KPI_ROLLUP,
-        PubsubMessage.newBuilder().setData(com.google.protobuf.ByteString.copyFromUtf8("{}")).setMessageId("m1").build()));
+    // The rollup function, as Cloud Scheduler triggers it, writes today's hour/day/week/month
+    // documents.
+    postCloudEvent(
+        rollup.url("/"),
+        PubSubEvents.messagePublished(
+            "rollup-1",
+            stack.env.project().projectId(),
+            Topics.KPI_ROLLUP,
+            PubsubMessage.newBuilder()
+                .setData(com.google.protobuf.ByteString.copyFromUtf8("{}"))
+                .setMessageId("m1")
+                .build()));
     Instant now = Instant.now();
     for (Period period : Period.values()) {
-      DocumentSnapshot doc = FirestoreCalls.await(new KpiRollupStore(firestore).ref(StackUnderTest.WORKSPACE, period, now).get());
+      DocumentSnapshot doc =
+          FirestoreCalls.await(
+              new KpiRollupStore(firestore).ref(StackUnderTest.WORKSPACE, period, now).get());
       assertTrue(doc.exists(), period + " rollup missing");
       @SuppressWarnings("unchecked")
-      Map<String, Object> fcr = (Map<String, Object>) ((Map<String, Object>) doc.get("kpis")).get("fcr");
-      assertEquals(Map.of("value", 4.0 / 12, "numerator", 4L, "denominator", 12L, "target", 0.7, "status", "breach"),
-          fcr.entrySet().stream().filter(e -> !e.getKey().equals("unit") && !e.getKey().equals("comparison"))
+      Map<String, Object> fcr =
+          (Map<String, Object>) ((Map<String, Object>) doc.get("kpis")).get("fcr");
+      assertEquals(
+          Map.of(
+              "value",
+              4.0 / 12,
+              "numerator",
+              4L,
+              "denominator",
+              12L,
+              "target",
+              0.7,
+              "status",
+              "breach"),
+          fcr.entrySet().stream()
+              .filter(e -> !e.getKey().equals("unit") && !e.getKey().equals("comparison"))
               .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
     }
 
-    // /metrics of this process (the functions ran in it) shows the traffic under the operations reference's names.
+    // /metrics of this process (the functions ran in it) shows the traffic under the operations
+    // reference's names.
     String metrics = Metrics.get().scrape();
-    String webhook2xx = "http_requests_total{http_request_method=\"POST\",http_response_status_class=\"2xx\",http_route=\"/webhooks/twilio/whatsapp\",otel_scope_name=\"com.utalk\"}";
+    String webhook2xx =
+        "http_requests_total{http_request_method=\"POST\",http_response_status_class=\"2xx\",http_route=\"/webhooks/twilio/whatsapp\",otel_scope_name=\"com.utalk\"}";
     assertEquals(12, sample(metrics, webhook2xx) - sample(metricsBefore, webhook2xx), metrics);
-    assertEquals(12, sample(metrics, "messages_total{direction=\"inbound\",otel_scope_name=\"com.utalk\"}")
-        - sample(metricsBefore, "messages_total{direction=\"inbound\",otel_scope_name=\"com.utalk\"}"));
-    assertEquals(12, sample(metrics, "conversations_total" + SCOPE) - sample(metricsBefore, "conversations_total" + SCOPE));
-    assertEquals(6, sample(metrics, "bot_responses_total" + SCOPE) - sample(metricsBefore, "bot_responses_total" + SCOPE));
-    assertTrue(metrics.contains("db_operation_duration_seconds_count{db_system=\"firestore\",otel_scope_name=\"com.utalk\",outcome=\"ok\"}"), metrics);
+    assertEquals(
+        12,
+        sample(metrics, "messages_total{direction=\"inbound\",otel_scope_name=\"com.utalk\"}")
+            - sample(
+                metricsBefore,
+                "messages_total{direction=\"inbound\",otel_scope_name=\"com.utalk\"}"));
+    assertEquals(
+        12,
+        sample(metrics, "conversations_total" + SCOPE)
+            - sample(metricsBefore, "conversations_total" + SCOPE));
+    assertEquals(
+        6,
+        sample(metrics, "bot_responses_total" + SCOPE)
+            - sample(metricsBefore, "bot_responses_total" + SCOPE));
+    assertTrue(
+        metrics.contains(
+            "db_operation_duration_seconds_count{db_system=\"firestore\",otel_scope_name=\"com.utalk\",outcome=\"ok\"}"),
+        metrics);
   }
 
   /** OpenTelemetry's Prometheus exporter labels every series with the meter's name. */
@@ -177,8 +256,11 @@ class KpiFunctionsTest {
 
   /** The value of one series in Prometheus text (0 when absent). */
   private static double sample(String text, String series) {
-    return text.lines().filter(line -> line.startsWith(series + " ")).mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1)))
-        .findFirst().orElse(0);
+    return text.lines()
+        .filter(line -> line.startsWith(series + " "))
+        .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1)))
+        .findFirst()
+        .orElse(0);
   }
 
   @Test
@@ -189,39 +271,62 @@ class KpiFunctionsTest {
     rating.put("score", 5L);
     rating.put("createdAt", com.google.cloud.Timestamp.parseTimestamp("2026-03-03T09:10:00Z"));
     String database = "projects/" + stack.env.project().projectId() + "/databases/(default)";
-    byte[] payload = DocumentEventData.newBuilder()
-        .setValue(Document.newBuilder().setName(database + "/documents/ratings/r1").putAllFields(DocumentValues.toProto(rating, database)))
-        .build().toByteArray();
+    byte[] payload =
+        DocumentEventData.newBuilder()
+            .setValue(
+                Document.newBuilder()
+                    .setName(database + "/documents/ratings/r1")
+                    .putAllFields(DocumentValues.toProto(rating, database)))
+            .build()
+            .toByteArray();
     for (int delivery = 0; delivery < 3; delivery++) {
-      HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(counter.url("/")))
-          .header("Content-Type", FirestoreEventTypes.CONTENT_TYPE)
-          .header("ce-specversion", "1.0").header("ce-id", "eventarc-id-42")
-          .header("ce-source", "//firestore.googleapis.com/" + database)
-          .header("ce-type", FirestoreEventTypes.WRITTEN).header("ce-subject", "documents/ratings/r1")
-          .header("ce-document", "ratings/r1")
-          .POST(HttpRequest.BodyPublishers.ofByteArray(payload)).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(counter.url("/")))
+                  .header("Content-Type", FirestoreEventTypes.CONTENT_TYPE)
+                  .header("ce-specversion", "1.0")
+                  .header("ce-id", "eventarc-id-42")
+                  .header("ce-source", "//firestore.googleapis.com/" + database)
+                  .header("ce-type", FirestoreEventTypes.WRITTEN)
+                  .header("ce-subject", "documents/ratings/r1")
+                  .header("ce-document", "ratings/r1")
+                  .POST(HttpRequest.BodyPublishers.ofByteArray(payload))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       assertEquals(200, response.statusCode(), response.body());
     }
     Instant hour = Instant.parse("2026-03-03T09:00:00Z");
     var bucket = new com.utalk.kpi.HourBucket("ws-redelivery", hour);
-    Tally tally = new KpiCounterStore(stack.env.firestore(), KpiSettings.defaults()).read(java.util.Set.of(bucket)).get(bucket);
+    Tally tally =
+        new KpiCounterStore(stack.env.firestore(), KpiSettings.defaults())
+            .read(java.util.Set.of(bucket))
+            .get(bucket);
     assertEquals(1, tally.get(KpiCounter.CSAT_RATINGS));
     assertEquals(1, tally.get(KpiCounter.CSAT_POSITIVE));
   }
 
   @Test
   void catalogDeclaresTheFirestoreTriggers() {
-    long firestoreTriggered = FunctionCatalog.FUNCTIONS.stream().filter(f -> f.trigger() instanceof FunctionTrigger.Firestore).count();
+    long firestoreTriggered =
+        FunctionCatalog.FUNCTIONS.stream()
+            .filter(f -> f.trigger() instanceof FunctionTrigger.Firestore)
+            .count();
     assertTrue(firestoreTriggered >= 4);
     assertTrue(Topics.ALL.contains(Topics.KPI_ROLLUP));
   }
 
   private static void postCloudEvent(String url, io.cloudevents.CloudEvent event) throws Exception {
-    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
-        .header("Content-Type", "application/json")
-        .header("ce-specversion", "1.0").header("ce-id", event.getId())
-        .header("ce-source", event.getSource().toString()).header("ce-type", event.getType())
-        .POST(HttpRequest.BodyPublishers.ofByteArray(event.getData().toBytes())).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .header("ce-specversion", "1.0")
+                .header("ce-id", event.getId())
+                .header("ce-source", event.getSource().toString())
+                .header("ce-type", event.getType())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(event.getData().toBytes()))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertEquals(200, response.statusCode(), response.body());
   }
 

@@ -15,7 +15,6 @@ import com.utalk.functions.testing.FunctionServer;
 import com.utalk.functions.testing.StackUnderTest;
 import com.utalk.kpi.ratings.RatingKind;
 import com.utalk.kpi.ratings.SurveyMessages;
-import com.utalk.platform.FunctionCatalog;
 import com.utalk.storage.FirestoreCalls;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -41,14 +40,24 @@ class RatingFlowTest {
   @BeforeAll
   static void start() throws Exception {
     stack = new StackUnderTest();
-    FirestoreCalls.await(stack.env.firestore().collection("workspaces").document(StackUnderTest.WORKSPACE).update("npsEnabled", true));
+    FirestoreCalls.await(
+        stack
+            .env
+            .firestore()
+            .collection("workspaces")
+            .document(StackUnderTest.WORKSPACE)
+            .update("npsEnabled", true));
     Map<String, String> settings = stack.settings();
     settings.put("LOG_LEVEL", "warn");
     webhook = FunctionServer.http(WhatsAppInboundWebhook.class, settings);
     survey = FunctionServer.start(RatingSurveyFunction.class, "cloudevent", settings);
-    List<TriggerRoute> routes = FirestoreTriggerBridge.routesFromCatalog(Map.of("rating-survey", URI.create(survey.url("/"))));
+    List<TriggerRoute> routes =
+        FirestoreTriggerBridge.routesFromCatalog(
+            Map.of("rating-survey", URI.create(survey.url("/"))));
     assertEquals(1, routes.size());
-    bridge = FirestoreTriggerBridge.start(stack.env.firestore(), stack.env.project().projectId(), routes, 2, 6);
+    bridge =
+        FirestoreTriggerBridge.start(
+            stack.env.firestore(), stack.env.project().projectId(), routes, 2, 6);
   }
 
   @AfterAll
@@ -67,29 +76,55 @@ class RatingFlowTest {
     close(conversationId);
 
     String csatQuestion = SurveyMessages.messageId(conversationId, RatingKind.CSAT);
-    DocumentSnapshot question = eventually(() -> FirestoreCalls.await(firestore.collection("messages").document(csatQuestion).get()), DocumentSnapshot::exists);
+    DocumentSnapshot question =
+        eventually(
+            () ->
+                FirestoreCalls.await(firestore.collection("messages").document(csatQuestion).get()),
+            DocumentSnapshot::exists);
     assertEquals(RatingKind.CSAT.question(), question.getString("body"));
     assertEquals("outbound", question.getString("direction"));
-    assertEquals(false, question.getBoolean("botResponse"), "a survey question is not a bot response (TMO)");
+    assertEquals(
+        false, question.getBoolean("botResponse"), "a survey question is not a bot response (TMO)");
 
     Sent answer = send(phone, "5");
-    assertEquals(conversationId, answer.conversationId(), "the answer joins the closed conversation");
-    DocumentSnapshot csat = FirestoreCalls.await(firestore.collection("ratings").document(conversationId + "_csat").get());
+    assertEquals(
+        conversationId, answer.conversationId(), "the answer joins the closed conversation");
+    DocumentSnapshot csat =
+        FirestoreCalls.await(
+            firestore.collection("ratings").document(conversationId + "_csat").get());
     assertEquals(5L, csat.getLong("score"));
     assertEquals(StackUnderTest.WORKSPACE, csat.getString("workspaceId"));
-    assertEquals("closed", FirestoreCalls.await(firestore.collection("conversations").document(conversationId).get()).getString("status"));
+    assertEquals(
+        "closed",
+        FirestoreCalls.await(firestore.collection("conversations").document(conversationId).get())
+            .getString("status"));
 
     String npsQuestion = SurveyMessages.messageId(conversationId, RatingKind.NPS);
-    eventually(() -> FirestoreCalls.await(firestore.collection("messages").document(npsQuestion).get()), DocumentSnapshot::exists);
+    eventually(
+        () -> FirestoreCalls.await(firestore.collection("messages").document(npsQuestion).get()),
+        DocumentSnapshot::exists);
     send(phone, "9");
-    assertEquals(9L, FirestoreCalls.await(firestore.collection("ratings").document(conversationId + "_nps").get()).getLong("score"));
+    assertEquals(
+        9L,
+        FirestoreCalls.await(
+                firestore.collection("ratings").document(conversationId + "_nps").get())
+            .getLong("score"));
 
     assertTrue(bridge.awaitIdle(Duration.ofSeconds(20)));
-    assertEquals(1, surveyMessages(conversationId, RatingKind.CSAT.question()), "the CSAT question was sent once");
-    assertEquals(1, surveyMessages(conversationId, RatingKind.NPS.question()), "the NPS question was sent once");
+    assertEquals(
+        1,
+        surveyMessages(conversationId, RatingKind.CSAT.question()),
+        "the CSAT question was sent once");
+    assertEquals(
+        1,
+        surveyMessages(conversationId, RatingKind.NPS.question()),
+        "the NPS question was sent once");
 
     Sent later = send(phone, "otra consulta");
-    assertNotEquals(conversationId, later.conversationId(), "after the survey a message opens a new conversation");
+    assertNotEquals(
+        conversationId,
+        later.conversationId(),
+        "after the survey a message opens a new conversation");
   }
 
   @Test
@@ -97,23 +132,57 @@ class RatingFlowTest {
     String phone = "+5215577002200";
     String conversationId = send(phone, "hola").conversationId();
     close(conversationId);
-    eventually(() -> FirestoreCalls.await(stack.env.firestore().collection("messages")
-        .document(SurveyMessages.messageId(conversationId, RatingKind.CSAT)).get()), DocumentSnapshot::exists);
+    eventually(
+        () ->
+            FirestoreCalls.await(
+                stack
+                    .env
+                    .firestore()
+                    .collection("messages")
+                    .document(SurveyMessages.messageId(conversationId, RatingKind.CSAT))
+                    .get()),
+        DocumentSnapshot::exists);
     String next = send(phone, "necesito ayuda con otra cosa").conversationId();
     assertNotEquals(conversationId, next);
     String after = send(phone, "5").conversationId();
     assertEquals(next, after, "a 5 in the new, open conversation is an ordinary message");
-    assertNull(FirestoreCalls.await(stack.env.firestore().collection("ratings").document(conversationId + "_csat").get()).getData());
+    assertNull(
+        FirestoreCalls.await(
+                stack
+                    .env
+                    .firestore()
+                    .collection("ratings")
+                    .document(conversationId + "_csat")
+                    .get())
+            .getData());
   }
 
   private static void close(String conversationId) {
-    FirestoreCalls.await(stack.env.firestore().collection("conversations").document(conversationId)
-        .update("status", "closed", "resolvedInFirstContact", true, "closedAt", com.google.cloud.Timestamp.now()));
+    FirestoreCalls.await(
+        stack
+            .env
+            .firestore()
+            .collection("conversations")
+            .document(conversationId)
+            .update(
+                "status",
+                "closed",
+                "resolvedInFirstContact",
+                true,
+                "closedAt",
+                com.google.cloud.Timestamp.now()));
   }
 
   private static int surveyMessages(String conversationId, String body) {
-    List<QueryDocumentSnapshot> docs = FirestoreCalls.await(stack.env.firestore().collection("messages")
-        .whereEqualTo("conversationId", conversationId).get()).getDocuments();
+    List<QueryDocumentSnapshot> docs =
+        FirestoreCalls.await(
+                stack
+                    .env
+                    .firestore()
+                    .collection("messages")
+                    .whereEqualTo("conversationId", conversationId)
+                    .get())
+            .getDocuments();
     return (int) docs.stream().filter(d -> body.equals(d.getString("body"))).count();
   }
 
@@ -121,13 +190,22 @@ class RatingFlowTest {
 
   private static Sent send(String from, String body) {
     var inbound = stack.inbound(from, body);
-    HttpResponse<String> response = stack.deliver(webhook.url("/webhooks/twilio/whatsapp"), inbound);
+    HttpResponse<String> response =
+        stack.deliver(webhook.url("/webhooks/twilio/whatsapp"), inbound);
     assertEquals(200, response.statusCode(), response.body());
-    DocumentSnapshot message = FirestoreCalls.await(stack.env.firestore().collection("messages").document("in_" + inbound.messageSid()).get());
+    DocumentSnapshot message =
+        FirestoreCalls.await(
+            stack
+                .env
+                .firestore()
+                .collection("messages")
+                .document("in_" + inbound.messageSid())
+                .get());
     return new Sent(inbound.messageSid(), message.getString("conversationId"));
   }
 
-  private static <T> T eventually(Callable<T> read, java.util.function.Predicate<T> done) throws Exception {
+  private static <T> T eventually(Callable<T> read, java.util.function.Predicate<T> done)
+      throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     T value = read.call();
     while (!done.test(value) && System.nanoTime() < deadline) {

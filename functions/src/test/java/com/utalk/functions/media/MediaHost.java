@@ -11,14 +11,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * An HTTP server standing in for a media host: Twilio's (when its origin is allowed) or a
- * forger's. It serves programmed files, redirects or failures, and records every request with its
+ * An HTTP server standing in for a media host: Twilio's (when its origin is allowed) or a forger's.
+ * It serves programmed files, redirects or failures, and records every request with its
  * Authorization header, so a test can prove which host saw our credentials.
  */
 final class MediaHost implements AutoCloseable {
   record Seen(String path, String authorization) {}
 
-  private record Entry(int status, String contentType, byte[] body, String location, boolean chunked) {}
+  private record Entry(
+      int status, String contentType, byte[] body, String location, boolean chunked) {}
 
   private final HttpServers.Running server;
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
@@ -62,7 +63,10 @@ final class MediaHost implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange) throws IOException {
-    seen.add(new Seen(exchange.getRequestURI().getPath(), exchange.getRequestHeaders().getFirst("Authorization")));
+    seen.add(
+        new Seen(
+            exchange.getRequestURI().getPath(),
+            exchange.getRequestHeaders().getFirst("Authorization")));
     if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
       exchange.sendResponseHeaders(503, -1);
       exchange.close();

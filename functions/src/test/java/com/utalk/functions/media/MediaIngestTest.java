@@ -80,11 +80,12 @@ class MediaIngestTest {
     KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
     generator.initialize(2048);
     signingKey = generator.generateKeyPair();
-    signer = ServiceAccountCredentials.newBuilder()
-        .setClientEmail("media-signer@utalk-test.iam.gserviceaccount.com")
-        .setPrivateKey(signingKey.getPrivate())
-        .setProjectId("utalk-test")
-        .build();
+    signer =
+        ServiceAccountCredentials.newBuilder()
+            .setClientEmail("media-signer@utalk-test.iam.gserviceaccount.com")
+            .setPrivateKey(signingKey.getPrivate())
+            .setProjectId("utalk-test")
+            .build();
   }
 
   @AfterAll
@@ -110,22 +111,30 @@ class MediaIngestTest {
     settings.put("LOG_LEVEL", "warn");
     settings.putAll(overrides);
     backend = new Backend(Settings.of(settings), Clock.systemUTC());
-    return new MediaIngester(backend, new GcsMediaStore(storage, BUCKET, signer, Clock.systemUTC()));
+    return new MediaIngester(
+        backend, new GcsMediaStore(storage, BUCKET, signer, Clock.systemUTC()));
   }
 
   private static String twilioMediaPath() {
-    return "/2010-04-01/Accounts/" + stack.account.accountSid() + "/Messages/MM" + UUID.randomUUID().toString().replace("-", "")
-        + "/Media/ME" + UUID.randomUUID().toString().replace("-", "");
+    return "/2010-04-01/Accounts/"
+        + stack.account.accountSid()
+        + "/Messages/MM"
+        + UUID.randomUUID().toString().replace("-", "")
+        + "/Media/ME"
+        + UUID.randomUUID().toString().replace("-", "");
   }
 
-  /** A customer message carrying one attachment at {@code url}; returns its message.received event. */
+  /**
+   * A customer message carrying one attachment at {@code url}; returns its message.received event.
+   */
   private static PubsubMessage customerSends(String from, String url, String declaredType) {
     InboundWebhook inbound = stack.inbound(from, "").withMedia(url, declaredType);
     assertEquals(200, stack.deliver(webhook.url(InboundWebhook.PATH), inbound).statusCode());
     String messageId = "in_" + inbound.messageSid();
     for (int i = 0; i < 400; i++) {
       for (PubsubMessage message : events.messages()) {
-        if (messageId.equals(Json.read(message.getData().toByteArray()).path("payload").path("id").asText())) {
+        if (messageId.equals(
+            Json.read(message.getData().toByteArray()).path("payload").path("id").asText())) {
           return message;
         }
       }
@@ -135,8 +144,12 @@ class MediaIngestTest {
   }
 
   private void deliver(PubsubMessage event) throws Exception {
-    ingester.accept(PubSubEvents.messagePublished("ce-" + UUID.randomUUID(), stack.env.project().projectId(),
-        Topics.CONVERSATION_EVENTS, event));
+    ingester.accept(
+        PubSubEvents.messagePublished(
+            "ce-" + UUID.randomUUID(),
+            stack.env.project().projectId(),
+            Topics.CONVERSATION_EVENTS,
+            event));
   }
 
   private static String messageIdOf(PubsubMessage event) {
@@ -144,16 +157,26 @@ class MediaIngestTest {
   }
 
   private static DocumentSnapshot media(PubsubMessage event) throws Exception {
-    return stack.env.firestore().collection("media").document(MediaIngestService.mediaIdFor(messageIdOf(event), 0)).get().get();
+    return stack
+        .env
+        .firestore()
+        .collection("media")
+        .document(MediaIngestService.mediaIdFor(messageIdOf(event), 0))
+        .get()
+        .get();
   }
 
   private static String basicAuth() {
-    return "Basic " + Base64.getEncoder().encodeToString(
-        (stack.account.accountSid() + ":" + stack.account.authToken()).getBytes(StandardCharsets.UTF_8));
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString(
+                (stack.account.accountSid() + ":" + stack.account.authToken())
+                    .getBytes(StandardCharsets.UTF_8));
   }
 
   @Test
-  void anImageIsDownloadedWithTwilioCredentialsStoredAndServedThroughAV4SignedUrl() throws Exception {
+  void anImageIsDownloadedWithTwilioCredentialsStoredAndServedThroughAV4SignedUrl()
+      throws Exception {
     byte[] image = new byte[1024 * 1024];
     new Random(42).nextBytes(image);
     String path = twilioMediaPath();
@@ -169,28 +192,54 @@ class MediaIngestTest {
     assertEquals("stored", media.getString("status"));
     assertEquals("image/jpeg", media.getString("contentType"));
     assertEquals(image.length, media.getLong("size"));
-    assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(image)), media.getString("sha256"));
+    assertEquals(
+        HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(image)),
+        media.getString("sha256"));
     String conversationId = media.getString("conversationId");
-    assertEquals(StackUnderTest.WORKSPACE + "/" + conversationId + "/" + media.getId(), media.getString("storagePath"));
-    assertArrayEquals(image, storage.readAllBytes(BlobId.of(BUCKET, media.getString("storagePath"))));
-    assertEquals(basicAuth(), twilioMedia.requests().get(twilioMedia.requests().size() - 1).authorization());
-    DocumentSnapshot message = stack.env.firestore().collection("messages").document(messageIdOf(event)).get().get();
+    assertEquals(
+        StackUnderTest.WORKSPACE + "/" + conversationId + "/" + media.getId(),
+        media.getString("storagePath"));
+    assertArrayEquals(
+        image, storage.readAllBytes(BlobId.of(BUCKET, media.getString("storagePath"))));
+    assertEquals(
+        basicAuth(), twilioMedia.requests().get(twilioMedia.requests().size() - 1).authorization());
+    DocumentSnapshot message =
+        stack.env.firestore().collection("messages").document(messageIdOf(event)).get().get();
     assertEquals(List.of(media.getId()), message.get("mediaIds"));
-    assertEquals(media.getId(), message.getString("mediaId"), "the operations reference's media-rate KPI reads mediaId");
+    assertEquals(
+        media.getId(),
+        message.getString("mediaId"),
+        "the operations reference's media-rate KPI reads mediaId");
 
-    MediaUrlService urls = new MediaUrlService(stack.env.firestore(), new GcsMediaStore(storage, BUCKET, signer, Clock.systemUTC()),
-        ConversationAccess.DEFAULT, Clock.systemUTC());
-    MediaUrlService.MediaUrl signed = urls.signedUrl(new Actor("admin-1", StackUnderTest.WORKSPACE, "admin"), media.getId());
+    MediaUrlService urls =
+        new MediaUrlService(
+            stack.env.firestore(),
+            new GcsMediaStore(storage, BUCKET, signer, Clock.systemUTC()),
+            ConversationAccess.DEFAULT,
+            Clock.systemUTC());
+    MediaUrlService.MediaUrl signed =
+        urls.signedUrl(new Actor("admin-1", StackUnderTest.WORKSPACE, "admin"), media.getId());
     Duration validFor = Duration.between(Instant.now(), signed.expiresAt());
-    assertTrue(validFor.compareTo(Duration.ofMinutes(14)) > 0 && validFor.compareTo(Duration.ofMinutes(15)) <= 0, validFor.toString());
+    assertTrue(
+        validFor.compareTo(Duration.ofMinutes(14)) > 0
+            && validFor.compareTo(Duration.ofMinutes(15)) <= 0,
+        validFor.toString());
     URI url = URI.create(signed.url());
     Map<String, String> query = query(url);
     assertEquals("GOOG4-RSA-SHA256", query.get("X-Goog-Algorithm"));
     assertEquals("900", query.get("X-Goog-Expires"));
-    assertTrue(query.get("X-Goog-Credential").startsWith("media-signer@utalk-test.iam.gserviceaccount.com/"));
-    assertTrue(url.getRawPath().endsWith("/" + BUCKET + "/" + media.getString("storagePath")), url.getRawPath());
-    assertTrue(v4SignatureValid(url, url.getRawPath()), "the signature verifies with the generated key's public half");
-    String otherObject = url.getRawPath().replace(media.getId(), MediaIngestService.mediaIdFor("in_other", 0));
+    assertTrue(
+        query
+            .get("X-Goog-Credential")
+            .startsWith("media-signer@utalk-test.iam.gserviceaccount.com/"));
+    assertTrue(
+        url.getRawPath().endsWith("/" + BUCKET + "/" + media.getString("storagePath")),
+        url.getRawPath());
+    assertTrue(
+        v4SignatureValid(url, url.getRawPath()),
+        "the signature verifies with the generated key's public half");
+    String otherObject =
+        url.getRawPath().replace(media.getId(), MediaIngestService.mediaIdFor("in_other", 0));
     assertFalse(v4SignatureValid(url, otherObject), "and does not cover another object");
   }
 
@@ -203,11 +252,17 @@ class MediaIngestTest {
     DocumentSnapshot media = media(forged);
     assertEquals("failed", media.getString("status"));
     assertEquals("forbidden_host", media.getString("failureReason"));
-    assertTrue(forger.requests().isEmpty(), "the forged host is never contacted, so it never sees an Authorization header");
+    assertTrue(
+        forger.requests().isEmpty(),
+        "the forged host is never contacted, so it never sees an Authorization header");
 
     // Look-alike hosts are refused too (no request is made: these would not even resolve).
-    for (String lookAlike : List.of("https://api.twilio.com.evil.example" + path, "http://api.twilio.com" + path,
-        "https://evil.example/api.twilio.com" + path, "https://user:pw@api.twilio.com" + path)) {
+    for (String lookAlike :
+        List.of(
+            "https://api.twilio.com.evil.example" + path,
+            "http://api.twilio.com" + path,
+            "https://evil.example/api.twilio.com" + path,
+            "https://user:pw@api.twilio.com" + path)) {
       PubsubMessage event = customerSends("+5215540000002", lookAlike, "image/png");
       deliver(event);
       assertEquals("forbidden_host", media(event).getString("failureReason"), lookAlike);
@@ -216,7 +271,8 @@ class MediaIngestTest {
     // Twilio's host redirecting to a plain-http host: the hop is refused, credentials stay home.
     String redirected = twilioMediaPath();
     twilioMedia.redirect(redirected, forger.url(path));
-    PubsubMessage viaRedirect = customerSends("+5215540000002", twilioMedia.url(redirected), "image/png");
+    PubsubMessage viaRedirect =
+        customerSends("+5215540000002", twilioMedia.url(redirected), "image/png");
     deliver(viaRedirect);
     assertEquals("forbidden_host", media(viaRedirect).getString("failureReason"));
     assertTrue(forger.requests().isEmpty());
@@ -229,7 +285,8 @@ class MediaIngestTest {
     byte[] video = new byte[300 * 1024];
     String declared = twilioMediaPath();
     twilioMedia.serve(declared, "video/mp4", video);
-    PubsubMessage withLength = customerSends("+5215540000003", twilioMedia.url(declared), "video/mp4");
+    PubsubMessage withLength =
+        customerSends("+5215540000003", twilioMedia.url(declared), "video/mp4");
     deliver(withLength);
     assertEquals("failed", media(withLength).getString("status"));
     assertEquals("too_large", media(withLength).getString("failureReason"));
@@ -241,12 +298,16 @@ class MediaIngestTest {
     deliver(chunked);
     assertEquals("too_large", media(chunked).getString("failureReason"));
     assertTrue(storage.list(BUCKET).streamAll().findAny().isEmpty(), "nothing was stored");
-    assertEquals(104857600L, com.utalk.media.MediaPolicy.DEFAULT_MAX_BYTES, "the operations reference's cap: 100 MB");
+    assertEquals(
+        104857600L,
+        com.utalk.media.MediaPolicy.DEFAULT_MAX_BYTES,
+        "the operations reference's cap: 100 MB");
   }
 
   @Test
   void onlyTheSeedsMediaTypesAreAccepted() throws Exception {
-    for (String type : List.of("application/octet-stream", "text/html", "application/x-msdownload")) {
+    for (String type :
+        List.of("application/octet-stream", "text/html", "application/x-msdownload")) {
       String path = twilioMediaPath();
       twilioMedia.serve(path, type, "<html>".getBytes(StandardCharsets.UTF_8));
       PubsubMessage event = customerSends("+5215540000004", twilioMedia.url(path), "image/jpeg");
@@ -270,7 +331,9 @@ class MediaIngestTest {
     twilioMedia.serve(path, "application/pdf", pdf);
     twilioMedia.failNext(1);
     PubsubMessage event = customerSends("+5215540000005", twilioMedia.url(path), "application/pdf");
-    assertThrows(MediaIngestService.TransientMediaFailure.class, () -> deliver(event),
+    assertThrows(
+        MediaIngestService.TransientMediaFailure.class,
+        () -> deliver(event),
         "the invocation fails so that Pub/Sub redelivers");
     DocumentSnapshot failed = media(event);
     assertEquals("failed", failed.getString("status"));
@@ -282,15 +345,22 @@ class MediaIngestTest {
     assertEquals("stored", stored.getString("status"));
     assertNull(stored.getString("failureReason"));
     assertEquals(2L, stored.getLong("attempts"));
-    assertArrayEquals(pdf, storage.readAllBytes(BlobId.of(BUCKET, stored.getString("storagePath"))));
+    assertArrayEquals(
+        pdf, storage.readAllBytes(BlobId.of(BUCKET, stored.getString("storagePath"))));
 
     // A failed item can also be retried by hand once the cause is fixed.
     String later = twilioMediaPath();
-    PubsubMessage missing = customerSends("+5215540000005", twilioMedia.url(later), "application/pdf");
+    PubsubMessage missing =
+        customerSends("+5215540000005", twilioMedia.url(later), "application/pdf");
     deliver(missing);
-    assertEquals("failed", media(missing).getString("status"), "404 from Twilio: permanent, not redelivered");
+    assertEquals(
+        "failed",
+        media(missing).getString("status"),
+        "404 from Twilio: permanent, not redelivered");
     twilioMedia.serve(later, "application/pdf", pdf);
-    assertEquals("stored", ingester.ingest().retry(StackUnderTest.WORKSPACE, media(missing).getId()).status());
+    assertEquals(
+        "stored",
+        ingester.ingest().retry(StackUnderTest.WORKSPACE, media(missing).getId()).status());
   }
 
   // --- V4 signature check ----------------------------------------------------------------------
@@ -299,12 +369,17 @@ class MediaIngestTest {
     Map<String, String> values = new TreeMap<>();
     for (String pair : url.getRawQuery().split("&")) {
       String[] kv = pair.split("=", 2);
-      values.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
+      values.put(
+          URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+          URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
     }
     return values;
   }
 
-  /** Rebuilds the V4 string-to-sign for a GET of {@code rawPath} and checks the URL's signature with the public key. */
+  /**
+   * Rebuilds the V4 string-to-sign for a GET of {@code rawPath} and checks the URL's signature with
+   * the public key.
+   */
   private static boolean v4SignatureValid(URI url, String rawPath) throws Exception {
     TreeMap<String, String> rawParams = new TreeMap<>();
     for (String pair : url.getRawQuery().split("&")) {
@@ -313,13 +388,36 @@ class MediaIngestTest {
     }
     String signature = rawParams.remove("X-Goog-Signature");
     StringBuilder canonicalQuery = new StringBuilder();
-    rawParams.forEach((k, v) -> canonicalQuery.append(canonicalQuery.length() == 0 ? "" : "&").append(k).append('=').append(v));
-    String canonicalRequest = String.join("\n", "GET", rawPath, canonicalQuery, "host:" + url.getHost(), "", "host", "UNSIGNED-PAYLOAD");
+    rawParams.forEach(
+        (k, v) ->
+            canonicalQuery
+                .append(canonicalQuery.length() == 0 ? "" : "&")
+                .append(k)
+                .append('=')
+                .append(v));
+    String canonicalRequest =
+        String.join(
+            "\n",
+            "GET",
+            rawPath,
+            canonicalQuery,
+            "host:" + url.getHost(),
+            "",
+            "host",
+            "UNSIGNED-PAYLOAD");
     Map<String, String> decoded = query(url);
     String credential = decoded.get("X-Goog-Credential");
     String scope = credential.substring(credential.indexOf('/') + 1);
-    String stringToSign = String.join("\n", "GOOG4-RSA-SHA256", decoded.get("X-Goog-Date"), scope,
-        HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonicalRequest.getBytes(StandardCharsets.UTF_8))));
+    String stringToSign =
+        String.join(
+            "\n",
+            "GOOG4-RSA-SHA256",
+            decoded.get("X-Goog-Date"),
+            scope,
+            HexFormat.of()
+                .formatHex(
+                    MessageDigest.getInstance("SHA-256")
+                        .digest(canonicalRequest.getBytes(StandardCharsets.UTF_8))));
     Signature verifier = Signature.getInstance("SHA256withRSA");
     verifier.initVerify(signingKey.getPublic());
     verifier.update(stringToSign.getBytes(StandardCharsets.UTF_8));
@@ -333,5 +431,4 @@ class MediaIngestTest {
       Thread.currentThread().interrupt();
     }
   }
-
 }

@@ -15,7 +15,8 @@ import java.time.Instant;
 public final class ClockedStatusCallback implements HttpFunction {
   static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
 
-  private final TwilioStatusCallback delegate = new TwilioStatusCallback(new Backend(Settings.fromEnvironment(), CLOCK));
+  private final TwilioStatusCallback delegate =
+      new TwilioStatusCallback(new Backend(Settings.fromEnvironment(), CLOCK));
 
   @Override
   public void service(HttpRequest request, HttpResponse response) throws Exception {

@@ -18,7 +18,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Never 200-then-lost: a webhook that cannot be stored or announced answers 503, and Twilio's retry completes it. */
+/**
+ * Never 200-then-lost: a webhook that cannot be stored or announced answers 503, and Twilio's retry
+ * completes it.
+ */
 class OutageRecoveryTest {
   private static StackUnderTest stack;
   private static TcpProxy firestoreProxy;
@@ -30,7 +33,8 @@ class OutageRecoveryTest {
     stack = new StackUnderTest();
     firestoreProxy = new TcpProxy(stack.env.project().firestoreEmulatorHost());
     pubsubProxy = new TcpProxy(stack.env.project().pubsubEmulatorHost());
-    Map<String, String> settings = new java.util.HashMap<>(stack.settings(firestoreProxy.hostPort()));
+    Map<String, String> settings =
+        new java.util.HashMap<>(stack.settings(firestoreProxy.hostPort()));
     settings.put("PUBSUB_EMULATOR_HOST", pubsubProxy.hostPort());
     webhook = FunctionServer.http(WhatsAppInboundWebhook.class, settings);
   }
@@ -48,7 +52,8 @@ class OutageRecoveryTest {
   }
 
   /** Twilio's retry, repeated while the function's clients reconnect after the outage. */
-  private static HttpResponse<String> retryUntilAccepted(InboundWebhook inbound) throws InterruptedException {
+  private static HttpResponse<String> retryUntilAccepted(InboundWebhook inbound)
+      throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
     HttpResponse<String> response = stack.deliver(url(), inbound);
     while (response.statusCode() == 503 && System.nanoTime() < deadline) {
@@ -59,7 +64,14 @@ class OutageRecoveryTest {
   }
 
   private static long storedCopies(InboundWebhook inbound) throws Exception {
-    return stack.env.firestore().collection("messages").whereEqualTo("twilioSid", inbound.messageSid()).get().get().size();
+    return stack
+        .env
+        .firestore()
+        .collection("messages")
+        .whereEqualTo("twilioSid", inbound.messageSid())
+        .get()
+        .get()
+        .size();
   }
 
   private static java.util.List<JsonNode> eventsFor(EventTap tap, InboundWebhook inbound) {
@@ -71,8 +83,10 @@ class OutageRecoveryTest {
 
   @Test
   void firestoreDownAnswers503WithNothingWrittenAndTheRetrySucceeds() throws Exception {
-    // Warm the instance (clients connected, workspace cached) so the outage hits the write path itself.
-    assertEquals(200, stack.deliver(url(), stack.inbound("+5215520000000", "warm up")).statusCode());
+    // Warm the instance (clients connected, workspace cached) so the outage hits the write path
+    // itself.
+    assertEquals(
+        200, stack.deliver(url(), stack.inbound("+5215520000000", "warm up")).statusCode());
     try (EventTap tap = EventTap.open(stack.env.pubsub(), Topics.CONVERSATION_EVENTS)) {
       InboundWebhook inbound = stack.inbound("+5215520000001", "while firestore is down");
       firestoreProxy.cut();
@@ -84,7 +98,10 @@ class OutageRecoveryTest {
       assertEquals(503, during.statusCode(), during.body());
       JsonNode error = Json.read(during.body().getBytes());
       assertEquals("unavailable", error.path("error").asText());
-      assertEquals("5", during.headers().firstValue("Retry-After").orElse(null), "an outage tells the caller when to retry");
+      assertEquals(
+          "5",
+          during.headers().firstValue("Retry-After").orElse(null),
+          "an outage tells the caller when to retry");
       assertTrue(tookMs < 15_000, "answered inside Twilio's 15 s (took " + tookMs + " ms)");
       assertEquals(0, storedCopies(inbound), "no half-written state");
 
@@ -97,7 +114,8 @@ class OutageRecoveryTest {
 
   @Test
   void pubsubDownAfterTheWriteAnswers503AndTheRetryPublishesExactlyOnce() throws Exception {
-    assertEquals(200, stack.deliver(url(), stack.inbound("+5215520000002", "warm up")).statusCode());
+    assertEquals(
+        200, stack.deliver(url(), stack.inbound("+5215520000002", "warm up")).statusCode());
     try (EventTap tap = EventTap.open(stack.env.pubsub(), Topics.CONVERSATION_EVENTS)) {
       InboundWebhook inbound = stack.inbound("+5215520000003", "while pubsub is down");
       pubsubProxy.cut();

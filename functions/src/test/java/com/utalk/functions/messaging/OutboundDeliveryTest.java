@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.cloud.firestore.DocumentSnapshot;
 import com.google.pubsub.v1.PubsubMessage;
+import com.utalk.config.Settings;
 import com.utalk.emulators.twilio.InboundWebhook;
 import com.utalk.emulators.twilio.SentMessage;
 import com.utalk.events.EventOutbox;
@@ -16,7 +17,6 @@ import com.utalk.functions.testing.PubSubEvents;
 import com.utalk.functions.testing.StackUnderTest;
 import com.utalk.functions.wiring.Backend;
 import com.utalk.logging.LogSetup;
-import com.utalk.config.Settings;
 import com.utalk.messaging.Author;
 import com.utalk.messaging.OutboundMessageService;
 import com.utalk.messaging.OutboundRequest;
@@ -29,11 +29,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,11 +54,15 @@ class OutboundDeliveryTest {
     stack = new StackUnderTest();
     webhook = FunctionServer.http(WhatsAppInboundWebhook.class, stack.settings());
     statusCallback = FunctionServer.http(ClockedStatusCallback.class, stack.settings());
-    sender = new OutboundMessageSender(new Backend(Settings.of(stack.settings()), Clock.systemUTC()));
+    sender =
+        new OutboundMessageSender(new Backend(Settings.of(stack.settings()), Clock.systemUTC()));
     publisher = new PubSubEventPublisher(stack.env.pubsub());
     outbound =
         new OutboundMessageService(
-            stack.env.firestore(), new EventOutbox(stack.env.firestore(), publisher, Clock.systemUTC()), publisher, Clock.systemUTC());
+            stack.env.firestore(),
+            new EventOutbox(stack.env.firestore(), publisher, Clock.systemUTC()),
+            publisher,
+            Clock.systemUTC());
     commands = EventTap.open(stack.env.pubsub(), Topics.OUTBOUND_MESSAGES);
   }
 
@@ -79,14 +83,29 @@ class OutboundDeliveryTest {
   /** A conversation opened by a customer message, as in production. */
   private static String openConversation(String from) throws Exception {
     InboundWebhook inbound = stack.inbound(from, "hola");
-    assertEquals(200, stack.deliver(webhook.url(WhatsAppInboundWebhook.PATH), inbound).statusCode());
-    return stack.env.firestore().collection("messages").document("in_" + inbound.messageSid()).get().get().getString("conversationId");
+    assertEquals(
+        200, stack.deliver(webhook.url(WhatsAppInboundWebhook.PATH), inbound).statusCode());
+    return stack
+        .env
+        .firestore()
+        .collection("messages")
+        .document("in_" + inbound.messageSid())
+        .get()
+        .get()
+        .getString("conversationId");
   }
 
   private static String queue(String conversationId, String body, String requestId) {
     String messageId = UUID.randomUUID().toString();
     outbound.queue(
-        new OutboundRequest(StackUnderTest.WORKSPACE, conversationId, messageId, body, List.of(), Author.agent("agent-1"), null),
+        new OutboundRequest(
+            StackUnderTest.WORKSPACE,
+            conversationId,
+            messageId,
+            body,
+            List.of(),
+            Author.agent("agent-1"),
+            null),
         requestId);
     return messageId;
   }
@@ -104,7 +123,9 @@ class OutboundDeliveryTest {
   }
 
   private static void deliverCommand(String cloudEventId, PubsubMessage command) throws Exception {
-    sender.accept(PubSubEvents.messagePublished(cloudEventId, stack.env.project().projectId(), Topics.OUTBOUND_MESSAGES, command));
+    sender.accept(
+        PubSubEvents.messagePublished(
+            cloudEventId, stack.env.project().projectId(), Topics.OUTBOUND_MESSAGES, command));
   }
 
   private static DocumentSnapshot message(String messageId) throws Exception {
@@ -120,7 +141,13 @@ class OutboundDeliveryTest {
       form.put("ErrorCode", errorCode);
       form.put("ErrorMessage", "error " + errorCode);
     }
-    return stack.post(statusCallback.url(TwilioStatusCallback.PATH), form, stack.sign(TwilioStatusCallback.PATH, form), Map.of()).statusCode();
+    return stack
+        .post(
+            statusCallback.url(TwilioStatusCallback.PATH),
+            form,
+            stack.sign(TwilioStatusCallback.PATH, form),
+            Map.of())
+        .statusCode();
   }
 
   @Test
@@ -141,23 +168,33 @@ class OutboundDeliveryTest {
     assertEquals(StackUnderTest.PUBLIC_BASE_URL + TwilioStatusCallback.PATH, sent.statusCallback());
     DocumentSnapshot stored = message(messageId);
     assertEquals(sent.sid(), stored.getString("twilioSid"));
-    assertEquals("sending", stored.getString("status"), "Twilio accepted it as queued; callbacks move it on");
+    assertEquals(
+        "sending",
+        stored.getString("status"),
+        "Twilio accepted it as queued; callbacks move it on");
   }
 
   @Test
   void everyOrderOfStatusCallbacksConvergesOnTheSameFinalStatus() throws Exception {
     Map<Set<String>, Map<String, Object>> bySet =
-        finalDocumentsOfEveryOrder("+5215510000002", List.of("sent", "delivered", "read", "failed:30008"));
+        finalDocumentsOfEveryOrder(
+            "+5215510000002", List.of("sent", "delivered", "read", "failed:30008"));
     for (Map.Entry<Set<String>, Map<String, Object>> entry : bySet.entrySet()) {
       Set<String> set = entry.getKey();
       String expected =
-          set.contains("read") ? "read" : set.contains("delivered") ? "delivered" : set.contains("failed:30008") ? "failed" : "sent";
+          set.contains("read")
+              ? "read"
+              : set.contains("delivered")
+                  ? "delivered"
+                  : set.contains("failed:30008") ? "failed" : "sent";
       assertEquals(expected, entry.getValue().get("status"), "after " + set);
       if (expected.equals("failed")) {
         assertEquals("30008", entry.getValue().get("errorCode"));
         assertEquals("error 30008", entry.getValue().get("errorMessage"));
       } else {
-        assertNull(entry.getValue().get("errorCode"), "a delivered or read message shows no failure, after " + set);
+        assertNull(
+            entry.getValue().get("errorCode"),
+            "a delivered or read message shows no failure, after " + set);
       }
     }
   }
@@ -165,7 +202,9 @@ class OutboundDeliveryTest {
   @Test
   void competingFailureReportsGiveTheSameDocumentInEveryOrder() throws Exception {
     Map<Set<String>, Map<String, Object>> bySet =
-        finalDocumentsOfEveryOrder("+5215510000006", List.of("undelivered:30003", "failed:30008", "failed:30001", "delivered"));
+        finalDocumentsOfEveryOrder(
+            "+5215510000006",
+            List.of("undelivered:30003", "failed:30008", "failed:30001", "delivered"));
     for (Map.Entry<Set<String>, Map<String, Object>> entry : bySet.entrySet()) {
       Set<String> set = entry.getKey();
       Map<String, Object> document = entry.getValue();
@@ -174,7 +213,10 @@ class OutboundDeliveryTest {
         assertNull(document.get("errorCode"), "after " + set);
       } else if (set.contains("failed:30001")) {
         assertEquals("failed", document.get("status"));
-        assertEquals("30001", document.get("errorCode"), "the smallest code of the winning status, after " + set);
+        assertEquals(
+            "30001",
+            document.get("errorCode"),
+            "the smallest code of the winning status, after " + set);
       } else if (set.contains("failed:30008")) {
         assertEquals("30008", document.get("errorCode"), "after " + set);
       } else {
@@ -190,7 +232,8 @@ class OutboundDeliveryTest {
    * all orderings of one set leave byte-equal message documents (apart from the fields that name
    * the message itself). Returns one final document per set.
    */
-  private static Map<Set<String>, Map<String, Object>> finalDocumentsOfEveryOrder(String phone, List<String> reports) throws Exception {
+  private static Map<Set<String>, Map<String, Object>> finalDocumentsOfEveryOrder(
+      String phone, List<String> reports) throws Exception {
     String conversationId = openConversation(phone);
     List<List<String>> sequences = new ArrayList<>();
     permutations(reports, new ArrayList<>(), sequences);
@@ -224,18 +267,28 @@ class OutboundDeliveryTest {
     String conversationId = openConversation("+5215510000003");
     String messageId = queue(conversationId, "race", null);
     Backend backend = new Backend(Settings.of(stack.settings()), Clock.systemUTC());
-    var realSender = new com.utalk.twilio.TwilioWhatsAppSender(com.utalk.twilio.TwilioCredentials.from(backend.settings()));
+    var realSender =
+        new com.utalk.twilio.TwilioWhatsAppSender(
+            com.utalk.twilio.TwilioCredentials.from(backend.settings()));
     // Twilio answered, and its delivered callback lands before our sender records the sid.
-    com.utalk.messaging.WhatsAppSender racing = outgoing -> {
-      var sent = realSender.send(outgoing);
-      assertEquals(204, postStatus(sent.messageSid(), "delivered", null));
-      return sent;
-    };
+    com.utalk.messaging.WhatsAppSender racing =
+        outgoing -> {
+          var sent = realSender.send(outgoing);
+          assertEquals(204, postStatus(sent.messageSid(), "delivered", null));
+          return sent;
+        };
     var service =
         new com.utalk.messaging.OutboundSendService(
-            backend.firestore(), backend.outbox(), racing, new com.utalk.messaging.SendPolicy(1, Duration.ZERO),
-            StackUnderTest.PUBLIC_BASE_URL + TwilioStatusCallback.PATH, Clock.systemUTC());
-    service.send(new com.utalk.messaging.OutboundCommand(StackUnderTest.WORKSPACE, conversationId, messageId), "req-race");
+            backend.firestore(),
+            backend.outbox(),
+            racing,
+            new com.utalk.messaging.SendPolicy(1, Duration.ZERO),
+            StackUnderTest.PUBLIC_BASE_URL + TwilioStatusCallback.PATH,
+            Clock.systemUTC());
+    service.send(
+        new com.utalk.messaging.OutboundCommand(
+            StackUnderTest.WORKSPACE, conversationId, messageId),
+        "req-race");
     assertEquals("delivered", message(messageId).getString("status"));
   }
 
@@ -283,13 +336,20 @@ class OutboundDeliveryTest {
     }
     String logs = captured.toString(StandardCharsets.UTF_8);
     boolean sentLine =
-        logs.lines().anyMatch(line -> line.contains("\"outbound message sent\"") && line.contains("\"requestId\":\"req-chain-000042\""));
+        logs.lines()
+            .anyMatch(
+                line ->
+                    line.contains("\"outbound message sent\"")
+                        && line.contains("\"requestId\":\"req-chain-000042\""));
     assertTrue(sentLine, logs);
-    assertTrue(logs.lines().noneMatch(line -> line.contains("+5215510000005")), "phone numbers are masked in logs");
+    assertTrue(
+        logs.lines().noneMatch(line -> line.contains("+5215510000005")),
+        "phone numbers are masked in logs");
     assertTrue(logs.lines().noneMatch(line -> line.contains("trace me")), "bodies are not logged");
   }
 
-  private static void permutations(List<String> items, List<String> prefix, List<List<String>> out) {
+  private static void permutations(
+      List<String> items, List<String> prefix, List<List<String>> out) {
     if (!prefix.isEmpty()) {
       out.add(List.copyOf(prefix));
     }

@@ -17,10 +17,12 @@ public final class FunctionServer implements AutoCloseable {
     this.port = port;
   }
 
-  public static synchronized FunctionServer start(Class<?> target, String signatureType, Map<String, String> settings) {
+  public static synchronized FunctionServer start(
+      Class<?> target, String signatureType, Map<String, String> settings) {
     settings.forEach(System::setProperty);
     int port = Emulators.freePort();
-    Invoker invoker = new Invoker(port, target.getName(), signatureType, FunctionServer.class.getClassLoader());
+    Invoker invoker =
+        new Invoker(port, target.getName(), signatureType, FunctionServer.class.getClassLoader());
     try {
       invoker.startTestServer();
     } catch (Exception e) {

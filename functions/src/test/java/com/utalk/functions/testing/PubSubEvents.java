@@ -13,16 +13,18 @@ import java.util.Map;
 public final class PubSubEvents {
   private PubSubEvents() {}
 
-  public static CloudEvent messagePublished(String cloudEventId, String project, String topic, PubsubMessage message) {
+  public static CloudEvent messagePublished(
+      String cloudEventId, String project, String topic, PubsubMessage message) {
     Map<String, Object> body =
         Map.of(
             "message",
-                Map.of(
-                    "data", Base64.getEncoder().encodeToString(message.getData().toByteArray()),
-                    "attributes", message.getAttributesMap(),
-                    "messageId", message.getMessageId(),
-                    "orderingKey", message.getOrderingKey()),
-            "subscription", "projects/" + project + "/subscriptions/test");
+            Map.of(
+                "data", Base64.getEncoder().encodeToString(message.getData().toByteArray()),
+                "attributes", message.getAttributesMap(),
+                "messageId", message.getMessageId(),
+                "orderingKey", message.getOrderingKey()),
+            "subscription",
+            "projects/" + project + "/subscriptions/test");
     return CloudEventBuilder.v1()
         .withId(cloudEventId)
         .withSource(URI.create("//pubsub.googleapis.com/projects/" + project + "/topics/" + topic))

@@ -32,7 +32,8 @@ public final class StackUnderTest implements AutoCloseable {
   public final TestEnvironment env;
   public final TwilioStandIn twilio;
   public final TwilioAccount account = TwilioAccount.LOCAL;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   public StackUnderTest() {
     this.env = TestEnvironment.create();
@@ -41,7 +42,9 @@ public final class StackUnderTest implements AutoCloseable {
         .save(new Workspace(WORKSPACE, "Test workspace", List.of(BUSINESS_NUMBER.e164())));
   }
 
-  /** Settings for functions; {@code firestoreHost} lets a test put a proxy in front of the emulator. */
+  /**
+   * Settings for functions; {@code firestoreHost} lets a test put a proxy in front of the emulator.
+   */
   public Map<String, String> settings(String firestoreHost) {
     Map<String, String> values = new HashMap<>();
     values.put("GOOGLE_CLOUD_PROJECT", env.project().projectId());
@@ -65,8 +68,12 @@ public final class StackUnderTest implements AutoCloseable {
     return InboundWebhook.text(account, PhoneNumber.parse(from), BUSINESS_NUMBER, body);
   }
 
-  /** POSTs a webhook form to {@code url}, signed for {@code signedPath} unless {@code signature} overrides it. */
-  public HttpResponse<String> post(String url, Map<String, String> form, String signature, Map<String, String> headers) {
+  /**
+   * POSTs a webhook form to {@code url}, signed for {@code signedPath} unless {@code signature}
+   * overrides it.
+   */
+  public HttpResponse<String> post(
+      String url, Map<String, String> form, String signature, Map<String, String> headers) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(url))
             .timeout(Duration.ofSeconds(20))
@@ -88,10 +95,15 @@ public final class StackUnderTest implements AutoCloseable {
    * connection the server had just closed (after a refusal) is retried once: that request never
    * reached the server.
    */
-  public HttpResponse<String> postRaw(String url, String contentType, byte[] body, String signature) {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
-        .header("Content-Type", contentType).header("X-Twilio-Signature", signature)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+  public HttpResponse<String> postRaw(
+      String url, String contentType, byte[] body, String signature) {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(url))
+            .timeout(Duration.ofSeconds(20))
+            .header("Content-Type", contentType)
+            .header("X-Twilio-Signature", signature)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build();
     try {
       try {
         return http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -117,7 +129,11 @@ public final class StackUnderTest implements AutoCloseable {
 
   public static String encode(Map<String, String> form) {
     return form.entrySet().stream()
-        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .map(
+            e ->
+                URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                    + "="
+                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
         .collect(Collectors.joining("&"));
   }
 

@@ -5,10 +5,11 @@ import com.utalk.versions.ApiVersion;
 import java.time.Instant;
 
 /**
- * What a socket was accepted as: the agent, when its access token (hence the socket) expires,
- * and the API version its front end speaks (handshake {@code auth.apiVersion}).
+ * What a socket was accepted as: the agent, when its access token (hence the socket) expires, and
+ * the API version its front end speaks (handshake {@code auth.apiVersion}).
  */
-public record SocketPrincipal(Principal principal, Instant expiresAt, ApiVersion apiVersion) implements java.security.Principal {
+public record SocketPrincipal(Principal principal, Instant expiresAt, ApiVersion apiVersion)
+    implements java.security.Principal {
   @Override
   public String getName() {
     return principal.uid();

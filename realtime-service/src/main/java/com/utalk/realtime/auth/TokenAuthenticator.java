@@ -22,8 +22,8 @@ import java.util.concurrent.Executor;
  * expired token is refused here too. Refusals all read "unauthorized"; the reason is logged by the
  * verifier. Verification may fetch signing keys, so it runs on {@code executor}, not on the I/O
  * thread. The socket keeps the token's expiry ({@link SocketPrincipal}) and is disconnected then.
- * The front end's API version ({@code auth.apiVersion}, else the {@code X-API-Version} header;
- * none = current) is checked first: an unknown one or one past its sunset is refused with a
+ * The front end's API version ({@code auth.apiVersion}, else the {@code X-API-Version} header; none
+ * = current) is checked first: an unknown one or one past its sunset is refused with a
  * connect_error that says so and where to migrate.
  */
 public final class TokenAuthenticator implements Authenticator {
@@ -34,7 +34,11 @@ public final class TokenAuthenticator implements Authenticator {
   private final Executor executor;
   private final VersionPolicy versions;
 
-  public TokenAuthenticator(AccessTokenVerifier verifier, SocketMetrics metrics, Executor executor, VersionPolicy versions) {
+  public TokenAuthenticator(
+      AccessTokenVerifier verifier,
+      SocketMetrics metrics,
+      Executor executor,
+      VersionPolicy versions) {
     this.verifier = verifier;
     this.metrics = metrics;
     this.executor = executor;
@@ -49,7 +53,8 @@ public final class TokenAuthenticator implements Authenticator {
       versions.refuseIfSunset(version);
     } catch (ApiProblem refused) {
       metrics.connectionAttempt("rejected");
-      return CompletableFuture.completedFuture(AuthResult.reject(refused.code() + ": " + refused.publicMessage()));
+      return CompletableFuture.completedFuture(
+          AuthResult.reject(refused.code() + ": " + refused.publicMessage()));
     }
     Optional<String> token = handshake.token();
     if (token.isEmpty()) {
@@ -62,9 +67,11 @@ public final class TokenAuthenticator implements Authenticator {
   private static ApiVersion version(Handshake handshake) {
     var named = handshake.auth().path(ApiVersions.HANDSHAKE_FIELD);
     if (!named.isMissingNode() && !named.isNull() && !named.isTextual()) {
-      throw new com.utalk.errors.ValidationException(ApiVersions.HANDSHAKE_FIELD, "auth.apiVersion must be a string such as v1.2");
+      throw new com.utalk.errors.ValidationException(
+          ApiVersions.HANDSHAKE_FIELD, "auth.apiVersion must be a string such as v1.2");
     }
-    return ApiVersions.resolve(named.isTextual() ? named.textValue() : handshake.header(ApiVersions.HEADER));
+    return ApiVersions.resolve(
+        named.isTextual() ? named.textValue() : handshake.header(ApiVersions.HEADER));
   }
 
   private AuthResult verify(String token, ApiVersion version) {
@@ -72,7 +79,8 @@ public final class TokenAuthenticator implements Authenticator {
       // "ok" is counted when the socket is actually connected (RealtimeServer), so the active gauge
       // only ever counts sockets whose disconnect will be counted too
       AccessTokenVerifier.Verified verified = verifier.verifyUntil(token);
-      return AuthResult.accept(new SocketPrincipal(verified.principal(), verified.expiresAt(), version));
+      return AuthResult.accept(
+          new SocketPrincipal(verified.principal(), verified.expiresAt(), version));
     } catch (UnauthenticatedException e) {
       metrics.connectionAttempt("rejected");
       return AuthResult.reject();

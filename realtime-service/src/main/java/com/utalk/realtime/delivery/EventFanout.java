@@ -1,7 +1,6 @@
 package com.utalk.realtime.delivery;
 
 import com.google.common.util.concurrent.Striped;
-import java.util.concurrent.locks.Lock;
 import com.utalk.events.ConversationEvent;
 import com.utalk.logging.Log;
 import com.utalk.realtime.session.Connection;
@@ -16,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Lock;
 
 /**
  * Turns the conversation events this instance receives into socket emits, per conversation in
@@ -29,8 +29,10 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class EventFanout {
   private static final Log LOG = Log.get(EventFanout.class);
+
   /** Conversations whose last delivered seq is remembered; past this the memory is reset. */
   static final int MAX_TRACKED_CONVERSATIONS = 200_000;
+
   private static final int STRIPES = 256;
 
   private final SocketServer server;
@@ -72,14 +74,30 @@ public final class EventFanout {
       Long last = lastSeq.get(conversationId);
       if (last != null && event.seq() <= last) {
         duplicates.incrementAndGet();
-        LOG.debug("duplicate event dropped", "eventId", event.eventId(), "conversationId", conversationId, "seq", event.seq());
+        LOG.debug(
+            "duplicate event dropped",
+            "eventId",
+            event.eventId(),
+            "conversationId",
+            conversationId,
+            "seq",
+            event.seq());
         return;
       }
       if (last != null && event.seq() > last + 1) {
-        List<ConversationEvent> missing = log.between(conversationId, last, event.seq() - 1, EventLog.MAX_REPLAY);
+        List<ConversationEvent> missing =
+            log.between(conversationId, last, event.seq() - 1, EventLog.MAX_REPLAY);
         gapsFilled.incrementAndGet();
-        LOG.info("gap in the live feed filled from the event log",
-            "conversationId", conversationId, "after", last, "before", event.seq(), "filled", missing.size());
+        LOG.info(
+            "gap in the live feed filled from the event log",
+            "conversationId",
+            conversationId,
+            "after",
+            last,
+            "before",
+            event.seq(),
+            "filled",
+            missing.size());
         missing.forEach(this::emit);
       }
       emit(event);
@@ -91,13 +109,14 @@ public final class EventFanout {
       lock.unlock();
     }
     lastEventAt = event.occurredAt();
-    lastEventLag = event.occurredAt() == null ? null : Duration.between(event.occurredAt(), clock.instant());
+    lastEventLag =
+        event.occurredAt() == null ? null : Duration.between(event.occurredAt(), clock.instant());
   }
 
   /**
    * Sends {@code connection} the events of a conversation after {@code afterSeq} that it has not
-   * been sent, oldest first, then the live ones that arrived meanwhile. The caller has checked
-   * that the socket may read the conversation.
+   * been sent, oldest first, then the live ones that arrived meanwhile. The caller has checked that
+   * the socket may read the conversation.
    */
   public SyncResult sync(Connection connection, String conversationId, long afterSeq) {
     SyncSession session = new SyncSession(connection, conversationId);
@@ -114,7 +133,8 @@ public final class EventFanout {
     try {
       // Everything committed before the session was registered is in the log; everything fanned
       // out after it is held in the session. The overlap is removed by seq.
-      List<ConversationEvent> missed = log.between(conversationId, afterSeq, Long.MAX_VALUE, EventLog.MAX_REPLAY);
+      List<ConversationEvent> missed =
+          log.between(conversationId, afterSeq, Long.MAX_VALUE, EventLog.MAX_REPLAY);
       complete = missed.size() < EventLog.MAX_REPLAY;
       for (ConversationEvent event : missed) {
         if (sendTo(connection, event)) {
@@ -168,7 +188,8 @@ public final class EventFanout {
     for (int i = 1; i < rooms.size(); i++) {
       broadcast = broadcast.to(rooms.get(i));
     }
-    Set<SyncSession> sessions = event.conversationId() == null ? null : syncing.get(event.conversationId());
+    Set<SyncSession> sessions =
+        event.conversationId() == null ? null : syncing.get(event.conversationId());
     if (sessions != null) {
       for (SyncSession session : sessions) {
         broadcast = broadcast.except(session.connection.socket());
@@ -195,11 +216,23 @@ public final class EventFanout {
     delivered.incrementAndGet();
   }
 
-  /** For /health/socket: events fanned out, duplicates dropped, gaps filled, last event and its lag. */
+  /**
+   * For /health/socket: events fanned out, duplicates dropped, gaps filled, last event and its lag.
+   */
   public Stats stats() {
     Duration lag = lastEventLag;
-    return new Stats(delivered.get(), duplicates.get(), gapsFilled.get(), lastEventAt, lag == null ? null : lag.toMillis());
+    return new Stats(
+        delivered.get(),
+        duplicates.get(),
+        gapsFilled.get(),
+        lastEventAt,
+        lag == null ? null : lag.toMillis());
   }
 
-  public record Stats(long delivered, long duplicatesDropped, long gapsFilled, Instant lastEventAt, Long lastEventLagMs) {}
+  public record Stats(
+      long delivered,
+      long duplicatesDropped,
+      long gapsFilled,
+      Instant lastEventAt,
+      Long lastEventLagMs) {}
 }

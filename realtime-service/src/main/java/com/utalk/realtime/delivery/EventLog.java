@@ -26,7 +26,8 @@ public final class EventLog {
   }
 
   /** Events with {@code afterSeq < seq <= upToSeq} (use Long.MAX_VALUE for "all"), oldest first. */
-  public List<ConversationEvent> between(String conversationId, long afterSeq, long upToSeq, int limit) {
+  public List<ConversationEvent> between(
+      String conversationId, long afterSeq, long upToSeq, int limit) {
     Query query =
         firestore
             .collection(Collections.CONVERSATIONS)

@@ -1,8 +1,8 @@
 package com.utalk.realtime.delivery;
 
 /**
- * The rooms of the realtime service. Every socket is in its workspace's room and its own agent
- * room from the moment it connects; it joins a conversation's room with {@code conversation:join}.
+ * The rooms of the realtime service. Every socket is in its workspace's room and its own agent room
+ * from the moment it connects; it joins a conversation's room with {@code conversation:join}.
  */
 public final class RoomNames {
   /** Every socket: receives api:changes. */

@@ -12,7 +12,13 @@ import java.util.Optional;
  * front end can order, dedupe and ask for what it missed ({@code sync:since}).
  */
 public record SocketEvent(
-    String eventId, String type, String workspaceId, String conversationId, long seq, Instant occurredAt, JsonNode data) {
+    String eventId,
+    String type,
+    String workspaceId,
+    String conversationId,
+    long seq,
+    Instant occurredAt,
+    JsonNode data) {
 
   public static final String MESSAGE_NEW = "message:new";
   public static final String MESSAGE_STATUS = "message:status";
@@ -20,12 +26,19 @@ public record SocketEvent(
   public static final String CONVERSATION_ESCALATED = "conversation:escalated";
   public static final String API_CHANGES = "api:changes";
 
-  /** Published on {@code conversation-events} by the deprecation work; not tied to a conversation. */
+  /**
+   * Published on {@code conversation-events} by the deprecation work; not tied to a conversation.
+   */
   public static final String API_CHANGES_TYPE = "api.changes";
 
   public static SocketEvent of(ConversationEvent event) {
     return new SocketEvent(
-        event.eventId(), event.type(), event.workspaceId(), event.conversationId(), event.seq(), event.occurredAt(),
+        event.eventId(),
+        event.type(),
+        event.workspaceId(),
+        event.conversationId(),
+        event.seq(),
+        event.occurredAt(),
         event.payload());
   }
 
@@ -35,7 +48,8 @@ public record SocketEvent(
       return Optional.empty();
     }
     return switch (type) {
-      case ConversationEvent.MESSAGE_RECEIVED, ConversationEvent.MESSAGE_OUTBOUND -> Optional.of(MESSAGE_NEW);
+      case ConversationEvent.MESSAGE_RECEIVED, ConversationEvent.MESSAGE_OUTBOUND ->
+          Optional.of(MESSAGE_NEW);
       case ConversationEvent.MESSAGE_STATUS -> Optional.of(MESSAGE_STATUS);
       case ConversationEvent.CONVERSATION_UPDATED -> Optional.of(CONVERSATION_UPDATED);
       case EscalationService.CONVERSATION_ESCALATED -> Optional.of(CONVERSATION_ESCALATED);

@@ -5,4 +5,5 @@ package com.utalk.realtime.delivery;
  * events were missed than one replay returns ({@link EventLog#MAX_REPLAY}): the client should
  * reload the conversation over REST.
  */
-public record SyncResult(String conversationId, long fromSeq, int replayed, long lastSeq, boolean complete) {}
+public record SyncResult(
+    String conversationId, long fromSeq, int replayed, long lastSeq, boolean complete) {}

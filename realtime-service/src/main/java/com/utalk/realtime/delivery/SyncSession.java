@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One socket catching up on one conversation: while its missed events are read from Firestore,
- * the live ones meant for it wait here, so it receives the missed ones first and nothing twice.
- * Guarded by the fan-out's lock for the conversation.
+ * One socket catching up on one conversation: while its missed events are read from Firestore, the
+ * live ones meant for it wait here, so it receives the missed ones first and nothing twice. Guarded
+ * by the fan-out's lock for the conversation.
  */
 final class SyncSession {
   final Connection connection;

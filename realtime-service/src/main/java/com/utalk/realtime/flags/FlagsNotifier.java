@@ -25,16 +25,22 @@ public final class FlagsNotifier implements AutoCloseable {
 
   public FlagsNotifier(FeatureFlags flags, Consumer<Map<String, Object>> broadcast) {
     this.flags = flags;
-    flags.client().onProviderConfigurationChanged((EventDetails details) -> {
-      List<String> changed = details.getFlagsChanged() == null ? List.of() : details.getFlagsChanged();
-      LOG.info("flags changed; telling the sockets", "flags", String.join(",", changed));
-      broadcast.accept(Map.of("flags", changed));
-    });
-    this.timer = Executors.newSingleThreadScheduledExecutor(task -> {
-      Thread thread = new Thread(task, "flags-notifier");
-      thread.setDaemon(true);
-      return thread;
-    });
+    flags
+        .client()
+        .onProviderConfigurationChanged(
+            (EventDetails details) -> {
+              List<String> changed =
+                  details.getFlagsChanged() == null ? List.of() : details.getFlagsChanged();
+              LOG.info("flags changed; telling the sockets", "flags", String.join(",", changed));
+              broadcast.accept(Map.of("flags", changed));
+            });
+    this.timer =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread = new Thread(task, "flags-notifier");
+              thread.setDaemon(true);
+              return thread;
+            });
     long interval = flags.refresh().toMillis();
     timer.scheduleWithFixedDelay(this::check, interval, interval, TimeUnit.MILLISECONDS);
   }

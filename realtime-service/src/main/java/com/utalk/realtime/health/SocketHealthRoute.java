@@ -11,8 +11,8 @@ import java.util.function.BooleanSupplier;
 /**
  * {@code GET /health/socket}: what the "Eventos RT sin acks" runbook reads first — connections,
  * rooms, this instance, whether its Pub/Sub subscription is pulling, and how far behind the last
- * fanned-out event was. 200 when the instance can deliver live events, 503 when its subscription
- * is not active or it is draining (so a load balancer stops sending it new clients).
+ * fanned-out event was. 200 when the instance can deliver live events, 503 when its subscription is
+ * not active or it is draining (so a load balancer stops sending it new clients).
  */
 public final class SocketHealthRoute implements HttpRoute {
   private final SocketServer server;
@@ -22,7 +22,11 @@ public final class SocketHealthRoute implements HttpRoute {
   private final BooleanSupplier draining;
 
   public SocketHealthRoute(
-      SocketServer server, InstanceSubscription subscription, EventFanout fanout, String instanceId, BooleanSupplier draining) {
+      SocketServer server,
+      InstanceSubscription subscription,
+      EventFanout fanout,
+      String instanceId,
+      BooleanSupplier draining) {
     this.server = server;
     this.subscription = subscription;
     this.fanout = fanout;
@@ -33,7 +37,10 @@ public final class SocketHealthRoute implements HttpRoute {
   @Override
   public Response handle(Request request) {
     if (!request.method().equals("GET") && !request.method().equals("HEAD")) {
-      return Response.json(405, com.utalk.json.Json.writeBytes(new com.utalk.errors.ErrorBody("method_not_allowed", "use GET", null, null)));
+      return Response.json(
+          405,
+          com.utalk.json.Json.writeBytes(
+              new com.utalk.errors.ErrorBody("method_not_allowed", "use GET", null, null)));
     }
     boolean subscribed = subscription.state() == InstanceSubscription.State.ACTIVE;
     boolean drainingNow = draining.getAsBoolean();

@@ -13,11 +13,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Tells the agents' sockets when a restore or migration starts and ends: polls the maintenance
- * flag every {@code interval} and, on each change, broadcasts {@code system:maintenance}
- * {@code {active, reason, retryAfterSeconds}}; a socket that connects during maintenance gets
- * it at once ({@link #current()}). The front end shows a banner and holds its sends until
- * {@code active: false}.
+ * Tells the agents' sockets when a restore or migration starts and ends: polls the maintenance flag
+ * every {@code interval} and, on each change, broadcasts {@code system:maintenance} {@code {active,
+ * reason, retryAfterSeconds}}; a socket that connects during maintenance gets it at once ({@link
+ * #current()}). The front end shows a banner and holds its sends until {@code active: false}.
  */
 public final class MaintenanceNotifier implements AutoCloseable {
   public static final String EVENT = "system:maintenance";
@@ -28,14 +27,17 @@ public final class MaintenanceNotifier implements AutoCloseable {
   private final ScheduledExecutorService timer;
   private volatile MaintenanceState last = MaintenanceState.OFF;
 
-  public MaintenanceNotifier(MaintenanceMode maintenance, Consumer<Map<String, Object>> broadcast, Duration interval) {
+  public MaintenanceNotifier(
+      MaintenanceMode maintenance, Consumer<Map<String, Object>> broadcast, Duration interval) {
     this.maintenance = maintenance;
     this.broadcast = broadcast;
-    this.timer = Executors.newSingleThreadScheduledExecutor(task -> {
-      Thread thread = new Thread(task, "maintenance-notifier");
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.timer =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread = new Thread(task, "maintenance-notifier");
+              thread.setDaemon(true);
+              return thread;
+            });
     timer.scheduleWithFixedDelay(this::check, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
   }
 
@@ -43,7 +45,8 @@ public final class MaintenanceNotifier implements AutoCloseable {
   void check() {
     try {
       MaintenanceState now = maintenance.current();
-      if (now.active() != last.active() || (now.active() && !Objects.equals(now.reason(), last.reason()))) {
+      if (now.active() != last.active()
+          || (now.active() && !Objects.equals(now.reason(), last.reason()))) {
         last = now;
         LOG.info("maintenance changed; telling the sockets", "active", now.active());
         broadcast.accept(payload(now));

@@ -27,10 +27,10 @@ import java.util.Map;
  * What an agent's socket can do. On connection it joins its workspace, agent and everyone rooms;
  * then: {@code conversation:join} / {@code conversation:leave} (checked against the permission
  * policy and the workspace), {@code message:send} (the same service as the REST API), {@code
- * typing:start} / {@code typing:stop} (relayed to the conversation room, not stored) and
- * {@code sync:since} (missed events replayed from Firestore). Every event with a callback gets an
- * ack in {@link SocketCall}'s shape; every event counts against the socket's {@link EventBudget},
- * and the socket is disconnected when its access token expires ({@link SessionExpiry}).
+ * typing:start} / {@code typing:stop} (relayed to the conversation room, not stored) and {@code
+ * sync:since} (missed events replayed from Firestore). Every event with a callback gets an ack in
+ * {@link SocketCall}'s shape; every event counts against the socket's {@link EventBudget}, and the
+ * socket is disconnected when its access token expires ({@link SessionExpiry}).
  */
 public final class AgentHandlers {
   /** Most conversations one {@code sync:since} may name. */
@@ -70,7 +70,10 @@ public final class AgentHandlers {
     this.clock = clock;
   }
 
-  /** Registered with {@link SocketServer#onConnection}: runs before the client learns it is connected. */
+  /**
+   * Registered with {@link SocketServer#onConnection}: runs before the client learns it is
+   * connected.
+   */
   public void connected(Socket socket) {
     Connection connection = Connection.of(socket, budgets.newBudget());
     connections.add(connection);
@@ -80,12 +83,33 @@ public final class AgentHandlers {
     socket.join(RoomNames.workspace(connection.principal().workspaceId()));
     socket.join(RoomNames.agent(connection.principal().uid()));
 
-    socket.on("conversation:join", call.blocking(connection, "conversation:join", (args, requestId) -> join(connection, args)));
-    socket.on("conversation:leave", call.inline(connection, "conversation:leave", (args, requestId) -> leave(connection, args)));
-    socket.on("message:send", call.blocking(connection, "message:send", (args, requestId) -> send(connection, args, requestId)));
-    socket.on("typing:start", call.inline(connection, "typing:start", (args, requestId) -> typing(connection, args, "typing:start")));
-    socket.on("typing:stop", call.inline(connection, "typing:stop", (args, requestId) -> typing(connection, args, "typing:stop")));
-    socket.on("sync:since", call.blocking(connection, "sync:since", (args, requestId) -> sync(connection, args)));
+    socket.on(
+        "conversation:join",
+        call.blocking(
+            connection, "conversation:join", (args, requestId) -> join(connection, args)));
+    socket.on(
+        "conversation:leave",
+        call.inline(
+            connection, "conversation:leave", (args, requestId) -> leave(connection, args)));
+    socket.on(
+        "message:send",
+        call.blocking(
+            connection, "message:send", (args, requestId) -> send(connection, args, requestId)));
+    socket.on(
+        "typing:start",
+        call.inline(
+            connection,
+            "typing:start",
+            (args, requestId) -> typing(connection, args, "typing:start")));
+    socket.on(
+        "typing:stop",
+        call.inline(
+            connection,
+            "typing:stop",
+            (args, requestId) -> typing(connection, args, "typing:stop")));
+    socket.on(
+        "sync:since",
+        call.blocking(connection, "sync:since", (args, requestId) -> sync(connection, args)));
   }
 
   private Map<String, Object> join(Connection connection, Args args) {
@@ -123,9 +147,14 @@ public final class AgentHandlers {
     }
     AgentMessages.Sent sent =
         messages.send(
-            connection.principal(), request.path("conversationId").textValue(),
-            MessageIds.forSend(connection.socket().principal(SocketPrincipal.class).apiVersion(), request.path("messageId").textValue()),
-            request.path("body").textValue(), mediaIds, requestId);
+            connection.principal(),
+            request.path("conversationId").textValue(),
+            MessageIds.forSend(
+                connection.socket().principal(SocketPrincipal.class).apiVersion(),
+                request.path("messageId").textValue()),
+            request.path("body").textValue(),
+            mediaIds,
+            requestId);
     Map<String, Object> reply = new LinkedHashMap<>();
     reply.put("messageId", sent.message().id());
     reply.put("status", sent.message().status());
@@ -137,7 +166,8 @@ public final class AgentHandlers {
     String conversationId = requiredText(args.get(0), "conversationId");
     String room = RoomNames.conversation(conversationId);
     if (!connection.socket().rooms().contains(room)) {
-      throw new ValidationException("conversationId", "join the conversation before sending typing indicators");
+      throw new ValidationException(
+          "conversationId", "join the conversation before sending typing indicators");
     }
     Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("conversationId", conversationId);
@@ -186,10 +216,12 @@ public final class AgentHandlers {
       }
     }
     if (wanted.isEmpty()) {
-      throw new ValidationException("conversationId", "sync:since takes {conversationId, seq} or {conversations: [...]}");
+      throw new ValidationException(
+          "conversationId", "sync:since takes {conversationId, seq} or {conversations: [...]}");
     }
     if (wanted.size() > MAX_SYNC_CONVERSATIONS) {
-      throw new ValidationException("conversations", "at most " + MAX_SYNC_CONVERSATIONS + " conversations per sync:since");
+      throw new ValidationException(
+          "conversations", "at most " + MAX_SYNC_CONVERSATIONS + " conversations per sync:since");
     }
     return wanted;
   }
@@ -199,7 +231,8 @@ public final class AgentHandlers {
       return 0;
     }
     if (!node.canConvertToLong() || !node.isIntegralNumber() || node.asLong() < 0) {
-      throw new ValidationException("seq", "seq must be a non-negative integer (the last sequence number seen)");
+      throw new ValidationException(
+          "seq", "seq must be a non-negative integer (the last sequence number seen)");
     }
     return node.asLong();
   }

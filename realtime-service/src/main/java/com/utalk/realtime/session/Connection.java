@@ -7,11 +7,20 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Set;
 
-/** One authenticated agent socket: who, until when its token is valid, its event budget, what it has been sent. */
-public record Connection(Socket socket, Principal principal, Instant expiresAt, EventBudget budget, DeliveredSeqs delivered) {
+/**
+ * One authenticated agent socket: who, until when its token is valid, its event budget, what it has
+ * been sent.
+ */
+public record Connection(
+    Socket socket,
+    Principal principal,
+    Instant expiresAt,
+    EventBudget budget,
+    DeliveredSeqs delivered) {
   public static Connection of(Socket socket, EventBudget budget) {
     SocketPrincipal accepted = socket.principal(SocketPrincipal.class);
-    return new Connection(socket, accepted.principal(), accepted.expiresAt(), budget, new DeliveredSeqs());
+    return new Connection(
+        socket, accepted.principal(), accepted.expiresAt(), budget, new DeliveredSeqs());
   }
 
   public String id() {

@@ -27,6 +27,8 @@ public final class Connections {
 
   /** The connections of any of {@code uids}: a scan, for the rare case of disabled users. */
   public List<Connection> ofUsers(Set<String> uids) {
-    return byId.values().stream().filter(connection -> uids.contains(connection.principal().uid())).toList();
+    return byId.values().stream()
+        .filter(connection -> uids.contains(connection.principal().uid()))
+        .toList();
   }
 }

@@ -13,8 +13,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Closes the sockets of users an admin disabled. Every {@code interval} it reads the disabled
- * users (one cached document read, see {@link DisabledUsers}) and, when there are any, scans this
+ * Closes the sockets of users an admin disabled. Every {@code interval} it reads the disabled users
+ * (one cached document read, see {@link DisabledUsers}) and, when there are any, scans this
  * instance's connections for them: each gets {@value #EVENT} with the one error body ({@code error:
  * "account_disabled"}), then a server disconnect. Scanning every connection on every tick, not only
  * for newly disabled users, also catches a socket whose token was verified just before the disable
@@ -31,12 +31,15 @@ public final class DisabledUserSockets implements AutoCloseable {
   public DisabledUserSockets(DisabledUsers disabled, Connections connections, Duration interval) {
     this.disabled = disabled;
     this.connections = connections;
-    this.timer = Executors.newSingleThreadScheduledExecutor(task -> {
-      Thread thread = new Thread(task, "disabled-user-sockets");
-      thread.setDaemon(true);
-      return thread;
-    });
-    timer.scheduleWithFixedDelay(this::check, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    this.timer =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread = new Thread(task, "disabled-user-sockets");
+              thread.setDaemon(true);
+              return thread;
+            });
+    timer.scheduleWithFixedDelay(
+        this::check, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   void check() {
@@ -48,8 +51,18 @@ public final class DisabledUserSockets implements AutoCloseable {
       List<Connection> doomed = connections.ofUsers(uids);
       for (Connection connection : doomed) {
         if (connection.socket().connected()) {
-          LOG.info("closing the socket of a disabled user", "socketId", connection.id(), "userId", connection.principal().uid());
-          connection.socket().emit(EVENT, ErrorBody.of(AccessTokenVerifier.accountDisabled(), RequestContext.newRequestId()));
+          LOG.info(
+              "closing the socket of a disabled user",
+              "socketId",
+              connection.id(),
+              "userId",
+              connection.principal().uid());
+          connection
+              .socket()
+              .emit(
+                  EVENT,
+                  ErrorBody.of(
+                      AccessTokenVerifier.accountDisabled(), RequestContext.newRequestId()));
           connection.socket().disconnect();
         }
       }

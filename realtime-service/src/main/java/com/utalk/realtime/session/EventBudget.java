@@ -3,16 +3,20 @@ package com.utalk.realtime.session;
 import java.time.Duration;
 
 /**
- * A token bucket of client events for one socket: {@code burst} events at once, refilled at
- * {@code perSecond}. One socket cannot relay a flood of typing indicators to other agents, nor
- * queue a flood of Firestore work. Thread-safe; time is passed in (nanoTime) so it is testable.
+ * A token bucket of client events for one socket: {@code burst} events at once, refilled at {@code
+ * perSecond}. One socket cannot relay a flood of typing indicators to other agents, nor queue a
+ * flood of Firestore work. Thread-safe; time is passed in (nanoTime) so it is testable.
  */
 public final class EventBudget {
-  /** The budget every socket starts with ({@code REALTIME_SOCKET_EVENTS_PER_SECOND}, {@code REALTIME_SOCKET_EVENT_BURST}). */
+  /**
+   * The budget every socket starts with ({@code REALTIME_SOCKET_EVENTS_PER_SECOND}, {@code
+   * REALTIME_SOCKET_EVENT_BURST}).
+   */
   public record Policy(double perSecond, int burst) {
     public Policy {
       if (perSecond <= 0 || burst < 1) {
-        throw new IllegalArgumentException("a socket event budget needs a positive rate and a burst of at least 1");
+        throw new IllegalArgumentException(
+            "a socket event budget needs a positive rate and a burst of at least 1");
       }
     }
 

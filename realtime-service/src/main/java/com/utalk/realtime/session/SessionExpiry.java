@@ -15,9 +15,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * A socket lives no longer than the access token it connected with. When the token expires the
  * client first gets {@value #EVENT} with the one error body ({@code error: "token_expired"}), then
- * a server disconnect, so it knows to refresh its token and reconnect with the new one (it does
- * not reconnect by itself after a server disconnect). An event that races the timer is refused
- * the same way.
+ * a server disconnect, so it knows to refresh its token and reconnect with the new one (it does not
+ * reconnect by itself after a server disconnect). An event that races the timer is refused the same
+ * way.
  */
 public final class SessionExpiry {
   public static final String EVENT = "session:expired";
@@ -38,23 +38,29 @@ public final class SessionExpiry {
    * case) is removed at once, so sockets that come and go do not pile up until their expiry.
    */
   public static ScheduledExecutorService timers() {
-    ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, runnable -> {
-      Thread thread = new Thread(runnable, "session-expiry");
-      thread.setDaemon(true);
-      return thread;
-    });
+    ScheduledThreadPoolExecutor timers =
+        new ScheduledThreadPoolExecutor(
+            1,
+            runnable -> {
+              Thread thread = new Thread(runnable, "session-expiry");
+              thread.setDaemon(true);
+              return thread;
+            });
     timers.setRemoveOnCancelPolicy(true);
     return timers;
   }
 
   public static UnauthenticatedException problem() {
-    return new UnauthenticatedException("token_expired", "the access token has expired: refresh it, then reconnect with the new token");
+    return new UnauthenticatedException(
+        "token_expired",
+        "the access token has expired: refresh it, then reconnect with the new token");
   }
 
   /** Schedules the disconnect at the token's expiry; cancelled when the socket goes first. */
   public void watch(Connection connection) {
     long delay = Math.max(0, Duration.between(clock.instant(), connection.expiresAt()).toMillis());
-    ScheduledFuture<?> timer = timers.schedule(() -> expire(connection), delay, TimeUnit.MILLISECONDS);
+    ScheduledFuture<?> timer =
+        timers.schedule(() -> expire(connection), delay, TimeUnit.MILLISECONDS);
     connection.socket().onDisconnect(reason -> timer.cancel(false));
   }
 
@@ -68,7 +74,12 @@ public final class SessionExpiry {
       return;
     }
     metrics.sessionExpired();
-    LOG.info("socket session expired", "socketId", connection.id(), "userId", connection.principal().uid());
+    LOG.info(
+        "socket session expired",
+        "socketId",
+        connection.id(),
+        "userId",
+        connection.principal().uid());
     connection.socket().emit(EVENT, ErrorBody.of(problem(), RequestContext.newRequestId()));
     connection.socket().disconnect();
   }

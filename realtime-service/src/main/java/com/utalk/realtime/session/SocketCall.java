@@ -25,8 +25,8 @@ import java.util.concurrent.RejectedExecutionException;
 /**
  * Runs one client event the way every event runs: a fresh requestId (it rides along into the
  * functions' logs through the Pub/Sub attribute), a "received"/"processed" log pair, the socket
- * metrics, and an ack in one shape — {@code {ok: true, requestId, ...}} or
- * {@code {ok: false, error, message, requestId}}. A failure never throws the socket away.
+ * metrics, and an ack in one shape — {@code {ok: true, requestId, ...}} or {@code {ok: false,
+ * error, message, requestId}}. A failure never throws the socket away.
  */
 public final class SocketCall {
   /** The work of one event: returns the fields of a successful ack. */
@@ -36,6 +36,7 @@ public final class SocketCall {
   }
 
   private static final Log LOG = Log.get(SocketCall.class);
+
   /** The floor for every string of an event's arguments, as for REST bodies (docs/api.md). */
   static final int MAX_STRING_CHARS = 8192;
 
@@ -60,7 +61,11 @@ public final class SocketCall {
       try {
         blockingWork.execute(() -> run(connection, event, work, args, ack, requestId, started));
       } catch (RejectedExecutionException e) {
-        reply(ack, failure(new ServiceUnavailableException("the server is busy or shutting down; retry"), requestId));
+        reply(
+            ack,
+            failure(
+                new ServiceUnavailableException("the server is busy or shutting down; retry"),
+                requestId));
         metrics.event(event, System.nanoTime() - started, true);
       }
     };
@@ -82,7 +87,8 @@ public final class SocketCall {
    * told and disconnected) and the per-socket event rate (refused with {@code rate_limited} and
    * Retry-After; not logged per event, so a flood cannot flood the logs: it is counted instead).
    */
-  private boolean refusedUpFront(Connection connection, String event, Ack ack, String requestId, long started) {
+  private boolean refusedUpFront(
+      Connection connection, String event, Ack ack, String requestId, long started) {
     if (expiry.expired(connection)) {
       reply(ack, failure(SessionExpiry.problem(), requestId));
       expiry.expire(connection);
@@ -90,16 +96,36 @@ public final class SocketCall {
     }
     if (!connection.budget().tryTake(started)) {
       metrics.rateLimited(event);
-      reply(ack, failure(new RateLimitedException("too many socket events: slow down", connection.budget().retryAfter(started)), requestId));
+      reply(
+          ack,
+          failure(
+              new RateLimitedException(
+                  "too many socket events: slow down", connection.budget().retryAfter(started)),
+              requestId));
       return true;
     }
     return false;
   }
 
-  private void run(Connection connection, String event, Work work, Args args, Ack ack, String requestId, long started) {
+  private void run(
+      Connection connection,
+      String event,
+      Work work,
+      Args args,
+      Ack ack,
+      String requestId,
+      long started) {
     boolean failed = false;
     try (RequestContext.Scope ignored = new RequestContext(requestId, null).open()) {
-      List<Object> fields = new ArrayList<>(List.of("event", event, "socketId", connection.id(), "userId", connection.principal().uid()));
+      List<Object> fields =
+          new ArrayList<>(
+              List.of(
+                  "event",
+                  event,
+                  "socketId",
+                  connection.id(),
+                  "userId",
+                  connection.principal().uid()));
       String conversationId = args.get(0).path("conversationId").textValue();
       String messageId = args.get(0).path("messageId").textValue();
       if (conversationId != null) {
@@ -125,7 +151,10 @@ public final class SocketCall {
         failed = problem.status() >= 500;
         reply = failure(problem, requestId);
         if (problem instanceof InternalException) {
-          LOG.error("socket event failed", problem.getCause() == null ? problem : problem.getCause(), fields.toArray());
+          LOG.error(
+              "socket event failed",
+              problem.getCause() == null ? problem : problem.getCause(),
+              fields.toArray());
         } else {
           LOG.info("socket event refused", with(fields, "error", problem.code()));
         }
@@ -142,11 +171,17 @@ public final class SocketCall {
     }
   }
 
-  /** The HTTP error body ({@link ErrorBody}) behind {@code ok: false}, plus Retry-After in seconds when set. */
+  /**
+   * The HTTP error body ({@link ErrorBody}) behind {@code ok: false}, plus Retry-After in seconds
+   * when set.
+   */
   static Map<String, Object> failure(ApiProblem problem, String requestId) {
     Map<String, Object> reply = new LinkedHashMap<>();
     reply.put("ok", false);
-    Map<String, Object> body = Json.mapper().convertValue(ErrorBody.of(problem, requestId), new TypeReference<Map<String, Object>>() {});
+    Map<String, Object> body =
+        Json.mapper()
+            .convertValue(
+                ErrorBody.of(problem, requestId), new TypeReference<Map<String, Object>>() {});
     reply.putAll(body);
     String retryAfter = ErrorBody.retryAfterSeconds(problem);
     if (retryAfter != null) {
@@ -161,5 +196,4 @@ public final class SocketCall {
     more.add(value);
     return more.toArray();
   }
-
 }

@@ -26,12 +26,19 @@ import java.util.function.Consumer;
 public final class InstanceSubscription implements AutoCloseable {
   /** Pub/Sub's shortest expiration: an idle subscription of a dead instance goes after one day. */
   public static final java.time.Duration EXPIRE_AFTER_IDLE = java.time.Duration.ofDays(1);
+
   /** Pub/Sub's shortest retention; older undelivered events are only useful from the event log. */
   static final java.time.Duration RETENTION = java.time.Duration.ofMinutes(10);
+
   static final int ACK_DEADLINE_SECONDS = 10;
   public static final String PREFIX = "realtime-";
 
-  public enum State { STARTING, ACTIVE, FAILED, STOPPED }
+  public enum State {
+    STARTING,
+    ACTIVE,
+    FAILED,
+    STOPPED
+  }
 
   private static final Log LOG = Log.get(InstanceSubscription.class);
 
@@ -43,7 +50,11 @@ public final class InstanceSubscription implements AutoCloseable {
   private final PullMode mode;
   private MessageIntake intake;
 
-  public InstanceSubscription(PubSubTransport transport, String instanceId, PullMode mode, Consumer<ConversationEvent> handler) {
+  public InstanceSubscription(
+      PubSubTransport transport,
+      String instanceId,
+      PullMode mode,
+      Consumer<ConversationEvent> handler) {
     this.transport = transport;
     this.name = PREFIX + instanceId;
     this.mode = mode;
@@ -76,11 +87,14 @@ public final class InstanceSubscription implements AutoCloseable {
             .setTopic(TopicName.of(project, Topics.CONVERSATION_EVENTS).toString())
             .setAckDeadlineSeconds(ACK_DEADLINE_SECONDS)
             // No ordered delivery: the fan-out orders by each event's seq and fills gaps from the
-            // event log, while an ordering key stalls behind one message whose ack was lost with its
+            // event log, while an ordering key stalls behind one message whose ack was lost with
+            // its
             // stream (seen on the emulator when it drops idle streams) until redelivery.
             .setEnableMessageOrdering(false)
             .setMessageRetentionDuration(Duration.newBuilder().setSeconds(RETENTION.toSeconds()))
-            .setExpirationPolicy(ExpirationPolicy.newBuilder().setTtl(Duration.newBuilder().setSeconds(EXPIRE_AFTER_IDLE.toSeconds())))
+            .setExpirationPolicy(
+                ExpirationPolicy.newBuilder()
+                    .setTtl(Duration.newBuilder().setSeconds(EXPIRE_AFTER_IDLE.toSeconds())))
             .putLabels("service", "realtime")
             .build();
     try (SubscriptionAdminClient admin = transport.subscriptionAdmin()) {
@@ -89,12 +103,20 @@ public final class InstanceSubscription implements AutoCloseable {
       fail(e);
       throw e;
     }
-    intake = mode == PullMode.LONG_POLL
-        ? new LongPollIntake(transport, ProjectSubscriptionName.of(project, name))
-        : new StreamingPullIntake(transport, ProjectSubscriptionName.of(project, name));
+    intake =
+        mode == PullMode.LONG_POLL
+            ? new LongPollIntake(transport, ProjectSubscriptionName.of(project, name))
+            : new StreamingPullIntake(transport, ProjectSubscriptionName.of(project, name));
     intake.start(this::receive, this::fail);
     state = State.ACTIVE;
-    LOG.info("instance subscription active", "subscription", name, "topic", Topics.CONVERSATION_EVENTS, "pull", mode.name());
+    LOG.info(
+        "instance subscription active",
+        "subscription",
+        name,
+        "topic",
+        Topics.CONVERSATION_EVENTS,
+        "pull",
+        mode.name());
   }
 
   /** True to ack: handled, or unreadable (a message nobody can read is not redelivered forever). */
@@ -104,16 +126,26 @@ public final class InstanceSubscription implements AutoCloseable {
       event = Json.read(message.getData().toByteArray(), ConversationEvent.class);
     } catch (RuntimeException e) {
       // A message nobody can read is dropped, not redelivered forever.
-      LOG.warn("unreadable conversation event dropped", "messageId", message.getMessageId(), "error", e.getClass().getSimpleName());
+      LOG.warn(
+          "unreadable conversation event dropped",
+          "messageId",
+          message.getMessageId(),
+          "error",
+          e.getClass().getSimpleName());
       return true;
     }
     String requestId = message.getAttributesOrDefault(RequestContext.REQUEST_ID_ATTRIBUTE, "");
-    RequestContext context = requestId.isBlank() ? RequestContext.fresh() : new RequestContext(requestId, null);
+    RequestContext context =
+        requestId.isBlank() ? RequestContext.fresh() : new RequestContext(requestId, null);
     try (RequestContext.Scope ignored = context.open()) {
       handler.accept(event);
       return true;
     } catch (RuntimeException e) {
-      LOG.error("conversation event not delivered; Pub/Sub will redeliver", e, "eventId", event.eventId());
+      LOG.error(
+          "conversation event not delivered; Pub/Sub will redeliver",
+          e,
+          "eventId",
+          event.eventId());
       return false;
     }
   }
@@ -136,7 +168,12 @@ public final class InstanceSubscription implements AutoCloseable {
     } catch (NotFoundException e) {
       LOG.debug("instance subscription already gone", "subscription", name);
     } catch (RuntimeException e) {
-      LOG.warn("instance subscription not deleted; it expires when idle", "subscription", name, "error", e.toString());
+      LOG.warn(
+          "instance subscription not deleted; it expires when idle",
+          "subscription",
+          name,
+          "error",
+          e.toString());
     }
     state = State.STOPPED;
   }

@@ -21,9 +21,9 @@ import java.util.function.Predicate;
 
 /**
  * One thread in a loop of unary pulls, each waiting until messages are there. The call's own
- * deadline is longer than the server's wait (the emulator returns an empty answer after about
- * 90 s), so a pull is never cancelled while the server may be handing it messages: a cancelled
- * pull's messages would stay leased to nobody until their ack deadline.
+ * deadline is longer than the server's wait (the emulator returns an empty answer after about 90
+ * s), so a pull is never cancelled while the server may be handing it messages: a cancelled pull's
+ * messages would stay leased to nobody until their ack deadline.
  */
 final class LongPollIntake implements MessageIntake {
   private static final Log LOG = Log.get(LongPollIntake.class);
@@ -52,7 +52,11 @@ final class LongPollIntake implements MessageIntake {
   }
 
   private void pullUntilClosed(Predicate<PubsubMessage> handler, Consumer<Throwable> onFailure) {
-    PullRequest request = PullRequest.newBuilder().setSubscription(subscription.toString()).setMaxMessages(MAX_MESSAGES).build();
+    PullRequest request =
+        PullRequest.newBuilder()
+            .setSubscription(subscription.toString())
+            .setMaxMessages(MAX_MESSAGES)
+            .build();
     while (running) {
       PullResponse response;
       try {
@@ -60,13 +64,19 @@ final class LongPollIntake implements MessageIntake {
       } catch (DeadlineExceededException e) {
         continue;
       } catch (NotFoundException e) {
-        // The subscription is gone (deleted by hand, or expired): as the streaming subscriber, stop.
+        // The subscription is gone (deleted by hand, or expired): as the streaming subscriber,
+        // stop.
         running = false;
         onFailure.accept(e);
         return;
       } catch (ApiException | IllegalStateException e) {
         if (running) {
-          LOG.warn("pull failed; retrying", "subscription", subscription.getSubscription(), "error", e.toString());
+          LOG.warn(
+              "pull failed; retrying",
+              "subscription",
+              subscription.getSubscription(),
+              "error",
+              e.toString());
           pause();
         }
         continue;
@@ -75,7 +85,9 @@ final class LongPollIntake implements MessageIntake {
     }
   }
 
-  /** Hands every message to the handler, then acks the handled ones and releases the rest at once. */
+  /**
+   * Hands every message to the handler, then acks the handled ones and releases the rest at once.
+   */
   private void settle(List<ReceivedMessage> received, Predicate<PubsubMessage> handler) {
     if (received.isEmpty()) {
       return;
@@ -87,15 +99,31 @@ final class LongPollIntake implements MessageIntake {
     }
     try {
       if (!acks.isEmpty()) {
-        stub.acknowledgeCallable().call(AcknowledgeRequest.newBuilder().setSubscription(subscription.toString()).addAllAckIds(acks).build());
+        stub.acknowledgeCallable()
+            .call(
+                AcknowledgeRequest.newBuilder()
+                    .setSubscription(subscription.toString())
+                    .addAllAckIds(acks)
+                    .build());
       }
       if (!nacks.isEmpty()) {
-        stub.modifyAckDeadlineCallable().call(
-            ModifyAckDeadlineRequest.newBuilder().setSubscription(subscription.toString()).addAllAckIds(nacks).setAckDeadlineSeconds(0).build());
+        stub.modifyAckDeadlineCallable()
+            .call(
+                ModifyAckDeadlineRequest.newBuilder()
+                    .setSubscription(subscription.toString())
+                    .addAllAckIds(nacks)
+                    .setAckDeadlineSeconds(0)
+                    .build());
       }
     } catch (ApiException e) {
-      // Not acked: Pub/Sub redelivers after the deadline and the fan-out drops what it already sent.
-      LOG.warn("ack failed; the events will be redelivered", "subscription", subscription.getSubscription(), "error", e.toString());
+      // Not acked: Pub/Sub redelivers after the deadline and the fan-out drops what it already
+      // sent.
+      LOG.warn(
+          "ack failed; the events will be redelivered",
+          "subscription",
+          subscription.getSubscription(),
+          "error",
+          e.toString());
     }
   }
 

@@ -29,18 +29,21 @@ final class StreamingPullIntake implements MessageIntake {
 
   @Override
   public void start(Predicate<PubsubMessage> handler, Consumer<Throwable> onFailure) {
-    MessageReceiver receiver = (message, reply) -> {
-      if (handler.test(message)) {
-        reply.ack();
-      } else {
-        reply.nack();
-      }
-    };
+    MessageReceiver receiver =
+        (message, reply) -> {
+          if (handler.test(message)) {
+            reply.ack();
+          } else {
+            reply.nack();
+          }
+        };
     Subscriber.Builder builder =
         Subscriber.newBuilder(subscription, receiver)
             .setParallelPullCount(1)
-            .setFlowControlSettings(FlowControlSettings.newBuilder().setMaxOutstandingElementCount(1_000L).build())
-            .setExecutorProvider(InstantiatingExecutorProvider.newBuilder().setExecutorThreadCount(4).build());
+            .setFlowControlSettings(
+                FlowControlSettings.newBuilder().setMaxOutstandingElementCount(1_000L).build())
+            .setExecutorProvider(
+                InstantiatingExecutorProvider.newBuilder().setExecutorThreadCount(4).build());
     transport.channelProvider().ifPresent(builder::setChannelProvider);
     transport.credentialsProvider().ifPresent(builder::setCredentialsProvider);
     subscriber = builder.build();

@@ -20,8 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 /**
- * An agent's browser: {@code engine/src/test/node/agent.js} (the real npm socket.io-client) driven over
- * stdin/stdout. Every line it printed is kept, so a test can wait for an event that already came.
+ * An agent's browser: {@code engine/src/test/node/agent.js} (the real npm socket.io-client) driven
+ * over stdin/stdout. Every line it printed is kept, so a test can wait for an event that already
+ * came.
  */
 public final class AgentClient implements AutoCloseable {
   // the engine module installs the npm client there (its tests use it too)
@@ -47,12 +48,21 @@ public final class AgentClient implements AutoCloseable {
     return start(url, token, mode, resync, null);
   }
 
-  /** As {@link #start(String, String, String, boolean)}, naming the API version in the handshake's auth (null: none). */
-  public static AgentClient start(String url, String token, String mode, boolean resync, String apiVersion) {
+  /**
+   * As {@link #start(String, String, String, boolean)}, naming the API version in the handshake's
+   * auth (null: none).
+   */
+  public static AgentClient start(
+      String url, String token, String mode, boolean resync, String apiVersion) {
     if (!Files.isDirectory(DIR.resolve("node_modules").resolve("socket.io-client"))) {
-      fail("socket.io-client is not installed in " + DIR.toAbsolutePath() + ": run the Maven build (npm install)");
+      fail(
+          "socket.io-client is not installed in "
+              + DIR.toAbsolutePath()
+              + ": run the Maven build (npm install)");
     }
-    List<String> command = new ArrayList<>(List.of("node", "agent.js", "--url", url, "--token", token, "--mode", mode));
+    List<String> command =
+        new ArrayList<>(
+            List.of("node", "agent.js", "--url", url, "--token", token, "--mode", mode));
     if (resync) {
       command.addAll(List.of("--resync", "true"));
     }
@@ -69,7 +79,9 @@ public final class AgentClient implements AutoCloseable {
   /** Connects and waits for it; fails the test on connect_error. */
   public static AgentClient connect(String url, String token) {
     AgentClient client = start(url, token, "default", true);
-    JsonNode first = client.awaitLine(line -> line.path("type").asText().startsWith("connect"), Duration.ofSeconds(20));
+    JsonNode first =
+        client.awaitLine(
+            line -> line.path("type").asText().startsWith("connect"), Duration.ofSeconds(20));
     if (!first.path("type").asText().equals("connect")) {
       client.close();
       fail("agent could not connect: " + first);
@@ -78,7 +90,9 @@ public final class AgentClient implements AutoCloseable {
   }
 
   private void read(Process process) {
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader in =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = in.readLine()) != null) {
         if (line.startsWith("{")) {
@@ -98,7 +112,10 @@ public final class AgentClient implements AutoCloseable {
   public JsonNode call(String event, Object argument) {
     int id = ids.incrementAndGet();
     send(Map.of("op", "emit", "id", id, "event", event, "args", List.of(argument)));
-    JsonNode ack = awaitLine(line -> line.path("type").asText().equals("ack") && line.path("id").asInt() == id, Duration.ofSeconds(20));
+    JsonNode ack =
+        awaitLine(
+            line -> line.path("type").asText().equals("ack") && line.path("id").asInt() == id,
+            Duration.ofSeconds(20));
     if (ack.has("error")) {
       fail(event + " got no ack: " + ack.get("error").asText());
     }
@@ -113,7 +130,10 @@ public final class AgentClient implements AutoCloseable {
   /** The first argument of the first {@code event} matching {@code match}, waiting for it. */
   public JsonNode awaitEvent(String event, Predicate<JsonNode> match, Duration timeout) {
     return awaitLine(
-            line -> line.path("type").asText().equals("event") && line.path("event").asText().equals(event) && match.test(line.path("args").path(0)),
+            line ->
+                line.path("type").asText().equals("event")
+                    && line.path("event").asText().equals(event)
+                    && match.test(line.path("args").path(0)),
             timeout)
         .path("args")
         .path(0);
@@ -124,7 +144,8 @@ public final class AgentClient implements AutoCloseable {
     List<JsonNode> found = new ArrayList<>();
     synchronized (lines) {
       for (JsonNode line : lines) {
-        if (line.path("type").asText().equals("event") && line.path("event").asText().equals(event)) {
+        if (line.path("type").asText().equals("event")
+            && line.path("event").asText().equals(event)) {
           found.add(line.path("args").path(0));
         }
       }
@@ -162,7 +183,13 @@ public final class AgentClient implements AutoCloseable {
         }
         long left = deadline - System.nanoTime();
         if (left <= 0) {
-          fail("agent: no matching line within " + timeout + "; got " + lines + "\nstderr:\n" + stderr());
+          fail(
+              "agent: no matching line within "
+                  + timeout
+                  + "; got "
+                  + lines
+                  + "\nstderr:\n"
+                  + stderr());
         }
         try {
           lines.wait(Math.max(1, left / 1_000_000));
@@ -175,12 +202,15 @@ public final class AgentClient implements AutoCloseable {
   }
 
   private static final com.fasterxml.jackson.databind.ObjectWriter ASCII_JSON =
-      Json.mapper().writer().with(com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII);
+      Json.mapper()
+          .writer()
+          .with(com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII);
 
   private void send(Object command) {
     try {
       synchronized (stdin) {
-        // ASCII with \\u escapes: a lone surrogate reaches the client as the test wrote it, not as '?'
+        // ASCII with \\u escapes: a lone surrogate reaches the client as the test wrote it, not as
+        // '?'
         stdin.write(ASCII_JSON.writeValueAsBytes(command));
         stdin.write('\n');
         stdin.flush();

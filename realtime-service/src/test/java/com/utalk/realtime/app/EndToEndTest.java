@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.pubsub.v1.PubsubMessage;
 import com.utalk.auth.Role;
 import com.utalk.config.Settings;
 import com.utalk.emulators.bridge.BridgeRoute;
@@ -17,13 +18,12 @@ import com.utalk.functions.messaging.OutboundMessageSender;
 import com.utalk.functions.messaging.TwilioStatusCallback;
 import com.utalk.functions.messaging.WhatsAppInboundWebhook;
 import com.utalk.functions.testing.FunctionServer;
-import com.google.pubsub.v1.PubsubMessage;
 import com.utalk.logging.RequestContext;
 import com.utalk.messaging.OutboundRequest;
 import com.utalk.platform.Topics;
-import com.utalk.testing.EventTap;
 import com.utalk.realtime.RealtimeServer;
 import com.utalk.testing.Emulators;
+import com.utalk.testing.EventTap;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -66,16 +66,29 @@ class EndToEndTest {
         Gateway.start(
             new RouteTable(
                 List.of(
-                    new Route("twilio-whatsapp", WhatsAppInboundWebhook.PATH, false, URI.create(webhook.url(""))),
-                    new Route("twilio-status", TwilioStatusCallback.PATH, false, URI.create(statusCallback.url(""))))),
+                    new Route(
+                        "twilio-whatsapp",
+                        WhatsAppInboundWebhook.PATH,
+                        false,
+                        URI.create(webhook.url(""))),
+                    new Route(
+                        "twilio-status",
+                        TwilioStatusCallback.PATH,
+                        false,
+                        URI.create(statusCallback.url(""))))),
             new Gateway.Options("127.0.0.1", gatewayPort, Duration.ofSeconds(30), Map.of()));
     bridge =
         PubSubBridge.start(
             harness.stack.env.pubsub(),
-            List.of(new BridgeRoute("outbound-message-sender", Topics.OUTBOUND_MESSAGES, URI.create(sender.url("")))),
+            List.of(
+                new BridgeRoute(
+                    "outbound-message-sender",
+                    Topics.OUTBOUND_MESSAGES,
+                    URI.create(sender.url("")))),
             PubSubBridge.Options.forTests());
     harness.stack.twilio.autoStatusCallbacks(true);
-    Map<String, String> realtimeSettings = harness.realtimeSettings("e2e-" + UUID.randomUUID().toString().substring(0, 6));
+    Map<String, String> realtimeSettings =
+        harness.realtimeSettings("e2e-" + UUID.randomUUID().toString().substring(0, 6));
     realtime = RealtimeServer.start(Settings.of(realtimeSettings), Clock.systemUTC());
   }
 
@@ -94,33 +107,70 @@ class EndToEndTest {
   void theRequestIdOfASocketEventIsTheOneTheSenderFunctionReceives() {
     String conversationId = customerWritesThroughGateway("+5215511112222", "hola");
     try (EventTap commands = EventTap.open(harness.stack.env.pubsub(), Topics.OUTBOUND_MESSAGES);
-        AgentClient agent = AgentClient.connect(RealtimeHarness.url(realtime), harness.token("agent-rid", Role.AGENT))) {
+        AgentClient agent =
+            AgentClient.connect(
+                RealtimeHarness.url(realtime), harness.token("agent-rid", Role.AGENT))) {
       String messageId = UUID.randomUUID().toString();
-      JsonNode ack = agent.call("message:send", Map.of("messageId", messageId, "conversationId", conversationId, "body", "hola"));
+      JsonNode ack =
+          agent.call(
+              "message:send",
+              Map.of("messageId", messageId, "conversationId", conversationId, "body", "hola"));
       String requestId = ack.path("requestId").asText();
       assertTrue(OutboundRequest.isUuidV4(requestId), ack.toString());
       PubsubMessage command =
-          commands.await(1, WAIT).stream().filter(m -> messageId.equals(m.getAttributesOrDefault("messageId", ""))).findFirst().orElseThrow();
-      // the sender sets this as its request context: its log lines carry the socket event's requestId
-      assertEquals(requestId, command.getAttributesOrDefault(RequestContext.REQUEST_ID_ATTRIBUTE, ""));
+          commands.await(1, WAIT).stream()
+              .filter(m -> messageId.equals(m.getAttributesOrDefault("messageId", "")))
+              .findFirst()
+              .orElseThrow();
+      // the sender sets this as its request context: its log lines carry the socket event's
+      // requestId
+      assertEquals(
+          requestId, command.getAttributesOrDefault(RequestContext.REQUEST_ID_ATTRIBUTE, ""));
     }
   }
 
   @Test
   void customerMessageReachesTheAgentAndTheAgentsReplyComesBackAsDeliveryTicks() {
-    try (AgentClient agent = AgentClient.connect(RealtimeHarness.url(realtime), harness.token("agent-e2e", Role.AGENT))) {
+    try (AgentClient agent =
+        AgentClient.connect(
+            RealtimeHarness.url(realtime), harness.token("agent-e2e", Role.AGENT))) {
       InboundWebhook inbound = harness.stack.inbound("+5215512345678", "Hola, mi pedido no llegó");
-      int status = harness.stack.post(gatewayUrl + WhatsAppInboundWebhook.PATH, inbound.params(), inbound.signature(gatewayUrl), Map.of()).statusCode();
+      int status =
+          harness
+              .stack
+              .post(
+                  gatewayUrl + WhatsAppInboundWebhook.PATH,
+                  inbound.params(),
+                  inbound.signature(gatewayUrl),
+                  Map.of())
+              .statusCode();
       assertEquals(200, status);
 
       // the inbox (workspace room) hears of the new conversation's first message
-      JsonNode received = agent.awaitEvent("message:new", e -> e.path("data").path("twilioSid").asText().equals(inbound.messageSid()), WAIT);
+      JsonNode received =
+          agent.awaitEvent(
+              "message:new",
+              e -> e.path("data").path("twilioSid").asText().equals(inbound.messageSid()),
+              WAIT);
       assertEquals("Hola, mi pedido no llegó", received.path("data").path("body").asText());
       String conversationId = received.path("conversationId").asText();
-      assertTrue(agent.call("conversation:join", Map.of("conversationId", conversationId)).path("ok").asBoolean());
+      assertTrue(
+          agent
+              .call("conversation:join", Map.of("conversationId", conversationId))
+              .path("ok")
+              .asBoolean());
 
       String messageId = UUID.randomUUID().toString();
-      JsonNode ack = agent.call("message:send", Map.of("messageId", messageId, "conversationId", conversationId, "body", "Lo reviso ahora mismo"));
+      JsonNode ack =
+          agent.call(
+              "message:send",
+              Map.of(
+                  "messageId",
+                  messageId,
+                  "conversationId",
+                  conversationId,
+                  "body",
+                  "Lo reviso ahora mismo"));
       assertEquals(true, ack.path("ok").asBoolean(), ack.toString());
       assertEquals("queued", ack.path("status").asText());
 
@@ -131,16 +181,27 @@ class EndToEndTest {
       // Twilio's callbacks (through the gateway, signed) come back to the agent as message:status
       JsonNode delivered =
           agent.awaitEvent(
-              "message:status", e -> e.path("data").path("status").asText().equals("delivered") && messageIdOf(e).equals(messageId), WAIT);
+              "message:status",
+              e ->
+                  e.path("data").path("status").asText().equals("delivered")
+                      && messageIdOf(e).equals(messageId),
+              WAIT);
       assertEquals(conversationId, delivered.path("conversationId").asText());
       List<Long> seqs = RealtimeServiceTest.seqsOf(agent, conversationId);
-      assertEquals(seqs.stream().sorted().distinct().toList(), seqs, "events of the conversation arrive once each, in order");
+      assertEquals(
+          seqs.stream().sorted().distinct().toList(),
+          seqs,
+          "events of the conversation arrive once each, in order");
     }
   }
 
-  /** A signed webhook to the gateway (the in-process functions here read PUBLIC_BASE_URL = the gateway); returns the conversation. */
+  /**
+   * A signed webhook to the gateway (the in-process functions here read PUBLIC_BASE_URL = the
+   * gateway); returns the conversation.
+   */
   private static String customerWritesThroughGateway(String from, String body) {
-    return harness.customerWritesTo(gatewayUrl + WhatsAppInboundWebhook.PATH, gatewayUrl, from, body);
+    return harness.customerWritesTo(
+        gatewayUrl + WhatsAppInboundWebhook.PATH, gatewayUrl, from, body);
   }
 
   private static String messageIdOf(JsonNode event) {

@@ -38,9 +38,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The local stack as {@code emulators/dev up} runs it (its own emulators, every function, the
  * bridge, the realtime service), left idle past the point where the Pub/Sub emulator's streaming
- * pulls used to go stale (the client closes an unanswered stream after 20-50 s), then sent
- * customer messages: every one must reach the agent's socket, be answered by the bot, and that
- * answer must reach the Twilio stand-in, each within a stated bound.
+ * pulls used to go stale (the client closes an unanswered stream after 20-50 s), then sent customer
+ * messages: every one must reach the agent's socket, be answered by the bot, and that answer must
+ * reach the Twilio stand-in, each within a stated bound.
  *
  * <p>The bounds are generous for a loaded 2-core CI machine (the median on a quiet one is tens of
  * milliseconds); what they rule out is the failure they replace: events lost, or seconds to minutes
@@ -49,15 +49,20 @@ import org.junit.jupiter.api.Test;
 class IdleStackSoakTest {
   /** Longer than the emulator's idle stream lifetime, so that the old failure would show. */
   private static final Duration IDLE = Duration.ofSeconds(75);
+
   private static final int MESSAGES = 20;
   private static final Duration BETWEEN_MESSAGES = Duration.ofMillis(200);
+
   /** Webhook accepted -> message:new on the agent's socket. */
   private static final Duration SOCKET_BOUND = Duration.ofSeconds(5);
+
   /** Webhook accepted -> the bot's answer accepted by the Twilio stand-in (two Pub/Sub hops). */
   private static final Duration BOT_SEND_BOUND = Duration.ofSeconds(15);
+
   private static final Duration START_BOUND = Duration.ofSeconds(150);
 
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static Process stack;
   private static Path runDir;
   private static String gatewayUrl;
@@ -85,20 +90,35 @@ class IdleStackSoakTest {
     env.put("UTALK_FIRST_FUNCTION_PORT", Integer.toString(functionsBase));
     env.put("UTALK_START_TIMEOUT_SECONDS", Long.toString(START_BOUND.toSeconds()));
     env.put("UTALK_EXTRA_JVM_OPTS", ChildJvm.coverageAgentOption());
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-XX:+UseSerialGC"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-XX:+UseSerialGC"));
     command.addAll(ChildJvm.coverageAgent());
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "com.utalk.emulators.stack.DevCli", "up"));
+    command.addAll(
+        List.of(
+            "-cp",
+            System.getProperty("java.class.path"),
+            "com.utalk.emulators.stack.DevCli",
+            "up"));
     ProcessBuilder launcher =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(runDir.resolve("launcher.log").toFile());
-    launcher.environment().keySet().removeIf(key -> key.endsWith("_EMULATOR_HOST") || key.equals("GOOGLE_CLOUD_PROJECT"));
+    launcher
+        .environment()
+        .keySet()
+        .removeIf(key -> key.endsWith("_EMULATOR_HOST") || key.equals("GOOGLE_CLOUD_PROJECT"));
     launcher.environment().putAll(env);
     stack = launcher.start();
     long deadline = System.nanoTime() + START_BOUND.toNanos();
     while (!Files.readString(stateFileOr()).contains("\"phase\":\"ready\"")) {
       if (!stack.isAlive() || System.nanoTime() > deadline) {
-        fail("the local stack did not come up; launcher log:\n" + tail(runDir.resolve("launcher.log")));
+        fail(
+            "the local stack did not come up; launcher log:\n"
+                + tail(runDir.resolve("launcher.log")));
       }
       Thread.sleep(250);
     }
@@ -117,18 +137,34 @@ class IdleStackSoakTest {
   @Test
   void afterSittingIdleEveryMessageReachesTheAgentAndIsAnsweredByTheBotOnTime() throws Exception {
     // Before any client: the gauge is there at 0, so a dashboard shows 0 rather than "no data".
-    assertTrue(get(realtimeUrl + "/metrics").lines()
-            .anyMatch(line -> line.startsWith("socket_connections_active") && Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)) == 0),
+    assertTrue(
+        get(realtimeUrl + "/metrics")
+            .lines()
+            .anyMatch(
+                line ->
+                    line.startsWith("socket_connections_active")
+                        && Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)) == 0),
         "socket_connections_active 0 is reported before the first connection");
-    DemoUsers.Credential admin = DemoUsers.credentials().stream().filter(c -> c.role() == Role.ADMIN).findFirst().orElseThrow();
+    DemoUsers.Credential admin =
+        DemoUsers.credentials().stream()
+            .filter(c -> c.role() == Role.ADMIN)
+            .findFirst()
+            .orElseThrow();
     try (AgentClient agent = AgentClient.connect(realtimeUrl, login(admin))) {
       Thread.sleep(IDLE.toMillis());
 
       List<InboundWebhook> sent = new ArrayList<>();
       List<Long> acceptedAt = new ArrayList<>();
       for (int i = 0; i < MESSAGES; i++) {
-        PhoneNumber customer = PhoneNumber.parse("+52155" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999)));
-        InboundWebhook webhook = InboundWebhook.text(TwilioAccount.LOCAL, customer, PhoneNumber.parse(DemoSeed.WHATSAPP_NUMBER), "hola, ¿tienen envío? " + i);
+        PhoneNumber customer =
+            PhoneNumber.parse(
+                "+52155" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999)));
+        InboundWebhook webhook =
+            InboundWebhook.text(
+                TwilioAccount.LOCAL,
+                customer,
+                PhoneNumber.parse(DemoSeed.WHATSAPP_NUMBER),
+                "hola, ¿tienen envío? " + i);
         HttpResponse<String> response = post(webhook);
         assertEquals(200, response.statusCode(), response.body());
         acceptedAt.add(System.nanoTime());
@@ -139,25 +175,44 @@ class IdleStackSoakTest {
       for (int i = 0; i < MESSAGES; i++) {
         String sid = sent.get(i).messageSid();
         Duration left = remaining(acceptedAt.get(i), SOCKET_BOUND);
-        JsonNode event = agent.awaitEvent("message:new", e -> e.path("data").path("twilioSid").asText().equals(sid), left);
+        JsonNode event =
+            agent.awaitEvent(
+                "message:new", e -> e.path("data").path("twilioSid").asText().equals(sid), left);
         assertEquals(sent.get(i).body(), event.path("data").path("body").asText());
       }
 
       Set<String> answered = new HashSet<>();
       long lastAccepted = acceptedAt.get(MESSAGES - 1);
-      while (answered.size() < MESSAGES && System.nanoTime() - lastAccepted < BOT_SEND_BOUND.toNanos()) {
-        for (JsonNode send : Json.read(get(twilioUrl + "/_standin/sends").getBytes(java.nio.charset.StandardCharsets.UTF_8)).path("sends")) {
+      while (answered.size() < MESSAGES
+          && System.nanoTime() - lastAccepted < BOT_SEND_BOUND.toNanos()) {
+        for (JsonNode send :
+            Json.read(
+                    get(twilioUrl + "/_standin/sends")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .path("sends")) {
           answered.add(send.path("to").asText());
         }
         Thread.sleep(200);
       }
-      List<String> unanswered = sent.stream().map(w -> "whatsapp:" + w.from().e164()).filter(to -> !answered.contains(to)).toList();
-      assertTrue(unanswered.isEmpty(), "no bot answer reached Twilio within " + BOT_SEND_BOUND.toSeconds() + " s for " + unanswered);
+      List<String> unanswered =
+          sent.stream()
+              .map(w -> "whatsapp:" + w.from().e164())
+              .filter(to -> !answered.contains(to))
+              .toList();
+      assertTrue(
+          unanswered.isEmpty(),
+          "no bot answer reached Twilio within "
+              + BOT_SEND_BOUND.toSeconds()
+              + " s for "
+              + unanswered);
     }
     // One JVM hosts every function, yet each keeps its own log, with its own service name.
-    for (String function : List.of("whatsapp-inbound-webhook", "bot-replier", "outbound-message-sender")) {
+    for (String function :
+        List.of("whatsapp-inbound-webhook", "bot-replier", "outbound-message-sender")) {
       List<String> lines = Files.readAllLines(runDir.resolve("logs").resolve(function + ".log"));
-      assertTrue(!lines.isEmpty() && lines.stream().allMatch(line -> line.contains("\"service\":\"" + function + "\"")),
+      assertTrue(
+          !lines.isEmpty()
+              && lines.stream().allMatch(line -> line.contains("\"service\":\"" + function + "\"")),
           function + ".log holds that function's lines only");
     }
   }
@@ -168,14 +223,19 @@ class IdleStackSoakTest {
   }
 
   private static String login(DemoUsers.Credential user) throws Exception {
-    HttpResponse<String> response = HTTP.send(
-        HttpRequest.newBuilder(URI.create(gatewayUrl + "/api/auth/login"))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(Json.write(Map.of("email", user.email(), "password", user.password()))))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(gatewayUrl + "/api/auth/login"))
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        Json.write(Map.of("email", user.email(), "password", user.password()))))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertEquals(200, response.statusCode(), response.body());
-    return Json.read(response.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)).path("accessToken").asText();
+    return Json.read(response.body().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        .path("accessToken")
+        .asText();
   }
 
   private static HttpResponse<String> post(InboundWebhook webhook) throws Exception {
@@ -189,7 +249,9 @@ class IdleStackSoakTest {
   }
 
   private static String get(String url) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    return HTTP.send(
+            HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
+        .body();
   }
 
   private static Path stateFileOr() throws IOException {

@@ -41,7 +41,12 @@ class MultiInstanceTest {
     gateway =
         Gateway.start(
             new RouteTable(
-                List.of(new Route("twilio-whatsapp", WhatsAppInboundWebhook.PATH, false, URI.create(harness.webhook.url(""))))));
+                List.of(
+                    new Route(
+                        "twilio-whatsapp",
+                        WhatsAppInboundWebhook.PATH,
+                        false,
+                        URI.create(harness.webhook.url(""))))));
   }
 
   @AfterAll
@@ -51,19 +56,29 @@ class MultiInstanceTest {
   }
 
   private static RealtimeProcess instance(String name) throws Exception {
-    return RealtimeProcess.start(harness.realtimeSettings(name + "-" + UUID.randomUUID().toString().substring(0, 6)));
+    return RealtimeProcess.start(
+        harness.realtimeSettings(name + "-" + UUID.randomUUID().toString().substring(0, 6)));
   }
 
-  /** An instance receiving as in production (streaming pull), not with the emulator's default long poll. */
+  /**
+   * An instance receiving as in production (streaming pull), not with the emulator's default long
+   * poll.
+   */
   private static RealtimeProcess streamingInstance(String name) throws Exception {
-    Map<String, String> settings = new java.util.HashMap<>(harness.realtimeSettings(name + "-" + UUID.randomUUID().toString().substring(0, 6)));
+    Map<String, String> settings =
+        new java.util.HashMap<>(
+            harness.realtimeSettings(name + "-" + UUID.randomUUID().toString().substring(0, 6)));
     settings.put("REALTIME_PUBSUB_PULL", "streaming");
     return RealtimeProcess.start(settings);
   }
 
   /** A customer message posted, signed, to the gateway (as Twilio does). */
   private static void customerWritesThroughGateway(String from, String body) {
-    harness.customerWritesTo(gateway.baseUrl() + WhatsAppInboundWebhook.PATH, StackUnderTest.PUBLIC_BASE_URL, from, body);
+    harness.customerWritesTo(
+        gateway.baseUrl() + WhatsAppInboundWebhook.PATH,
+        StackUnderTest.PUBLIC_BASE_URL,
+        from,
+        body);
   }
 
   @Test
@@ -74,7 +89,10 @@ class MultiInstanceTest {
         RealtimeProcess b = streamingInstance("b");
         AgentClient onA = AgentClient.connect(a.url(), harness.token("agent-a", Role.AGENT));
         AgentClient onB = AgentClient.connect(b.url(), harness.token("agent-b", Role.ADMIN))) {
-      assertTrue(onA.call("conversation:join", Map.of("conversationId", conversationId)).path("ok").asBoolean());
+      assertTrue(
+          onA.call("conversation:join", Map.of("conversationId", conversationId))
+              .path("ok")
+              .asBoolean());
       customerWritesThroughGateway(phone, "¿siguen ahí?");
       JsonNode seenOnA = onA.awaitEvent("message:new", e -> e.path("seq").asLong() == 2, WAIT);
       // agent-b did not open the conversation: it sees it through its workspace room (the inbox)
@@ -105,18 +123,28 @@ class MultiInstanceTest {
         }
         balancer.retarget(b.hostPort());
         customerWritesThroughGateway(phone, "seis"); // races the reconnection and its sync
-        JsonNode synced = agent.awaitLine(line -> line.path("type").asText().equals("synced"), WAIT);
+        JsonNode synced =
+            agent.awaitLine(line -> line.path("type").asText().equals("synced"), WAIT);
         assertTrue(synced.path("reply").path("ok").asBoolean(), synced.toString());
         customerWritesThroughGateway(phone, "siete"); // live on the survivor
         agent.awaitEvent("message:new", e -> e.path("seq").asLong() == 7, WAIT);
         Thread.sleep(500);
         List<Long> seqs = RealtimeServiceTest.seqsOf(agent, conversationId);
-        assertEquals(LongStream.rangeClosed(2, 7).boxed().toList(), seqs, "every event once, in order, across the failover");
+        assertEquals(
+            LongStream.rangeClosed(2, 7).boxed().toList(),
+            seqs,
+            "every event once, in order, across the failover");
       }
       // the dead instance could not delete its subscription: it is left to expire
-      String name = ProjectSubscriptionName.of(harness.stack.env.project().projectId(), InstanceSubscription.PREFIX + a.instanceId).toString();
+      String name =
+          ProjectSubscriptionName.of(
+                  harness.stack.env.project().projectId(),
+                  InstanceSubscription.PREFIX + a.instanceId)
+              .toString();
       try (var admin = harness.stack.env.pubsub().subscriptionAdmin()) {
-        assertEquals(InstanceSubscription.EXPIRE_AFTER_IDLE.toSeconds(), admin.getSubscription(name).getExpirationPolicy().getTtl().getSeconds());
+        assertEquals(
+            InstanceSubscription.EXPIRE_AFTER_IDLE.toSeconds(),
+            admin.getSubscription(name).getExpirationPolicy().getTtl().getSeconds());
       }
     }
   }
@@ -133,13 +161,19 @@ class MultiInstanceTest {
       int exit = c.terminate(Duration.ofSeconds(15));
       long tookMs = (System.nanoTime() - started) / 1_000_000;
       for (AgentClient agent : agents) {
-        JsonNode disconnect = agent.awaitLine(line -> line.path("type").asText().equals("disconnect"), WAIT);
-        assertEquals("transport close", disconnect.path("reason").asText(), "clients are told to reconnect, not kicked out");
+        JsonNode disconnect =
+            agent.awaitLine(line -> line.path("type").asText().equals("disconnect"), WAIT);
+        assertEquals(
+            "transport close",
+            disconnect.path("reason").asText(),
+            "clients are told to reconnect, not kicked out");
       }
       assertEquals(143, exit, "SIGTERM exit status");
       assertTrue(tookMs < 12_000, "drain took " + tookMs + " ms");
       assertTrue(c.tail().contains("instance subscription deleted"), c.tail());
-      assertFalse(harness.subscriptionExists(InstanceSubscription.PREFIX + c.instanceId), "subscription of a drained instance still exists");
+      assertFalse(
+          harness.subscriptionExists(InstanceSubscription.PREFIX + c.instanceId),
+          "subscription of a drained instance still exists");
     } finally {
       agents.forEach(AgentClient::close);
       c.close();

@@ -26,13 +26,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A benchmark, not a test: the realtime service's share of "webhook → agent socket" — from an event
- * being published to {@code conversation-events} to agents' sockets receiving its
- * {@code message:new} — at a fixed rate, on the Pub/Sub and Firestore emulators (started if none
- * run). The service runs in this JVM with its own subscription; the agents are Java socket.io
- * clients over WebSocket. Prints one JSON line.
+ * being published to {@code conversation-events} to agents' sockets receiving its {@code
+ * message:new} — at a fixed rate, on the Pub/Sub and Firestore emulators (started if none run). The
+ * service runs in this JVM with its own subscription; the agents are Java socket.io clients over
+ * WebSocket. Prints one JSON line.
  *
- * <pre>java -cp realtime-service/target/test-classes:realtime-service/target/classes:$(cat realtime-service/target/bench-classpath.txt) \
- *   com.utalk.realtime.app.PublishToSocketBenchmark [rate=200] [seconds=10] [agents=20] [conversations=50]</pre>
+ * <pre>
+ * java -cp realtime-service/target/test-classes:realtime-service/target/classes:$(cat realtime-service/target/bench-classpath.txt) \
+ *   com.utalk.realtime.app.PublishToSocketBenchmark [rate=200] [seconds=10] [agents=20] [conversations=50]
+ * </pre>
  */
 public final class PublishToSocketBenchmark {
   private PublishToSocketBenchmark() {}
@@ -44,8 +46,17 @@ public final class PublishToSocketBenchmark {
     int conversations = args.length > 3 ? Integer.parseInt(args[3]) : 50;
 
     TestEnvironment env = TestEnvironment.create();
-    Map<String, String> values = new HashMap<>(Map.of("JWT_SECRET", "benchmark-signing-secret-0123456789abcdefgh", "PORT", "0",
-        "REALTIME_INSTANCE_ID", "bench-" + System.currentTimeMillis(), "LOG_LEVEL", "warn"));
+    Map<String, String> values =
+        new HashMap<>(
+            Map.of(
+                "JWT_SECRET",
+                "benchmark-signing-secret-0123456789abcdefgh",
+                "PORT",
+                "0",
+                "REALTIME_INSTANCE_ID",
+                "bench-" + System.currentTimeMillis(),
+                "LOG_LEVEL",
+                "warn"));
     Settings settings = env.settings(values);
     RealtimeServer realtime = RealtimeServer.start(settings, Clock.systemUTC());
     AuthModule auth = new AuthModule(settings, env.firestore(), Clock.systemUTC());
@@ -58,27 +69,35 @@ public final class PublishToSocketBenchmark {
     List<Socket> sockets = new ArrayList<>();
     for (int i = 0; i < agents; i++) {
       IO.Options options =
-          IO.Options.builder().setForceNew(true).setReconnection(false).setTransports(new String[] {"websocket"})
-              .setAuth(Map.of("token", auth.issuer().issue("bench-" + i, Role.AGENT, "ws-bench").value())).build();
+          IO.Options.builder()
+              .setForceNew(true)
+              .setReconnection(false)
+              .setTransports(new String[] {"websocket"})
+              .setAuth(
+                  Map.of(
+                      "token", auth.issuer().issue("bench-" + i, Role.AGENT, "ws-bench").value()))
+              .build();
       Socket socket = IO.socket(URI.create("http://127.0.0.1:" + realtime.port()), options);
       CountDownLatch connected = new CountDownLatch(1);
       socket.on(Socket.EVENT_CONNECT, a -> connected.countDown());
-      socket.on("message:new", a -> {
-        long now = System.nanoTime();
-        String eventId = ((org.json.JSONObject) a[0]).optString("eventId");
-        Long sent = publishedAt.get(eventId);
-        if (sent == null) {
-          return;
-        }
-        double ms = (now - sent) / 1e6;
-        int n = receipts.computeIfAbsent(eventId, id -> new AtomicInteger()).incrementAndGet();
-        if (n == 1) {
-          firstAgent.add(ms);
-        }
-        if (n == agents) {
-          allAgents.add(ms);
-        }
-      });
+      socket.on(
+          "message:new",
+          a -> {
+            long now = System.nanoTime();
+            String eventId = ((org.json.JSONObject) a[0]).optString("eventId");
+            Long sent = publishedAt.get(eventId);
+            if (sent == null) {
+              return;
+            }
+            double ms = (now - sent) / 1e6;
+            int n = receipts.computeIfAbsent(eventId, id -> new AtomicInteger()).incrementAndGet();
+            if (n == 1) {
+              firstAgent.add(ms);
+            }
+            if (n == agents) {
+              allAgents.add(ms);
+            }
+          });
       socket.connect();
       if (!connected.await(10, TimeUnit.SECONDS)) {
         throw new IllegalStateException("agent " + i + " did not connect");
@@ -86,24 +105,33 @@ public final class PublishToSocketBenchmark {
       sockets.add(socket);
     }
 
-    // The bare Pub/Sub hop in the same run (the notes' lesson): a plain subscriber on the same topic.
+    // The bare Pub/Sub hop in the same run (the notes' lesson): a plain subscriber on the same
+    // topic.
     List<Double> pubsubHop = java.util.Collections.synchronizedList(new ArrayList<>());
     com.google.pubsub.v1.ProjectSubscriptionName raw =
         com.google.pubsub.v1.ProjectSubscriptionName.of(env.project().projectId(), "bench-raw-hop");
     try (var admin = env.pubsub().subscriptionAdmin()) {
       admin.createSubscription(
-          com.google.pubsub.v1.Subscription.newBuilder().setName(raw.toString())
-              .setTopic(com.google.pubsub.v1.TopicName.of(env.project().projectId(), Topics.CONVERSATION_EVENTS).toString())
-              .setAckDeadlineSeconds(10).build());
+          com.google.pubsub.v1.Subscription.newBuilder()
+              .setName(raw.toString())
+              .setTopic(
+                  com.google.pubsub.v1.TopicName.of(
+                          env.project().projectId(), Topics.CONVERSATION_EVENTS)
+                      .toString())
+              .setAckDeadlineSeconds(10)
+              .build());
     }
     com.google.cloud.pubsub.v1.Subscriber.Builder rawBuilder =
-        com.google.cloud.pubsub.v1.Subscriber.newBuilder(raw, (com.google.cloud.pubsub.v1.MessageReceiver) (message, reply) -> {
-          Long sent = publishedAt.get(message.getAttributesOrDefault("eventId", ""));
-          if (sent != null) {
-            pubsubHop.add((System.nanoTime() - sent) / 1e6);
-          }
-          reply.ack();
-        });
+        com.google.cloud.pubsub.v1.Subscriber.newBuilder(
+            raw,
+            (com.google.cloud.pubsub.v1.MessageReceiver)
+                (message, reply) -> {
+                  Long sent = publishedAt.get(message.getAttributesOrDefault("eventId", ""));
+                  if (sent != null) {
+                    pubsubHop.add((System.nanoTime() - sent) / 1e6);
+                  }
+                  reply.ack();
+                });
     env.pubsub().channelProvider().ifPresent(rawBuilder::setChannelProvider);
     env.pubsub().credentialsProvider().ifPresent(rawBuilder::setCredentialsProvider);
     com.google.cloud.pubsub.v1.Subscriber rawSubscriber = rawBuilder.build();
@@ -123,7 +151,13 @@ public final class PublishToSocketBenchmark {
       }
       int c = i % conversations;
       ConversationEvent event =
-          EventOutbox.newEvent(ConversationEvent.MESSAGE_RECEIVED, "ws-bench", "bench-conversation-" + c, ++seqs[c], Instant.now(), "bench-" + i,
+          EventOutbox.newEvent(
+              ConversationEvent.MESSAGE_RECEIVED,
+              "ws-bench",
+              "bench-conversation-" + c,
+              ++seqs[c],
+              Instant.now(),
+              "bench-" + i,
               Map.of("id", "m" + i, "body", "bench"));
       if (i >= warmup) {
         publishedAt.put(event.eventId(), System.nanoTime());
@@ -131,12 +165,17 @@ public final class PublishToSocketBenchmark {
       long publishStarted = System.nanoTime();
       boolean measured = i >= warmup;
       publisher
-          .publish(Topics.CONVERSATION_EVENTS, Json.writeBytes(event), event.attributes(), event.conversationId())
-          .thenRun(() -> {
-            if (measured) {
-              publishAcked.add((System.nanoTime() - publishStarted) / 1e6);
-            }
-          });
+          .publish(
+              Topics.CONVERSATION_EVENTS,
+              Json.writeBytes(event),
+              event.attributes(),
+              event.conversationId())
+          .thenRun(
+              () -> {
+                if (measured) {
+                  publishAcked.add((System.nanoTime() - publishStarted) / 1e6);
+                }
+              });
     }
     double took = (System.nanoTime() - start) / 1e9;
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
@@ -173,7 +212,17 @@ public final class PublishToSocketBenchmark {
     Map<String, Object> out = new java.util.LinkedHashMap<>();
     out.put("n", sorted.size());
     for (int p : new int[] {50, 95, 99, 100}) {
-      out.put(p == 100 ? "max" : "p" + p, sorted.isEmpty() ? null : Math.round(sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1)) * 10) / 10.0);
+      out.put(
+          p == 100 ? "max" : "p" + p,
+          sorted.isEmpty()
+              ? null
+              : Math.round(
+                      sorted.get(
+                              Math.min(
+                                  sorted.size() - 1,
+                                  (int) Math.ceil(p / 100.0 * sorted.size()) - 1))
+                          * 10)
+                  / 10.0);
     }
     return out;
   }

@@ -20,10 +20,16 @@ import java.util.Map;
  */
 final class RealtimeHarness implements AutoCloseable {
   final StackUnderTest stack = new StackUnderTest();
-  final FunctionServer webhook = FunctionServer.http(WhatsAppInboundWebhook.class, stack.settings());
-  /** The stack's settings plus a JWT signing secret shared by the token issuer and every instance. */
+  final FunctionServer webhook =
+      FunctionServer.http(WhatsAppInboundWebhook.class, stack.settings());
+
+  /**
+   * The stack's settings plus a JWT signing secret shared by the token issuer and every instance.
+   */
   final Map<String, String> settings = withJwtSecret(stack.settings());
-  final AuthModule auth = new AuthModule(Settings.of(settings), stack.env.firestore(), Clock.systemUTC());
+
+  final AuthModule auth =
+      new AuthModule(Settings.of(settings), stack.env.firestore(), Clock.systemUTC());
 
   private static Map<String, String> withJwtSecret(Map<String, String> base) {
     Map<String, String> settings = new HashMap<>(base);
@@ -58,18 +64,29 @@ final class RealtimeHarness implements AutoCloseable {
 
   /** A customer message through the signed webhook; returns its conversation id. */
   String customerWrites(String from, String body) {
-    return customerWritesTo(webhook.url(WhatsAppInboundWebhook.PATH), StackUnderTest.PUBLIC_BASE_URL, from, body);
+    return customerWritesTo(
+        webhook.url(WhatsAppInboundWebhook.PATH), StackUnderTest.PUBLIC_BASE_URL, from, body);
   }
 
   /**
-   * A customer message POSTed to {@code url} (the function, or a gateway in front of it), signed for
-   * {@code publicBaseUrl} as Twilio signs for the configured PUBLIC_BASE_URL; returns its conversation id.
+   * A customer message POSTed to {@code url} (the function, or a gateway in front of it), signed
+   * for {@code publicBaseUrl} as Twilio signs for the configured PUBLIC_BASE_URL; returns its
+   * conversation id.
    */
   String customerWritesTo(String url, String publicBaseUrl, String from, String body) {
     InboundWebhook inbound = stack.inbound(from, body);
-    assertEquals(200, stack.post(url, inbound.params(), inbound.signature(publicBaseUrl), Map.of()).statusCode());
+    assertEquals(
+        200,
+        stack.post(url, inbound.params(), inbound.signature(publicBaseUrl), Map.of()).statusCode());
     try {
-      return stack.env.firestore().collection("messages").document("in_" + inbound.messageSid()).get().get().getString("conversationId");
+      return stack
+          .env
+          .firestore()
+          .collection("messages")
+          .document("in_" + inbound.messageSid())
+          .get()
+          .get()
+          .getString("conversationId");
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
@@ -77,7 +94,10 @@ final class RealtimeHarness implements AutoCloseable {
 
   /** Whether this project has the Pub/Sub subscription {@code subscriptionId}. */
   boolean subscriptionExists(String subscriptionId) {
-    String name = com.google.pubsub.v1.ProjectSubscriptionName.of(stack.env.project().projectId(), subscriptionId).toString();
+    String name =
+        com.google.pubsub.v1.ProjectSubscriptionName.of(
+                stack.env.project().projectId(), subscriptionId)
+            .toString();
     try (var admin = stack.env.pubsub().subscriptionAdmin()) {
       admin.getSubscription(name);
       return true;

@@ -18,7 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** The realtime service as its own JVM ({@link RealtimeMain}), so a test can SIGTERM or SIGKILL it. */
+/**
+ * The realtime service as its own JVM ({@link RealtimeMain}), so a test can SIGTERM or SIGKILL it.
+ */
 final class RealtimeProcess implements AutoCloseable {
   final int port;
   final String instanceId;
@@ -37,10 +39,16 @@ final class RealtimeProcess implements AutoCloseable {
     String instanceId = settings.get("REALTIME_INSTANCE_ID");
     Path log = Path.of("target", "realtime-" + instanceId + ".log");
     Files.createDirectories(log.getParent());
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1"));
     command.addAll(ChildJvm.coverageAgent());
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), RealtimeMain.class.getName()));
+    command.addAll(
+        List.of("-cp", System.getProperty("java.class.path"), RealtimeMain.class.getName()));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().putAll(settings);
     builder.environment().put("PORT", Integer.toString(port));
@@ -67,7 +75,11 @@ final class RealtimeProcess implements AutoCloseable {
       }
       try {
         HttpResponse<String> response =
-            http.send(HttpRequest.newBuilder(URI.create(url() + "/health/socket")).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+            http.send(
+                HttpRequest.newBuilder(URI.create(url() + "/health/socket"))
+                    .timeout(Duration.ofSeconds(2))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 200) {
           return;
         }
@@ -113,5 +125,4 @@ final class RealtimeProcess implements AutoCloseable {
       process.waitFor(10, TimeUnit.SECONDS);
     }
   }
-
 }

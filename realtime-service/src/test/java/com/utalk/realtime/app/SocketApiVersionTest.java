@@ -31,8 +31,12 @@ class SocketApiVersionTest {
   @BeforeAll
   static void start() {
     harness = new RealtimeHarness();
-    Clock august2025 = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), Instant.parse("2025-08-01T12:00:00Z")));
-    realtime = RealtimeServer.start(Settings.of(harness.realtimeSettings("versions-test")), august2025);
+    Clock august2025 =
+        Clock.offset(
+            Clock.systemUTC(),
+            Duration.between(Instant.now(), Instant.parse("2025-08-01T12:00:00Z")));
+    realtime =
+        RealtimeServer.start(Settings.of(harness.realtimeSettings("versions-test")), august2025);
     auth = new AuthModule(Settings.of(harness.settings), harness.stack.env.firestore(), august2025);
     url = RealtimeHarness.url(realtime);
   }
@@ -44,7 +48,9 @@ class SocketApiVersionTest {
   }
 
   private static String token(String uid) {
-    return auth.issuer().issue(uid, Role.AGENT, com.utalk.functions.testing.StackUnderTest.WORKSPACE).value();
+    return auth.issuer()
+        .issue(uid, Role.AGENT, com.utalk.functions.testing.StackUnderTest.WORKSPACE)
+        .value();
   }
 
   private static JsonNode firstConnectLine(AgentClient client) {
@@ -53,14 +59,16 @@ class SocketApiVersionTest {
 
   @Test
   void aVersionPastItsSunsetIsRefusedWithAClearConnectError() {
-    try (AgentClient client = AgentClient.start(url, token("agent-v10"), "websocket", false, "v1.0")) {
+    try (AgentClient client =
+        AgentClient.start(url, token("agent-v10"), "websocket", false, "v1.0")) {
       JsonNode line = firstConnectLine(client);
       assertEquals("connect_error", line.path("type").asText());
       String message = line.path("message").asText();
       assertTrue(message.startsWith("api_version_sunset: "), message);
       assertTrue(message.contains("https://docs.utalk.com/migrations/v1.0-to-v1.1"), message);
     }
-    try (AgentClient client = AgentClient.start(url, token("agent-v9"), "websocket", false, "v9.0")) {
+    try (AgentClient client =
+        AgentClient.start(url, token("agent-v9"), "websocket", false, "v9.0")) {
       JsonNode line = firstConnectLine(client);
       assertEquals("connect_error", line.path("type").asText());
       assertTrue(line.path("message").asText().startsWith("validation_failed: "), line.toString());
@@ -70,17 +78,23 @@ class SocketApiVersionTest {
   @Test
   void aDeprecatedVersionStillWorksAndOnlyTheCurrentOneMustSendAMessageId() {
     String conversationId = harness.customerWrites("+5215540001111", "hola");
-    try (AgentClient older = AgentClient.start(url, token("agent-v11"), "websocket", false, "v1.1")) {
+    try (AgentClient older =
+        AgentClient.start(url, token("agent-v11"), "websocket", false, "v1.1")) {
       assertEquals("connect", firstConnectLine(older).path("type").asText());
       older.call("conversation:join", Map.of("conversationId", conversationId));
-      JsonNode ack = older.call("message:send", Map.of("conversationId", conversationId, "body", "desde v1.1"));
+      JsonNode ack =
+          older.call(
+              "message:send", Map.of("conversationId", conversationId, "body", "desde v1.1"));
       assertTrue(ack.path("ok").asBoolean(), ack.toString());
       assertTrue(ack.path("messageId").asText().matches("[0-9a-f-]{36}"), ack.toString());
     }
-    try (AgentClient current = AgentClient.start(url, token("agent-v12"), "websocket", false, "v1.2")) {
+    try (AgentClient current =
+        AgentClient.start(url, token("agent-v12"), "websocket", false, "v1.2")) {
       assertEquals("connect", firstConnectLine(current).path("type").asText());
       current.call("conversation:join", Map.of("conversationId", conversationId));
-      JsonNode ack = current.call("message:send", Map.of("conversationId", conversationId, "body", "desde v1.2"));
+      JsonNode ack =
+          current.call(
+              "message:send", Map.of("conversationId", conversationId, "body", "desde v1.2"));
       assertEquals("messageId", ack.path("field").asText(), ack.toString());
     }
   }

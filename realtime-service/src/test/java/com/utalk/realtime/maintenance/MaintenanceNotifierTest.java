@@ -19,12 +19,15 @@ class MaintenanceNotifierTest {
     try (TestEnvironment env = TestEnvironment.create()) {
       MaintenanceMode flag = new MaintenanceMode(env.firestore(), Clock.systemUTC(), Duration.ZERO);
       List<Map<String, Object>> told = new CopyOnWriteArrayList<>();
-      try (MaintenanceNotifier notifier = new MaintenanceNotifier(flag, told::add, Duration.ofMillis(50))) {
+      try (MaintenanceNotifier notifier =
+          new MaintenanceNotifier(flag, told::add, Duration.ofMillis(50))) {
         Thread.sleep(300);
         assertEquals(List.of(), told, "nothing to say while there is no maintenance");
         flag.enter("restore of backup x", Duration.ofSeconds(120));
         await(told, 1);
-        assertEquals(Map.of("active", true, "reason", "restore of backup x", "retryAfterSeconds", 120L), told.get(0));
+        assertEquals(
+            Map.of("active", true, "reason", "restore of backup x", "retryAfterSeconds", 120L),
+            told.get(0));
         assertEquals(told.get(0), notifier.current(), "what a socket connecting now is told");
         Thread.sleep(300);
         assertEquals(1, told.size(), "told once, not on every poll");

@@ -37,6 +37,7 @@ class EventBudgetTest {
         allowed++;
       }
     }
-    assertTrue(allowed >= 59 && allowed <= 61, allowed + " allowed: the burst of 30 plus 10/s for 3 s");
+    assertTrue(
+        allowed >= 59 && allowed <= 61, allowed + " allowed: the burst of 30 plus 10/s for 3 s");
   }
 }

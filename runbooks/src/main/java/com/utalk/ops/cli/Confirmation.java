@@ -18,13 +18,15 @@ public interface Confirmation {
     return change -> {
       java.io.Console console = System.console();
       if (console == null) {
-        prompt.println("would change: " + change + " (not applied: no terminal to confirm on; pass --yes)");
+        prompt.println(
+            "would change: " + change + " (not applied: no terminal to confirm on; pass --yes)");
         return false;
       }
       prompt.print("change: " + change + "\napply? [y/N] ");
       prompt.flush();
       String answer = console.readLine();
-      return answer != null && (answer.trim().equalsIgnoreCase("y") || answer.trim().equalsIgnoreCase("yes"));
+      return answer != null
+          && (answer.trim().equalsIgnoreCase("y") || answer.trim().equalsIgnoreCase("yes"));
     };
   }
 }

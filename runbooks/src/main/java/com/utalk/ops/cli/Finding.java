@@ -13,7 +13,9 @@ public record Finding(Outcome outcome, String cause, String next, List<Evidence>
     OK(0),
     /** A cause was found (diagnose), or a fix did not bring the service back. Exit 1. */
     PROBLEM(1),
-    /** The checks themselves could not run: credentials, network, a stack that is not up. Exit 3. */
+    /**
+     * The checks themselves could not run: credentials, network, a stack that is not up. Exit 3.
+     */
     UNKNOWN(3),
     /** A fix that changes data was not confirmed. Exit 4. */
     DECLINED(4);
@@ -51,7 +53,8 @@ public record Finding(Outcome outcome, String cause, String next, List<Evidence>
   }
 
   public static Finding declined(String what) {
-    return new Finding(Outcome.DECLINED, "not applied: " + what, "re-run with --yes once reviewed", List.of());
+    return new Finding(
+        Outcome.DECLINED, "not applied: " + what, "re-run with --yes once reviewed", List.of());
   }
 
   public boolean ok() {

@@ -6,14 +6,20 @@ import com.utalk.json.Json;
 import java.io.PrintStream;
 
 /**
- * The output: the verdict line first, then one indented evidence line each; with {@code --json}
- * the same as one JSON object ({@code command, action, env, requestId, outcome, verdict, cause,
- * next, evidence[{name,value}]}).
+ * The output: the verdict line first, then one indented evidence line each; with {@code --json} the
+ * same as one JSON object ({@code command, action, env, requestId, outcome, verdict, cause, next,
+ * evidence[{name,value}]}).
  */
 public final class FindingPrinter {
   private FindingPrinter() {}
 
-  public static void print(PrintStream out, boolean json, String command, String action, OpsContext context, Finding finding) {
+  public static void print(
+      PrintStream out,
+      boolean json,
+      String command,
+      String action,
+      OpsContext context,
+      Finding finding) {
     if (json) {
       out.println(Json.write(toJson(command, action, context, finding)));
       return;

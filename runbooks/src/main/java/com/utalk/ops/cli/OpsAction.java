@@ -1,9 +1,9 @@
 package com.utalk.ops.cli;
 
 /**
- * One thing a command does ({@code diagnose}, {@code fix}). An action that changes data says so:
- * it must then ask {@link OpsContext#confirm} before each change, record it with
- * {@link OpsContext#audit}, and find nothing to do when run a second time.
+ * One thing a command does ({@code diagnose}, {@code fix}). An action that changes data says so: it
+ * must then ask {@link OpsContext#confirm} before each change, record it with {@link
+ * OpsContext#audit}, and find nothing to do when run a second time.
  */
 public interface OpsAction {
   String name();

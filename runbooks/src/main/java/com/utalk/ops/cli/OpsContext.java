@@ -20,7 +20,13 @@ public final class OpsContext implements AutoCloseable {
   private final Clock clock;
   private Target target;
 
-  public OpsContext(Options options, Supplier<Target> opener, Confirmation confirmation, String operator, String requestId, Clock clock) {
+  public OpsContext(
+      Options options,
+      Supplier<Target> opener,
+      Confirmation confirmation,
+      String operator,
+      String requestId,
+      Clock clock) {
     this.options = options;
     this.opener = opener;
     this.confirmation = confirmation;
@@ -40,12 +46,17 @@ public final class OpsContext implements AutoCloseable {
     return target;
   }
 
-  /** Who runs the tool (OPS_OPERATOR, else the login name): the audit log's actor is ops:<operator>. */
+  /**
+   * Who runs the tool (OPS_OPERATOR, else the login name): the audit log's actor is ops:<operator>.
+   */
   public String operator() {
     return operator;
   }
 
-  /** {@code runbooks/ops <rest>} for this run's environment: what a verdict's "next" step says to type. */
+  /**
+   * {@code runbooks/ops <rest>} for this run's environment: what a verdict's "next" step says to
+   * type.
+   */
   public String command(String rest) {
     return "runbooks/ops " + rest + (options.local() ? "" : " --env " + options.env());
   }
@@ -64,7 +75,12 @@ public final class OpsContext implements AutoCloseable {
   }
 
   /** Records one applied change in the target's audit log. */
-  public void audit(String workspaceId, String action, String targetType, String targetId, Map<String, Object> before,
+  public void audit(
+      String workspaceId,
+      String action,
+      String targetType,
+      String targetId,
+      Map<String, Object> before,
       Map<String, Object> after) {
     new OpsAudit(new AuditLog(target().firestore(), clock), operator, requestId)
         .record(workspaceId, action, targetType, targetId, before, after);

@@ -12,11 +12,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * {@code runbooks/ops <command> <action> [--env local|dev|staging|prod] [--json] [--yes] [--since 15m] [options]}.
+ * {@code runbooks/ops <command> <action> [--env local|dev|staging|prod] [--json] [--yes] [--since
+ * 15m] [options]}.
  *
- * <p>Exit codes: 0 OK (nothing wrong, or the fix left nothing to fix), 1 a problem was found (or
- * a fix did not bring the service back), 2 usage, 3 the checks could not run (target unreachable,
- * no credentials), 4 a change was not confirmed.
+ * <p>Exit codes: 0 OK (nothing wrong, or the fix left nothing to fix), 1 a problem was found (or a
+ * fix did not bring the service back), 2 usage, 3 the checks could not run (target unreachable, no
+ * credentials), 4 a change was not confirmed.
  */
 public final class OpsMain {
   public static final int USAGE = 2;
@@ -26,11 +27,19 @@ public final class OpsMain {
   public static void main(String[] args) {
     Settings settings = Settings.fromEnvironment();
     // the tool prints its own findings; library chatter on stderr only, and only warnings
-    LogSetup.install(settings.with(Map.of("LOG_LEVEL", settings.get("LOG_LEVEL", "warn"), "SERVICE_NAME", "ops")), System.err);
+    LogSetup.install(
+        settings.with(
+            Map.of("LOG_LEVEL", settings.get("LOG_LEVEL", "warn"), "SERVICE_NAME", "ops")),
+        System.err);
     System.exit(run(Commands.all(), settings, Arrays.asList(args), System.out, System.err));
   }
 
-  public static int run(List<OpsCommand> commands, Settings settings, List<String> args, PrintStream out, PrintStream err) {
+  public static int run(
+      List<OpsCommand> commands,
+      Settings settings,
+      List<String> args,
+      PrintStream out,
+      PrintStream err) {
     if (args.isEmpty() || List.of("-h", "--help", "help").contains(args.get(0))) {
       printHelp(commands, args.isEmpty() ? err : out);
       return args.isEmpty() ? USAGE : 0;
@@ -45,7 +54,8 @@ public final class OpsMain {
       printHelp(command.get(), args.size() < 2 ? err : out);
       return args.size() < 2 ? USAGE : 0;
     }
-    Optional<OpsAction> action = command.get().actions().stream().filter(a -> a.name().equals(args.get(1))).findFirst();
+    Optional<OpsAction> action =
+        command.get().actions().stream().filter(a -> a.name().equals(args.get(1))).findFirst();
     if (action.isEmpty()) {
       err.println("unknown action: " + command.get().name() + " " + args.get(1));
       printHelp(command.get(), err);
@@ -59,11 +69,18 @@ public final class OpsMain {
       printHelp(command.get(), err);
       return USAGE;
     }
-    Confirmation confirmation = options.yes() ? Confirmation.assumeYes() : Confirmation.console(err);
+    Confirmation confirmation =
+        options.yes() ? Confirmation.assumeYes() : Confirmation.console(err);
     String operator = settings.get("OPS_OPERATOR", settings.get("USER", "unknown"));
     String requestId = "ops-" + UUID.randomUUID();
-    try (OpsContext context = new OpsContext(options, () -> Targets.open(options, settings), confirmation, operator, requestId,
-        Clock.systemUTC())) {
+    try (OpsContext context =
+        new OpsContext(
+            options,
+            () -> Targets.open(options, settings),
+            confirmation,
+            operator,
+            requestId,
+            Clock.systemUTC())) {
       Finding finding;
       try {
         finding = action.get().run(context);
@@ -72,16 +89,21 @@ public final class OpsMain {
         printHelp(command.get(), err);
         return USAGE;
       } catch (Exception e) {
-        finding = Finding.unknown("could not check: " + e.getClass().getSimpleName() + ": " + e.getMessage(),
-            "check that the environment answers (local: emulators/dev status) and the credentials", List.of());
+        finding =
+            Finding.unknown(
+                "could not check: " + e.getClass().getSimpleName() + ": " + e.getMessage(),
+                "check that the environment answers (local: emulators/dev status) and the credentials",
+                List.of());
       }
-      FindingPrinter.print(out, options.json(), command.get().name(), action.get().name(), context, finding);
+      FindingPrinter.print(
+          out, options.json(), command.get().name(), action.get().name(), context, finding);
       return finding.outcome().exitCode();
     }
   }
 
   static void printHelp(List<OpsCommand> commands, PrintStream out) {
-    out.println("usage: runbooks/ops <command> <action> [--env local|dev|staging|prod] [--json] [--yes] [--since 15m] [options]");
+    out.println(
+        "usage: runbooks/ops <command> <action> [--env local|dev|staging|prod] [--json] [--yes] [--since 15m] [options]");
     out.println();
     for (OpsCommand command : commands) {
       out.println("  " + pad(command.name(), 12) + command.summary());
@@ -90,8 +112,10 @@ public final class OpsMain {
       }
     }
     out.println();
-    out.println("Exit codes: 0 OK, 1 problem found (or fix did not help), 2 usage, 3 could not check, 4 change not confirmed.");
-    out.println("A fix that changes data asks first (or --yes), is written to auditLogs, and does nothing when run again.");
+    out.println(
+        "Exit codes: 0 OK, 1 problem found (or fix did not help), 2 usage, 3 could not check, 4 change not confirmed.");
+    out.println(
+        "A fix that changes data asks first (or --yes), is written to auditLogs, and does nothing when run again.");
   }
 
   static void printHelp(OpsCommand command, PrintStream out) {

@@ -7,11 +7,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The flags every action understands ({@code --env}, {@code --json}, {@code --yes},
- * {@code --since}) and the ones an action defines ({@code --email a@b.c}, {@code --kid X}): each
- * {@code --name value}, or {@code --name} alone for true.
+ * The flags every action understands ({@code --env}, {@code --json}, {@code --yes}, {@code
+ * --since}) and the ones an action defines ({@code --email a@b.c}, {@code --kid X}): each {@code
+ * --name value}, or {@code --name} alone for true.
  */
-public record Options(String env, boolean json, boolean yes, Duration since, Map<String, String> values) {
+public record Options(
+    String env, boolean json, boolean yes, Duration since, Map<String, String> values) {
   public static final String LOCAL = "local";
   public static final List<String> ENVIRONMENTS = List.of(LOCAL, "dev", "staging", "prod");
   static final Duration DEFAULT_SINCE = Duration.ofMinutes(15);
@@ -42,7 +43,8 @@ public record Options(String env, boolean json, boolean yes, Duration since, Map
     if (!ENVIRONMENTS.contains(env)) {
       throw new UsageException("--env must be one of " + String.join(", ", ENVIRONMENTS));
     }
-    Duration since = values.containsKey("since") ? parseDuration(values.get("since")) : DEFAULT_SINCE;
+    Duration since =
+        values.containsKey("since") ? parseDuration(values.get("since")) : DEFAULT_SINCE;
     return new Options(env, flag(values, "json"), flag(values, "yes"), since, values);
   }
 

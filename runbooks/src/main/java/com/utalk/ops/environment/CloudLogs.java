@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * Cloud Logging ({@code entries.list}): the services' JSON lines arrive as {@code jsonPayload} of
- * {@code cloud_run_revision} entries (functions gen2 run on Cloud Run), read newest first up to
- * the query's limit and returned oldest first.
+ * {@code cloud_run_revision} entries (functions gen2 run on Cloud Run), read newest first up to the
+ * query's limit and returned oldest first.
  */
 final class CloudLogs implements LogSource {
   static final String ENDPOINT = "https://logging.googleapis.com/v2/entries:list";
@@ -30,12 +30,20 @@ final class CloudLogs implements LogSource {
 
   /** The Logging query language filter for {@code query}. */
   static String filter(LogQuery query) {
-    StringBuilder filter = new StringBuilder()
-        .append("resource.type=\"cloud_run_revision\"")
-        .append(" AND resource.labels.service_name=\"").append(query.service()).append('"')
-        .append(" AND timestamp>=\"").append(query.since()).append('"');
+    StringBuilder filter =
+        new StringBuilder()
+            .append("resource.type=\"cloud_run_revision\"")
+            .append(" AND resource.labels.service_name=\"")
+            .append(query.service())
+            .append('"')
+            .append(" AND timestamp>=\"")
+            .append(query.since())
+            .append('"');
     if (query.message() != null) {
-      filter.append(" AND jsonPayload.message=\"").append(query.message().replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+      filter
+          .append(" AND jsonPayload.message=\"")
+          .append(query.message().replace("\\", "\\\\").replace("\"", "\\\""))
+          .append('"');
     }
     return filter.toString();
   }
@@ -74,8 +82,14 @@ final class CloudLogs implements LogSource {
     if (!fields.isObject()) {
       fields = Json.object().put("message", entry.path("textPayload").asText(""));
     }
-    return new LogEntry(Instant.parse(entry.path("timestamp").asText(Instant.EPOCH.toString())), service,
-        entry.path("severity").asText(""), fields.path("message").asText(),
-        fields.hasNonNull("requestId") ? fields.get("requestId").asText() : entry.path("labels").path("requestId").asText(null), fields);
+    return new LogEntry(
+        Instant.parse(entry.path("timestamp").asText(Instant.EPOCH.toString())),
+        service,
+        entry.path("severity").asText(""),
+        fields.path("message").asText(),
+        fields.hasNonNull("requestId")
+            ? fields.get("requestId").asText()
+            : entry.path("labels").path("requestId").asText(null),
+        fields);
   }
 }

@@ -28,7 +28,9 @@ public final class CloudTarget extends GoogleClients {
   private TwilioCredentials twilio;
 
   private CloudTarget(CloudEnvironment environment) {
-    super(new GcpProject(environment.projectId(), environment.firestoreDatabase(), null, null), Duration.ofSeconds(5),
+    super(
+        new GcpProject(environment.projectId(), environment.firestoreDatabase(), null, null),
+        Duration.ofSeconds(5),
         Duration.ofSeconds(10));
     this.environment = environment;
   }
@@ -42,7 +44,10 @@ public final class CloudTarget extends GoogleClients {
     return environment.name();
   }
 
-  /** Project, region and name as terraform.tfvars declares them (the release tool's deploy commands use them). */
+  /**
+   * Project, region and name as terraform.tfvars declares them (the release tool's deploy commands
+   * use them).
+   */
   public CloudEnvironment environment() {
     return environment;
   }
@@ -59,7 +64,12 @@ public final class CloudTarget extends GoogleClients {
 
   /** {@code projects/P/locations/R/services/realtime-service}. */
   String realtimeServiceName() {
-    return "projects/" + environment.projectId() + "/locations/" + environment.region() + "/services/" + CloudEnvironment.REALTIME_SERVICE;
+    return "projects/"
+        + environment.projectId()
+        + "/locations/"
+        + environment.region()
+        + "/services/"
+        + CloudEnvironment.REALTIME_SERVICE;
   }
 
   @Override
@@ -67,16 +77,29 @@ public final class CloudTarget extends GoogleClients {
     try {
       return rest.call("GET", RUN_API + realtimeServiceName(), null).path("uri").asText();
     } catch (Exception e) {
-      throw new IllegalStateException("Cloud Run did not say where " + CloudEnvironment.REALTIME_SERVICE + " is: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Cloud Run did not say where "
+              + CloudEnvironment.REALTIME_SERVICE
+              + " is: "
+              + e.getMessage(),
+          e);
     }
   }
 
   @Override
   public synchronized TwilioCredentials twilio() {
     if (twilio == null) {
-      String secret = "projects/" + environment.projectId() + "/secrets/" + CloudEnvironment.TWILIO_AUTH_TOKEN_SECRET;
-      String value = new String(new SecretManagerApi(SECRET_MANAGER, secret, token).access(secret + "/versions/latest"),
-          StandardCharsets.UTF_8).trim();
+      String secret =
+          "projects/"
+              + environment.projectId()
+              + "/secrets/"
+              + CloudEnvironment.TWILIO_AUTH_TOKEN_SECRET;
+      String value =
+          new String(
+                  new SecretManagerApi(SECRET_MANAGER, secret, token)
+                      .access(secret + "/versions/latest"),
+                  StandardCharsets.UTF_8)
+              .trim();
       twilio = new TwilioCredentials(environment.twilioAccountSid(), value, null);
     }
     return twilio;
@@ -100,7 +123,10 @@ public final class CloudTarget extends GoogleClients {
     ObjectNode patch = com.utalk.json.Json.object();
     patch.set("template", template);
     JsonNode operation = rest.call("PATCH", RUN_API + realtimeServiceName(), patch);
-    return "Cloud Run is rolling out a new revision of " + CloudEnvironment.REALTIME_SERVICE + " (operation "
-        + operation.path("name").asText() + ")";
+    return "Cloud Run is rolling out a new revision of "
+        + CloudEnvironment.REALTIME_SERVICE
+        + " (operation "
+        + operation.path("name").asText()
+        + ")";
   }
 }

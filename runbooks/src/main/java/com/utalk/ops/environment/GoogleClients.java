@@ -7,8 +7,8 @@ import com.utalk.gcp.PubSubTransport;
 import java.time.Duration;
 
 /**
- * The Firestore and Pub/Sub clients of a target, built on first use (a runbook that only reads
- * logs opens neither) with short deadlines: an unreachable database must become a verdict within
+ * The Firestore and Pub/Sub clients of a target, built on first use (a runbook that only reads logs
+ * opens neither) with short deadlines: an unreachable database must become a verdict within
  * seconds, not a hang.
  */
 abstract class GoogleClients implements Target {

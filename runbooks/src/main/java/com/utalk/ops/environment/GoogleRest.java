@@ -12,13 +12,14 @@ import java.util.function.Supplier;
 
 /**
  * Google's REST APIs (Cloud Logging, Cloud Run) with an OAuth token from Application Default
- * Credentials, as shared's SecretManagerApi calls Secret Manager: the gRPC client libraries are
- * not part of this build. The base URL is a parameter so a local stand-in can answer in tests.
+ * Credentials, as shared's SecretManagerApi calls Secret Manager: the gRPC client libraries are not
+ * part of this build. The base URL is a parameter so a local stand-in can answer in tests.
  */
 final class GoogleRest {
   private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final Supplier<String> accessToken;
 
   GoogleRest(Supplier<String> accessToken) {
@@ -26,13 +27,21 @@ final class GoogleRest {
   }
 
   JsonNode call(String method, String url, Object body) throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
-        .header("Authorization", "Bearer " + accessToken.get())
-        .header("Content-Type", "application/json")
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(Json.writeBytes(body)));
-    HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url))
+            .timeout(TIMEOUT)
+            .header("Authorization", "Bearer " + accessToken.get())
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(Json.writeBytes(body)));
+    HttpResponse<byte[]> response =
+        http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     if (response.statusCode() / 100 != 2) {
-      throw new IOException(method + " " + url.replaceAll("\\?.*", "") + " answered " + response.statusCode());
+      throw new IOException(
+          method + " " + url.replaceAll("\\?.*", "") + " answered " + response.statusCode());
     }
     return response.body().length == 0 ? Json.object() : Json.read(response.body());
   }

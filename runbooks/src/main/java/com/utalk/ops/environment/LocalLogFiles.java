@@ -14,9 +14,9 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * The local stack's logs: the launcher files each JSON line by service into
- * {@code <run dir>/logs/<service>.log} (emulators/README.md). Read as a stream, keeping only the
- * newest {@code limit} matches, so a long-running stack's big file costs no more memory.
+ * The local stack's logs: the launcher files each JSON line by service into {@code <run
+ * dir>/logs/<service>.log} (emulators/README.md). Read as a stream, keeping only the newest {@code
+ * limit} matches, so a long-running stack's big file costs no more memory.
  */
 public final class LocalLogFiles implements LogSource {
   private final Path logDir;
@@ -28,11 +28,14 @@ public final class LocalLogFiles implements LogSource {
   @Override
   public List<LogEntry> read(LogQuery query) throws IOException {
     Deque<LogEntry> newest = new ArrayDeque<>();
-    try (BufferedReader lines = Files.newBufferedReader(logDir.resolve(query.service() + ".log"), StandardCharsets.UTF_8)) {
+    try (BufferedReader lines =
+        Files.newBufferedReader(logDir.resolve(query.service() + ".log"), StandardCharsets.UTF_8)) {
       String line;
       while ((line = lines.readLine()) != null) {
         LogEntry entry = parse(line);
-        if (entry == null || entry.time().isBefore(query.since()) || !entry.service().equals(query.service())) {
+        if (entry == null
+            || entry.time().isBefore(query.since())
+            || !entry.service().equals(query.service())) {
           continue;
         }
         if (query.message() != null && !query.message().equals(entry.message())) {
@@ -56,8 +59,13 @@ public final class LocalLogFiles implements LogSource {
     }
     try {
       JsonNode node = Json.read(line.getBytes(StandardCharsets.UTF_8));
-      return new LogEntry(Instant.parse(node.path("time").asText()), node.path("service").asText(), node.path("severity").asText(),
-          node.path("message").asText(), node.hasNonNull("requestId") ? node.get("requestId").asText() : null, node);
+      return new LogEntry(
+          Instant.parse(node.path("time").asText()),
+          node.path("service").asText(),
+          node.path("severity").asText(),
+          node.path("message").asText(),
+          node.hasNonNull("requestId") ? node.get("requestId").asText() : null,
+          node);
     } catch (RuntimeException e) {
       return null;
     }

@@ -15,7 +15,9 @@ public interface Target extends AutoCloseable {
   /** {@code local}, {@code dev}, {@code staging} or {@code prod}. */
   String name();
 
-  /** The settings the deployed services run with, as far as this tool can know them. Never printed. */
+  /**
+   * The settings the deployed services run with, as far as this tool can know them. Never printed.
+   */
   Settings settings();
 
   Firestore firestore();
@@ -28,13 +30,17 @@ public interface Target extends AutoCloseable {
   /** The realtime service's URL (Socket.IO, /health/socket). */
   String realtimeUrl();
 
-  /** The environment's Twilio account (the token from Secret Manager in the cloud; never printed). */
+  /**
+   * The environment's Twilio account (the token from Secret Manager in the cloud; never printed).
+   */
   TwilioCredentials twilio();
 
   /** The services' structured logs. */
   LogSource logs();
 
-  /** Restarts the realtime service's instances (locally: its process; in the cloud: a new revision). */
+  /**
+   * Restarts the realtime service's instances (locally: its process; in the cloud: a new revision).
+   */
   String restartRealtime() throws Exception;
 
   @Override

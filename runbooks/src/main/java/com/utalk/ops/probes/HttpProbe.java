@@ -9,13 +9,27 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
 
-/** One GET of a health or status URL, as an operator's curl would, with its answer or why there was none. */
+/**
+ * One GET of a health or status URL, as an operator's curl would, with its answer or why there was
+ * none.
+ */
 public final class HttpProbe {
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-  /** {@code status} 0 means no answer ({@code error} says why); {@code date} is the server's Date header. */
-  public record Answer(String url, int status, String body, String requestId, Optional<String> date, String error, long latencyMs) {
+  /**
+   * {@code status} 0 means no answer ({@code error} says why); {@code date} is the server's Date
+   * header.
+   */
+  public record Answer(
+      String url,
+      int status,
+      String body,
+      String requestId,
+      Optional<String> date,
+      String error,
+      long latencyMs) {
     public boolean answered() {
       return status > 0;
     }
@@ -34,7 +48,12 @@ public final class HttpProbe {
         return "no answer: " + error;
       }
       String code = json().path("error").asText("");
-      return status + (code.isEmpty() ? "" : " " + code) + " in " + latencyMs + " ms" + (requestId == null ? "" : " (requestId " + requestId + ")");
+      return status
+          + (code.isEmpty() ? "" : " " + code)
+          + " in "
+          + latencyMs
+          + " ms"
+          + (requestId == null ? "" : " (requestId " + requestId + ")");
     }
   }
 
@@ -45,21 +64,42 @@ public final class HttpProbe {
   }
 
   public static Answer postJson(String url, String json) {
-    return send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    return send(
+        HttpRequest.newBuilder(URI.create(url))
+            .timeout(TIMEOUT)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build());
   }
 
   private static Answer send(HttpRequest request) {
     long started = System.nanoTime();
     try {
       HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-      return new Answer(request.uri().toString(), response.statusCode(), response.body(),
-          response.headers().firstValue(com.utalk.logging.RequestContext.REQUEST_ID_HEADER).orElse(null), response.headers().firstValue("Date"), null, elapsed(started));
+      return new Answer(
+          request.uri().toString(),
+          response.statusCode(),
+          response.body(),
+          response
+              .headers()
+              .firstValue(com.utalk.logging.RequestContext.REQUEST_ID_HEADER)
+              .orElse(null),
+          response.headers().firstValue("Date"),
+          null,
+          elapsed(started));
     } catch (java.io.IOException e) {
-      return new Answer(request.uri().toString(), 0, "", null, Optional.empty(), e.getClass().getSimpleName(), elapsed(started));
+      return new Answer(
+          request.uri().toString(),
+          0,
+          "",
+          null,
+          Optional.empty(),
+          e.getClass().getSimpleName(),
+          elapsed(started));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return new Answer(request.uri().toString(), 0, "", null, Optional.empty(), "interrupted", elapsed(started));
+      return new Answer(
+          request.uri().toString(), 0, "", null, Optional.empty(), "interrupted", elapsed(started));
     }
   }
 

@@ -2,7 +2,10 @@ package com.utalk.ops.release;
 
 import com.utalk.ops.cli.OpsContext;
 
-/** One item of a release checklist: it passes or fails with its evidence, or says honestly why it cannot run here. */
+/**
+ * One item of a release checklist: it passes or fails with its evidence, or says honestly why it
+ * cannot run here.
+ */
 interface Check {
   String name();
 

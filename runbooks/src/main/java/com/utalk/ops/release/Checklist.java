@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs checks in order, one evidence line each ({@code ✔ name: ...}, {@code ✘ name: ...},
- * {@code – name: skipped: why}), and stops at the first ✘: what comes after it is listed as not
- * run. All passed → OK; some skipped → OK saying which were not checked; a ✘ → PROBLEM.
+ * Runs checks in order, one evidence line each ({@code ✔ name: ...}, {@code ✘ name: ...}, {@code –
+ * name: skipped: why}), and stops at the first ✘: what comes after it is listed as not run. All
+ * passed → OK; some skipped → OK saying which were not checked; a ✘ → PROBLEM.
  */
 final class Checklist {
   private final String title;
@@ -29,7 +29,9 @@ final class Checklist {
       try {
         result = check.run(context);
       } catch (Exception e) {
-        result = Check.Result.failed("could not run: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        result =
+            Check.Result.failed(
+                "could not run: " + e.getClass().getSimpleName() + ": " + e.getMessage());
       }
       evidence.add(Evidence.of(result.status().mark + " " + check.name(), result.evidence()));
       if (result.status() == Check.Status.SKIPPED) {
@@ -39,11 +41,18 @@ final class Checklist {
         for (Check left : checks.subList(i + 1, checks.size())) {
           evidence.add(Evidence.of("  " + left.name(), "not run (stopped at the first ✘)"));
         }
-        return Finding.problem(title + ": ✘ " + check.name(), "fix it and run the checklist again", evidence);
+        return Finding.problem(
+            title + ": ✘ " + check.name(), "fix it and run the checklist again", evidence);
       }
     }
-    String cause = skipped.isEmpty() ? title + ": every check passed"
-        : title + ": passed, but " + skipped.size() + " check(s) did not run here: " + String.join(", ", skipped);
+    String cause =
+        skipped.isEmpty()
+            ? title + ": every check passed"
+            : title
+                + ": passed, but "
+                + skipped.size()
+                + " check(s) did not run here: "
+                + String.join(", ", skipped);
     return new Finding(Finding.Outcome.OK, cause, null, evidence);
   }
 }

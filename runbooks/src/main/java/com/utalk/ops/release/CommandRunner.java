@@ -11,10 +11,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The one way the release tool runs the cloud CLIs (gcloud, terraform): every command goes
- * through here, so a test can put recording stand-ins first on {@code PATH} ({@code env}) and a
- * dry run lists what would change instead of changing it. Commands that only read (describe,
- * list, {@code terraform init/plan}) run in a dry run too, so the plan names real revisions.
+ * The one way the release tool runs the cloud CLIs (gcloud, terraform): every command goes through
+ * here, so a test can put recording stand-ins first on {@code PATH} ({@code env}) and a dry run
+ * lists what would change instead of changing it. Commands that only read (describe, list, {@code
+ * terraform init/plan}) run in a dry run too, so the plan names real revisions.
  */
 final class CommandRunner {
   /** What a command did: its exit code and output, for the evidence. */
@@ -45,14 +45,17 @@ final class CommandRunner {
     }
   }
 
-  private static final Duration TIMEOUT = Duration.ofMinutes(30); // a terraform apply of every function takes minutes
+  private static final Duration TIMEOUT =
+      Duration.ofMinutes(30); // a terraform apply of every function takes minutes
 
   private final Map<String, String> env;
   private final boolean dryRun;
   private final List<String> planned = new ArrayList<>();
   private final List<Result> ran = new ArrayList<>();
 
-  /** @param env overrides of this process's environment (a test's PATH with the stand-ins first) */
+  /**
+   * @param env overrides of this process's environment (a test's PATH with the stand-ins first)
+   */
   CommandRunner(Map<String, String> env, boolean dryRun) {
     this.env = Map.copyOf(env);
     this.dryRun = dryRun;
@@ -98,7 +101,10 @@ final class CommandRunner {
     return result;
   }
 
-  /** The program as found on this runner's PATH (the JVM would search its own PATH, not the child's). */
+  /**
+   * The program as found on this runner's PATH (the JVM would search its own PATH, not the
+   * child's).
+   */
   private String executable(String program) {
     if (program.contains("/")) {
       return program;
@@ -119,16 +125,24 @@ final class CommandRunner {
     try {
       List<String> resolved = new ArrayList<>(command);
       resolved.set(0, executable(command.get(0)));
-      ProcessBuilder builder = new ProcessBuilder(resolved).redirectOutput(out.toFile()).redirectError(err.toFile())
-          .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+      ProcessBuilder builder =
+          new ProcessBuilder(resolved)
+              .redirectOutput(out.toFile())
+              .redirectError(err.toFile())
+              .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
       builder.environment().putAll(env);
       Process process = builder.start();
       if (!process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
         process.destroyForcibly();
-        throw new CommandFailed(new Result(command, -1, "", "did not finish within " + TIMEOUT.toMinutes() + " min"));
+        throw new CommandFailed(
+            new Result(command, -1, "", "did not finish within " + TIMEOUT.toMinutes() + " min"));
       }
-      Result result = new Result(command, process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-          Files.readString(err, StandardCharsets.UTF_8));
+      Result result =
+          new Result(
+              command,
+              process.exitValue(),
+              Files.readString(out, StandardCharsets.UTF_8),
+              Files.readString(err, StandardCharsets.UTF_8));
       ran.add(result);
       return result;
     } finally {

@@ -11,12 +11,13 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
- * The coverage figures of a JaCoCo XML report (the build's merged one is
- * {@code coverage/target/site/jacoco-aggregate/jacoco.xml}): the report-level {@code <counter
- * type="LINE" missed covered>} and {@code type="BRANCH"} — the direct children of {@code <report>},
- * which sum every package.
+ * The coverage figures of a JaCoCo XML report (the build's merged one is {@code
+ * coverage/target/site/jacoco-aggregate/jacoco.xml}): the report-level {@code <counter type="LINE"
+ * missed covered>} and {@code type="BRANCH"} — the direct children of {@code <report>}, which sum
+ * every package.
  */
-record CoverageReport(long linesCovered, long linesMissed, long branchesCovered, long branchesMissed) {
+record CoverageReport(
+    long linesCovered, long linesMissed, long branchesCovered, long branchesMissed) {
   static final double THRESHOLD = 0.80;
   static final String DEFAULT_PATH = "coverage/target/site/jacoco-aggregate/jacoco.xml";
 
@@ -30,7 +31,8 @@ record CoverageReport(long linesCovered, long linesMissed, long branchesCovered,
       factory.setExpandEntityReferences(false);
       Element report = factory.newDocumentBuilder().parse(in).getDocumentElement();
       if (!report.getTagName().equals("report")) {
-        throw new IOException(file + " is not a JaCoCo report (root <" + report.getTagName() + ">)");
+        throw new IOException(
+            file + " is not a JaCoCo report (root <" + report.getTagName() + ">)");
       }
       long[] line = null;
       long[] branch = null;
@@ -38,11 +40,14 @@ record CoverageReport(long linesCovered, long linesMissed, long branchesCovered,
       for (int i = 0; i < children.getLength(); i++) {
         Node node = children.item(i);
         if (node instanceof Element counter && counter.getTagName().equals("counter")) {
-          long[] figures = {Long.parseLong(counter.getAttribute("covered")), Long.parseLong(counter.getAttribute("missed"))};
+          long[] figures = {
+            Long.parseLong(counter.getAttribute("covered")),
+            Long.parseLong(counter.getAttribute("missed"))
+          };
           switch (counter.getAttribute("type")) {
             case "LINE" -> line = figures;
             case "BRANCH" -> branch = figures;
-            default -> { }
+            default -> {}
           }
         }
       }
@@ -70,8 +75,15 @@ record CoverageReport(long linesCovered, long linesMissed, long branchesCovered,
   }
 
   String figures() {
-    return String.format(Locale.ROOT, "lines %.1f%% (%d of %d), branches %.1f%% (%d of %d)", lines() * 100, linesCovered,
-        linesCovered + linesMissed, branches() * 100, branchesCovered, branchesCovered + branchesMissed);
+    return String.format(
+        Locale.ROOT,
+        "lines %.1f%% (%d of %d), branches %.1f%% (%d of %d)",
+        lines() * 100,
+        linesCovered,
+        linesCovered + linesMissed,
+        branches() * 100,
+        branchesCovered,
+        branchesCovered + branchesMissed);
   }
 
   private static double share(long covered, long missed) {

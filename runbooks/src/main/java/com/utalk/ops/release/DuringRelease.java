@@ -19,9 +19,9 @@ import com.utalk.events.PubSubEventPublisher;
 import com.utalk.json.Json;
 import com.utalk.messaging.PhoneNumber;
 import com.utalk.ops.cli.OpsContext;
-import com.utalk.ops.probes.HttpProbe;
 import com.utalk.ops.environment.CloudTarget;
 import com.utalk.ops.environment.LocalTarget;
+import com.utalk.ops.probes.HttpProbe;
 import com.utalk.storage.FirestoreCalls;
 import java.net.URI;
 import java.nio.file.Files;
@@ -30,10 +30,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The document's "Durante la Liberación" checklist: a backup taken and verified, the deploy,
- * health checks, smoke tests (a signed webhook stored once, a login, a socket connect and ack),
- * then the release's changes announced to every front end ({@code api.changes}). Locally the
- * deploy records the version's artifacts and restarts the stack on them (LocalDeployment).
+ * The document's "Durante la Liberación" checklist: a backup taken and verified, the deploy, health
+ * checks, smoke tests (a signed webhook stored once, a login, a socket connect and ack), then the
+ * release's changes announced to every front end ({@code api.changes}). Locally the deploy records
+ * the version's artifacts and restarts the stack on them (LocalDeployment).
  */
 final class DuringRelease {
   private DuringRelease() {}
@@ -53,59 +53,105 @@ final class DuringRelease {
         Check.of("smoke: signed webhook stored once", context -> webhook(context, smoke)),
         Check.of("smoke: login", context -> login(context, smoke)),
         Check.of("smoke: socket connect and ack", context -> socket(context, smoke)),
-        Check.of("changes of " + inputs.version() + " announced (api.changes)", context -> announce(context, inputs)));
+        Check.of(
+            "changes of " + inputs.version() + " announced (api.changes)",
+            context -> announce(context, inputs)));
   }
 
   static Check.Result backup(OpsContext context) throws Exception {
     BackupSettings settings = BackupSettings.from(context.target().settings());
-    var bucket = context.target() instanceof LocalTarget local ? new LocalBackupBucket(local.config().backupDir()) : settings.openBucket();
-    BackupOutcome outcome = new FirestoreBackup(context.target().firestore(), bucket, context.clock(), settings).run("release");
+    var bucket =
+        context.target() instanceof LocalTarget local
+            ? new LocalBackupBucket(local.config().backupDir())
+            : settings.openBucket();
+    BackupOutcome outcome =
+        new FirestoreBackup(context.target().firestore(), bucket, context.clock(), settings)
+            .run("release");
     if (!outcome.ok()) {
-      return Check.Result.failed("backup " + outcome.backupId() + " " + outcome.status() + ": " + outcome.reason());
+      return Check.Result.failed(
+          "backup " + outcome.backupId() + " " + outcome.status() + ": " + outcome.reason());
     }
     BackupReader reader = new BackupReader(bucket);
     BackupManifest manifest = reader.manifest(outcome.backupId());
     reader.verify(manifest);
-    return Check.Result.passed("backup " + outcome.backupId() + ": " + manifest.documents() + " documents in " + manifest.files().size()
-        + " files, every file re-read and matching its SHA-256 and count");
+    return Check.Result.passed(
+        "backup "
+            + outcome.backupId()
+            + ": "
+            + manifest.documents()
+            + " documents in "
+            + manifest.files().size()
+            + " files, every file re-read and matching its SHA-256 and count");
   }
 
   static Check.Result deploy(OpsContext context, ReleaseInputs inputs) throws Exception {
     return Check.Result.passed(deployment(context, inputs).deploy());
   }
 
-  /** Locally the stack's versioned releases; in the cloud Terraform and gcloud (CloudDeployment). */
+  /**
+   * Locally the stack's versioned releases; in the cloud Terraform and gcloud (CloudDeployment).
+   */
   static Deployment deployment(OpsContext context, ReleaseInputs inputs) {
     if (context.target() instanceof LocalTarget local) {
       if (dryRun(context)) {
-        throw new com.utalk.ops.cli.UsageException("--dry-run is for --env dev|staging|prod (the local deploy is a restart of the stack)");
+        throw new com.utalk.ops.cli.UsageException(
+            "--dry-run is for --env dev|staging|prod (the local deploy is a restart of the stack)");
       }
       return new LocalDeployment(local.config(), inputs.version(), Map.of());
     }
     if (context.target() instanceof CloudTarget cloud) {
-      return new CloudDeployment(cloud.environment(), inputs.repoRoot(), inputs.version(), new CommandRunner(Map.of(), dryRun(context)));
+      return new CloudDeployment(
+          cloud.environment(),
+          inputs.repoRoot(),
+          inputs.version(),
+          new CommandRunner(Map.of(), dryRun(context)));
     }
     throw new IllegalStateException("no deployment for the target " + context.target().name());
   }
 
-  /** {@code --dry-run}: print the commands that would change the environment, run only those that read. */
+  /**
+   * {@code --dry-run}: print the commands that would change the environment, run only those that
+   * read.
+   */
   static boolean dryRun(OpsContext context) {
     return Boolean.parseBoolean(context.options().find("dry-run").orElse("false"));
   }
 
   static Check.Result webhook(OpsContext context, Smoke smoke) throws Exception {
     if (!(context.target() instanceof LocalTarget local)) {
-      return Check.Result.failed("needs the environment's test WhatsApp number: run it locally or from the pipeline's smoke stage");
+      return Check.Result.failed(
+          "needs the environment's test WhatsApp number: run it locally or from the pipeline's smoke stage");
     }
     StackConfig config = local.config();
-    InboundWebhook webhook = InboundWebhook.text(config.twilio(),
-        PhoneNumber.parse("+5215500000777"), PhoneNumber.parse(config.whatsappNumber()), "release smoke test");
+    InboundWebhook webhook =
+        InboundWebhook.text(
+            config.twilio(),
+            PhoneNumber.parse("+5215500000777"),
+            PhoneNumber.parse(config.whatsappNumber()),
+            "release smoke test");
     URI url = URI.create(config.gatewayUrl() + InboundWebhook.PATH);
     int first = SimulateInbound.post(webhook, url, config.publicBaseUrl()).status();
-    int again = SimulateInbound.post(webhook, url, config.publicBaseUrl()).status(); // Twilio's retry
-    var stored = FirestoreCalls.await(context.target().firestore().collection("messages")
-        .whereEqualTo("twilioSid", webhook.messageSid()).get()).getDocuments();
-    String evidence = "MessageSid " + webhook.messageSid() + ": answered " + first + " then " + again + " (retry), stored " + stored.size() + " time(s)";
+    int again =
+        SimulateInbound.post(webhook, url, config.publicBaseUrl()).status(); // Twilio's retry
+    var stored =
+        FirestoreCalls.await(
+                context
+                    .target()
+                    .firestore()
+                    .collection("messages")
+                    .whereEqualTo("twilioSid", webhook.messageSid())
+                    .get())
+            .getDocuments();
+    String evidence =
+        "MessageSid "
+            + webhook.messageSid()
+            + ": answered "
+            + first
+            + " then "
+            + again
+            + " (retry), stored "
+            + stored.size()
+            + " time(s)";
     if (first != 200 || again != 200 || stored.size() != 1) {
       return Check.Result.failed(evidence);
     }
@@ -114,35 +160,57 @@ final class DuringRelease {
   }
 
   static Check.Result login(OpsContext context, Smoke smoke) {
-    DemoUsers.Credential admin = DemoUsers.credentials().stream().filter(c -> c.role() == Role.ADMIN).findFirst().orElseThrow();
+    DemoUsers.Credential admin =
+        DemoUsers.credentials().stream()
+            .filter(c -> c.role() == Role.ADMIN)
+            .findFirst()
+            .orElseThrow();
     String email = context.options().find("smoke-email").orElse(admin.email());
     String password = context.target().settings().get("OPS_SMOKE_PASSWORD", admin.password());
-    HttpProbe.Answer answer = HttpProbe.postJson(context.target().publicBaseUrl() + "/api/auth/login",
-        Json.write(Map.of("email", email, "password", password)));
+    HttpProbe.Answer answer =
+        HttpProbe.postJson(
+            context.target().publicBaseUrl() + "/api/auth/login",
+            Json.write(Map.of("email", email, "password", password)));
     smoke.token = answer.json().path("accessToken").asText(null);
     String evidence = "POST /api/auth/login as " + email + ": " + answer.summary();
-    return answer.status() == 200 && smoke.token != null ? Check.Result.passed(evidence) : Check.Result.failed(evidence);
+    return answer.status() == 200 && smoke.token != null
+        ? Check.Result.passed(evidence)
+        : Check.Result.failed(evidence);
   }
 
   static Check.Result socket(OpsContext context, Smoke smoke) throws Exception {
     if (smoke.token == null || smoke.conversationId == null) {
       return Check.Result.failed("needs the login and the webhook's conversation");
     }
-    JsonNode ack = SocketSmoke.connectAndAck(context.target().realtimeUrl(), smoke.token, "conversation:join",
-        Map.of("conversationId", smoke.conversationId), Duration.ofSeconds(15));
-    String evidence = "connected to " + context.target().realtimeUrl() + ", conversation:join acked " + ack;
-    return ack.path("ok").asBoolean() ? Check.Result.passed(evidence) : Check.Result.failed(evidence);
+    JsonNode ack =
+        SocketSmoke.connectAndAck(
+            context.target().realtimeUrl(),
+            smoke.token,
+            "conversation:join",
+            Map.of("conversationId", smoke.conversationId),
+            Duration.ofSeconds(15));
+    String evidence =
+        "connected to " + context.target().realtimeUrl() + ", conversation:join acked " + ack;
+    return ack.path("ok").asBoolean()
+        ? Check.Result.passed(evidence)
+        : Check.Result.failed(evidence);
   }
 
   static Check.Result announce(OpsContext context, ReleaseInputs inputs) throws Exception {
-    Release release = Changelog.parse(Files.readString(inputs.repoRoot().resolve("CHANGELOG.md"))).release(inputs.version()).orElse(null);
+    Release release =
+        Changelog.parse(Files.readString(inputs.repoRoot().resolve("CHANGELOG.md")))
+            .release(inputs.version())
+            .orElse(null);
     if (release == null) {
       return Check.Result.failed("CHANGELOG.md has no section for " + inputs.version());
     }
     try (PubSubEventPublisher publisher = new PubSubEventPublisher(context.target().pubsub())) {
       new ChangeAnnouncements(publisher, context.clock()).publish(release, context.requestId());
     }
-    return Check.Result.passed(release.changes().size() + " change(s) published on conversation-events as event "
-        + ChangeAnnouncements.eventId(release) + "; sockets receive api:changes");
+    return Check.Result.passed(
+        release.changes().size()
+            + " change(s) published on conversation-events as event "
+            + ChangeAnnouncements.eventId(release)
+            + "; sockets receive api:changes");
   }
 }

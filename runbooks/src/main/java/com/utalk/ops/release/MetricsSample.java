@@ -11,8 +11,10 @@ import java.util.regex.Pattern;
  * process merged by the gateway): HTTP requests in total and answered 5xx, the request-duration
  * histogram's cumulative buckets, and heap in use. Two scrapes subtract into one interval.
  */
-record MetricsSample(double requests, double errors, TreeMap<Double, Double> buckets, double heapUsedBytes) {
-  private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{[^}]*})?\\s+(\\S+)");
+record MetricsSample(
+    double requests, double errors, TreeMap<Double, Double> buckets, double heapUsedBytes) {
+  private static final Pattern SAMPLE =
+      Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{[^}]*})?\\s+(\\S+)");
   private static final Pattern LE = Pattern.compile("le=\"([^\"]+)\"");
 
   static MetricsSample parse(String text) {
@@ -49,15 +51,24 @@ record MetricsSample(double requests, double errors, TreeMap<Double, Double> buc
     return text.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(text);
   }
 
-  /** This scrape minus an earlier one: the traffic of the interval between them (a restarted process counts from zero). */
+  /**
+   * This scrape minus an earlier one: the traffic of the interval between them (a restarted process
+   * counts from zero).
+   */
   Interval since(MetricsSample earlier) {
     TreeMap<Double, Double> delta = new TreeMap<>();
-    buckets.forEach((le, count) -> delta.put(le, Math.max(0, count - earlier.buckets.getOrDefault(le, 0.0))));
-    return new Interval(Math.max(0, requests - earlier.requests), Math.max(0, errors - earlier.errors), delta, heapUsedBytes);
+    buckets.forEach(
+        (le, count) -> delta.put(le, Math.max(0, count - earlier.buckets.getOrDefault(le, 0.0))));
+    return new Interval(
+        Math.max(0, requests - earlier.requests),
+        Math.max(0, errors - earlier.errors),
+        delta,
+        heapUsedBytes);
   }
 
   /** One interval of the watch window. */
-  record Interval(double requests, double errors, Map<Double, Double> buckets, double heapUsedBytes) {
+  record Interval(
+      double requests, double errors, Map<Double, Double> buckets, double heapUsedBytes) {
     /** 5xx share (0 with no traffic: no traffic is not an outage of this release). */
     double errorRate() {
       return requests == 0 ? 0 : errors / requests;
@@ -65,7 +76,8 @@ record MetricsSample(double requests, double errors, TreeMap<Double, Double> buc
 
     /**
      * The 95th percentile in seconds, interpolated linearly inside the bucket that holds it (as
-     * Prometheus' histogram_quantile does); null without traffic, +Inf when it lies past the last bound.
+     * Prometheus' histogram_quantile does); null without traffic, +Inf when it lies past the last
+     * bound.
      */
     Double p95Seconds() {
       double total = buckets.getOrDefault(Double.POSITIVE_INFINITY, requests);
@@ -81,7 +93,9 @@ record MetricsSample(double requests, double errors, TreeMap<Double, Double> buc
             return Double.POSITIVE_INFINITY;
           }
           double inBucket = bucket.getValue() - belowCount;
-          return inBucket <= 0 ? bucket.getKey() : lowerBound + (bucket.getKey() - lowerBound) * (rank - belowCount) / inBucket;
+          return inBucket <= 0
+              ? bucket.getKey()
+              : lowerBound + (bucket.getKey() - lowerBound) * (rank - belowCount) / inBucket;
         }
         lowerBound = bucket.getKey();
         belowCount = bucket.getValue();

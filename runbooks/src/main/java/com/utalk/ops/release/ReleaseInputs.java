@@ -13,11 +13,16 @@ import java.time.Duration;
  * CHANGELOG.md), and for {@code post} the watch: {@code --window} (default 10m), {@code --step}
  * (15s) and {@code --rollback-after} (the document's 2m) — short values let a test run in seconds.
  */
-record ReleaseInputs(Path repoRoot, String version, Duration window, Duration step, Duration rollbackAfter) {
+record ReleaseInputs(
+    Path repoRoot, String version, Duration window, Duration step, Duration rollbackAfter) {
   static ReleaseInputs from(Options options, Path repoRoot) {
     String version = options.find("version").orElseGet(() -> newest(repoRoot));
-    return new ReleaseInputs(repoRoot, version, duration(options, "window", Duration.ofMinutes(10)),
-        duration(options, "step", Duration.ofSeconds(15)), duration(options, "rollback-after", RollbackRule.SUSTAINED));
+    return new ReleaseInputs(
+        repoRoot,
+        version,
+        duration(options, "window", Duration.ofMinutes(10)),
+        duration(options, "step", Duration.ofSeconds(15)),
+        duration(options, "rollback-after", RollbackRule.SUSTAINED));
   }
 
   ReleaseInputs withStep(Duration newStep) {
@@ -26,13 +31,20 @@ record ReleaseInputs(Path repoRoot, String version, Duration window, Duration st
 
   private static String newest(Path repoRoot) {
     try {
-      return Changelog.parse(Files.readString(repoRoot.resolve("CHANGELOG.md"))).releases().get(0).version();
+      return Changelog.parse(Files.readString(repoRoot.resolve("CHANGELOG.md")))
+          .releases()
+          .get(0)
+          .version();
     } catch (IOException | IndexOutOfBoundsException e) {
-      throw new UsageException("no released version in " + repoRoot.resolve("CHANGELOG.md") + "; pass --version X.Y.Z");
+      throw new UsageException(
+          "no released version in " + repoRoot.resolve("CHANGELOG.md") + "; pass --version X.Y.Z");
     }
   }
 
   private static Duration duration(Options options, String name, Duration fallback) {
-    return options.find(name).map(value -> Options.parse(java.util.List.of("--since", value)).since()).orElse(fallback);
+    return options
+        .find(name)
+        .map(value -> Options.parse(java.util.List.of("--since", value)).since())
+        .orElse(fallback);
   }
 }

@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The operations document's rule: roll back when the error rate stays above 5% for 2 minutes.
- * Fed one interval at a time; it fires once the rate has been above the threshold in every
- * interval for {@code sustained} (an interval at or under it starts the count again).
+ * The operations document's rule: roll back when the error rate stays above 5% for 2 minutes. Fed
+ * one interval at a time; it fires once the rate has been above the threshold in every interval for
+ * {@code sustained} (an interval at or under it starts the count again).
  */
 final class RollbackRule {
   static final double THRESHOLD = 0.05;
@@ -21,7 +21,9 @@ final class RollbackRule {
     this.sustained = sustained;
   }
 
-  /** @param intervalStart when the interval began; @param now when it ended */
+  /**
+   * @param intervalStart when the interval began; @param now when it ended
+   */
   boolean fires(Instant intervalStart, Instant now, double errorRate) {
     if (errorRate <= threshold) {
       badSince = null;

@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What the pipeline's dependency scan found: {@code osv-scanner} run on the CycloneDX SBOM
- * ({@code target/bom.json}) writes its JSON output to {@code target/security/osv-scanner.json} —
- * {@code {results: [{source, packages: [{package: {name, version, ecosystem}, vulnerabilities: [{id, …}]}]}]}}.
+ * What the pipeline's dependency scan found: {@code osv-scanner} run on the CycloneDX SBOM ({@code
+ * target/bom.json}) writes its JSON output to {@code target/security/osv-scanner.json} — {@code
+ * {results: [{source, packages: [{package: {name, version, ecosystem}, vulnerabilities: [{id,
+ * …}]}]}]}}.
  */
 /** {@code affectedPackages}: osv-scanner lists only packages with a vulnerability. */
 record ScanReport(int affectedPackages, List<String> findings) {
@@ -36,9 +37,12 @@ record ScanReport(int affectedPackages, List<String> findings) {
         packages++;
         JsonNode pkg = affected.path("package");
         Set<String> ids = new LinkedHashSet<>();
-        affected.path("vulnerabilities").forEach(vulnerability -> ids.add(vulnerability.path("id").asText()));
+        affected
+            .path("vulnerabilities")
+            .forEach(vulnerability -> ids.add(vulnerability.path("id").asText()));
         for (String id : ids) {
-          findings.add(id + " (" + pkg.path("name").asText() + " " + pkg.path("version").asText() + ")");
+          findings.add(
+              id + " (" + pkg.path("name").asText() + " " + pkg.path("version").asText() + ")");
         }
       }
     }

@@ -16,12 +16,18 @@ import java.util.Map;
  * Returns the ack's first argument; any refusal (connect_error, no ack in time) throws with it.
  */
 final class SocketSmoke {
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final String SEPARATOR = "\u001e";
 
   private SocketSmoke() {}
 
-  static JsonNode connectAndAck(String realtimeUrl, String token, String event, Map<String, Object> argument, Duration timeout)
+  static JsonNode connectAndAck(
+      String realtimeUrl,
+      String token,
+      String event,
+      Map<String, Object> argument,
+      Duration timeout)
       throws Exception {
     String base = realtimeUrl + "/socket.io/?EIO=4&transport=polling";
     String open = get(base);
@@ -49,25 +55,36 @@ final class SocketSmoke {
         }
       }
     }
-    throw new IllegalStateException(connected ? "connected, but no ack to " + event + " within " + timeout.toSeconds() + " s"
-        : "no CONNECT answer within " + timeout.toSeconds() + " s");
+    throw new IllegalStateException(
+        connected
+            ? "connected, but no ack to " + event + " within " + timeout.toSeconds() + " s"
+            : "no CONNECT answer within " + timeout.toSeconds() + " s");
   }
 
   private static String get(String url) throws Exception {
     HttpResponse<String> response =
-        HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(35)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(35)).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
-      throw new IllegalStateException("GET " + url + " answered " + response.statusCode() + ": " + response.body());
+      throw new IllegalStateException(
+          "GET " + url + " answered " + response.statusCode() + ": " + response.body());
     }
     return response.body();
   }
 
   private static void post(String url, String body) throws Exception {
-    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-        .header("Content-Type", "text/plain;charset=UTF-8").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "text/plain;charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
-      throw new IllegalStateException("POST " + url + " answered " + response.statusCode() + ": " + response.body());
+      throw new IllegalStateException(
+          "POST " + url + " answered " + response.statusCode() + ": " + response.body());
     }
   }
 }

@@ -15,55 +15,80 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The command line an operator types and the output and exit code they read, for any command family. */
+/**
+ * The command line an operator types and the output and exit code they read, for any command
+ * family.
+ */
 class OpsMainTest {
   private final List<String> changes = new ArrayList<>();
 
   /** A family that needs no target: its finding is what --state says; "apply" changes data. */
-  private final OpsCommand demo = new OpsCommand() {
-    @Override
-    public String name() {
-      return "demo";
-    }
+  private final OpsCommand demo =
+      new OpsCommand() {
+        @Override
+        public String name() {
+          return "demo";
+        }
 
-    @Override
-    public String summary() {
-      return "a family for this test";
-    }
+        @Override
+        public String summary() {
+          return "a family for this test";
+        }
 
-    @Override
-    public List<OpsAction> actions() {
-      return List.of(
-          OpsAction.reading("diagnose", "reports --state", context -> switch (context.options().require("state")) {
-            case "ok" -> Finding.ok(List.of(Evidence.of("count", 0)));
-            case "bad" -> Finding.problem("3 things are wrong", context.command("demo apply"), List.of(Evidence.of("count", 3)));
-            default -> throw new IllegalStateException("the target did not answer");
-          }),
-          OpsAction.changing("apply", "changes one thing", context -> {
-            if (!context.confirm("change one thing")) {
-              return Finding.declined("one change");
-            }
-            changes.add(context.requestId());
-            return Finding.ok(List.of());
-          }));
-    }
-  };
+        @Override
+        public List<OpsAction> actions() {
+          return List.of(
+              OpsAction.reading(
+                  "diagnose",
+                  "reports --state",
+                  context ->
+                      switch (context.options().require("state")) {
+                        case "ok" -> Finding.ok(List.of(Evidence.of("count", 0)));
+                        case "bad" ->
+                            Finding.problem(
+                                "3 things are wrong",
+                                context.command("demo apply"),
+                                List.of(Evidence.of("count", 3)));
+                        default -> throw new IllegalStateException("the target did not answer");
+                      }),
+              OpsAction.changing(
+                  "apply",
+                  "changes one thing",
+                  context -> {
+                    if (!context.confirm("change one thing")) {
+                      return Finding.declined("one change");
+                    }
+                    changes.add(context.requestId());
+                    return Finding.ok(List.of());
+                  }));
+        }
+      };
 
   private record Run(int exitCode, String out, String err) {}
 
   private Run run(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = OpsMain.run(List.of(demo), Settings.of(Map.of("OPS_OPERATOR", "tester")), List.of(args),
-        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    int code =
+        OpsMain.run(
+            List.of(demo),
+            Settings.of(Map.of("OPS_OPERATOR", "tester")),
+            List.of(args),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Run(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   @Test
   void helpListsEveryFamilyAndActionWithTheExitCodes() {
     Run help = run("--help");
     assertEquals(0, help.exitCode());
-    assertTrue(help.out().contains("demo") && help.out().contains("diagnose") && help.out().contains("apply"), help.out());
+    assertTrue(
+        help.out().contains("demo")
+            && help.out().contains("diagnose")
+            && help.out().contains("apply"),
+        help.out());
     assertTrue(help.out().contains("Exit codes: 0 OK, 1 problem found"), help.out());
     assertEquals(2, run().exitCode(), "no arguments is a usage error");
   }
@@ -77,11 +102,17 @@ class OpsMainTest {
 
     Run bad = run("demo", "diagnose", "--state", "bad", "--env", "staging");
     assertEquals(1, bad.exitCode());
-    assertEquals("3 things are wrong — next: runbooks/ops demo apply --env staging", bad.out().lines().findFirst().orElseThrow());
+    assertEquals(
+        "3 things are wrong — next: runbooks/ops demo apply --env staging",
+        bad.out().lines().findFirst().orElseThrow());
 
     Run broken = run("demo", "diagnose", "--state", "unreachable");
     assertEquals(3, broken.exitCode(), "a check that could not run is not an OK");
-    assertTrue(broken.out().startsWith("could not check: IllegalStateException: the target did not answer"), broken.out());
+    assertTrue(
+        broken
+            .out()
+            .startsWith("could not check: IllegalStateException: the target did not answer"),
+        broken.out());
   }
 
   @Test

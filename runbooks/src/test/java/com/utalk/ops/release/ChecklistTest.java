@@ -17,31 +17,65 @@ import org.junit.jupiter.api.Test;
 
 class ChecklistTest {
   private static OpsContext context() {
-    return new OpsContext(Options.parse(List.of()), () -> {
-      throw new IllegalStateException("no target in this test");
-    }, Confirmation.assumeYes(), "t", "ops-t", Clock.systemUTC());
+    return new OpsContext(
+        Options.parse(List.of()),
+        () -> {
+          throw new IllegalStateException("no target in this test");
+        },
+        Confirmation.assumeYes(),
+        "t",
+        "ops-t",
+        Clock.systemUTC());
   }
 
   @Test
   void stopsAtTheFirstFailureAndSaysWhatDidNotRun() {
     List<String> ran = new ArrayList<>();
-    Finding finding = new Checklist("pre-release", List.of(
-        Check.of("one", c -> { ran.add("one"); return Check.Result.passed("fine"); }),
-        Check.of("two", c -> { ran.add("two"); return Check.Result.failed("broken: 3 failures"); }),
-        Check.of("three", c -> { ran.add("three"); return Check.Result.passed("never"); }))).run(context());
+    Finding finding =
+        new Checklist(
+                "pre-release",
+                List.of(
+                    Check.of(
+                        "one",
+                        c -> {
+                          ran.add("one");
+                          return Check.Result.passed("fine");
+                        }),
+                    Check.of(
+                        "two",
+                        c -> {
+                          ran.add("two");
+                          return Check.Result.failed("broken: 3 failures");
+                        }),
+                    Check.of(
+                        "three",
+                        c -> {
+                          ran.add("three");
+                          return Check.Result.passed("never");
+                        })))
+            .run(context());
     assertEquals(Finding.Outcome.PROBLEM, finding.outcome());
     assertEquals(List.of("one", "two"), ran);
-    assertEquals(List.of("✔ one: fine", "✘ two: broken: 3 failures", "  three: not run (stopped at the first ✘)"),
+    assertEquals(
+        List.of(
+            "✔ one: fine",
+            "✘ two: broken: 3 failures",
+            "  three: not run (stopped at the first ✘)"),
         finding.evidence().stream().map(e -> e.name() + ": " + e.value()).toList());
   }
 
   @Test
   void aSkippedCheckIsNeverShownAsPassed() {
-    Finding finding = new Checklist("pre-release", List.of(
-        Check.of("coverage", c -> Check.Result.skipped("no coverage gate yet")),
-        Check.of("tests", c -> Check.Result.passed("12 tests")))).run(context());
+    Finding finding =
+        new Checklist(
+                "pre-release",
+                List.of(
+                    Check.of("coverage", c -> Check.Result.skipped("no coverage gate yet")),
+                    Check.of("tests", c -> Check.Result.passed("12 tests"))))
+            .run(context());
     assertEquals(Finding.Outcome.OK, finding.outcome());
-    assertTrue(finding.verdict().contains("1 check(s) did not run here: coverage"), finding.verdict());
+    assertTrue(
+        finding.verdict().contains("1 check(s) did not run here: coverage"), finding.verdict());
     Evidence skipped = finding.evidence().get(0);
     assertEquals("– coverage", skipped.name());
     assertEquals("skipped: no coverage gate yet", skipped.value());
@@ -50,11 +84,16 @@ class ChecklistTest {
   @Test
   void testReportsWithFailuresFailThePreReleaseAndMissingOnesToo() throws Exception {
     Path root = Files.createTempDirectory("release-reports");
-    assertEquals(Check.Status.FAILED, PreRelease.testsGreen(root).status(), "no reports is not green");
+    assertEquals(
+        Check.Status.FAILED, PreRelease.testsGreen(root).status(), "no reports is not green");
     Path reports = Files.createDirectories(root.resolve("shared/target/surefire-reports"));
-    Files.writeString(reports.resolve("TEST-a.xml"), "<testsuite name=\"a\" time=\"1\" tests=\"5\" errors=\"0\" skipped=\"0\" failures=\"0\">");
+    Files.writeString(
+        reports.resolve("TEST-a.xml"),
+        "<testsuite name=\"a\" time=\"1\" tests=\"5\" errors=\"0\" skipped=\"0\" failures=\"0\">");
     assertEquals(Check.Status.PASSED, PreRelease.testsGreen(root).status());
-    Files.writeString(reports.resolve("TEST-b.xml"), "<testsuite name=\"b\" time=\"1\" tests=\"3\" errors=\"0\" skipped=\"0\" failures=\"1\">");
+    Files.writeString(
+        reports.resolve("TEST-b.xml"),
+        "<testsuite name=\"b\" time=\"1\" tests=\"3\" errors=\"0\" skipped=\"0\" failures=\"1\">");
     Check.Result broken = PreRelease.testsGreen(root);
     assertEquals(Check.Status.FAILED, broken.status());
     assertEquals("8 tests in 2 reports of 1 module(s), 1 failed or in error", broken.evidence());
@@ -64,20 +103,43 @@ class ChecklistTest {
   void theChangelogCheckNeedsTheVersionsSectionAndItsGuide() throws Exception {
     Path repo = Path.of("..").toAbsolutePath().normalize();
     ReleaseInputs current = new ReleaseInputs(repo, "1.2.0", null, null, RollbackRule.SUSTAINED);
-    assertEquals(Check.Status.PASSED, PreRelease.changelog(current).status(), PreRelease.changelog(current).evidence());
-    assertEquals(Check.Status.FAILED, PreRelease.changelog(new ReleaseInputs(repo, "9.9.9", null, null, RollbackRule.SUSTAINED)).status());
+    assertEquals(
+        Check.Status.PASSED,
+        PreRelease.changelog(current).status(),
+        PreRelease.changelog(current).evidence());
+    assertEquals(
+        Check.Status.FAILED,
+        PreRelease.changelog(new ReleaseInputs(repo, "9.9.9", null, null, RollbackRule.SUSTAINED))
+            .status());
   }
 
   @Test
   void withNoReleaseRecordedThereIsNoRollbackPlan() throws Exception {
     Path run = Files.createTempDirectory("release-run");
-    com.utalk.emulators.stack.StackConfig config = com.utalk.emulators.stack.StackConfig.from(com.utalk.config.Settings.of(
-        java.util.Map.of("UTALK_REPO_ROOT", Path.of("..").toAbsolutePath().normalize().toString(), "UTALK_RUN_DIR", run.toString())));
-    com.utalk.ops.environment.LocalTarget target = new com.utalk.ops.environment.LocalTarget(config);
-    OpsContext context = new OpsContext(com.utalk.ops.cli.Options.parse(List.of()), () -> target,
-        com.utalk.ops.cli.Confirmation.assumeYes(), "test", "ops-test", java.time.Clock.systemUTC());
-    Check.Result plan = PreRelease.rollbackPlan(context, new ReleaseInputs(Path.of(".."), "1.2.0", null, null, RollbackRule.SUSTAINED));
+    com.utalk.emulators.stack.StackConfig config =
+        com.utalk.emulators.stack.StackConfig.from(
+            com.utalk.config.Settings.of(
+                java.util.Map.of(
+                    "UTALK_REPO_ROOT",
+                    Path.of("..").toAbsolutePath().normalize().toString(),
+                    "UTALK_RUN_DIR",
+                    run.toString())));
+    com.utalk.ops.environment.LocalTarget target =
+        new com.utalk.ops.environment.LocalTarget(config);
+    OpsContext context =
+        new OpsContext(
+            com.utalk.ops.cli.Options.parse(List.of()),
+            () -> target,
+            com.utalk.ops.cli.Confirmation.assumeYes(),
+            "test",
+            "ops-test",
+            java.time.Clock.systemUTC());
+    Check.Result plan =
+        PreRelease.rollbackPlan(
+            context, new ReleaseInputs(Path.of(".."), "1.2.0", null, null, RollbackRule.SUSTAINED));
     assertEquals(Check.Status.FAILED, plan.status(), "nothing recorded to roll back to");
-    assertTrue(plan.evidence().startsWith("no release recorded in " + run.resolve("releases")), plan.evidence());
+    assertTrue(
+        plan.evidence().startsWith("no release recorded in " + run.resolve("releases")),
+        plan.evidence());
   }
 }

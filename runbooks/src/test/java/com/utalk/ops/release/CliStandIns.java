@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Recording stand-ins for gcloud and terraform (src/test/resources/cli-standins) first on PATH,
- * the state they answer from (staging's realtime revisions for 1.0.0, 1.1.0 and 1.2.0 — 1.2.0
- * newest —, the source objects and images of 1.1.0 and 1.2.0), and a repository folder with
- * staging's environment directory and the real attach-dead-letters.sh.
+ * Recording stand-ins for gcloud and terraform (src/test/resources/cli-standins) first on PATH, the
+ * state they answer from (staging's realtime revisions for 1.0.0, 1.1.0 and 1.2.0 — 1.2.0 newest —,
+ * the source objects and images of 1.1.0 and 1.2.0), and a repository folder with staging's
+ * environment directory and the real attach-dead-letters.sh.
  */
 final class CliStandIns {
   final Path state;
@@ -28,16 +28,20 @@ final class CliStandIns {
       try (InputStream script = CliStandIns.class.getResourceAsStream("/cli-standins/" + tool)) {
         Files.copy(script, bin.resolve(tool));
       }
-      Files.setPosixFilePermissions(bin.resolve(tool), PosixFilePermissions.fromString("rwxr-xr-x"));
+      Files.setPosixFilePermissions(
+          bin.resolve(tool), PosixFilePermissions.fromString("rwxr-xr-x"));
     }
     state = Files.createDirectories(temp.resolve("state"));
     Files.createDirectories(state.resolve("objects"));
     Files.createDirectories(state.resolve("images"));
     for (String version : List.of("1.1.0", "1.2.0")) {
-      Files.writeString(state.resolve("objects/functions-" + version + ".zip"), "zip of " + version);
+      Files.writeString(
+          state.resolve("objects/functions-" + version + ".zip"), "zip of " + version);
       Files.writeString(state.resolve("images/" + version), "ab12cd34" + version.replace(".", ""));
     }
-    Files.writeString(state.resolve("revisions.json"), """
+    Files.writeString(
+        state.resolve("revisions.json"),
+        """
         [
           {"apiVersion": "serving.knative.dev/v1", "kind": "Revision",
            "metadata": {"name": "realtime-service-00002-kaw", "creationTimestamp": "2025-01-02T09:00:00.000000Z",
@@ -55,24 +59,34 @@ final class CliStandIns {
         """);
     repo = temp.resolve("repo");
     envDir = Files.createDirectories(repo.resolve("terraform/environments/staging"));
-    Path script = Files.createDirectories(repo.resolve("terraform/scripts")).resolve("attach-dead-letters.sh");
+    Path script =
+        Files.createDirectories(repo.resolve("terraform/scripts"))
+            .resolve("attach-dead-letters.sh");
     Files.copy(Path.of("../terraform/scripts/attach-dead-letters.sh"), script);
     Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
-    staging = CloudEnvironment.parse("staging", Files.readString(Path.of("../terraform/environments/staging/terraform.tfvars")));
+    staging =
+        CloudEnvironment.parse(
+            "staging",
+            Files.readString(Path.of("../terraform/environments/staging/terraform.tfvars")));
   }
 
   CommandRunner runner(boolean dryRun) {
-    return new CommandRunner(Map.of("PATH", bin + ":" + System.getenv("PATH"), "STANDIN_DIR", state.toString()), dryRun);
+    return new CommandRunner(
+        Map.of("PATH", bin + ":" + System.getenv("PATH"), "STANDIN_DIR", state.toString()), dryRun);
   }
 
   CloudDeployment deployment(String version, boolean dryRun) {
     return new CloudDeployment(staging, repo, version, runner(dryRun));
   }
 
-  /** Every command the stand-ins were called with, in order (argv as bash's printf %q writes it). */
+  /**
+   * Every command the stand-ins were called with, in order (argv as bash's printf %q writes it).
+   */
   List<String> calls() throws IOException {
     Path log = state.resolve("calls.log");
-    return Files.exists(log) ? Files.readAllLines(log).stream().map(String::strip).toList() : List.of();
+    return Files.exists(log)
+        ? Files.readAllLines(log).stream().map(String::strip).toList()
+        : List.of();
   }
 
   String tf(String args) {

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The cloud deploy and rollback run the real gcloud and terraform command lines; here those are
  * recording stand-ins first on PATH ({@link CliStandIns}: each appends its argv to a log and
- * answers as the real CLI does for these calls), with the real attach-dead-letters.sh.
- * The tests assert the exact commands and their order, the failure paths and the dry run.
+ * answers as the real CLI does for these calls), with the real attach-dead-letters.sh. The tests
+ * assert the exact commands and their order, the failure paths and the dry run.
  */
 class CloudDeploymentTest {
   @TempDir Path temp;
@@ -48,102 +48,185 @@ class CloudDeploymentTest {
     return cli.tf(args);
   }
 
-  private static final String SOURCE_12 = "gcloud storage objects describe gs://utalk-staging-function-source/functions-1.2.0.zip --format=json";
+  private static final String SOURCE_12 =
+      "gcloud storage objects describe gs://utalk-staging-function-source/functions-1.2.0.zip --format=json";
   private static final String IMAGE_12 =
       "gcloud artifacts docker images describe us-central1-docker.pkg.dev/utalk-staging/utalk/realtime-service:1.2.0 --format=json";
-  /** What the real attach-dead-letters.sh asks (an environment without background functions' dead letters here). */
-  private static final List<String> DEAD_LETTERS = List.of("terraform output -raw project_id",
-      "gcloud projects describe utalk-staging --format=value\\(projectNumber\\)", "terraform output -json dead_letters");
+
+  /**
+   * What the real attach-dead-letters.sh asks (an environment without background functions' dead
+   * letters here).
+   */
+  private static final List<String> DEAD_LETTERS =
+      List.of(
+          "terraform output -raw project_id",
+          "gcloud projects describe utalk-staging --format=value\\(projectNumber\\)",
+          "terraform output -json dead_letters");
 
   @Test
   void deployChecksTheArtifactsThenPlansAndAppliesTheVersionWithTerraform() throws Exception {
     String evidence = deployment("1.2.0", false).deploy();
-    List<String> expected = new java.util.ArrayList<>(List.of(SOURCE_12, IMAGE_12,
-        tf("init -input=false -no-color"),
-        tf("plan -input=false -no-color -var app_version=1.2.0 -out=release-1.2.0.tfplan"),
-        tf("apply -input=false -no-color release-1.2.0.tfplan")));
+    List<String> expected =
+        new java.util.ArrayList<>(
+            List.of(
+                SOURCE_12,
+                IMAGE_12,
+                tf("init -input=false -no-color"),
+                tf("plan -input=false -no-color -var app_version=1.2.0 -out=release-1.2.0.tfplan"),
+                tf("apply -input=false -no-color release-1.2.0.tfplan")));
     expected.addAll(DEAD_LETTERS);
     assertEquals(expected, calls());
-    assertTrue(evidence.startsWith("staging now on 1.2.0: gs://utalk-staging-function-source/functions-1.2.0.zip ("), evidence);
-    assertTrue(evidence.contains("sha256:ab12cd34120") && evidence.contains("Plan: 0 to add, 17 to change, 0 to destroy.")
-        && evidence.contains("terraform apply: Apply complete! Resources: 0 added, 17 changed, 0 destroyed."), evidence);
+    assertTrue(
+        evidence.startsWith(
+            "staging now on 1.2.0: gs://utalk-staging-function-source/functions-1.2.0.zip ("),
+        evidence);
+    assertTrue(
+        evidence.contains("sha256:ab12cd34120")
+            && evidence.contains("Plan: 0 to add, 17 to change, 0 to destroy.")
+            && evidence.contains(
+                "terraform apply: Apply complete! Resources: 0 added, 17 changed, 0 destroyed."),
+        evidence);
   }
 
   @Test
   void aVersionWithoutItsSourceObjectIsNotDeployed() throws Exception {
-    CommandRunner.CommandFailed failed = assertThrows(CommandRunner.CommandFailed.class, () -> deployment("1.3.0", false).deploy());
-    assertTrue(failed.getMessage().contains("functions-1.3.0.zip --format=json exited 1: ERROR: (gcloud.storage.objects.describe) The following URLs matched no objects"),
+    CommandRunner.CommandFailed failed =
+        assertThrows(CommandRunner.CommandFailed.class, () -> deployment("1.3.0", false).deploy());
+    assertTrue(
+        failed
+            .getMessage()
+            .contains(
+                "functions-1.3.0.zip --format=json exited 1: ERROR: (gcloud.storage.objects.describe) The following URLs matched no objects"),
         failed.getMessage());
-    assertEquals(List.of("gcloud storage objects describe gs://utalk-staging-function-source/functions-1.3.0.zip --format=json"),
-        calls(), "terraform never ran");
+    assertEquals(
+        List.of(
+            "gcloud storage objects describe gs://utalk-staging-function-source/functions-1.3.0.zip --format=json"),
+        calls(),
+        "terraform never ran");
   }
 
   @Test
   void aFailingApplyStopsTheChecklistWithTheEvidence() throws Exception {
     Files.writeString(state.resolve("fail-apply"), "");
     CloudDeployment deployment = deployment("1.2.0", false);
-    OpsContext context = new OpsContext(Options.parse(List.of("--env", "staging")), () -> {
-      throw new AssertionError("no target needed");
-    }, Confirmation.assumeYes(), "test", "ops-test", Clock.systemUTC());
-    Finding finding = new Checklist("release 1.2.0", List.of(
-        Check.of("deploy", c -> Check.Result.passed(deployment.deploy())),
-        Check.of("health checks", c -> Check.Result.passed("must not run")))).run(context);
+    OpsContext context =
+        new OpsContext(
+            Options.parse(List.of("--env", "staging")),
+            () -> {
+              throw new AssertionError("no target needed");
+            },
+            Confirmation.assumeYes(),
+            "test",
+            "ops-test",
+            Clock.systemUTC());
+    Finding finding =
+        new Checklist(
+                "release 1.2.0",
+                List.of(
+                    Check.of("deploy", c -> Check.Result.passed(deployment.deploy())),
+                    Check.of("health checks", c -> Check.Result.passed("must not run"))))
+            .run(context);
 
     assertEquals(Finding.Outcome.PROBLEM, finding.outcome());
     assertEquals("release 1.2.0: ✘ deploy", finding.cause());
     String deploy = finding.evidence().get(0).name() + ": " + finding.evidence().get(0).value();
-    assertTrue(deploy.startsWith("✘ deploy: could not run: CommandFailed: " + tf("apply -input=false -no-color release-1.2.0.tfplan") + " exited 1: "),
+    assertTrue(
+        deploy.startsWith(
+            "✘ deploy: could not run: CommandFailed: "
+                + tf("apply -input=false -no-color release-1.2.0.tfplan")
+                + " exited 1: "),
         deploy);
-    assertTrue(deploy.contains("Error 403: Permission 'cloudfunctions.functions.update' denied"), deploy);
+    assertTrue(
+        deploy.contains("Error 403: Permission 'cloudfunctions.functions.update' denied"), deploy);
     assertEquals("not run (stopped at the first ✘)", finding.evidence().get(1).value());
     List<String> calls = calls();
-    assertEquals(tf("apply -input=false -no-color release-1.2.0.tfplan"), calls.get(calls.size() - 1), "nothing after the failed apply");
+    assertEquals(
+        tf("apply -input=false -no-color release-1.2.0.tfplan"),
+        calls.get(calls.size() - 1),
+        "nothing after the failed apply");
   }
 
   @Test
-  void rollbackGivesTheRealtimeTrafficToThePreviousRevisionThenRedeploysThePreviousVersion() throws Exception {
+  void rollbackGivesTheRealtimeTrafficToThePreviousRevisionThenRedeploysThePreviousVersion()
+      throws Exception {
     Deployment.Rollback rollback = deployment("1.2.0", false).rollback();
     assertEquals("1.2.0", rollback.from());
     assertEquals("1.1.0", rollback.to());
-    List<String> expected = new java.util.ArrayList<>(List.of(
-        "gcloud run revisions list --service=realtime-service --project=utalk-staging --region=us-central1 --format=json",
-        "gcloud storage objects describe gs://utalk-staging-function-source/functions-1.1.0.zip --format=json",
-        "gcloud artifacts docker images describe us-central1-docker.pkg.dev/utalk-staging/utalk/realtime-service:1.1.0 --format=json",
-        "gcloud run services update-traffic realtime-service --project=utalk-staging --region=us-central1 "
-            + "--to-revisions=realtime-service-00002-kaw=100 --quiet",
-        tf("init -input=false -no-color"),
-        tf("apply -input=false -no-color -auto-approve -var app_version=1.1.0")));
+    List<String> expected =
+        new java.util.ArrayList<>(
+            List.of(
+                "gcloud run revisions list --service=realtime-service --project=utalk-staging --region=us-central1 --format=json",
+                "gcloud storage objects describe gs://utalk-staging-function-source/functions-1.1.0.zip --format=json",
+                "gcloud artifacts docker images describe us-central1-docker.pkg.dev/utalk-staging/utalk/realtime-service:1.1.0 --format=json",
+                "gcloud run services update-traffic realtime-service --project=utalk-staging --region=us-central1 "
+                    + "--to-revisions=realtime-service-00002-kaw=100 --quiet",
+                tf("init -input=false -no-color"),
+                tf("apply -input=false -no-color -auto-approve -var app_version=1.1.0")));
     expected.addAll(DEAD_LETTERS);
     assertEquals(expected, calls());
-    assertTrue(rollback.evidence().contains("realtime traffic 100% to realtime-service-00002-kaw"), rollback.evidence());
+    assertTrue(
+        rollback.evidence().contains("realtime traffic 100% to realtime-service-00002-kaw"),
+        rollback.evidence());
   }
 
   @Test
   void aDryRunRunsOnlyWhatReadsAndPrintsThePlan() throws Exception {
     String deploy = deployment("1.2.0", true).deploy();
-    assertEquals(List.of(SOURCE_12, IMAGE_12, tf("init -input=false -no-color"),
-        tf("plan -input=false -no-color -var app_version=1.2.0 -out=release-1.2.0.tfplan")), calls());
-    assertTrue(deploy.endsWith("dry run, would run: " + tf("apply -input=false -no-color release-1.2.0.tfplan") + " && "
-        + repo.resolve("terraform/scripts/attach-dead-letters.sh") + " staging"), deploy);
+    assertEquals(
+        List.of(
+            SOURCE_12,
+            IMAGE_12,
+            tf("init -input=false -no-color"),
+            tf("plan -input=false -no-color -var app_version=1.2.0 -out=release-1.2.0.tfplan")),
+        calls());
+    assertTrue(
+        deploy.endsWith(
+            "dry run, would run: "
+                + tf("apply -input=false -no-color release-1.2.0.tfplan")
+                + " && "
+                + repo.resolve("terraform/scripts/attach-dead-letters.sh")
+                + " staging"),
+        deploy);
 
     Files.delete(state.resolve("calls.log"));
     Deployment.Rollback rollback = deployment("1.2.0", true).rollback();
-    assertTrue(calls().stream().noneMatch(call -> call.contains("update-traffic") || call.contains(" apply ")), calls().toString());
-    assertTrue(rollback.evidence().contains("would run: gcloud run services update-traffic realtime-service --project=utalk-staging "
-        + "--region=us-central1 --to-revisions=realtime-service-00002-kaw=100 --quiet && " + tf("apply")), rollback.evidence());
+    assertTrue(
+        calls().stream()
+            .noneMatch(call -> call.contains("update-traffic") || call.contains(" apply ")),
+        calls().toString());
+    assertTrue(
+        rollback
+            .evidence()
+            .contains(
+                "would run: gcloud run services update-traffic realtime-service --project=utalk-staging "
+                    + "--region=us-central1 --to-revisions=realtime-service-00002-kaw=100 --quiet && "
+                    + tf("apply")),
+        rollback.evidence());
   }
 
   @Test
   void theRollbackPlanNamesThePreviousRevisionAndItsArtifacts() throws Exception {
     // releasing 1.3.0 while 1.2.0 serves: 1.2.0 is what a rollback goes back to
     String plan = deployment("1.3.0", false).rollbackPlan("1.3.0");
-    assertTrue(plan.startsWith("roll back to 1.2.0 (revision realtime-service-00003-fod): gs://utalk-staging-function-source/functions-1.2.0.zip"),
+    assertTrue(
+        plan.startsWith(
+            "roll back to 1.2.0 (revision realtime-service-00003-fod): gs://utalk-staging-function-source/functions-1.2.0.zip"),
         plan);
     // 1.2.0 already serves (a re-run): the one before it
-    assertTrue(deployment("1.2.0", false).rollbackPlan("1.2.0").startsWith("roll back to 1.1.0 (revision realtime-service-00002-kaw)"));
+    assertTrue(
+        deployment("1.2.0", false)
+            .rollbackPlan("1.2.0")
+            .startsWith("roll back to 1.1.0 (revision realtime-service-00002-kaw)"));
     Files.delete(state.resolve("images/1.1.0"));
-    CommandRunner.CommandFailed missing = assertThrows(CommandRunner.CommandFailed.class, () -> deployment("1.2.0", false).rollbackPlan("1.2.0"));
-    assertTrue(missing.getMessage().contains("Image not found: us-central1-docker.pkg.dev/utalk-staging/utalk/realtime-service:1.1.0"),
+    CommandRunner.CommandFailed missing =
+        assertThrows(
+            CommandRunner.CommandFailed.class,
+            () -> deployment("1.2.0", false).rollbackPlan("1.2.0"));
+    assertTrue(
+        missing
+            .getMessage()
+            .contains(
+                "Image not found: us-central1-docker.pkg.dev/utalk-staging/utalk/realtime-service:1.1.0"),
         missing.getMessage());
   }
 }

@@ -13,7 +13,10 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The pre-release coverage check on JaCoCo XML reports in JaCoCo's own format (DOCTYPE, groups, packages, report-level counters last). */
+/**
+ * The pre-release coverage check on JaCoCo XML reports in JaCoCo's own format (DOCTYPE, groups,
+ * packages, report-level counters last).
+ */
 class CoverageReportTest {
   @TempDir Path temp;
 
@@ -24,23 +27,34 @@ class CoverageReportTest {
   @Test
   void theReportLevelCountersAreRead() throws Exception {
     CoverageReport report = CoverageReport.read(resource("jacoco-passing.xml"));
-    assertEquals(new CoverageReport(2700, 300, 830, 170), report, "the <report>'s own counters, not a package's or a group's");
+    assertEquals(
+        new CoverageReport(2700, 300, 830, 170),
+        report,
+        "the <report>'s own counters, not a package's or a group's");
     assertEquals("lines 90.0% (2700 of 3000), branches 83.0% (830 of 1000)", report.figures());
     assertTrue(report.passes());
-    assertTrue(!CoverageReport.read(resource("jacoco-low-branches.xml")).passes(), "branches at 71% fail even with lines at 90%");
+    assertTrue(
+        !CoverageReport.read(resource("jacoco-low-branches.xml")).passes(),
+        "branches at 71% fail even with lines at 90%");
   }
 
   @Test
   void theCheckPassesAboveTheThresholdAndFailsBelowMissingOrStale() throws Exception {
     Path tests = Files.createDirectories(temp.resolve("shared/target/surefire-reports"));
-    Path testReport = Files.writeString(tests.resolve("TEST-a.xml"), "<testsuite tests=\"1\" errors=\"0\" failures=\"0\">");
+    Path testReport =
+        Files.writeString(
+            tests.resolve("TEST-a.xml"), "<testsuite tests=\"1\" errors=\"0\" failures=\"0\">");
     Files.setLastModifiedTime(testReport, FileTime.from(Instant.parse("2026-12-04T10:00:00Z")));
     Path jacoco = Files.copy(resource("jacoco-passing.xml"), temp.resolve("jacoco.xml"));
     Files.setLastModifiedTime(jacoco, FileTime.from(Instant.parse("2026-12-04T10:01:00Z")));
 
     Check.Result passed = PreRelease.coverage(jacoco, temp);
     assertEquals(Check.Status.PASSED, passed.status(), passed.evidence());
-    assertTrue(passed.evidence().startsWith("lines 90.0% (2700 of 3000), branches 83.0% (830 of 1000) in "), passed.evidence());
+    assertTrue(
+        passed
+            .evidence()
+            .startsWith("lines 90.0% (2700 of 3000), branches 83.0% (830 of 1000) in "),
+        passed.evidence());
 
     Path low = Files.copy(resource("jacoco-low-branches.xml"), temp.resolve("low.xml"));
     Check.Result below = PreRelease.coverage(low, temp);

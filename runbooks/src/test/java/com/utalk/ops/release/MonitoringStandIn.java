@@ -28,15 +28,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A local stand-in of the Cloud Monitoring API (the real {@code MetricService} gRPC service,
- * served on a localhost port; the real client reaches it over a plaintext channel). It checks
- * every {@code ListTimeSeries} it receives — the project, the filter (one of the watch's three),
- * the aligner and reducer that filter needs, an interval that starts where the previous one of
- * the same filter ended and an alignment period covering it — and refuses anything else with
- * INVALID_ARGUMENT, as the API does. It answers with the traffic of a release: {@code rps}
- * requests a second, {@code errorShare} of them 5xx, 90% under 50 ms and the rest under 100 ms.
+ * A local stand-in of the Cloud Monitoring API (the real {@code MetricService} gRPC service, served
+ * on a localhost port; the real client reaches it over a plaintext channel). It checks every {@code
+ * ListTimeSeries} it receives — the project, the filter (one of the watch's three), the aligner and
+ * reducer that filter needs, an interval that starts where the previous one of the same filter
+ * ended and an alignment period covering it — and refuses anything else with INVALID_ARGUMENT, as
+ * the API does. It answers with the traffic of a release: {@code rps} requests a second, {@code
+ * errorShare} of them 5xx, 90% under 50 ms and the rest under 100 ms.
  */
-final class MonitoringStandIn extends MetricServiceGrpc.MetricServiceImplBase implements AutoCloseable {
+final class MonitoringStandIn extends MetricServiceGrpc.MetricServiceImplBase
+    implements AutoCloseable {
   private final String project;
   private final List<String> services;
   private final Server server;
@@ -50,19 +51,23 @@ final class MonitoringStandIn extends MetricServiceGrpc.MetricServiceImplBase im
     this.project = project;
     this.services = List.copyOf(services);
     server = ServerBuilder.forPort(0).addService(this).build().start();
-    channel = ManagedChannelBuilder.forAddress("127.0.0.1", server.getPort()).usePlaintext().build();
+    channel =
+        ManagedChannelBuilder.forAddress("127.0.0.1", server.getPort()).usePlaintext().build();
   }
 
   /** The real client, pointed at this stand-in. */
   MetricServiceClient client() throws IOException {
-    return MetricServiceClient.create(MetricServiceSettings.newBuilder()
-        .setTransportChannelProvider(FixedTransportChannelProvider.create(GrpcTransportChannel.create(channel)))
-        .setCredentialsProvider(NoCredentialsProvider.create())
-        .build());
+    return MetricServiceClient.create(
+        MetricServiceSettings.newBuilder()
+            .setTransportChannelProvider(
+                FixedTransportChannelProvider.create(GrpcTransportChannel.create(channel)))
+            .setCredentialsProvider(NoCredentialsProvider.create())
+            .build());
   }
 
   @Override
-  public void listTimeSeries(ListTimeSeriesRequest request, StreamObserver<ListTimeSeriesResponse> answer) {
+  public void listTimeSeries(
+      ListTimeSeriesRequest request, StreamObserver<ListTimeSeriesResponse> answer) {
     String problem = problem(request);
     if (problem != null) {
       refused.add(problem);
@@ -70,7 +75,10 @@ final class MonitoringStandIn extends MetricServiceGrpc.MetricServiceImplBase im
       return;
     }
     received.add(request);
-    double seconds = (toMillis(request.getInterval().getEndTime()) - toMillis(request.getInterval().getStartTime())) / 1000.0;
+    double seconds =
+        (toMillis(request.getInterval().getEndTime())
+                - toMillis(request.getInterval().getStartTime()))
+            / 1000.0;
     long total = Math.round(rps * seconds);
     long failed = Math.round(total * errorShare);
     ListTimeSeriesResponse.Builder response = ListTimeSeriesResponse.newBuilder();
@@ -79,13 +87,27 @@ final class MonitoringStandIn extends MetricServiceGrpc.MetricServiceImplBase im
       response.addTimeSeries(counter(request, "5xx", failed));
     } else if (request.getFilter().equals(CloudMonitoringQueries.latency(services))) {
       long fast = Math.round(total * 0.9);
-      Distribution distribution = Distribution.newBuilder().setCount(total)
-          .setBucketOptions(Distribution.BucketOptions.newBuilder().setExplicitBuckets(
-              Distribution.BucketOptions.Explicit.newBuilder().addAllBounds(List.of(0.05, 0.1, 0.25, 0.5, 1.0))))
-          .addAllBucketCounts(List.of(fast, total - fast)).build(); // under 50 ms, under 100 ms; trailing empty buckets omitted
-      response.addTimeSeries(series(request, MetricDescriptor.ValueType.DISTRIBUTION, TypedValue.newBuilder().setDistributionValue(distribution)));
+      Distribution distribution =
+          Distribution.newBuilder()
+              .setCount(total)
+              .setBucketOptions(
+                  Distribution.BucketOptions.newBuilder()
+                      .setExplicitBuckets(
+                          Distribution.BucketOptions.Explicit.newBuilder()
+                              .addAllBounds(List.of(0.05, 0.1, 0.25, 0.5, 1.0))))
+              .addAllBucketCounts(List.of(fast, total - fast))
+              .build(); // under 50 ms, under 100 ms; trailing empty buckets omitted
+      response.addTimeSeries(
+          series(
+              request,
+              MetricDescriptor.ValueType.DISTRIBUTION,
+              TypedValue.newBuilder().setDistributionValue(distribution)));
     } else {
-      response.addTimeSeries(series(request, MetricDescriptor.ValueType.DOUBLE, TypedValue.newBuilder().setDoubleValue(48_000_000)));
+      response.addTimeSeries(
+          series(
+              request,
+              MetricDescriptor.ValueType.DOUBLE,
+              TypedValue.newBuilder().setDoubleValue(48_000_000)));
     }
     answer.onNext(response.build());
     answer.onCompleted();
@@ -98,16 +120,21 @@ final class MonitoringStandIn extends MetricServiceGrpc.MetricServiceImplBase im
     Aggregation aggregation = request.getAggregation();
     String filter = request.getFilter();
     if (filter.equals(CloudMonitoringQueries.requests(services, null))) {
-      if (aggregation.getPerSeriesAligner() != Aggregation.Aligner.ALIGN_DELTA || aggregation.getCrossSeriesReducer() != Aggregation.Reducer.REDUCE_SUM
-          || !aggregation.getGroupByFieldsList().equals(List.of(CloudMonitoringQueries.STATUS_CLASS))) {
+      if (aggregation.getPerSeriesAligner() != Aggregation.Aligner.ALIGN_DELTA
+          || aggregation.getCrossSeriesReducer() != Aggregation.Reducer.REDUCE_SUM
+          || !aggregation
+              .getGroupByFieldsList()
+              .equals(List.of(CloudMonitoringQueries.STATUS_CLASS))) {
         return "requests are counted with ALIGN_DELTA, REDUCE_SUM by status class: " + aggregation;
       }
     } else if (filter.equals(CloudMonitoringQueries.latency(services))) {
-      if (aggregation.getPerSeriesAligner() != Aggregation.Aligner.ALIGN_DELTA || aggregation.getCrossSeriesReducer() != Aggregation.Reducer.REDUCE_SUM) {
+      if (aggregation.getPerSeriesAligner() != Aggregation.Aligner.ALIGN_DELTA
+          || aggregation.getCrossSeriesReducer() != Aggregation.Reducer.REDUCE_SUM) {
         return "the latency distribution is summed with ALIGN_DELTA, REDUCE_SUM: " + aggregation;
       }
     } else if (filter.equals(CloudMonitoringQueries.heap(services))) {
-      if (aggregation.getPerSeriesAligner() != Aggregation.Aligner.ALIGN_MIN || aggregation.getCrossSeriesReducer() != Aggregation.Reducer.REDUCE_MAX) {
+      if (aggregation.getPerSeriesAligner() != Aggregation.Aligner.ALIGN_MIN
+          || aggregation.getCrossSeriesReducer() != Aggregation.Reducer.REDUCE_MAX) {
         return "heap is read with ALIGN_MIN, REDUCE_MAX: " + aggregation;
       }
     } else {
@@ -119,7 +146,11 @@ final class MonitoringStandIn extends MetricServiceGrpc.MetricServiceImplBase im
       return "interval must end after it starts, and not in the future: " + request.getInterval();
     }
     if (aggregation.getAlignmentPeriod().getSeconds() * 1000 < end - start) {
-      return "the alignment period " + aggregation.getAlignmentPeriod().getSeconds() + " s does not cover the interval of " + (end - start) + " ms";
+      return "the alignment period "
+          + aggregation.getAlignmentPeriod().getSeconds()
+          + " s does not cover the interval of "
+          + (end - start)
+          + " ms";
     }
     ListTimeSeriesRequest previous = null;
     for (ListTimeSeriesRequest earlier : received) {
@@ -127,20 +158,34 @@ final class MonitoringStandIn extends MetricServiceGrpc.MetricServiceImplBase im
         previous = earlier;
       }
     }
-    if (previous != null && !previous.getInterval().getEndTime().equals(request.getInterval().getStartTime())) {
-      return "the interval must start where the previous one ended (" + previous.getInterval().getEndTime() + "): " + request.getInterval();
+    if (previous != null
+        && !previous.getInterval().getEndTime().equals(request.getInterval().getStartTime())) {
+      return "the interval must start where the previous one ended ("
+          + previous.getInterval().getEndTime()
+          + "): "
+          + request.getInterval();
     }
     return null;
   }
 
   private TimeSeries counter(ListTimeSeriesRequest request, String statusClass, long count) {
-    TimeSeries.Builder series = series(request, MetricDescriptor.ValueType.INT64, TypedValue.newBuilder().setInt64Value(count)).toBuilder();
-    series.setMetric(series.getMetric().toBuilder().putLabels("http_response_status_class", statusClass));
+    TimeSeries.Builder series =
+        series(
+            request, MetricDescriptor.ValueType.INT64, TypedValue.newBuilder().setInt64Value(count))
+            .toBuilder();
+    series.setMetric(
+        series.getMetric().toBuilder().putLabels("http_response_status_class", statusClass));
     return series.build();
   }
 
-  private static TimeSeries series(ListTimeSeriesRequest request, MetricDescriptor.ValueType type, TypedValue.Builder value) {
-    String metricType = request.getFilter().substring(request.getFilter().indexOf('"') + 1, request.getFilter().indexOf('"', request.getFilter().indexOf('"') + 1));
+  private static TimeSeries series(
+      ListTimeSeriesRequest request, MetricDescriptor.ValueType type, TypedValue.Builder value) {
+    String metricType =
+        request
+            .getFilter()
+            .substring(
+                request.getFilter().indexOf('"') + 1,
+                request.getFilter().indexOf('"', request.getFilter().indexOf('"') + 1));
     return TimeSeries.newBuilder()
         .setMetric(Metric.newBuilder().setType(metricType))
         .setResource(MonitoredResource.newBuilder().setType("generic_task"))

@@ -2,10 +2,10 @@ package com.utalk.ops.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.utalk.config.Settings;
-import com.utalk.testing.ChildJvm;
 import com.utalk.json.Json;
 import com.utalk.ops.cli.Commands;
 import com.utalk.ops.cli.OpsMain;
+import com.utalk.testing.ChildJvm;
 import com.utalk.testing.Emulators;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -49,21 +49,38 @@ final class LocalStack implements AutoCloseable {
     env.put("UTALK_PUBSUB_PORT", Integer.toString(Emulators.freeStackPort()));
     env.put("UTALK_FIRST_FUNCTION_PORT", Integer.toString(Emulators.freeFunctionPortRange(40)));
     env.put("UTALK_START_TIMEOUT_SECONDS", Long.toString(START_BOUND.toSeconds()));
-    // the launcher, its supervisor (which reuses the launcher's JVM options) and every service carry the coverage agent
+    // the launcher, its supervisor (which reuses the launcher's JVM options) and every service
+    // carry the coverage agent
     env.put("UTALK_EXTRA_JVM_OPTS", ChildJvm.coverageAgentOption());
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-XX:+UseSerialGC"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m",
+                "-XX:+UseSerialGC"));
     command.addAll(ChildJvm.coverageAgent());
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "com.utalk.emulators.stack.DevCli", "up"));
-    ProcessBuilder builder = new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(runDir.resolve("launcher.log").toFile());
-    builder.environment().keySet().removeIf(key -> key.endsWith("_EMULATOR_HOST") || key.equals("GOOGLE_CLOUD_PROJECT"));
+    command.addAll(
+        List.of(
+            "-cp",
+            System.getProperty("java.class.path"),
+            "com.utalk.emulators.stack.DevCli",
+            "up"));
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(runDir.resolve("launcher.log").toFile());
+    builder
+        .environment()
+        .keySet()
+        .removeIf(key -> key.endsWith("_EMULATOR_HOST") || key.equals("GOOGLE_CLOUD_PROJECT"));
     builder.environment().putAll(env);
     launcher = builder.start();
     long deadline = System.nanoTime() + START_BOUND.toNanos();
     while (!state().path("phase").asText().equals("ready")) {
       if (!launcher.isAlive() || System.nanoTime() > deadline) {
-        throw new IllegalStateException("the local stack did not come up; launcher log:\n" + tail(runDir.resolve("launcher.log")));
+        throw new IllegalStateException(
+            "the local stack did not come up; launcher log:\n"
+                + tail(runDir.resolve("launcher.log")));
       }
       Thread.sleep(250);
     }
@@ -73,20 +90,34 @@ final class LocalStack implements AutoCloseable {
     return "http://127.0.0.1:" + env.get(key);
   }
 
-  /** {@code emulators/dev args…} against this stack (a one-shot command in its own JVM); returns its exit code. */
+  /**
+   * {@code emulators/dev args…} against this stack (a one-shot command in its own JVM); returns its
+   * exit code.
+   */
   int dev(String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
     command.addAll(ChildJvm.coverageAgent());
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "com.utalk.emulators.stack.DevCli"));
+    command.addAll(
+        List.of("-cp", System.getProperty("java.class.path"), "com.utalk.emulators.stack.DevCli"));
     command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(runDir.resolve("dev-commands.log").toFile()));
-    builder.environment().keySet().removeIf(key -> key.endsWith("_EMULATOR_HOST") || key.equals("GOOGLE_CLOUD_PROJECT"));
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(
+                ProcessBuilder.Redirect.appendTo(runDir.resolve("dev-commands.log").toFile()));
+    builder
+        .environment()
+        .keySet()
+        .removeIf(key -> key.endsWith("_EMULATOR_HOST") || key.equals("GOOGLE_CLOUD_PROJECT"));
     builder.environment().putAll(env);
     Process process = builder.start();
     if (!process.waitFor(120, TimeUnit.SECONDS)) {
       process.destroyForcibly();
-      throw new IllegalStateException("emulators/dev " + String.join(" ", args) + " did not finish");
+      throw new IllegalStateException(
+          "emulators/dev " + String.join(" ", args) + " did not finish");
     }
     return process.exitValue();
   }
@@ -97,9 +128,15 @@ final class LocalStack implements AutoCloseable {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     Map<String, String> settings = new LinkedHashMap<>(env);
     settings.put("OPS_OPERATOR", "fault-injection-test");
-    int code = OpsMain.run(Commands.all(), Settings.of(settings), List.of(args),
-        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Ops(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    int code =
+        OpsMain.run(
+            Commands.all(),
+            Settings.of(settings),
+            List.of(args),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Ops(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   JsonNode state() throws IOException {
@@ -123,7 +160,10 @@ final class LocalStack implements AutoCloseable {
     throw new IllegalStateException("no part " + part);
   }
 
-  /** SIGSTOP / SIGCONT a part and every process below it (gcloud runs the emulator as a grandchild JVM). */
+  /**
+   * SIGSTOP / SIGCONT a part and every process below it (gcloud runs the emulator as a grandchild
+   * JVM).
+   */
   void signal(String part, String signal) throws Exception {
     List<String> command = new ArrayList<>(List.of("kill", "-" + signal));
     ProcessHandle root = ProcessHandle.of(pidOf(part)).orElseThrow();

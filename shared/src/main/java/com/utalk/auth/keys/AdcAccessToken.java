@@ -13,12 +13,15 @@ public final class AdcAccessToken implements Supplier<String> {
   public synchronized String get() {
     try {
       if (credentials == null) {
-        credentials = GoogleCredentials.getApplicationDefault().createScoped("https://www.googleapis.com/auth/cloud-platform");
+        credentials =
+            GoogleCredentials.getApplicationDefault()
+                .createScoped("https://www.googleapis.com/auth/cloud-platform");
       }
       credentials.refreshIfExpired();
       return credentials.getAccessToken().getTokenValue();
     } catch (IOException e) {
-      throw new StorageUnavailableException("no credentials for Secret Manager: " + e.getMessage(), e);
+      throw new StorageUnavailableException(
+          "no credentials for Secret Manager: " + e.getMessage(), e);
     }
   }
 }

@@ -4,7 +4,10 @@ import com.utalk.config.ConfigurationException;
 import java.time.Instant;
 import java.util.List;
 
-/** A single version from the JWT_SECRET setting; rotating it means changing the setting and redeploying. */
+/**
+ * A single version from the JWT_SECRET setting; rotating it means changing the setting and
+ * redeploying.
+ */
 public final class EnvironmentKeyRing implements SigningKeyRing {
   private final SigningKey key;
 

@@ -13,10 +13,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The local stack's stand-in for Secret Manager: JWT_SECRET is the first version and each
- * rotation ({@code emulators/dev rotate-jwt-secret}, the rotation function) adds a document to
- * {@code signingKeys}, so every local function instance sees the same versions. Never used in the
- * cloud, where secrets must not sit in the database.
+ * The local stack's stand-in for Secret Manager: JWT_SECRET is the first version and each rotation
+ * ({@code emulators/dev rotate-jwt-secret}, the rotation function) adds a document to {@code
+ * signingKeys}, so every local function instance sees the same versions. Never used in the cloud,
+ * where secrets must not sit in the database.
  */
 public final class FirestoreKeyRing implements SigningKeyRing {
   private final Firestore firestore;
@@ -34,10 +34,14 @@ public final class FirestoreKeyRing implements SigningKeyRing {
     List<SigningKey> versions = new ArrayList<>();
     versions.add(base);
     for (QueryDocumentSnapshot doc :
-        FirestoreCalls.await(firestore.collection(AuthCollections.SIGNING_KEYS).get()).getDocuments()) {
+        FirestoreCalls.await(firestore.collection(AuthCollections.SIGNING_KEYS).get())
+            .getDocuments()) {
       String secret = doc.getString("secret");
       versions.add(
-          new SigningKey(doc.getId(), SecretText.validated(secret, "signing key " + doc.getId()), Timestamps.toInstant(doc.get("createdAt"))));
+          new SigningKey(
+              doc.getId(),
+              SecretText.validated(secret, "signing key " + doc.getId()),
+              Timestamps.toInstant(doc.get("createdAt"))));
     }
     return versions;
   }
@@ -48,14 +52,18 @@ public final class FirestoreKeyRing implements SigningKeyRing {
     Instant now = clock.instant();
     String kid = "local-" + UUID.randomUUID().toString().substring(0, 8);
     FirestoreCalls.await(
-        firestore.collection(AuthCollections.SIGNING_KEYS).document(kid).create(Map.of("secret", secret, "createdAt", Timestamps.of(now))));
+        firestore
+            .collection(AuthCollections.SIGNING_KEYS)
+            .document(kid)
+            .create(Map.of("secret", secret, "createdAt", Timestamps.of(now))));
     return new SigningKey(kid, bytes, now);
   }
 
   @Override
   public void retire(SigningKey key) {
     if (!key.kid().equals(base.kid())) {
-      FirestoreCalls.await(firestore.collection(AuthCollections.SIGNING_KEYS).document(key.kid()).delete());
+      FirestoreCalls.await(
+          firestore.collection(AuthCollections.SIGNING_KEYS).document(key.kid()).delete());
     }
   }
 

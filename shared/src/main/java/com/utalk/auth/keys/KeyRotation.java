@@ -28,11 +28,12 @@ public final class KeyRotation {
   }
 
   /** What a rotation did; kids only, never secrets. */
-  public record Outcome(boolean rotated, String previousKid, String newKid, List<String> retiredKids) {}
+  public record Outcome(
+      boolean rotated, String previousKid, String newKid, List<String> retiredKids) {}
 
   /**
-   * For the rotation notification and the admin endpoint: rotate unless a rotation happened
-   * within the last hour (a redelivered notification, a double click).
+   * For the rotation notification and the admin endpoint: rotate unless a rotation happened within
+   * the last hour (a redelivered notification, a double click).
    */
   public Outcome unlessRecent() {
     keys.invalidate();
@@ -55,7 +56,14 @@ public final class KeyRotation {
     SigningKey added = keys.ring().addVersion(SecretText.generate(random));
     keys.invalidate();
     List<String> retired = retireExpired();
-    LOG.info("JWT secret rotated", "previousKid", previous.kid(), "newKid", added.kid(), "retired", retired);
+    LOG.info(
+        "JWT secret rotated",
+        "previousKid",
+        previous.kid(),
+        "newKid",
+        added.kid(),
+        "retired",
+        retired);
     return new Outcome(true, previous.kid(), added.kid(), retired);
   }
 
@@ -67,7 +75,12 @@ public final class KeyRotation {
         retired.add(key.kid());
       } catch (RuntimeException e) {
         // harmless: an expired version is refused by the clock check whatever its state
-        LOG.warn("could not retire an expired JWT secret version", "kid", key.kid(), "cause", e.getMessage());
+        LOG.warn(
+            "could not retire an expired JWT secret version",
+            "kid",
+            key.kid(),
+            "cause",
+            e.getMessage());
       }
     }
     if (!retired.isEmpty()) {

@@ -1,8 +1,8 @@
 package com.utalk.auth.keys;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.utalk.json.Json;
 import com.utalk.errors.StorageUnavailableException;
+import com.utalk.json.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,7 +29,8 @@ public final class SecretManagerApi {
 
   /** {@code secretName} is {@code projects/{project}/secrets/{secret}}. */
   public SecretManagerApi(String endpoint, String secretName, Supplier<String> accessToken) {
-    this.endpoint = endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint;
+    this.endpoint =
+        endpoint.endsWith("/") ? endpoint.substring(0, endpoint.length() - 1) : endpoint;
     this.secretName = secretName;
     this.accessToken = accessToken;
   }
@@ -49,10 +50,18 @@ public final class SecretManagerApi {
     List<Version> versions = new ArrayList<>();
     String pageToken = null;
     do {
-      String query = "?filter=state%3AENABLED&pageSize=100" + (pageToken == null ? "" : "&pageToken=" + java.net.URLEncoder.encode(pageToken, java.nio.charset.StandardCharsets.UTF_8));
+      String query =
+          "?filter=state%3AENABLED&pageSize=100"
+              + (pageToken == null
+                  ? ""
+                  : "&pageToken="
+                      + java.net.URLEncoder.encode(
+                          pageToken, java.nio.charset.StandardCharsets.UTF_8));
       JsonNode page = call("GET", "/v1/" + secretName + "/versions" + query, null);
       for (JsonNode version : page.path("versions")) {
-        versions.add(new Version(version.path("name").asText(), Instant.parse(version.path("createTime").asText())));
+        versions.add(
+            new Version(
+                version.path("name").asText(), Instant.parse(version.path("createTime").asText())));
       }
       pageToken = page.path("nextPageToken").asText(null);
       if (pageToken != null && pageToken.isEmpty()) {
@@ -71,11 +80,15 @@ public final class SecretManagerApi {
     var body = Json.object();
     body.putObject("payload").put("data", Base64.getEncoder().encodeToString(payload));
     JsonNode version = call("POST", "/v1/" + secretName + ":addVersion", Json.writeBytes(body));
-    return new Version(version.path("name").asText(), Instant.parse(version.path("createTime").asText()));
+    return new Version(
+        version.path("name").asText(), Instant.parse(version.path("createTime").asText()));
   }
 
   public void disable(String versionName) {
-    call("POST", "/v1/" + versionName + ":disable", "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    call(
+        "POST",
+        "/v1/" + versionName + ":disable",
+        "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   private JsonNode call(String method, String path, byte[] body) {
@@ -84,12 +97,23 @@ public final class SecretManagerApi {
             .timeout(TIMEOUT)
             .header("Authorization", "Bearer " + accessToken.get())
             .header("Content-Type", "application/json");
-    request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+    request.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofByteArray(body));
     try {
-      HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
       if (response.statusCode() / 100 != 2) {
         throw new StorageUnavailableException(
-            "Secret Manager answered " + response.statusCode() + " to " + method + " " + path.replaceAll("\\?.*", ""), null);
+            "Secret Manager answered "
+                + response.statusCode()
+                + " to "
+                + method
+                + " "
+                + path.replaceAll("\\?.*", ""),
+            null);
       }
       return Json.read(response.body());
     } catch (IOException e) {

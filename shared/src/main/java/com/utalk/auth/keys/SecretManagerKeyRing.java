@@ -24,7 +24,9 @@ public final class SecretManagerKeyRing implements SigningKeyRing {
     for (SecretManagerApi.Version version : api.enabledVersions()) {
       byte[] payload = payloads.computeIfAbsent(version.name(), api::access);
       byte[] secret =
-          SecretText.validated(new String(payload, StandardCharsets.UTF_8), "Secret Manager version " + version.name());
+          SecretText.validated(
+              new String(payload, StandardCharsets.UTF_8),
+              "Secret Manager version " + version.name());
       keys.add(new SigningKey(kidOf(version), secret, version.createTime()));
     }
     return keys;

@@ -23,13 +23,18 @@ public final class SecretText {
   public static byte[] validated(String secret, String source) {
     if (secret == null || secret.isEmpty()) {
       throw new ConfigurationException(
-          source + " is not set: the JWT signing secret is required (generate one with `openssl rand -base64 32`)");
+          source
+              + " is not set: the JWT signing secret is required (generate one with `openssl rand -base64 32`)");
     }
     byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
     if (bytes.length < MIN_BYTES) {
       throw new ConfigurationException(
-          source + " is too short: the JWT signing secret must be at least " + MIN_BYTES + " bytes, got "
-              + bytes.length + " (generate one with `openssl rand -base64 32`)");
+          source
+              + " is too short: the JWT signing secret must be at least "
+              + MIN_BYTES
+              + " bytes, got "
+              + bytes.length
+              + " (generate one with `openssl rand -base64 32`)");
     }
     return bytes;
   }

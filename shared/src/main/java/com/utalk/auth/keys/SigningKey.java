@@ -3,8 +3,8 @@ package com.utalk.auth.keys;
 import java.time.Instant;
 
 /**
- * One version of the JWT signing secret. {@code kid} goes into every token's header so a
- * verifier knows which version to check against; the secret bytes never leave this record.
+ * One version of the JWT signing secret. {@code kid} goes into every token's header so a verifier
+ * knows which version to check against; the secret bytes never leave this record.
  */
 public record SigningKey(String kid, byte[] secret, Instant createdAt) {
   public SigningKey {

@@ -13,7 +13,10 @@ public interface SigningKeyRing {
   /** Stores {@code secret} as the newest version and returns it. */
   SigningKey addVersion(String secret);
 
-  /** Stops accepting a version whose grace period is over (best effort; the clock check refuses it anyway). */
+  /**
+   * Stops accepting a version whose grace period is over (best effort; the clock check refuses it
+   * anyway).
+   */
   void retire(SigningKey key);
 
   /** Whether {@link #addVersion} can work here (a bare JWT_SECRET cannot be rotated by the app). */

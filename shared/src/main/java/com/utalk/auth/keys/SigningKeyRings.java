@@ -28,11 +28,15 @@ public final class SigningKeyRings {
     if (secretName.isPresent()) {
       String name = qualified(secretName.get(), settings);
       String endpoint = settings.get("SECRET_MANAGER_ENDPOINT", SECRET_MANAGER);
-      // a stand-in on this machine (tests, local experiments) takes no credentials, like the emulators
-      boolean local = endpoint.startsWith("http://127.0.0.1:") || endpoint.startsWith("http://localhost:");
-      return new SecretManagerKeyRing(new SecretManagerApi(endpoint, name, local ? () -> "local" : new AdcAccessToken()));
+      // a stand-in on this machine (tests, local experiments) takes no credentials, like the
+      // emulators
+      boolean local =
+          endpoint.startsWith("http://127.0.0.1:") || endpoint.startsWith("http://localhost:");
+      return new SecretManagerKeyRing(
+          new SecretManagerApi(endpoint, name, local ? () -> "local" : new AdcAccessToken()));
     }
-    EnvironmentKeyRing environment = new EnvironmentKeyRing(settings.find("JWT_SECRET").orElse(null));
+    EnvironmentKeyRing environment =
+        new EnvironmentKeyRing(settings.find("JWT_SECRET").orElse(null));
     AppEnvironment env = AppEnvironment.parse(settings.get("APP_ENV", "development"));
     if (env == AppEnvironment.DEVELOPMENT) {
       return new FirestoreKeyRing(firestore, environment.key(), clock);
@@ -45,8 +49,13 @@ public final class SigningKeyRings {
       return name;
     }
     String project =
-        settings.find("GOOGLE_CLOUD_PROJECT").or(() -> settings.find("GCP_PROJECT"))
-            .orElseThrow(() -> new ConfigurationException("JWT_SECRET_NAME is a short name but GOOGLE_CLOUD_PROJECT is not set"));
+        settings
+            .find("GOOGLE_CLOUD_PROJECT")
+            .or(() -> settings.find("GCP_PROJECT"))
+            .orElseThrow(
+                () ->
+                    new ConfigurationException(
+                        "JWT_SECRET_NAME is a short name but GOOGLE_CLOUD_PROJECT is not set"));
     return "projects/" + project + "/secrets/" + name;
   }
 }

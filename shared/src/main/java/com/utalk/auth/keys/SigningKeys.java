@@ -11,8 +11,9 @@ import java.util.Optional;
 
 /**
  * Which version signs and which versions verify, at the injected clock's now. The newest version
- * signs. An older version verifies until its successor has existed for the grace period (docs/operations.md:
- * rotate every 90 days, 7 days of grace), then tokens signed with it are refused.
+ * signs. An older version verifies until its successor has existed for the grace period
+ * (docs/operations.md: rotate every 90 days, 7 days of grace), then tokens signed with it are
+ * refused.
  *
  * <p>The ring is cached per instance. A token whose kid is unknown forces one early reload (at most
  * every few seconds), because another instance may already sign with a version this one has not
@@ -30,7 +31,12 @@ public final class SigningKeys {
   private volatile Snapshot snapshot;
   private Instant lastOverdueWarning;
 
-  public SigningKeys(SigningKeyRing ring, Duration rotationPeriod, Duration grace, Duration cacheTtl, Clock clock) {
+  public SigningKeys(
+      SigningKeyRing ring,
+      Duration rotationPeriod,
+      Duration grace,
+      Duration cacheTtl,
+      Clock clock) {
     this.ring = ring;
     this.rotationPeriod = rotationPeriod;
     this.grace = grace;
@@ -109,7 +115,9 @@ public final class SigningKeys {
 
   private Snapshot current(Instant now) {
     Snapshot current = snapshot;
-    if (current == null || !now.isBefore(current.loadedAt().plus(cacheTtl)) || now.isBefore(current.loadedAt())) {
+    if (current == null
+        || !now.isBefore(current.loadedAt().plus(cacheTtl))
+        || now.isBefore(current.loadedAt())) {
       current = reload(now);
     }
     return current;
@@ -118,9 +126,11 @@ public final class SigningKeys {
   private synchronized Snapshot reload(Instant now) {
     List<SigningKey> versions = new ArrayList<>(ring.versions());
     if (versions.isEmpty()) {
-      throw new com.utalk.config.ConfigurationException("the JWT signing secret has no enabled version");
+      throw new com.utalk.config.ConfigurationException(
+          "the JWT signing secret has no enabled version");
     }
-    versions.sort(Comparator.comparing(SigningKey::createdAt).thenComparing(SigningKey::kid).reversed());
+    versions.sort(
+        Comparator.comparing(SigningKey::createdAt).thenComparing(SigningKey::kid).reversed());
     Snapshot fresh = new Snapshot(List.copyOf(versions), now);
     snapshot = fresh;
     warnIfOverdue(versions.get(0), now);
@@ -128,16 +138,24 @@ public final class SigningKeys {
   }
 
   /**
-   * A missed SECRET_ROTATE notification should be visible, at most hourly. A version of unknown
-   * age (JWT_SECRET, stamped at the epoch) is not judged.
+   * A missed SECRET_ROTATE notification should be visible, at most hourly. A version of unknown age
+   * (JWT_SECRET, stamped at the epoch) is not judged.
    */
   private void warnIfOverdue(SigningKey newest, Instant now) {
     boolean overdue =
-        ring.rotatable() && !newest.createdAt().equals(Instant.EPOCH)
+        ring.rotatable()
+            && !newest.createdAt().equals(Instant.EPOCH)
             && newest.createdAt().plus(rotationPeriod).plus(Duration.ofDays(1)).isBefore(now);
-    if (overdue && (lastOverdueWarning == null || !now.isBefore(lastOverdueWarning.plus(Duration.ofHours(1))))) {
+    if (overdue
+        && (lastOverdueWarning == null
+            || !now.isBefore(lastOverdueWarning.plus(Duration.ofHours(1))))) {
       lastOverdueWarning = now;
-      LOG.warn("JWT signing secret is overdue for rotation", "kid", newest.kid(), "createdAt", newest.createdAt().toString());
+      LOG.warn(
+          "JWT signing secret is overdue for rotation",
+          "kid",
+          newest.kid(),
+          "createdAt",
+          newest.createdAt().toString());
     }
   }
 

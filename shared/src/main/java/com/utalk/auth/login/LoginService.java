@@ -17,9 +17,9 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * Email + password → session. An unknown email costs the same as a wrong password (one lookup,
- * the same counter writes, one full hash verification against a dummy hash) and gets the same
- * answer, so neither the body nor the timing tells whether an account exists.
+ * Email + password → session. An unknown email costs the same as a wrong password (one lookup, the
+ * same counter writes, one full hash verification against a dummy hash) and gets the same answer,
+ * so neither the body nor the timing tells whether an account exists.
  */
 public final class LoginService {
   private static final Log LOG = Log.get(LoginService.class);
@@ -32,7 +32,12 @@ public final class LoginService {
   private final String dummyHash;
 
   public LoginService(
-      UserRepository users, PasswordHasher hasher, LoginThrottle throttle, SessionService sessions, Clock clock, SecureRandom random) {
+      UserRepository users,
+      PasswordHasher hasher,
+      LoginThrottle throttle,
+      SessionService sessions,
+      Clock clock,
+      SecureRandom random) {
     this.users = users;
     this.hasher = hasher;
     this.throttle = throttle;
@@ -49,7 +54,8 @@ public final class LoginService {
       throw new ValidationException("password", "password is required");
     }
     if (password.length() > PasswordPolicy.MAX_LENGTH) {
-      throw new ValidationException("password", "password must be at most " + PasswordPolicy.MAX_LENGTH + " characters");
+      throw new ValidationException(
+          "password", "password must be at most " + PasswordPolicy.MAX_LENGTH + " characters");
     }
     // bounded and shaped before any lookup: no stored account can have another form, so this
     // tells nothing about accounts, and a 2,000-character "email" never reaches Firestore
@@ -68,11 +74,13 @@ public final class LoginService {
     if (user.user().disabled()) {
       // said only to someone who knows the password: it tells nothing to a guesser
       LOG.info("login refused: account disabled", "uid", user.user().id());
-      throw new ForbiddenException("account_disabled", "this account is disabled; ask an admin of your workspace");
+      throw new ForbiddenException(
+          "account_disabled", "this account is disabled; ask an admin of your workspace");
     }
     LoginThrottle.GiveBack giveBack = attempt.succeeded();
     if (hasher.needsRehash(hash)) {
-      users.updatePasswordHash(user.user().id(), hasher.hash(password.toCharArray()), clock.instant());
+      users.updatePasswordHash(
+          user.user().id(), hasher.hash(password.toCharArray()), clock.instant());
     }
     Session session = sessions.start(user);
     Metrics.get().business().userSessionStarted();

@@ -3,20 +3,17 @@ package com.utalk.auth.login;
 import com.google.api.core.ApiFuture;
 import com.google.api.gax.rpc.ApiException;
 import com.google.api.gax.rpc.StatusCode;
-import com.google.cloud.firestore.Precondition;
-import com.google.cloud.firestore.WriteResult;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import com.google.cloud.firestore.DocumentReference;
 import com.google.cloud.firestore.DocumentSnapshot;
 import com.google.cloud.firestore.FieldValue;
 import com.google.cloud.firestore.Firestore;
+import com.google.cloud.firestore.Precondition;
+import com.google.cloud.firestore.WriteResult;
 import com.utalk.auth.AuthCollections;
 import com.utalk.errors.RateLimitedException;
+import com.utalk.errors.StorageUnavailableException;
 import com.utalk.logging.Log;
 import com.utalk.storage.FirestoreCalls;
-import com.utalk.errors.StorageUnavailableException;
 import com.utalk.storage.Timestamps;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -27,17 +24,20 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * Failed-login counters shared by every function instance: one Firestore document per email and
- * one per client IP (ids are SHA-256 hashes, so neither is stored in clear), each a fixed window
- * that starts at its first attempt. Past the limit, logins for that email or from that IP answer
- * 429 until the window ends, even with the right password.
+ * Failed-login counters shared by every function instance: one Firestore document per email and one
+ * per client IP (ids are SHA-256 hashes, so neither is stored in clear), each a fixed window that
+ * starts at its first attempt. Past the limit, logins for that email or from that IP answer 429
+ * until the window ends, even with the right password.
  *
- * <p>An attempt is counted <em>before</em> the password is checked, with a compare-and-set on
- * each counter, so that parallel guesses cannot all slip past the limit; a successful login then
- * gives its attempt back (the email's counter is cleared, the IP's decremented). {@code expireAt}
- * lets a Firestore TTL policy delete stale counters.
+ * <p>An attempt is counted <em>before</em> the password is checked, with a compare-and-set on each
+ * counter, so that parallel guesses cannot all slip past the limit; a successful login then gives
+ * its attempt back (the email's counter is cleared, the IP's decremented). {@code expireAt} lets a
+ * Firestore TTL policy delete stale counters.
  */
 public final class LoginThrottle {
   private static final Log LOG = Log.get(LoginThrottle.class);
@@ -50,7 +50,8 @@ public final class LoginThrottle {
   private final Duration window;
   private final Clock clock;
 
-  public LoginThrottle(Firestore firestore, int maxPerEmail, int maxPerIp, Duration window, Clock clock) {
+  public LoginThrottle(
+      Firestore firestore, int maxPerEmail, int maxPerIp, Duration window, Clock clock) {
     this.firestore = firestore;
     this.maxPerEmail = maxPerEmail;
     this.maxPerIp = maxPerIp;
@@ -92,7 +93,8 @@ public final class LoginThrottle {
       try {
         FirestoreCalls.await(ip);
       } catch (StorageUnavailableException | com.utalk.errors.InternalException e) {
-        // the IP counter expired meanwhile (NOT_FOUND) (nothing to give back), or Firestore hiccuped: one extra count at worst
+        // the IP counter expired meanwhile (NOT_FOUND) (nothing to give back), or Firestore
+        // hiccuped: one extra count at worst
         LOG.debug("could not give back the IP attempt", "cause", e.getMessage());
       }
     }
@@ -138,7 +140,11 @@ public final class LoginThrottle {
   /** The counter incremented, on condition that nobody wrote it since {@code current} was read. */
   private ApiFuture<WriteResult> write(DocumentSnapshot current) {
     return current.exists()
-        ? current.getReference().update(incremented(current, clock.instant()), Precondition.updatedAt(current.getUpdateTime()))
+        ? current
+            .getReference()
+            .update(
+                incremented(current, clock.instant()),
+                Precondition.updatedAt(current.getUpdateTime()))
         : current.getReference().create(incremented(current, clock.instant()));
   }
 
@@ -157,11 +163,14 @@ public final class LoginThrottle {
     } catch (ExecutionException e) {
       if (e.getCause() instanceof ApiException api) {
         StatusCode.Code code = api.getStatusCode().getCode();
-        if (code == StatusCode.Code.ALREADY_EXISTS || code == StatusCode.Code.FAILED_PRECONDITION || code == StatusCode.Code.ABORTED) {
+        if (code == StatusCode.Code.ALREADY_EXISTS
+            || code == StatusCode.Code.FAILED_PRECONDITION
+            || code == StatusCode.Code.ABORTED) {
           return false;
         }
       }
-      throw new StorageUnavailableException("login counter write failed: " + e.getCause().getMessage(), e.getCause());
+      throw new StorageUnavailableException(
+          "login counter write failed: " + e.getCause().getMessage(), e.getCause());
     } catch (TimeoutException e) {
       throw new StorageUnavailableException("login counter write timed out", e);
     } catch (InterruptedException e) {
@@ -171,7 +180,8 @@ public final class LoginThrottle {
   }
 
   private Duration blockedFor(DocumentSnapshot counter, int max, Instant now) {
-    Instant windowStart = counter.exists() ? Timestamps.toInstant(counter.get("windowStart")) : null;
+    Instant windowStart =
+        counter.exists() ? Timestamps.toInstant(counter.get("windowStart")) : null;
     Long count = counter.exists() ? counter.getLong("count") : null;
     if (windowStart == null || count == null || count < max) {
       return Duration.ZERO;
@@ -185,7 +195,8 @@ public final class LoginThrottle {
   }
 
   private Map<String, Object> incremented(DocumentSnapshot counter, Instant now) {
-    Instant windowStart = counter.exists() ? Timestamps.toInstant(counter.get("windowStart")) : null;
+    Instant windowStart =
+        counter.exists() ? Timestamps.toInstant(counter.get("windowStart")) : null;
     Long stored = counter.exists() ? counter.getLong("count") : null;
     long count = stored == null ? 0 : Math.max(0, stored);
     if (windowStart == null || !now.isBefore(windowStart.plus(window))) {
@@ -198,14 +209,20 @@ public final class LoginThrottle {
         "expireAt", Timestamps.of(windowStart.plus(window)));
   }
 
-  /** One counter as the "Login falla 401" runbook shows it: failures in the window and how long logins stay refused. */
+  /**
+   * One counter as the "Login falla 401" runbook shows it: failures in the window and how long
+   * logins stay refused.
+   */
   public record State(String kind, long failures, Instant windowStart, Duration blockedFor) {}
 
   /** {@code kind} is {@code email} (normalized) or {@code ip}. */
   public State state(String kind, String value) {
     DocumentSnapshot counter = FirestoreCalls.await(counter(kind, value).get());
     Long count = counter.exists() ? counter.getLong("count") : null;
-    return new State(kind, count == null ? 0 : count, counter.exists() ? Timestamps.toInstant(counter.get("windowStart")) : null,
+    return new State(
+        kind,
+        count == null ? 0 : count,
+        counter.exists() ? Timestamps.toInstant(counter.get("windowStart")) : null,
         blockedFor(counter, kind.equals("email") ? maxPerEmail : maxPerIp, clock.instant()));
   }
 
@@ -215,7 +232,9 @@ public final class LoginThrottle {
   }
 
   private DocumentReference counter(String kind, String value) {
-    return firestore.collection(AuthCollections.LOGIN_ATTEMPTS).document(kind + "_" + sha256(kind + ":" + value));
+    return firestore
+        .collection(AuthCollections.LOGIN_ATTEMPTS)
+        .document(kind + "_" + sha256(kind + ":" + value));
   }
 
   private static Duration max(Duration a, Duration b) {
@@ -224,7 +243,9 @@ public final class LoginThrottle {
 
   private static String sha256(String value) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -9,18 +9,20 @@ import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /**
- * Argon2id through BouncyCastle, stored in the PHC string format
- * ({@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}). Defaults follow OWASP's first argon2id
- * profile (19 MiB, 2 passes, 1 lane): about 90 ms on one core of our build machines, and small
- * enough for a 256 MB function instance.
+ * Argon2id through BouncyCastle, stored in the PHC string format ({@code
+ * $argon2id$v=19$m=19456,t=2,p=1$salt$hash}). Defaults follow OWASP's first argon2id profile (19
+ * MiB, 2 passes, 1 lane): about 90 ms on one core of our build machines, and small enough for a 256
+ * MB function instance.
  */
 public final class Argon2idHasher implements PasswordHasher {
   private static final Pattern PHC =
-      Pattern.compile("\\$argon2id\\$v=19\\$m=(\\d{1,7}),t=(\\d{1,3}),p=(\\d{1,2})\\$([A-Za-z0-9+/]+)\\$([A-Za-z0-9+/]+)");
+      Pattern.compile(
+          "\\$argon2id\\$v=19\\$m=(\\d{1,7}),t=(\\d{1,3}),p=(\\d{1,2})\\$([A-Za-z0-9+/]+)\\$([A-Za-z0-9+/]+)");
   private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
   private static final Base64.Decoder B64D = Base64.getDecoder();
   private static final int SALT_BYTES = 16;
   private static final int HASH_BYTES = 32;
+
   /** A stored hash demanding more memory than this is refused rather than run. */
   private static final int MAX_MEMORY_KIB = 256 * 1024;
 
@@ -45,8 +47,16 @@ public final class Argon2idHasher implements PasswordHasher {
     byte[] salt = new byte[SALT_BYTES];
     random.nextBytes(salt);
     byte[] hash = derive(password, salt, memoryKib, iterations, parallelism, HASH_BYTES);
-    return "$argon2id$v=19$m=" + memoryKib + ",t=" + iterations + ",p=" + parallelism + "$" + B64.encodeToString(salt)
-        + "$" + B64.encodeToString(hash);
+    return "$argon2id$v=19$m="
+        + memoryKib
+        + ",t="
+        + iterations
+        + ",p="
+        + parallelism
+        + "$"
+        + B64.encodeToString(salt)
+        + "$"
+        + B64.encodeToString(hash);
   }
 
   @Override
@@ -67,7 +77,12 @@ public final class Argon2idHasher implements PasswordHasher {
       return false;
     }
     byte[] actual =
-        derive(password, salt, Integer.parseInt(phc.group(1)), Integer.parseInt(phc.group(2)), Integer.parseInt(phc.group(3)),
+        derive(
+            password,
+            salt,
+            Integer.parseInt(phc.group(1)),
+            Integer.parseInt(phc.group(2)),
+            Integer.parseInt(phc.group(3)),
             expected.length);
     return MessageDigest.isEqual(expected, actual);
   }
@@ -83,7 +98,8 @@ public final class Argon2idHasher implements PasswordHasher {
         || B64D.decode(phc.group(5)).length < HASH_BYTES;
   }
 
-  private static byte[] derive(char[] password, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
+  private static byte[] derive(
+      char[] password, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
     Argon2Parameters parameters =
         new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
             .withVersion(Argon2Parameters.ARGON2_VERSION_13)

@@ -8,6 +8,7 @@ import com.utalk.errors.ValidationException;
  */
 public final class PasswordPolicy {
   public static final int MIN_LENGTH = 12;
+
   /** Also the cap on login input, so an attacker cannot make us hash megabytes. */
   public static final int MAX_LENGTH = 256;
 
@@ -15,10 +16,12 @@ public final class PasswordPolicy {
 
   public static void checkNew(String password, String field) {
     if (password == null || password.length() < MIN_LENGTH) {
-      throw new ValidationException(field, field + " must be at least " + MIN_LENGTH + " characters");
+      throw new ValidationException(
+          field, field + " must be at least " + MIN_LENGTH + " characters");
     }
     if (password.length() > MAX_LENGTH) {
-      throw new ValidationException(field, field + " must be at most " + MAX_LENGTH + " characters");
+      throw new ValidationException(
+          field, field + " must be at most " + MAX_LENGTH + " characters");
     }
   }
 }

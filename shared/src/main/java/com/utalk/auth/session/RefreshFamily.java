@@ -9,10 +9,11 @@ import java.util.Map;
 
 /**
  * One login's chain of refresh tokens, stored under {@code users.refreshTokens.{familyId}}: the
- * hash of the one token that may be used next, and the hashes already used (to recognise a
- * replay, which revokes the family).
+ * hash of the one token that may be used next, and the hashes already used (to recognise a replay,
+ * which revokes the family).
  */
-record RefreshFamily(String currentHash, List<String> usedHashes, Instant createdAt, Instant expiresAt) {
+record RefreshFamily(
+    String currentHash, List<String> usedHashes, Instant createdAt, Instant expiresAt) {
   /** Replays older than this many rotations are no longer recognised as such (they just fail). */
   static final int MAX_USED = 50;
 

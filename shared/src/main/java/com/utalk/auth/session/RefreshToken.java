@@ -13,16 +13,24 @@ import java.util.regex.Pattern;
 
 /**
  * An opaque refresh token: {@code {uid}.{family}.{256 random bits}}. The uid and family only route
- * the lookup; what proves possession is the random part, and only the SHA-256 of the whole token
- * is stored (a high-entropy value needs no slow hash).
+ * the lookup; what proves possession is the random part, and only the SHA-256 of the whole token is
+ * stored (a high-entropy value needs no slow hash).
  */
 public record RefreshToken(String uid, String familyId, String value) {
-  private static final Pattern SHAPE = Pattern.compile("([A-Za-z0-9-]{1,64})\\.([a-f0-9]{32})\\.[A-Za-z0-9_-]{43}");
+  private static final Pattern SHAPE =
+      Pattern.compile("([A-Za-z0-9-]{1,64})\\.([a-f0-9]{32})\\.[A-Za-z0-9_-]{43}");
 
   public static RefreshToken mint(String uid, String familyId, SecureRandom random) {
     byte[] secret = new byte[32];
     random.nextBytes(secret);
-    return new RefreshToken(uid, familyId, uid + "." + familyId + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
+    return new RefreshToken(
+        uid,
+        familyId,
+        uid
+            + "."
+            + familyId
+            + "."
+            + Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
   }
 
   public static String newFamilyId() {
@@ -34,12 +42,16 @@ public record RefreshToken(String uid, String familyId, String value) {
       return Optional.empty();
     }
     Matcher matcher = SHAPE.matcher(value.trim());
-    return matcher.matches() ? Optional.of(new RefreshToken(matcher.group(1), matcher.group(2), value.trim())) : Optional.empty();
+    return matcher.matches()
+        ? Optional.of(new RefreshToken(matcher.group(1), matcher.group(2), value.trim()))
+        : Optional.empty();
   }
 
   public String hash() {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

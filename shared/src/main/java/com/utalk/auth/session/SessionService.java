@@ -23,8 +23,8 @@ import java.util.Map;
 
 /**
  * Refresh-token families. Login starts one; each refresh replaces its token (a token works once);
- * presenting an already-used token means it leaked, so the whole family is revoked; logout
- * revokes the family. A user keeps at most {@link #MAX_FAMILIES} sessions, oldest dropped first.
+ * presenting an already-used token means it leaked, so the whole family is revoked; logout revokes
+ * the family. A user keeps at most {@link #MAX_FAMILIES} sessions, oldest dropped first.
  */
 public final class SessionService {
   private static final Log LOG = Log.get(SessionService.class);
@@ -38,7 +38,12 @@ public final class SessionService {
   private final SecureRandom random;
 
   public SessionService(
-      Firestore firestore, UserRepository users, AccessTokenIssuer issuer, Duration refreshLifetime, Clock clock, SecureRandom random) {
+      Firestore firestore,
+      UserRepository users,
+      AccessTokenIssuer issuer,
+      Duration refreshLifetime,
+      Clock clock,
+      SecureRandom random) {
     this.firestore = firestore;
     this.users = users;
     this.issuer = issuer;
@@ -48,8 +53,8 @@ public final class SessionService {
   }
 
   /**
-   * A new family for a user who just proved their password. One write: expired and surplus
-   * families seen in the login lookup are dropped in the same update.
+   * A new family for a user who just proved their password. One write: expired and surplus families
+   * seen in the login lookup are dropped in the same update.
    */
   public Session start(StoredUser stored) {
     User user = stored.user();
@@ -65,8 +70,12 @@ public final class SessionService {
     updates.add(RefreshFamily.start(token.hash(), now, now.plus(refreshLifetime)).toMap());
     FieldPath first = (FieldPath) updates.get(0);
     Object firstValue = updates.get(1);
-    FirestoreCalls.await(users.ref(user.id()).update(first, firstValue, updates.subList(2, updates.size()).toArray()));
-    return new Session(issuer.issue(user.id(), user.role(), user.workspaceId()), token.value(), user);
+    FirestoreCalls.await(
+        users
+            .ref(user.id())
+            .update(first, firstValue, updates.subList(2, updates.size()).toArray()));
+    return new Session(
+        issuer.issue(user.id(), user.role(), user.workspaceId()), token.value(), user);
   }
 
   /** Exchanges a refresh token for a new pair; the presented token stops working. */
@@ -82,7 +91,8 @@ public final class SessionService {
                     return Outcome.refused();
                   }
                   Instant now = clock.instant();
-                  RefreshFamily family = RefreshFamily.fromMap(familiesOf(doc).get(token.familyId()));
+                  RefreshFamily family =
+                      RefreshFamily.fromMap(familiesOf(doc).get(token.familyId()));
                   FieldPath path = FieldPath.of(UserDocument.REFRESH_TOKENS, token.familyId());
                   if (family == null) {
                     return Outcome.refused();
@@ -100,20 +110,32 @@ public final class SessionService {
                     return Outcome.refused();
                   }
                   RefreshToken next = RefreshToken.mint(token.uid(), token.familyId(), random);
-                  tx.update(users.ref(token.uid()), path, family.rotate(next.hash(), now.plus(refreshLifetime)).toMap());
+                  tx.update(
+                      users.ref(token.uid()),
+                      path,
+                      family.rotate(next.hash(), now.plus(refreshLifetime)).toMap());
                   return new Outcome(UserDocument.fromSnapshot(doc), next, false);
                 }));
     if (outcome.reused()) {
-      LOG.warn("refresh token replayed: session family revoked", "uid", token.uid(), "family", token.familyId());
+      LOG.warn(
+          "refresh token replayed: session family revoked",
+          "uid",
+          token.uid(),
+          "family",
+          token.familyId());
     }
     if (outcome.user() == null) {
       throw invalid();
     }
     User user = outcome.user();
-    return new Session(issuer.issue(user.id(), user.role(), user.workspaceId()), outcome.next().value(), user);
+    return new Session(
+        issuer.issue(user.id(), user.role(), user.workspaceId()), outcome.next().value(), user);
   }
 
-  /** Revokes the family of {@code presented} (current or already-used token); unknown tokens are ignored. */
+  /**
+   * Revokes the family of {@code presented} (current or already-used token); unknown tokens are
+   * ignored.
+   */
   public void logout(String presented) {
     RefreshToken token = RefreshToken.parse(presented).orElse(null);
     if (token == null) {
@@ -123,10 +145,17 @@ public final class SessionService {
         firestore.runTransaction(
             tx -> {
               DocumentSnapshot doc = tx.get(users.ref(token.uid())).get();
-              RefreshFamily family = doc.exists() ? RefreshFamily.fromMap(familiesOf(doc).get(token.familyId())) : null;
+              RefreshFamily family =
+                  doc.exists()
+                      ? RefreshFamily.fromMap(familiesOf(doc).get(token.familyId()))
+                      : null;
               String hash = token.hash();
-              if (family != null && (hash.equals(family.currentHash()) || family.usedHashes().contains(hash))) {
-                tx.update(users.ref(token.uid()), FieldPath.of(UserDocument.REFRESH_TOKENS, token.familyId()), FieldValue.delete());
+              if (family != null
+                  && (hash.equals(family.currentHash()) || family.usedHashes().contains(hash))) {
+                tx.update(
+                    users.ref(token.uid()),
+                    FieldPath.of(UserDocument.REFRESH_TOKENS, token.familyId()),
+                    FieldValue.delete());
               }
               return null;
             }));
@@ -159,7 +188,8 @@ public final class SessionService {
   }
 
   private static UnauthenticatedException invalid() {
-    return new UnauthenticatedException("invalid_refresh_token", "the refresh token is invalid, expired or revoked");
+    return new UnauthenticatedException(
+        "invalid_refresh_token", "the refresh token is invalid, expired or revoked");
   }
 
   /** The transaction's verdict; a user and next token only when the refresh succeeded. */

@@ -43,7 +43,8 @@ public final class AccessTokenIssuer {
             .expirationTime(Date.from(expiresAt))
             .jwtID(jti)
             .build();
-    JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(key.kid()).type(JOSEObjectType.JWT).build();
+    JWSHeader header =
+        new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(key.kid()).type(JOSEObjectType.JWT).build();
     SignedJWT jwt = new SignedJWT(header, claims);
     try {
       jwt.sign(new MACSigner(key.secret()));

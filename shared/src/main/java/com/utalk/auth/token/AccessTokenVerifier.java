@@ -19,15 +19,17 @@ import java.util.Date;
 import java.util.Optional;
 
 /**
- * Turns a bearer token into a {@link Principal} or a 401. Only HS256 with a known, still-valid
- * key version is accepted; everything else (alg none, other algorithms, unknown kid, a version
- * past its grace, bad signature, expiry, missing claims) is refused. The REST API and the realtime
- * service both verify through this class.
+ * Turns a bearer token into a {@link Principal} or a 401. Only HS256 with a known, still-valid key
+ * version is accepted; everything else (alg none, other algorithms, unknown kid, a version past its
+ * grace, bad signature, expiry, missing claims) is refused. The REST API and the realtime service
+ * both verify through this class.
  */
 public final class AccessTokenVerifier {
   private static final Log LOG = Log.get(AccessTokenVerifier.class);
+
   /** Tolerated clock difference between instances for iat. */
   private static final Duration SKEW = Duration.ofSeconds(60);
+
   private static final int MAX_TOKEN_LENGTH = 4096;
 
   private final SigningKeys keys;
@@ -40,12 +42,18 @@ public final class AccessTokenVerifier {
     this.clock = clock;
   }
 
-  /** Tolerated clock difference between instances; an entry of {@link TokenRevocations} must outlive a token by this much. */
+  /**
+   * Tolerated clock difference between instances; an entry of {@link TokenRevocations} must outlive
+   * a token by this much.
+   */
   public static Duration skew() {
     return SKEW;
   }
 
-  /** A verified token: who it names, and until when it may be used (the realtime service disconnects then). */
+  /**
+   * A verified token: who it names, and until when it may be used (the realtime service disconnects
+   * then).
+   */
   public record Verified(Principal principal, Instant expiresAt) {}
 
   public Principal verify(String token) {
@@ -95,7 +103,8 @@ public final class AccessTokenVerifier {
       throw invalid("exp and iat are required");
     }
     if (!now.isBefore(exp.toInstant())) {
-      throw new UnauthenticatedException("token_expired", "the access token has expired; refresh it");
+      throw new UnauthenticatedException(
+          "token_expired", "the access token has expired; refresh it");
     }
     if (iat.toInstant().isAfter(now.plus(SKEW))) {
       throw invalid("issued in the future");
@@ -103,14 +112,20 @@ public final class AccessTokenVerifier {
     String uid = claims.getSubject();
     String workspaceId = stringClaim(claims, Claims.WORKSPACE);
     Optional<Role> role = Role.find(stringClaim(claims, Claims.ROLE));
-    if (uid == null || uid.isBlank() || workspaceId == null || workspaceId.isBlank() || role.isEmpty() || claims.getJWTID() == null) {
+    if (uid == null
+        || uid.isBlank()
+        || workspaceId == null
+        || workspaceId.isBlank()
+        || role.isEmpty()
+        || claims.getJWTID() == null) {
       throw invalid("sub, role, wid and jti are required");
     }
     if (revocations.revoked(uid)) {
       LOG.info("access token refused", "reason", "user disabled", "uid", uid);
       throw accountDisabled();
     }
-    return new Verified(new Principal(uid, role.get(), workspaceId, claims.getJWTID()), exp.toInstant());
+    return new Verified(
+        new Principal(uid, role.get(), workspaceId, claims.getJWTID()), exp.toInstant());
   }
 
   private static String stringClaim(JWTClaimsSet claims, String name) {
@@ -120,7 +135,8 @@ public final class AccessTokenVerifier {
 
   /** The answer for a disabled account's token: the client should sign out. */
   public static UnauthenticatedException accountDisabled() {
-    return new UnauthenticatedException("account_disabled", "this account is disabled; ask an admin of your workspace");
+    return new UnauthenticatedException(
+        "account_disabled", "this account is disabled; ask an admin of your workspace");
   }
 
   private static UnauthenticatedException invalid(String reason) {

@@ -5,9 +5,9 @@ import com.utalk.audit.AuditLog;
 import com.utalk.auth.PermissionPolicy;
 import com.utalk.auth.Role;
 import com.utalk.auth.password.Argon2idHasher;
+import com.utalk.errors.ConflictException;
 import java.time.Clock;
 import java.time.Duration;
-import com.utalk.errors.ConflictException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -36,7 +36,8 @@ public final class DemoUsers {
     List<Credential> credentials = new ArrayList<>();
     for (Role role : Role.values()) {
       String name = role.wire();
-      credentials.add(new Credential(role, name + "@demo.utalk.local", "demo-" + name + "-password"));
+      credentials.add(
+          new Credential(role, name + "@demo.utalk.local", "demo-" + name + "-password"));
     }
     return credentials;
   }
@@ -47,19 +48,32 @@ public final class DemoUsers {
    */
   public static List<Credential> seed(Firestore firestore, String workspaceId) {
     UserAdministration users =
-        new UserAdministration(firestore, new UserRepository(firestore),
+        new UserAdministration(
+            firestore,
+            new UserRepository(firestore),
             // seeding only creates users, so how long a disable is remembered does not matter here
-            new DisabledUsers(firestore, Duration.ZERO, Duration.ZERO), Argon2idHasher.owaspDefaults(), new PermissionPolicy(),
-            new AuditLog(firestore, Clock.systemUTC()), Clock.systemUTC());
+            new DisabledUsers(firestore, Duration.ZERO, Duration.ZERO),
+            Argon2idHasher.owaspDefaults(),
+            new PermissionPolicy(),
+            new AuditLog(firestore, Clock.systemUTC()),
+            Clock.systemUTC());
     return seed(users, workspaceId);
   }
 
   /** Creates the missing demo users in {@code workspaceId}; existing ones are left as they are. */
   public static List<Credential> seed(UserAdministration users, String workspaceId) {
     for (Credential credential : credentials()) {
-      String display = credential.role().wire().substring(0, 1).toUpperCase(Locale.ROOT) + credential.role().wire().substring(1);
+      String display =
+          credential.role().wire().substring(0, 1).toUpperCase(Locale.ROOT)
+              + credential.role().wire().substring(1);
       try {
-        users.createSystemUser(new NewUser(credential.email(), "Demo " + display, credential.role(), workspaceId, credential.password()));
+        users.createSystemUser(
+            new NewUser(
+                credential.email(),
+                "Demo " + display,
+                credential.role(),
+                workspaceId,
+                credential.password()));
       } catch (ConflictException alreadySeeded) {
         // idempotent: a second `dev up` finds them in place
       }

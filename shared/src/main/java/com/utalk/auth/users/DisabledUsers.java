@@ -38,7 +38,10 @@ public final class DisabledUsers implements TokenRevocations {
   private volatile Map<String, Instant> cached;
   private volatile long cachedAtNanos;
 
-  /** {@code keep}: how long an entry must outlive the disable (the access-token lifetime plus clock skew). */
+  /**
+   * {@code keep}: how long an entry must outlive the disable (the access-token lifetime plus clock
+   * skew).
+   */
   public DisabledUsers(Firestore firestore, Duration keep, Duration cacheTtl) {
     this.firestore = firestore;
     this.keep = keep;
@@ -57,11 +60,12 @@ public final class DisabledUsers implements TokenRevocations {
   /** Adds {@code uid} and drops entries older than {@code keep}, in the caller's transaction. */
   void add(Transaction tx, Map<String, Instant> current, String uid, Instant at) {
     Map<String, Object> kept = new HashMap<>();
-    current.forEach((id, since) -> {
-      if (since.plus(keep).isAfter(at)) {
-        kept.put(id, Timestamps.of(since));
-      }
-    });
+    current.forEach(
+        (id, since) -> {
+          if (since.plus(keep).isAfter(at)) {
+            kept.put(id, Timestamps.of(since));
+          }
+        });
     kept.put(uid, Timestamps.of(at));
     tx.set(ref(), Map.of(USERS, kept));
     cached = null;
@@ -95,7 +99,8 @@ public final class DisabledUsers implements TokenRevocations {
       return fresh;
     } catch (StorageUnavailableException e) {
       Map<String, Instant> last = known == null ? Map.of() : known;
-      LOG.warn("could not read the disabled users; using the last list read", "entries", last.size());
+      LOG.warn(
+          "could not read the disabled users; using the last list read", "entries", last.size());
       cached = last;
       cachedAtNanos = now;
       return last;
@@ -108,12 +113,13 @@ public final class DisabledUsers implements TokenRevocations {
       return Map.of();
     }
     Map<String, Instant> entries = new HashMap<>();
-    map.forEach((uid, since) -> {
-      Instant at = Timestamps.toInstant(since);
-      if (at != null) {
-        entries.put(String.valueOf(uid), at);
-      }
-    });
+    map.forEach(
+        (uid, since) -> {
+          Instant at = Timestamps.toInstant(since);
+          if (at != null) {
+            entries.put(String.valueOf(uid), at);
+          }
+        });
     return Map.copyOf(entries);
   }
 }

@@ -20,7 +20,9 @@ public final class Emails {
   public static String valid(String email, String field) {
     String normalized = normalize(email);
     // the normalized email is also a document id (userEmails/{email}): it must be a valid one
-    if (normalized.length() > MAX_LENGTH || !SHAPE.matcher(normalized).matches() || !DocumentId.isValid(normalized)) {
+    if (normalized.length() > MAX_LENGTH
+        || !SHAPE.matcher(normalized).matches()
+        || !DocumentId.isValid(normalized)) {
       throw new ValidationException(field, field + " must be an email address");
     }
     return normalized;

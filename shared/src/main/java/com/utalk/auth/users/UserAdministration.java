@@ -1,6 +1,7 @@
 package com.utalk.auth.users;
 
 import com.google.cloud.firestore.DocumentSnapshot;
+import com.google.cloud.firestore.FieldValue;
 import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.Transaction;
 import com.utalk.audit.AuditActions;
@@ -17,7 +18,6 @@ import com.utalk.errors.ValidationException;
 import com.utalk.logging.RequestContext;
 import com.utalk.storage.FirestoreCalls;
 import com.utalk.storage.Timestamps;
-import com.google.cloud.firestore.FieldValue;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -37,8 +37,13 @@ public final class UserAdministration {
   private final Clock clock;
 
   public UserAdministration(
-      Firestore firestore, UserRepository users, DisabledUsers disabledUsers, PasswordHasher hasher, PermissionPolicy policy,
-      AuditLog audit, Clock clock) {
+      Firestore firestore,
+      UserRepository users,
+      DisabledUsers disabledUsers,
+      PasswordHasher hasher,
+      PermissionPolicy policy,
+      AuditLog audit,
+      Clock clock) {
     this.firestore = firestore;
     this.users = users;
     this.disabledUsers = disabledUsers;
@@ -53,14 +58,28 @@ public final class UserAdministration {
     policy.check(actor, Permission.USERS_MANAGE);
     User user = newUser(email, name, role, actor.workspaceId(), password);
     String hash = hasher.hash(password.toCharArray());
-    AuditEntry entry = audit.entry(actor, RequestContext.currentRequestId(), AuditActions.USER_CREATE, "user", user.id(), null, auditView(user));
+    AuditEntry entry =
+        audit.entry(
+            actor,
+            RequestContext.currentRequestId(),
+            AuditActions.USER_CREATE,
+            "user",
+            user.id(),
+            null,
+            auditView(user));
     users.create(user, hash, tx -> audit.append(tx, entry));
     return user;
   }
 
   /** Seeding and operator tooling (no actor, not audited); fails with 409 if the email exists. */
   public User createSystemUser(NewUser request) {
-    User user = newUser(request.email(), request.name(), request.role(), request.workspaceId(), request.password());
+    User user =
+        newUser(
+            request.email(),
+            request.name(),
+            request.role(),
+            request.workspaceId(),
+            request.password());
     users.create(user, hasher.hash(request.password().toCharArray()), tx -> {});
     return user;
   }
@@ -80,11 +99,31 @@ public final class UserAdministration {
         firestore.runTransaction(
             tx -> {
               User before = manageable(tx, actor, uid);
-              User after = new User(before.id(), before.email(), before.name(), newRole, before.workspaceId(), before.createdAt(), before.disabled());
+              User after =
+                  new User(
+                      before.id(),
+                      before.email(),
+                      before.name(),
+                      newRole,
+                      before.workspaceId(),
+                      before.createdAt(),
+                      before.disabled());
               if (before.role() != newRole) {
-                tx.update(users.ref(uid), UserDocument.ROLE, newRole.wire(), UserDocument.UPDATED_AT, Timestamps.of(clock.instant()));
+                tx.update(
+                    users.ref(uid),
+                    UserDocument.ROLE,
+                    newRole.wire(),
+                    UserDocument.UPDATED_AT,
+                    Timestamps.of(clock.instant()));
                 audit.append(
-                    tx, audit.entry(actor, requestId, AuditActions.USER_ROLE_CHANGE, "user", uid, Map.of("role", before.role().wire()),
+                    tx,
+                    audit.entry(
+                        actor,
+                        requestId,
+                        AuditActions.USER_ROLE_CHANGE,
+                        "user",
+                        uid,
+                        Map.of("role", before.role().wire()),
                         Map.of("role", newRole.wire())));
               }
               return after;
@@ -116,18 +155,45 @@ public final class UserAdministration {
                   Map<String, Instant> listed = disabledUsers.read(tx);
                   Instant now = clock.instant();
                   if (disabled) {
-                    tx.update(users.ref(uid), UserDocument.DISABLED, true, UserDocument.DISABLED_AT, Timestamps.of(now),
-                        UserDocument.REFRESH_TOKENS, Map.of(), UserDocument.UPDATED_AT, Timestamps.of(now));
+                    tx.update(
+                        users.ref(uid),
+                        UserDocument.DISABLED,
+                        true,
+                        UserDocument.DISABLED_AT,
+                        Timestamps.of(now),
+                        UserDocument.REFRESH_TOKENS,
+                        Map.of(),
+                        UserDocument.UPDATED_AT,
+                        Timestamps.of(now));
                     disabledUsers.add(tx, listed, uid, now);
                   } else {
-                    tx.update(users.ref(uid), UserDocument.DISABLED, FieldValue.delete(), UserDocument.DISABLED_AT, FieldValue.delete(),
-                        UserDocument.UPDATED_AT, Timestamps.of(now));
+                    tx.update(
+                        users.ref(uid),
+                        UserDocument.DISABLED,
+                        FieldValue.delete(),
+                        UserDocument.DISABLED_AT,
+                        FieldValue.delete(),
+                        UserDocument.UPDATED_AT,
+                        Timestamps.of(now));
                     disabledUsers.remove(tx, uid);
                   }
                   audit.append(
-                      tx, audit.entry(actor, requestId, disabled ? AuditActions.USER_DISABLE : AuditActions.USER_ENABLE, "user", uid,
-                          Map.of("status", before.view().status()), Map.of("status", disabled ? UserView.DISABLED : UserView.ACTIVE)));
-                  return new User(before.id(), before.email(), before.name(), before.role(), before.workspaceId(), before.createdAt(),
+                      tx,
+                      audit.entry(
+                          actor,
+                          requestId,
+                          disabled ? AuditActions.USER_DISABLE : AuditActions.USER_ENABLE,
+                          "user",
+                          uid,
+                          Map.of("status", before.view().status()),
+                          Map.of("status", disabled ? UserView.DISABLED : UserView.ACTIVE)));
+                  return new User(
+                      before.id(),
+                      before.email(),
+                      before.name(),
+                      before.role(),
+                      before.workspaceId(),
+                      before.createdAt(),
                       disabled);
                 }));
     return changed;
@@ -135,10 +201,14 @@ public final class UserAdministration {
 
   public List<User> list(Principal actor, int limit, String afterEmail) {
     policy.check(actor, Permission.USERS_READ);
-    return users.list(actor.workspaceId(), limit, afterEmail == null ? null : Emails.valid(afterEmail, "cursor"));
+    return users.list(
+        actor.workspaceId(), limit, afterEmail == null ? null : Emails.valid(afterEmail, "cursor"));
   }
 
-  /** The user {@code uid} read in {@code tx}, if {@code actor} may manage them; 404 otherwise (another workspace's user looks absent). */
+  /**
+   * The user {@code uid} read in {@code tx}, if {@code actor} may manage them; 404 otherwise
+   * (another workspace's user looks absent).
+   */
   private User manageable(Transaction tx, Principal actor, String uid) throws Exception {
     DocumentSnapshot doc = tx.get(users.ref(uid)).get();
     if (!doc.exists()) {
@@ -152,16 +222,32 @@ public final class UserAdministration {
   private User newUser(String email, String name, Role role, String workspaceId, String password) {
     String normalized = Emails.valid(email, "email");
     if (name == null || name.isBlank() || name.length() > MAX_NAME) {
-      throw new ValidationException("name", "name is required (at most " + MAX_NAME + " characters)");
+      throw new ValidationException(
+          "name", "name is required (at most " + MAX_NAME + " characters)");
     }
     if (role == null) {
       throw new ValidationException("role", "role is required");
     }
     PasswordPolicy.checkNew(password, "password");
-    return new User(UUID.randomUUID().toString(), normalized, name.trim(), role, workspaceId, clock.instant(), false);
+    return new User(
+        UUID.randomUUID().toString(),
+        normalized,
+        name.trim(),
+        role,
+        workspaceId,
+        clock.instant(),
+        false);
   }
 
   private static Map<String, Object> auditView(User user) {
-    return Map.of("email", user.email(), "name", user.name(), "role", user.role().wire(), "workspaceId", user.workspaceId());
+    return Map.of(
+        "email",
+        user.email(),
+        "name",
+        user.name(),
+        "role",
+        user.role().wire(),
+        "workspaceId",
+        user.workspaceId());
   }
 }

@@ -19,8 +19,12 @@ public final class UserDocument {
   public static final String REFRESH_TOKENS = "refreshTokens";
   public static final String CREATED_AT = "createdAt";
   public static final String UPDATED_AT = "updatedAt";
-  /** Present and true while an admin has the account disabled; absent on accounts never disabled. */
+
+  /**
+   * Present and true while an admin has the account disabled; absent on accounts never disabled.
+   */
   public static final String DISABLED = "disabled";
+
   public static final String DISABLED_AT = "disabledAt";
 
   private UserDocument() {}
@@ -57,6 +61,8 @@ public final class UserDocument {
   static StoredUser storedFromSnapshot(DocumentSnapshot doc) {
     Object families = doc.get(REFRESH_TOKENS);
     return new StoredUser(
-        fromSnapshot(doc), doc.getString(PASSWORD_HASH), families instanceof Map<?, ?> map ? (Map<String, Object>) map : null);
+        fromSnapshot(doc),
+        doc.getString(PASSWORD_HASH),
+        families instanceof Map<?, ?> map ? (Map<String, Object>) map : null);
   }
 }

@@ -2,11 +2,11 @@ package com.utalk.auth.users;
 
 import com.google.api.core.ApiFuture;
 import com.google.cloud.firestore.DocumentReference;
-import com.google.cloud.firestore.QuerySnapshot;
 import com.google.cloud.firestore.DocumentSnapshot;
 import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.Query;
 import com.google.cloud.firestore.QueryDocumentSnapshot;
+import com.google.cloud.firestore.QuerySnapshot;
 import com.google.cloud.firestore.Transaction;
 import com.utalk.auth.AuthCollections;
 import com.utalk.errors.ConflictException;
@@ -37,14 +37,16 @@ public final class UserRepository {
    * email cannot both succeed. {@code alsoInTransaction} adds related writes (the audit entry).
    */
   public void create(User user, String passwordHash, Consumer<Transaction> alsoInTransaction) {
-    DocumentReference emailRef = firestore.collection(AuthCollections.USER_EMAILS).document(user.email());
+    DocumentReference emailRef =
+        firestore.collection(AuthCollections.USER_EMAILS).document(user.email());
     FirestoreCalls.await(
         firestore.runTransaction(
             tx -> {
               if (tx.get(emailRef).get().exists()) {
                 throw new ConflictException("email_taken", "a user with this email already exists");
               }
-              tx.create(emailRef, Map.of("uid", user.id(), "createdAt", Timestamps.of(user.createdAt())));
+              tx.create(
+                  emailRef, Map.of("uid", user.id(), "createdAt", Timestamps.of(user.createdAt())));
               tx.create(ref(user.id()), UserDocument.toMap(user, passwordHash));
               alsoInTransaction.accept(tx);
               return null;
@@ -61,7 +63,12 @@ public final class UserRepository {
 
   /** Starts the lookup so that other work overlaps its round trip. */
   public Lookup startFindByEmail(String normalizedEmail) {
-    return new Lookup(firestore.collection(Collections.USERS).whereEqualTo(UserDocument.EMAIL, normalizedEmail).limit(1).get());
+    return new Lookup(
+        firestore
+            .collection(Collections.USERS)
+            .whereEqualTo(UserDocument.EMAIL, normalizedEmail)
+            .limit(1)
+            .get());
   }
 
   /** A lookup in flight. */
@@ -74,7 +81,9 @@ public final class UserRepository {
 
     public Optional<StoredUser> result() {
       List<QueryDocumentSnapshot> docs = FirestoreCalls.await(query).getDocuments();
-      return docs.isEmpty() ? Optional.empty() : Optional.of(UserDocument.storedFromSnapshot(docs.get(0)));
+      return docs.isEmpty()
+          ? Optional.empty()
+          : Optional.of(UserDocument.storedFromSnapshot(docs.get(0)));
     }
   }
 
@@ -102,6 +111,12 @@ public final class UserRepository {
   }
 
   public void updatePasswordHash(String uid, String passwordHash, Instant now) {
-    FirestoreCalls.await(ref(uid).update(UserDocument.PASSWORD_HASH, passwordHash, UserDocument.UPDATED_AT, Timestamps.of(now)));
+    FirestoreCalls.await(
+        ref(uid)
+            .update(
+                UserDocument.PASSWORD_HASH,
+                passwordHash,
+                UserDocument.UPDATED_AT,
+                Timestamps.of(now)));
   }
 }

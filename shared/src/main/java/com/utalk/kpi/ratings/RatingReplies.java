@@ -39,7 +39,12 @@ public final class RatingReplies {
   }
 
   /** The stored reply, or null when {@code inbound} is not a survey answer. */
-  public Captured capture(Transaction tx, DocumentSnapshot thread, Conversation current, InboundMessage inbound, Instant now,
+  public Captured capture(
+      Transaction tx,
+      DocumentSnapshot thread,
+      Conversation current,
+      InboundMessage inbound,
+      Instant now,
       String requestId) {
     if (current == null || !current.isClosed() || !thread.exists()) {
       return null;
@@ -55,28 +60,73 @@ public final class RatingReplies {
     }
     Conversation c = current;
     Conversation updated =
-        c.toBuilder().lastMessageAt(now).lastInboundAt(now).messageCount(c.messageCount() + 1).nextSeq().build();
+        c.toBuilder()
+            .lastMessageAt(now)
+            .lastInboundAt(now)
+            .messageCount(c.messageCount() + 1)
+            .nextSeq()
+            .build();
     String messageId = Message.inboundId(inbound.messageSid());
-    Message message = new Message(
-        messageId, c.workspaceId(), c.id(), Direction.INBOUND, Author.customer(), inbound.body(), List.of(), inbound.media(),
-        inbound.messageSid(), null, MessageStatus.RECEIVED, null, null, now, now, false, null, null, updated.seq(),
-        Map.of("profileName", inbound.profileName() == null ? "" : inbound.profileName(), "ratingReply", kind.wire()));
-    ConversationEvent event = EventOutbox.newEvent(
-        ConversationEvent.MESSAGE_RECEIVED, c.workspaceId(), c.id(), updated.seq(), now, requestId, MessageView.of(message));
+    Message message =
+        new Message(
+            messageId,
+            c.workspaceId(),
+            c.id(),
+            Direction.INBOUND,
+            Author.customer(),
+            inbound.body(),
+            List.of(),
+            inbound.media(),
+            inbound.messageSid(),
+            null,
+            MessageStatus.RECEIVED,
+            null,
+            null,
+            now,
+            now,
+            false,
+            null,
+            null,
+            updated.seq(),
+            Map.of(
+                "profileName",
+                inbound.profileName() == null ? "" : inbound.profileName(),
+                "ratingReply",
+                kind.wire()));
+    ConversationEvent event =
+        EventOutbox.newEvent(
+            ConversationEvent.MESSAGE_RECEIVED,
+            c.workspaceId(),
+            c.id(),
+            updated.seq(),
+            now,
+            requestId,
+            MessageView.of(message));
 
-    tx.create(firestore.collection(Collections.MESSAGES).document(messageId), MessageDocument.toMap(message));
-    tx.set(firestore.collection(Collections.CONVERSATIONS).document(c.id()), ConversationDocument.toMap(updated));
-    tx.set(firestore.collection(Collections.RATINGS).document(ratingId(c.id(), kind)), rating(c, kind, score.getAsInt(), messageId, now));
+    tx.create(
+        firestore.collection(Collections.MESSAGES).document(messageId),
+        MessageDocument.toMap(message));
+    tx.set(
+        firestore.collection(Collections.CONVERSATIONS).document(c.id()),
+        ConversationDocument.toMap(updated));
+    tx.set(
+        firestore.collection(Collections.RATINGS).document(ratingId(c.id(), kind)),
+        rating(c, kind, score.getAsInt(), messageId, now));
     tx.update(thread.getReference(), SurveyState.FIELD, survey.answered(kind).toMap());
     outbox.append(tx, event);
-    return new Captured(new IngestResult(messageId, c.id(), updated.seq(), false, false), event, kind, score.getAsInt());
+    return new Captured(
+        new IngestResult(messageId, c.id(), updated.seq(), false, false),
+        event,
+        kind,
+        score.getAsInt());
   }
 
   public static String ratingId(String conversationId, RatingKind kind) {
     return conversationId + "_" + kind.wire();
   }
 
-  private static Map<String, Object> rating(Conversation c, RatingKind kind, int score, String messageId, Instant now) {
+  private static Map<String, Object> rating(
+      Conversation c, RatingKind kind, int score, String messageId, Instant now) {
     Map<String, Object> rating = new HashMap<>();
     rating.put("workspaceId", c.workspaceId());
     rating.put("conversationId", c.id());
@@ -90,5 +140,6 @@ public final class RatingReplies {
   }
 
   /** What was stored: the ingest result and event as for any message, plus the rating. */
-  public record Captured(IngestResult result, ConversationEvent event, RatingKind kind, int score) {}
+  public record Captured(
+      IngestResult result, ConversationEvent event, RatingKind kind, int score) {}
 }

@@ -26,6 +26,7 @@ import java.util.Map;
  */
 public final class RatingSurveyService {
   private static final Log LOG = Log.get(RatingSurveyService.class);
+
   /** WhatsApp only allows free-form messages within 24 h of the customer's last message. */
   private static final Duration SESSION_WINDOW = Duration.ofHours(23);
 
@@ -34,16 +35,24 @@ public final class RatingSurveyService {
   private final Duration ttl;
   private final Clock clock;
 
-  public RatingSurveyService(Firestore firestore, OutboundMessageService outbound, Settings settings, Clock clock) {
+  public RatingSurveyService(
+      Firestore firestore, OutboundMessageService outbound, Settings settings, Clock clock) {
     this.firestore = firestore;
     this.outbound = outbound;
     this.ttl = Duration.ofHours(settings.getLong("RATING_SURVEY_TTL_HOURS", 24));
     this.clock = clock;
   }
 
-  /** Reacts to one update of {@code conversations/{conversationId}}; returns the question queued, if any. */
+  /**
+   * Reacts to one update of {@code conversations/{conversationId}}; returns the question queued, if
+   * any.
+   */
   @SuppressWarnings("unchecked")
-  public RatingKind onConversationUpdated(String conversationId, Map<String, Object> before, Map<String, Object> after, String requestId) {
+  public RatingKind onConversationUpdated(
+      String conversationId,
+      Map<String, Object> before,
+      Map<String, Object> after,
+      String requestId) {
     if (after == null || !"closed".equals(after.get("status"))) {
       return null;
     }
@@ -59,43 +68,64 @@ public final class RatingSurveyService {
       LOG.info("no survey: outside the WhatsApp session window", "conversationId", conversationId);
       return null;
     }
-    DocumentReference threadRef = firestore.collection(Collections.CONTACT_THREADS)
-        .document(workspaceId + "_" + PhoneNumber.parse((String) contact.get("phone")).digits());
+    DocumentReference threadRef =
+        firestore
+            .collection(Collections.CONTACT_THREADS)
+            .document(
+                workspaceId + "_" + PhoneNumber.parse((String) contact.get("phone")).digits());
     Workspace workspace = justClosed ? workspace(workspaceId) : null;
     if (workspace != null && !workspace.surveyEnabled()) {
       return null;
     }
-    RatingKind ask = FirestoreCalls.await(firestore.runTransaction(tx -> {
-      DocumentSnapshot thread = tx.get(threadRef).get();
-      if (!thread.exists() || !conversationId.equals(thread.getString("conversationId"))) {
-        return null; // the customer has already moved on to a new conversation
-      }
-      SurveyState survey = SurveyState.from(thread.get(SurveyState.FIELD));
-      if (survey == null || !conversationId.equals(survey.conversationId())) {
-        if (!justClosed) {
-          return null;
-        }
-        SurveyState started = new SurveyState(conversationId, RatingKind.CSAT, workspace.npsEnabled(), now.plus(ttl));
-        tx.update(threadRef, SurveyState.FIELD, started.toMap());
-        return RatingKind.CSAT;
-      }
-      return survey.awaits(conversationId, now) ? survey.pending() : null;
-    }));
+    RatingKind ask =
+        FirestoreCalls.await(
+            firestore.runTransaction(
+                tx -> {
+                  DocumentSnapshot thread = tx.get(threadRef).get();
+                  if (!thread.exists()
+                      || !conversationId.equals(thread.getString("conversationId"))) {
+                    return null; // the customer has already moved on to a new conversation
+                  }
+                  SurveyState survey = SurveyState.from(thread.get(SurveyState.FIELD));
+                  if (survey == null || !conversationId.equals(survey.conversationId())) {
+                    if (!justClosed) {
+                      return null;
+                    }
+                    SurveyState started =
+                        new SurveyState(
+                            conversationId, RatingKind.CSAT, workspace.npsEnabled(), now.plus(ttl));
+                    tx.update(threadRef, SurveyState.FIELD, started.toMap());
+                    return RatingKind.CSAT;
+                  }
+                  return survey.awaits(conversationId, now) ? survey.pending() : null;
+                }));
     if (ask != null) {
       outbound.queueSurvey(
-          new OutboundRequest(workspaceId, conversationId, SurveyMessages.messageId(conversationId, ask), ask.question(), List.of(),
-              Author.bot(), null),
+          new OutboundRequest(
+              workspaceId,
+              conversationId,
+              SurveyMessages.messageId(conversationId, ask),
+              ask.question(),
+              List.of(),
+              Author.bot(),
+              null),
           requestId);
     }
     return ask;
   }
 
   private Workspace workspace(String workspaceId) {
-    DocumentSnapshot doc = FirestoreCalls.await(firestore.collection(Collections.WORKSPACES).document(workspaceId).get());
+    DocumentSnapshot doc =
+        FirestoreCalls.await(
+            firestore.collection(Collections.WORKSPACES).document(workspaceId).get());
     return new Workspace(
-        !Boolean.FALSE.equals(doc.getBoolean("ratingSurveyEnabled")), Boolean.TRUE.equals(doc.getBoolean("npsEnabled")));
+        !Boolean.FALSE.equals(doc.getBoolean("ratingSurveyEnabled")),
+        Boolean.TRUE.equals(doc.getBoolean("npsEnabled")));
   }
 
-  /** The workspace's survey settings: {@code ratingSurveyEnabled} (default on) and {@code npsEnabled} (default off). */
+  /**
+   * The workspace's survey settings: {@code ratingSurveyEnabled} (default on) and {@code
+   * npsEnabled} (default off).
+   */
   private record Workspace(boolean surveyEnabled, boolean npsEnabled) {}
 }

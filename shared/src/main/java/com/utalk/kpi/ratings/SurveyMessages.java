@@ -1,7 +1,7 @@
 package com.utalk.kpi.ratings;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.UUID;
@@ -16,7 +16,11 @@ public final class SurveyMessages {
   /** A UUID v4-shaped id (the API requires v4) made deterministic from a SHA-256 of the seed. */
   public static String messageId(String conversationId, RatingKind kind) {
     try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(("survey:" + conversationId + ":" + kind.wire()).getBytes(StandardCharsets.UTF_8));
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256")
+              .digest(
+                  ("survey:" + conversationId + ":" + kind.wire())
+                      .getBytes(StandardCharsets.UTF_8));
       hash[6] = (byte) ((hash[6] & 0x0f) | 0x40);
       hash[8] = (byte) ((hash[8] & 0x3f) | 0x80);
       ByteBuffer buffer = ByteBuffer.wrap(hash, 0, 16);

@@ -6,12 +6,13 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The survey of a closed conversation, kept on the contact's thread document
- * ({@code contactThreads/{workspace}_{phone}.ratingSurvey}): the inbound ingest already reads that
- * document in its transaction, so recognising an answer costs no extra read. {@code pending} is the
- * question awaiting an answer ({@code null} once the survey is over).
+ * The survey of a closed conversation, kept on the contact's thread document ({@code
+ * contactThreads/{workspace}_{phone}.ratingSurvey}): the inbound ingest already reads that document
+ * in its transaction, so recognising an answer costs no extra read. {@code pending} is the question
+ * awaiting an answer ({@code null} once the survey is over).
  */
-public record SurveyState(String conversationId, RatingKind pending, boolean npsEnabled, Instant expiresAt) {
+public record SurveyState(
+    String conversationId, RatingKind pending, boolean npsEnabled, Instant expiresAt) {
   public static final String FIELD = "ratingSurvey";
 
   @SuppressWarnings("unchecked")
@@ -37,7 +38,10 @@ public record SurveyState(String conversationId, RatingKind pending, boolean nps
   }
 
   public boolean awaits(String conversation, Instant now) {
-    return pending != null && conversation.equals(conversationId) && expiresAt != null && now.isBefore(expiresAt);
+    return pending != null
+        && conversation.equals(conversationId)
+        && expiresAt != null
+        && now.isBefore(expiresAt);
   }
 
   /** After an answer to {@code answered}: NPS next if enabled and CSAT was answered, else over. */

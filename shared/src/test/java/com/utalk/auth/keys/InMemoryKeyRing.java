@@ -25,7 +25,9 @@ public final class InMemoryKeyRing implements SigningKeyRing {
 
   @Override
   public SigningKey addVersion(String secret) {
-    SigningKey key = new SigningKey("v" + (versions.size() + 1), SecretText.validated(secret, "test"), clock.instant());
+    SigningKey key =
+        new SigningKey(
+            "v" + (versions.size() + 1), SecretText.validated(secret, "test"), clock.instant());
     versions.add(key);
     return key;
   }

@@ -21,7 +21,9 @@ class SecretManagerKeyRingTest {
   void start() throws IOException {
     stub = new SecretManagerStub("projects/p1/secrets/jwt");
     stub.add("initial-secret-from-terraform-0123456789", "2025-06-01T00:00:00Z");
-    ring = new SecretManagerKeyRing(new SecretManagerApi(stub.endpoint(), stub.secretName, () -> "fake-token"));
+    ring =
+        new SecretManagerKeyRing(
+            new SecretManagerApi(stub.endpoint(), stub.secretName, () -> "fake-token"));
   }
 
   @AfterEach
@@ -34,7 +36,9 @@ class SecretManagerKeyRingTest {
     List<SigningKey> versions = ring.versions();
     assertEquals(1, versions.size());
     assertEquals("sm-1", versions.get(0).kid());
-    assertEquals("initial-secret-from-terraform-0123456789", new String(versions.get(0).secret(), StandardCharsets.UTF_8));
+    assertEquals(
+        "initial-secret-from-terraform-0123456789",
+        new String(versions.get(0).secret(), StandardCharsets.UTF_8));
 
     SigningKey added = ring.addVersion("a-brand-new-secret-0123456789-0123456789");
     assertEquals("sm-2", added.kid());
@@ -42,9 +46,12 @@ class SecretManagerKeyRingTest {
     ring.retire(versions.get(0));
     assertEquals(List.of("sm-2"), ring.versions().stream().map(SigningKey::kid).toList());
 
-    assertTrue(stub.calls.stream().allMatch(call -> call.endsWith("Bearer fake-token")), stub.calls.toString());
+    assertTrue(
+        stub.calls.stream().allMatch(call -> call.endsWith("Bearer fake-token")),
+        stub.calls.toString());
     long accesses = stub.calls.stream().filter(call -> call.contains(":access")).count();
-    assertEquals(1, accesses, "payloads are immutable: fetched once (the added one is known already)");
+    assertEquals(
+        1, accesses, "payloads are immutable: fetched once (the added one is known already)");
   }
 
   @Test

@@ -27,38 +27,67 @@ public final class SecretManagerStub implements AutoCloseable {
   public SecretManagerStub(String secretName) throws IOException {
     this.secretName = secretName;
     this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/", exchange -> {
-      String path = exchange.getRequestURI().getPath();
-      calls.add(exchange.getRequestMethod() + " " + path + " " + exchange.getRequestHeaders().getFirst("Authorization"));
-      Object answer;
-      if (path.equals("/v1/" + secretName + "/versions")) {
-        List<Map<String, Object>> versions = new ArrayList<>();
-        states.forEach((n, state) -> {
-          if (state.equals("ENABLED")) {
-            versions.add(Map.of("name", secretName + "/versions/" + n, "createTime", created.get(n), "state", state));
+    server.createContext(
+        "/",
+        exchange -> {
+          String path = exchange.getRequestURI().getPath();
+          calls.add(
+              exchange.getRequestMethod()
+                  + " "
+                  + path
+                  + " "
+                  + exchange.getRequestHeaders().getFirst("Authorization"));
+          Object answer;
+          if (path.equals("/v1/" + secretName + "/versions")) {
+            List<Map<String, Object>> versions = new ArrayList<>();
+            states.forEach(
+                (n, state) -> {
+                  if (state.equals("ENABLED")) {
+                    versions.add(
+                        Map.of(
+                            "name",
+                            secretName + "/versions/" + n,
+                            "createTime",
+                            created.get(n),
+                            "state",
+                            state));
+                  }
+                });
+            answer = Map.of("versions", versions);
+          } else if (path.endsWith(":access")) {
+            int n = Integer.parseInt(path.replaceAll(".*/versions/(\\d+):access", "$1"));
+            answer =
+                Map.of(
+                    "payload",
+                    Map.of(
+                        "data",
+                        Base64.getEncoder()
+                            .encodeToString(payloads.get(n).getBytes(StandardCharsets.UTF_8))));
+          } else if (path.equals("/v1/" + secretName + ":addVersion")) {
+            String data =
+                Json.read(exchange.getRequestBody().readAllBytes())
+                    .path("payload")
+                    .path("data")
+                    .asText();
+            int n =
+                add(
+                    new String(Base64.getDecoder().decode(data), StandardCharsets.UTF_8),
+                    "2025-06-0" + (payloads.size() + 1) + "T00:00:00Z");
+            answer = Map.of("name", secretName + "/versions/" + n, "createTime", created.get(n));
+          } else if (path.endsWith(":disable")) {
+            states.put(
+                Integer.parseInt(path.replaceAll(".*/versions/(\\d+):disable", "$1")), "DISABLED");
+            answer = Map.of();
+          } else {
+            exchange.sendResponseHeaders(404, -1);
+            exchange.close();
+            return;
           }
+          byte[] body = Json.writeBytes(answer);
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
         });
-        answer = Map.of("versions", versions);
-      } else if (path.endsWith(":access")) {
-        int n = Integer.parseInt(path.replaceAll(".*/versions/(\\d+):access", "$1"));
-        answer = Map.of("payload", Map.of("data", Base64.getEncoder().encodeToString(payloads.get(n).getBytes(StandardCharsets.UTF_8))));
-      } else if (path.equals("/v1/" + secretName + ":addVersion")) {
-        String data = Json.read(exchange.getRequestBody().readAllBytes()).path("payload").path("data").asText();
-        int n = add(new String(Base64.getDecoder().decode(data), StandardCharsets.UTF_8), "2025-06-0" + (payloads.size() + 1) + "T00:00:00Z");
-        answer = Map.of("name", secretName + "/versions/" + n, "createTime", created.get(n));
-      } else if (path.endsWith(":disable")) {
-        states.put(Integer.parseInt(path.replaceAll(".*/versions/(\\d+):disable", "$1")), "DISABLED");
-        answer = Map.of();
-      } else {
-        exchange.sendResponseHeaders(404, -1);
-        exchange.close();
-        return;
-      }
-      byte[] body = Json.writeBytes(answer);
-      exchange.sendResponseHeaders(200, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
     server.start();
   }
 

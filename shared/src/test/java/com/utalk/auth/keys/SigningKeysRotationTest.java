@@ -20,15 +20,21 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** The operations reference's policy: rotate every 90 days, previous version accepted for 7 more days. */
+/**
+ * The operations reference's policy: rotate every 90 days, previous version accepted for 7 more
+ * days.
+ */
 class SigningKeysRotationTest {
   private static final String FIRST = "first-secret-0123456789-0123456789-abc";
   private final MutableClock clock = new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
   private final InMemoryKeyRing ring = new InMemoryKeyRing(clock, FIRST);
-  private final SigningKeys keys = new SigningKeys(ring, Duration.ofDays(90), Duration.ofDays(7), Duration.ofSeconds(60), clock);
+  private final SigningKeys keys =
+      new SigningKeys(ring, Duration.ofDays(90), Duration.ofDays(7), Duration.ofSeconds(60), clock);
   // a token lifetime longer than the grace period isolates the grace check from expiry
-  private final AccessTokenIssuer longLived = new AccessTokenIssuer(keys, Duration.ofDays(30), clock);
-  private final AccessTokenVerifier verifier = new AccessTokenVerifier(keys, TokenRevocations.NONE, clock);
+  private final AccessTokenIssuer longLived =
+      new AccessTokenIssuer(keys, Duration.ofDays(30), clock);
+  private final AccessTokenVerifier verifier =
+      new AccessTokenVerifier(keys, TokenRevocations.NONE, clock);
   private final KeyRotation rotation = new KeyRotation(keys, clock, new SecureRandom());
 
   @Test
@@ -47,10 +53,14 @@ class SigningKeysRotationTest {
     assertEquals("v2", fresh.kid(), "new tokens use the new version at once");
 
     clock.advance(Duration.ofDays(7).minusSeconds(1));
-    assertEquals("u1", verifier.verify(old.value()).uid(), "inside grace: the previous version still verifies");
+    assertEquals(
+        "u1",
+        verifier.verify(old.value()).uid(),
+        "inside grace: the previous version still verifies");
 
     clock.advance(Duration.ofSeconds(1));
-    UnauthenticatedException refused = assertThrows(UnauthenticatedException.class, () -> verifier.verify(old.value()));
+    UnauthenticatedException refused =
+        assertThrows(UnauthenticatedException.class, () -> verifier.verify(old.value()));
     assertEquals("invalid_token", refused.code(), "after grace: refused");
     assertEquals("u2", verifier.verify(fresh.value()).uid());
   }
@@ -81,10 +91,13 @@ class SigningKeysRotationTest {
     AccessToken before = longLived.issue("u1", Role.AGENT, "ws");
     verifier.verify(before.value());
     // another instance rotates; this one's cache (60 s) has not expired
-    SigningKeys other = new SigningKeys(ring, Duration.ofDays(90), Duration.ofDays(7), Duration.ofSeconds(60), clock);
+    SigningKeys other =
+        new SigningKeys(
+            ring, Duration.ofDays(90), Duration.ofDays(7), Duration.ofSeconds(60), clock);
     clock.advance(Duration.ofSeconds(10));
     new KeyRotation(other, clock, new SecureRandom()).now();
-    AccessToken signedElsewhere = new AccessTokenIssuer(other, Duration.ofMinutes(15), clock).issue("u3", Role.ADMIN, "ws");
+    AccessToken signedElsewhere =
+        new AccessTokenIssuer(other, Duration.ofMinutes(15), clock).issue("u3", Role.ADMIN, "ws");
     assertNotEquals(before.kid(), signedElsewhere.kid());
     Principal principal = verifier.verify(signedElsewhere.value());
     assertEquals("u3", principal.uid());
@@ -92,10 +105,12 @@ class SigningKeysRotationTest {
 
   @Test
   void aShortSecretIsAConfigurationError() {
-    ConfigurationException error = assertThrows(ConfigurationException.class, () -> new EnvironmentKeyRing("too-short"));
+    ConfigurationException error =
+        assertThrows(ConfigurationException.class, () -> new EnvironmentKeyRing("too-short"));
     assertTrue(error.getMessage().contains("at least 32 bytes"), error.getMessage());
     assertTrue(error.getMessage().contains("JWT_SECRET"), error.getMessage());
-    ConfigurationException missing = assertThrows(ConfigurationException.class, () -> new EnvironmentKeyRing(null));
+    ConfigurationException missing =
+        assertThrows(ConfigurationException.class, () -> new EnvironmentKeyRing(null));
     assertTrue(missing.getMessage().contains("JWT_SECRET is not set"), missing.getMessage());
   }
 

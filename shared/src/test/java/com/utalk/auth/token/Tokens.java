@@ -17,7 +17,15 @@ import java.util.UUID;
 public final class Tokens {
   private Tokens() {}
 
-  public static String signed(JWSAlgorithm alg, String kid, byte[] key, String sub, String role, String wid, Instant iat, Instant exp) {
+  public static String signed(
+      JWSAlgorithm alg,
+      String kid,
+      byte[] key,
+      String sub,
+      String role,
+      String wid,
+      Instant iat,
+      Instant exp) {
     try {
       JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().jwtID(UUID.randomUUID().toString());
       if (sub != null) claims.subject(sub);
@@ -25,7 +33,10 @@ public final class Tokens {
       if (wid != null) claims.claim("wid", wid);
       if (iat != null) claims.issueTime(Date.from(iat));
       if (exp != null) claims.expirationTime(Date.from(exp));
-      SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(alg).keyID(kid).type(JOSEObjectType.JWT).build(), claims.build());
+      SignedJWT jwt =
+          new SignedJWT(
+              new JWSHeader.Builder(alg).keyID(kid).type(JOSEObjectType.JWT).build(),
+              claims.build());
       jwt.sign(new MACSigner(key));
       return jwt.serialize();
     } catch (Exception e) {
@@ -42,24 +53,29 @@ public final class Tokens {
   /** {@code token} with one payload claim replaced, signature kept. */
   public static String withClaim(String token, String name, Object value) {
     String[] parts = token.split("\\.");
-    var payload = (com.fasterxml.jackson.databind.node.ObjectNode)
-        com.utalk.json.Json.read(Base64.getUrlDecoder().decode(parts[1]));
+    var payload =
+        (com.fasterxml.jackson.databind.node.ObjectNode)
+            com.utalk.json.Json.read(Base64.getUrlDecoder().decode(parts[1]));
     payload.putPOJO(name, value);
     return parts[0] + "." + b64(com.utalk.json.Json.write(payload)) + "." + parts[2];
   }
 
   public static String kidOf(String token) {
-    String header = new String(Base64.getUrlDecoder().decode(token.split("\\.")[0]), StandardCharsets.UTF_8);
+    String header =
+        new String(Base64.getUrlDecoder().decode(token.split("\\.")[0]), StandardCharsets.UTF_8);
     return com.utalk.json.Json.read(header.getBytes(StandardCharsets.UTF_8)).path("kid").asText();
   }
 
   public static Map<String, Object> payloadOf(String token) {
     @SuppressWarnings("unchecked")
-    Map<String, Object> payload = com.utalk.json.Json.read(Base64.getUrlDecoder().decode(token.split("\\.")[1]), Map.class);
+    Map<String, Object> payload =
+        com.utalk.json.Json.read(Base64.getUrlDecoder().decode(token.split("\\.")[1]), Map.class);
     return payload;
   }
 
   private static String b64(String json) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(json.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -17,35 +17,40 @@ public record HclFiles(Map<Path, JsonNode> parsed, Map<Path, String> errors) {
 
   public static HclFiles parse(Repo repo, List<Path> roots) {
     List<String> args = roots.stream().map(Path::toString).toList();
-    JsonNode all = Json.read(Tools.node(repo.nodeTools(), "parse.js", args).getBytes(StandardCharsets.UTF_8));
+    JsonNode all =
+        Json.read(Tools.node(repo.nodeTools(), "parse.js", args).getBytes(StandardCharsets.UTF_8));
     Map<Path, JsonNode> parsed = new LinkedHashMap<>();
     Map<Path, String> errors = new LinkedHashMap<>();
-    all.fields().forEachRemaining(entry -> {
-      Path file = Path.of(entry.getKey());
-      if (entry.getValue().has("__error")) {
-        errors.put(file, entry.getValue().get("__error").asText());
-      } else {
-        parsed.put(file, entry.getValue());
-      }
-    });
+    all.fields()
+        .forEachRemaining(
+            entry -> {
+              Path file = Path.of(entry.getKey());
+              if (entry.getValue().has("__error")) {
+                errors.put(file, entry.getValue().get("__error").asText());
+              } else {
+                parsed.put(file, entry.getValue());
+              }
+            });
     return new HclFiles(parsed, errors);
   }
 
   /** The files in {@code dir} itself (one Terraform module), .tf only. */
   public List<JsonNode> module(Path dir) {
     List<JsonNode> files = new ArrayList<>();
-    parsed.forEach((file, json) -> {
-      if (file.getParent().equals(dir) && file.getFileName().toString().endsWith(".tf")) {
-        files.add(json);
-      }
-    });
+    parsed.forEach(
+        (file, json) -> {
+          if (file.getParent().equals(dir) && file.getFileName().toString().endsWith(".tf")) {
+            files.add(json);
+          }
+        });
     return files;
   }
 
   public JsonNode file(Path file) {
     JsonNode json = parsed.get(file);
     if (json == null) {
-      throw new IllegalArgumentException("not parsed: " + file + (errors.containsKey(file) ? " (" + errors.get(file) + ")" : ""));
+      throw new IllegalArgumentException(
+          "not parsed: " + file + (errors.containsKey(file) ? " (" + errors.get(file) + ")" : ""));
     }
     return json;
   }

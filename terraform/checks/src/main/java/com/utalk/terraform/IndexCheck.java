@@ -30,18 +30,33 @@ public final class IndexCheck {
     if (indexes == null) {
       return List.of("locals { indexes = ... } is missing from " + firestoreModule);
     }
-    indexes.fields().forEachRemaining(index -> {
-      String collection = index.getValue().path("collection").asText();
-      if (!codeLiterals.contains(collection)) {
-        problems.add("index " + index.getKey() + ": collection " + collection + " is not named in the code");
-      }
-      for (JsonNode field : index.getValue().path("fields")) {
-        String name = field.get(0).asText();
-        if (!codeLiterals.contains(name)) {
-          problems.add("index " + index.getKey() + ": field " + name + " of " + collection + " is not named in the code");
-        }
-      }
-    });
+    indexes
+        .fields()
+        .forEachRemaining(
+            index -> {
+              String collection = index.getValue().path("collection").asText();
+              if (!codeLiterals.contains(collection)) {
+                problems.add(
+                    "index "
+                        + index.getKey()
+                        + ": collection "
+                        + collection
+                        + " is not named in the code");
+              }
+              for (JsonNode field : index.getValue().path("fields")) {
+                String name = field.get(0).asText();
+                if (!codeLiterals.contains(name)) {
+                  problems.add(
+                      "index "
+                          + index.getKey()
+                          + ": field "
+                          + name
+                          + " of "
+                          + collection
+                          + " is not named in the code");
+                }
+              }
+            });
     return problems;
   }
 

@@ -18,8 +18,13 @@ import java.util.stream.Stream;
  * would leave an empty chart or an alert that can never fire, so every name must exist.
  */
 public final class MetricReferences {
-  /** {@code workload.googleapis.com/<name>} in filters, {@code workload_googleapis_com:<name>} in PromQL. */
-  private static final Pattern WORKLOAD = Pattern.compile("workload(?:\\.googleapis\\.com/|_googleapis_com:)([a-z0-9_]+)");
+  /**
+   * {@code workload.googleapis.com/<name>} in filters, {@code workload_googleapis_com:<name>} in
+   * PromQL.
+   */
+  private static final Pattern WORKLOAD =
+      Pattern.compile("workload(?:\\.googleapis\\.com/|_googleapis_com:)([a-z0-9_]+)");
+
   /** PromQL's histogram series carry these suffixes. */
   private static final List<String> SUFFIXES = List.of("_count", "_sum", "_bucket");
 
@@ -28,7 +33,11 @@ public final class MetricReferences {
   public static List<String> check(Path modules, Collection<String> metricNames) {
     List<String> problems = new ArrayList<>();
     try (Stream<Path> files = Files.walk(modules)) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".tf") || f.toString().endsWith(".json")).sorted().toList()) {
+      for (Path file :
+          files
+              .filter(f -> f.toString().endsWith(".tf") || f.toString().endsWith(".json"))
+              .sorted()
+              .toList()) {
         Set<String> unknown = new TreeSet<>();
         Matcher matcher = WORKLOAD.matcher(Files.readString(file));
         while (matcher.find()) {
@@ -36,7 +45,13 @@ public final class MetricReferences {
             unknown.add(matcher.group(1));
           }
         }
-        unknown.forEach(name -> problems.add(modules.relativize(file) + " names metric " + name + ", which MetricNames does not have"));
+        unknown.forEach(
+            name ->
+                problems.add(
+                    modules.relativize(file)
+                        + " names metric "
+                        + name
+                        + ", which MetricNames does not have"));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -21,23 +21,28 @@ import java.util.Locale;
  * reads the committed slos.generated.json; a test fails when it differs from this output.
  *
  * <p>Cloud Monitoring's SLO objects count good and bad events from INT64/DOUBLE counters or cut a
- * distribution by value: every SLO of the catalog is one of those, the dependency calls
- * ({@link SliQuery.Outcomes}) through their counters by outcome.
+ * distribution by value: every SLO of the catalog is one of those, the dependency calls ({@link
+ * SliQuery.Outcomes}) through their counters by outcome.
  */
 public final class MonitoringInputs {
   /** OpenTelemetry metrics from Cloud Run and Cloud Functions land on this monitored resource. */
   static final String WORKLOAD_RESOURCE = "generic_task";
+
   static final String WORKLOAD_PREFIX = "workload.googleapis.com/";
+
   /** Placeholders the module replaces with its uptime checks' ids. */
   static final String HEALTH_CHECK_ID = "__UPTIME_CHECK_health__";
+
   static final String DATABASE_CHECK_ID = "__UPTIME_CHECK_database__";
 
   private MonitoringInputs() {}
 
   public static String json() {
     ObjectNode root = Json.object();
-    root.put("_generated", "from shared/src/main/java/com/utalk/slo/Slos.java by terraform/checks MonitoringInputs;"
-        + " regenerate, do not edit (terraform/README.md)");
+    root.put(
+        "_generated",
+        "from shared/src/main/java/com/utalk/slo/Slos.java by terraform/checks MonitoringInputs;"
+            + " regenerate, do not edit (terraform/README.md)");
     root.put("period_days", Slos.PERIOD.toDays());
     ObjectNode services = root.putObject("services");
     ObjectNode requestSlos = root.putObject("request_slos");
@@ -73,32 +78,63 @@ public final class MonitoringInputs {
     json.put("runbook", Slos.runbook(slo));
     SliQuery query = slo.sli();
     if (query instanceof SliQuery.Ratio ratio) {
-      String total = workload(ratio.metric()) + route(ratio.routePrefix())
-          + (ratio.excludeLabel() == null ? "" : " metric.labels." + ratio.excludeLabel() + "!=\"" + ratio.excludeValue() + "\"");
+      String total =
+          workload(ratio.metric())
+              + route(ratio.routePrefix())
+              + (ratio.excludeLabel() == null
+                  ? ""
+                  : " metric.labels."
+                      + ratio.excludeLabel()
+                      + "!=\""
+                      + ratio.excludeValue()
+                      + "\"");
       json.put("kind", "ratio");
       json.put("total_filter", total);
-      json.put("bad_filter", total + " metric.labels." + ratio.badLabel() + "=\"" + ratio.badValue() + "\"");
+      json.put(
+          "bad_filter",
+          total + " metric.labels." + ratio.badLabel() + "=\"" + ratio.badValue() + "\"");
     } else if (query instanceof SliQuery.Latency latency) {
       json.put("kind", "distribution");
       json.put("distribution_filter", workload(latency.histogram()) + route(latency.routePrefix()));
       json.put("range_max", latency.thresholdSeconds());
     } else if (query instanceof SliQuery.Outcomes outcomes) {
-      String total = workload(outcomes.counter())
-          + (outcomes.label() == null ? "" : " metric.labels." + outcomes.label() + "=\"" + outcomes.value() + "\"");
+      String total =
+          workload(outcomes.counter())
+              + (outcomes.label() == null
+                  ? ""
+                  : " metric.labels." + outcomes.label() + "=\"" + outcomes.value() + "\"");
       json.put("kind", "ratio");
       json.put("total_filter", total);
-      json.put("bad_filter", total + " metric.labels." + SliQuery.Outcomes.OUTCOME_LABEL + "=\"" + SliQuery.Outcomes.ERROR + "\"");
+      json.put(
+          "bad_filter",
+          total
+              + " metric.labels."
+              + SliQuery.Outcomes.OUTCOME_LABEL
+              + "=\""
+              + SliQuery.Outcomes.ERROR
+              + "\"");
     } else if (query instanceof SliQuery.Errors errors) {
       json.put("kind", "ratio");
       json.put("total_filter", workload(errors.totalMetric()));
       json.put("bad_filter", workload(errors.errorMetric()));
     } else {
       SliQuery.GoogleMetric google = (SliQuery.GoogleMetric) query;
-      String total = "metric.type=\"" + google.metricType() + "\" resource.type=\"" + google.resourceType() + "\"";
+      String total =
+          "metric.type=\""
+              + google.metricType()
+              + "\" resource.type=\""
+              + google.resourceType()
+              + "\"";
       json.put("kind", "ratio");
       json.put("total_filter", total);
-      json.put("bad_filter", total + " metric.labels." + google.label() + "=one_of("
-          + String.join(",", google.badValues().stream().map(v -> "\"" + v + "\"").toList()) + ")");
+      json.put(
+          "bad_filter",
+          total
+              + " metric.labels."
+              + google.label()
+              + "=one_of("
+              + String.join(",", google.badValues().stream().map(v -> "\"" + v + "\"").toList())
+              + ")");
     }
     return json;
   }
@@ -112,24 +148,68 @@ public final class MonitoringInputs {
     json.put("duration", seconds(alert.duration()));
     String requests = workload("http_requests_total") + route(Slos.API_ROUTES);
     switch (alert.signal()) {
-      case API_LATENCY_P95 -> metric(json, workload("http_request_duration_seconds") + route(Slos.API_ROUTES),
-          "ALIGN_DELTA", "REDUCE_PERCENTILE_95", "COMPARISON_GT", alert.threshold());
+      case API_LATENCY_P95 ->
+          metric(
+              json,
+              workload("http_request_duration_seconds") + route(Slos.API_ROUTES),
+              "ALIGN_DELTA",
+              "REDUCE_PERCENTILE_95",
+              "COMPARISON_GT",
+              alert.threshold());
       case API_ERROR_RATE -> {
-        metric(json, requests + " metric.labels.http_response_status_class=\"5xx\"", "ALIGN_RATE", "REDUCE_SUM", "COMPARISON_GT", alert.threshold());
+        metric(
+            json,
+            requests + " metric.labels.http_response_status_class=\"5xx\"",
+            "ALIGN_RATE",
+            "REDUCE_SUM",
+            "COMPARISON_GT",
+            alert.threshold());
         json.put("denominator_filter", requests);
       }
-      case MEMORY_UTILIZATION -> metric(json,
-          "metric.type=\"run.googleapis.com/container/memory/utilizations\" resource.type=\"cloud_run_revision\"",
-          "ALIGN_PERCENTILE_99", "REDUCE_MAX", "COMPARISON_GT", alert.threshold());
-      case HEALTH_CHECK_PASS_RATIO -> metric(json, uptime(HEALTH_CHECK_ID), "ALIGN_FRACTION_TRUE", "REDUCE_MEAN", "COMPARISON_LT", alert.threshold());
+      case MEMORY_UTILIZATION ->
+          metric(
+              json,
+              "metric.type=\"run.googleapis.com/container/memory/utilizations\" resource.type=\"cloud_run_revision\"",
+              "ALIGN_PERCENTILE_99",
+              "REDUCE_MAX",
+              "COMPARISON_GT",
+              alert.threshold());
+      case HEALTH_CHECK_PASS_RATIO ->
+          metric(
+              json,
+              uptime(HEALTH_CHECK_ID),
+              "ALIGN_FRACTION_TRUE",
+              "REDUCE_MEAN",
+              "COMPARISON_LT",
+              alert.threshold());
       // Failing: more than one checker region reports a failure, as Cloud Monitoring recommends.
-      case HEALTH_CHECK_FAILING -> metric(json, uptime(HEALTH_CHECK_ID), "ALIGN_NEXT_OLDER", "REDUCE_COUNT_FALSE", "COMPARISON_GT", 1);
-      case DATABASE_CHECK_FAILING -> metric(json, uptime(DATABASE_CHECK_ID), "ALIGN_NEXT_OLDER", "REDUCE_COUNT_FALSE", "COMPARISON_GT", 1);
+      case HEALTH_CHECK_FAILING ->
+          metric(
+              json,
+              uptime(HEALTH_CHECK_ID),
+              "ALIGN_NEXT_OLDER",
+              "REDUCE_COUNT_FALSE",
+              "COMPARISON_GT",
+              1);
+      case DATABASE_CHECK_FAILING ->
+          metric(
+              json,
+              uptime(DATABASE_CHECK_ID),
+              "ALIGN_NEXT_OLDER",
+              "REDUCE_COUNT_FALSE",
+              "COMPARISON_GT",
+              1);
     }
     return json;
   }
 
-  private static void metric(ObjectNode json, String filter, String aligner, String reducer, String comparison, double threshold) {
+  private static void metric(
+      ObjectNode json,
+      String filter,
+      String aligner,
+      String reducer,
+      String comparison,
+      double threshold) {
     json.put("filter", filter);
     json.put("aligner", aligner);
     json.put("reducer", reducer);
@@ -138,11 +218,18 @@ public final class MonitoringInputs {
   }
 
   private static String uptime(String checkId) {
-    return "metric.type=\"monitoring.googleapis.com/uptime_check/check_passed\" resource.type=\"uptime_url\" metric.labels.check_id=\"" + checkId + "\"";
+    return "metric.type=\"monitoring.googleapis.com/uptime_check/check_passed\" resource.type=\"uptime_url\" metric.labels.check_id=\""
+        + checkId
+        + "\"";
   }
 
   private static String workload(String metric) {
-    return "metric.type=\"" + WORKLOAD_PREFIX + metric + "\" resource.type=\"" + WORKLOAD_RESOURCE + "\"";
+    return "metric.type=\""
+        + WORKLOAD_PREFIX
+        + metric
+        + "\" resource.type=\""
+        + WORKLOAD_RESOURCE
+        + "\"";
   }
 
   private static String route(String prefix) {
@@ -160,6 +247,9 @@ public final class MonitoringInputs {
 
   /** 0.0001 rather than 9.999999999998899E-5 (1 − 0.9999 in doubles). */
   private static String number(double value) {
-    return BigDecimal.valueOf(value).round(new MathContext(10)).stripTrailingZeros().toPlainString();
+    return BigDecimal.valueOf(value)
+        .round(new MathContext(10))
+        .stripTrailingZeros()
+        .toPlainString();
   }
 }

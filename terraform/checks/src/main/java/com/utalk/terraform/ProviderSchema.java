@@ -13,17 +13,22 @@ import java.util.List;
  * (node/schema.js extracts it once per lock file into the build folder): per resource and data
  * source, attributes with whether they are required, and nested blocks.
  */
-public record ProviderSchema(String providerVersion, String packageVersion, JsonNode resources, JsonNode dataSources) {
+public record ProviderSchema(
+    String providerVersion, String packageVersion, JsonNode resources, JsonNode dataSources) {
 
   public static ProviderSchema load(Repo repo, Path cache) {
     try {
       Path lock = repo.nodeTools().resolve("package-lock.json");
-      if (!Files.exists(cache) || Files.getLastModifiedTime(cache).compareTo(Files.getLastModifiedTime(lock)) < 0) {
+      if (!Files.exists(cache)
+          || Files.getLastModifiedTime(cache).compareTo(Files.getLastModifiedTime(lock)) < 0) {
         Tools.node(repo.nodeTools(), "schema.js", List.of(cache.toString()));
       }
       JsonNode json = Json.read(Files.readAllBytes(cache));
-      return new ProviderSchema(json.path("provider").path("version").asText(), json.path("package").asText(),
-          json.path("resource"), json.path("data"));
+      return new ProviderSchema(
+          json.path("provider").path("version").asText(),
+          json.path("package").asText(),
+          json.path("resource"),
+          json.path("data"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

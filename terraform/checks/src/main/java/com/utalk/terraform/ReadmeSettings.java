@@ -48,7 +48,10 @@ public final class ReadmeSettings {
     List<String> problems = new ArrayList<>();
     for (String name : read) {
       if (!documented.contains(name)) {
-        problems.add("setting " + name + " is read by the code but missing from the README configuration table");
+        problems.add(
+            "setting "
+                + name
+                + " is read by the code but missing from the README configuration table");
       }
     }
     for (String name : documented) {

@@ -5,7 +5,8 @@ import java.nio.file.Path;
 /** Where things are in the repository (the build passes its root as utalk.repo.root). */
 public record Repo(Path root) {
   public static Repo fromSystemProperty() {
-    return new Repo(Path.of(System.getProperty("utalk.repo.root", "../..")).toAbsolutePath().normalize());
+    return new Repo(
+        Path.of(System.getProperty("utalk.repo.root", "../..")).toAbsolutePath().normalize());
   }
 
   public Path terraform() {

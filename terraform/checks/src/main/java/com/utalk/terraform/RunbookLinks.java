@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  * link must land on a file of runbooks/.
  */
 public final class RunbookLinks {
-  private static final Pattern LITERAL_LINK = Pattern.compile("\\$\\{var\\.runbook_base_url\\}/([A-Za-z0-9._-]+\\.md)");
+  private static final Pattern LITERAL_LINK =
+      Pattern.compile("\\$\\{var\\.runbook_base_url\\}/([A-Za-z0-9._-]+\\.md)");
 
   private RunbookLinks() {}
 
@@ -50,11 +51,12 @@ public final class RunbookLinks {
 
   public static List<String> check(Map<String, String> links, Path runbooks) {
     List<String> problems = new ArrayList<>();
-    links.forEach((alert, runbook) -> {
-      if (!Files.isRegularFile(runbooks.resolve(runbook))) {
-        problems.add(alert + " links runbooks/" + runbook + ", which does not exist");
-      }
-    });
+    links.forEach(
+        (alert, runbook) -> {
+          if (!Files.isRegularFile(runbooks.resolve(runbook))) {
+            problems.add(alert + " links runbooks/" + runbook + ", which does not exist");
+          }
+        });
     return problems;
   }
 }

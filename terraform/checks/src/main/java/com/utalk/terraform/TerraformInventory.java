@@ -38,20 +38,25 @@ public record TerraformInventory(
 
   private static final Pattern UPPER_KEY = Pattern.compile("(?m)^\\s*\"?([A-Z][A-Z0-9_]+)\"?\\s*=");
 
-  public static TerraformInventory of(HclFiles files, Path modules, Path environments, List<String> environmentNames) {
+  public static TerraformInventory of(
+      HclFiles files, Path modules, Path environments, List<String> environmentNames) {
     Path utalk = modules.resolve("utalk");
     Map<String, JsonNode> functions = new LinkedHashMap<>();
     JsonNode catalog = required(files, utalk, "functions");
     catalog.fields().forEachRemaining(entry -> functions.put(entry.getKey(), entry.getValue()));
 
     Map<String, String> jobTopics = new TreeMap<>();
-    required(files, modules.resolve("scheduler"), "jobs").fields()
-        .forEachRemaining(job -> jobTopics.put(job.getKey(), job.getValue().path("topic").asText()));
+    required(files, modules.resolve("scheduler"), "jobs")
+        .fields()
+        .forEachRemaining(
+            job -> jobTopics.put(job.getKey(), job.getValue().path("topic").asText()));
 
     Map<String, Environment> envs = new LinkedHashMap<>();
     for (String name : environmentNames) {
       JsonNode tfvars = Environments.tfvars(files, environments.resolve(name));
-      envs.put(name, new Environment(keys(tfvars.path("function_sizing")), keys(tfvars.path("settings"))));
+      envs.put(
+          name,
+          new Environment(keys(tfvars.path("function_sizing")), keys(tfvars.path("settings"))));
     }
     return new TerraformInventory(
         functions,
@@ -70,7 +75,8 @@ public record TerraformInventory(
   static Map<String, String> plainSettings(Path modules, Path catalog) {
     Map<String, String> found = new TreeMap<>();
     try (Stream<Path> files = Files.walk(modules)) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".tf") && !f.equals(catalog)).sorted().toList()) {
+      for (Path file :
+          files.filter(f -> f.toString().endsWith(".tf") && !f.equals(catalog)).sorted().toList()) {
         Matcher matcher = UPPER_KEY.matcher(Files.readString(file));
         while (matcher.find()) {
           found.putIfAbsent(matcher.group(1), modules.relativize(file).toString());

@@ -19,20 +19,24 @@ public final class Tools {
       Process process = new ProcessBuilder(command).directory(workingDirectory.toFile()).start();
       // stderr on its own thread: a full pipe would block the tool.
       StringBuilder stderr = new StringBuilder();
-      Thread errors = new Thread(() -> {
-        try {
-          stderr.append(new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException ignored) {
-          // the process died; its exit code tells
-        }
-      });
+      Thread errors =
+          new Thread(
+              () -> {
+                try {
+                  stderr.append(
+                      new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+                } catch (IOException ignored) {
+                  // the process died; its exit code tells
+                }
+              });
       errors.start();
       String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       int code = process.waitFor();
       errors.join();
       return new Run(code, stdout, stderr.toString());
     } catch (IOException e) {
-      throw new UncheckedIOException("could not run " + command.get(0) + " (is it installed and on PATH?)", e);
+      throw new UncheckedIOException(
+          "could not run " + command.get(0) + " (is it installed and on PATH?)", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
@@ -45,7 +49,8 @@ public final class Tools {
     command.addAll(args);
     Run run = run(nodeDir, command);
     if (run.exitCode() != 0) {
-      throw new IllegalStateException("node " + script + " failed (" + run.exitCode() + "): " + run.stderr());
+      throw new IllegalStateException(
+          "node " + script + " failed (" + run.exitCode() + "): " + run.stderr());
     }
     return run.stdout();
   }

@@ -3,7 +3,9 @@ package com.utalk.terraform;
 import java.nio.file.Path;
 import java.util.List;
 
-/** What the check tests share: the repository, its parsed Terraform (once per JVM) and the schema. */
+/**
+ * What the check tests share: the repository, its parsed Terraform (once per JVM) and the schema.
+ */
 final class Checks {
   static final Repo REPO = Repo.fromSystemProperty();
   private static HclFiles tree;
@@ -21,7 +23,12 @@ final class Checks {
 
   static synchronized ProviderSchema schema() {
     if (schema == null) {
-      schema = ProviderSchema.load(REPO, Path.of(System.getProperty("terraform.schema.cache", "target/google-provider-schema.json")));
+      schema =
+          ProviderSchema.load(
+              REPO,
+              Path.of(
+                  System.getProperty(
+                      "terraform.schema.cache", "target/google-provider-schema.json")));
     }
     return schema;
   }

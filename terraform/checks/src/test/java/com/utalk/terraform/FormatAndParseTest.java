@@ -23,12 +23,18 @@ class FormatAndParseTest {
   @Test
   void terraformFmtIsClean() {
     Tools.Run run = fmtCheck(Checks.REPO.terraform());
-    assertEquals(0, run.exitCode(), "terraform fmt -check -recursive terraform/ lists files to format:\n" + run.stdout() + run.stderr());
+    assertEquals(
+        0,
+        run.exitCode(),
+        "terraform fmt -check -recursive terraform/ lists files to format:\n"
+            + run.stdout()
+            + run.stderr());
   }
 
   @Test
   void anUnformattedFileFailsTheFormatCheck(@TempDir Path dir) throws IOException {
-    Files.writeString(dir.resolve("main.tf"), "resource \"google_pubsub_topic\" \"t\" {\nname=\"t\"\n}\n");
+    Files.writeString(
+        dir.resolve("main.tf"), "resource \"google_pubsub_topic\" \"t\" {\nname=\"t\"\n}\n");
     Tools.Run run = fmtCheck(dir);
     assertNotEquals(0, run.exitCode());
     assertTrue(run.stdout().contains("main.tf"), run.stdout());
@@ -39,19 +45,36 @@ class FormatAndParseTest {
     HclFiles tree = Checks.tree();
     assertEquals(Map.of(), tree.errors());
     // modules and environments: every part the issue lists, and three environments
-    for (String module : List.of("utalk", "platform", "firestore", "pubsub", "functions", "realtime", "scheduler",
-        "secrets", "storage", "monitoring", "logging", "gateway")) {
+    for (String module :
+        List.of(
+            "utalk",
+            "platform",
+            "firestore",
+            "pubsub",
+            "functions",
+            "realtime",
+            "scheduler",
+            "secrets",
+            "storage",
+            "monitoring",
+            "logging",
+            "gateway")) {
       assertTrue(!tree.module(Checks.REPO.modules().resolve(module)).isEmpty(), "module " + module);
     }
     for (String env : Environments.NAMES) {
-      assertTrue(tree.parsed().containsKey(Checks.REPO.environment(env).resolve("backend.tf")), env + "/backend.tf");
-      assertTrue(tree.parsed().containsKey(Checks.REPO.environment(env).resolve("terraform.tfvars")), env + "/terraform.tfvars");
+      assertTrue(
+          tree.parsed().containsKey(Checks.REPO.environment(env).resolve("backend.tf")),
+          env + "/backend.tf");
+      assertTrue(
+          tree.parsed().containsKey(Checks.REPO.environment(env).resolve("terraform.tfvars")),
+          env + "/terraform.tfvars");
     }
   }
 
   @Test
   void aSyntaxErrorIsReportedWithItsFileAndLine(@TempDir Path dir) throws IOException {
-    Files.writeString(dir.resolve("broken.tf"), "resource \"google_pubsub_topic\" \"t\" {\n  name = \n}\n");
+    Files.writeString(
+        dir.resolve("broken.tf"), "resource \"google_pubsub_topic\" \"t\" {\n  name = \n}\n");
     HclFiles parsed = HclFiles.parse(Checks.REPO, List.of(dir));
     String error = parsed.errors().get(dir.resolve("broken.tf"));
     assertTrue(error != null && error.contains("broken.tf:2"), String.valueOf(error));

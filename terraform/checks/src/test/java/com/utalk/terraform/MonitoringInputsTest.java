@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The monitoring module's inputs are generated from Slos: the committed file must be exactly what
- * the code generates. To regenerate after changing Slos:
- * {@code emulators/dev test -pl terraform/checks -am -Dtest=MonitoringInputsTest -Dsurefire.failIfNoSpecifiedTests=false -Dterraform.regenerate=true}.
+ * the code generates. To regenerate after changing Slos: {@code emulators/dev test -pl
+ * terraform/checks -am -Dtest=MonitoringInputsTest -Dsurefire.failIfNoSpecifiedTests=false
+ * -Dterraform.regenerate=true}.
  */
 class MonitoringInputsTest {
   @Test
@@ -26,17 +27,27 @@ class MonitoringInputsTest {
       Files.writeString(file, generated);
     }
     String committed = Files.exists(file) ? Files.readString(file) : "";
-    assertEquals(generated, committed, file + " differs from what shared/.../slo/Slos.java generates; regenerate it"
-        + " (see this test's comment or terraform/README.md) and commit it");
+    assertEquals(
+        generated,
+        committed,
+        file
+            + " differs from what shared/.../slo/Slos.java generates; regenerate it"
+            + " (see this test's comment or terraform/README.md) and commit it");
   }
 
   @Test
   void everySloRuleAndAlertIsInTheInputsWithTheCatalogsNumbers() {
     JsonNode json = Json.read(MonitoringInputs.json().getBytes(StandardCharsets.UTF_8));
-    assertEquals(Slos.ALL.size(), json.path("request_slos").size(), "every SLO of the catalog is an SLO object");
-    assertEquals(0.999, json.path("request_slos").path("api-availability").path("goal").asDouble(), 1e-12);
-    assertEquals("distribution", json.path("request_slos").path("api-latency").path("kind").asText());
-    assertEquals(0.4, json.path("request_slos").path("api-latency").path("range_max").asDouble(), 1e-12);
+    assertEquals(
+        Slos.ALL.size(),
+        json.path("request_slos").size(),
+        "every SLO of the catalog is an SLO object");
+    assertEquals(
+        0.999, json.path("request_slos").path("api-availability").path("goal").asDouble(), 1e-12);
+    assertEquals(
+        "distribution", json.path("request_slos").path("api-latency").path("kind").asText());
+    assertEquals(
+        0.4, json.path("request_slos").path("api-latency").path("range_max").asDouble(), 1e-12);
     assertEquals(3, json.path("burn_rate_rules").size());
     JsonNode page = json.path("burn_rate_rules").get(0);
     assertEquals(14.4, page.path("burn_rate").asDouble(), 1e-12);
@@ -50,14 +61,25 @@ class MonitoringInputsTest {
     JsonNode twilio = json.path("request_slos").path("twilio-availability");
     assertEquals("ratio", twilio.path("kind").asText());
     assertEquals(0.99, twilio.path("goal").asDouble(), 1e-12);
-    assertTrue(twilio.path("total_filter").asText().contains("workload.googleapis.com/external_requests_total"), twilio.toString());
-    assertTrue(twilio.path("total_filter").asText().contains("metric.labels.peer_service=\"twilio\""), twilio.toString());
-    assertTrue(twilio.path("bad_filter").asText().endsWith("metric.labels.outcome=\"error\""), twilio.toString());
+    assertTrue(
+        twilio
+            .path("total_filter")
+            .asText()
+            .contains("workload.googleapis.com/external_requests_total"),
+        twilio.toString());
+    assertTrue(
+        twilio.path("total_filter").asText().contains("metric.labels.peer_service=\"twilio\""),
+        twilio.toString());
+    assertTrue(
+        twilio.path("bad_filter").asText().endsWith("metric.labels.outcome=\"error\""),
+        twilio.toString());
     assertEquals(Slos.THRESHOLD_ALERTS.size(), json.path("threshold_alerts").size());
     JsonNode errorRate = json.path("threshold_alerts").path("high-error-rate");
     assertEquals("120s", errorRate.path("duration").asText());
     assertEquals(0.01, errorRate.path("threshold").asDouble(), 1e-12);
     assertTrue(errorRate.has("denominator_filter"));
-    assertEquals("[\"slack\",\"pagerduty\",\"sms\"]", json.path("threshold_alerts").path("api-down").path("channels").toString());
+    assertEquals(
+        "[\"slack\",\"pagerduty\",\"sms\"]",
+        json.path("threshold_alerts").path("api-down").path("channels").toString());
   }
 }

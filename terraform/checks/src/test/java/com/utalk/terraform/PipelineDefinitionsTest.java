@@ -29,23 +29,33 @@ class PipelineDefinitionsTest {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   @Test
-  void everyStepOfEveryPipelineIsAStepOfTheEntryPointAndItsArgumentsAreAccepted() throws IOException {
+  void everyStepOfEveryPipelineIsAStepOfTheEntryPointAndItsArgumentsAreAccepted()
+      throws IOException {
     Set<String> known = listedSteps();
     List<Path> pipelines = pipelines();
-    assertTrue(pipelines.size() >= 5, "pull request (tests, lint, security), develop, main: " + pipelines);
+    assertTrue(
+        pipelines.size() >= 5, "pull request (tests, lint, security), develop, main: " + pipelines);
     int steps = 0;
     for (Path pipeline : pipelines) {
       JsonNode definition = YAML.readTree(pipeline.toFile());
-      assertTrue(definition.path("steps").isArray() && definition.path("steps").size() > 0, pipeline + " has no steps");
+      assertTrue(
+          definition.path("steps").isArray() && definition.path("steps").size() > 0,
+          pipeline + " has no steps");
       for (JsonNode step : definition.path("steps")) {
         String where = pipeline.getFileName() + " step " + step.path("id").asText("?");
-        assertEquals(ENTRY_POINT, step.path("entrypoint").asText(), where + " must call " + ENTRY_POINT);
+        assertEquals(
+            ENTRY_POINT, step.path("entrypoint").asText(), where + " must call " + ENTRY_POINT);
         List<String> args = new ArrayList<>();
         step.path("args").forEach(arg -> args.add(arg.asText()));
         assertFalse(args.isEmpty(), where + " names no step");
-        assertTrue(known.contains(args.get(0)), where + ": " + args.get(0) + " is not in " + ENTRY_POINT + " --list " + known);
+        assertTrue(
+            known.contains(args.get(0)),
+            where + ": " + args.get(0) + " is not in " + ENTRY_POINT + " --list " + known);
         Tools.Run dryRun = pipeline(dryRun(args));
-        assertEquals(0, dryRun.exitCode(), where + ": " + ENTRY_POINT + " --dry-run " + args + " refused: " + dryRun.stderr());
+        assertEquals(
+            0,
+            dryRun.exitCode(),
+            where + ": " + ENTRY_POINT + " --dry-run " + args + " refused: " + dryRun.stderr());
         steps++;
       }
     }
@@ -57,9 +67,16 @@ class PipelineDefinitionsTest {
     assertNotEquals(0, pipeline(List.of("--dry-run", "no-such-step")).exitCode());
     assertNotEquals(0, pipeline(List.of("--dry-run", "deploy")).exitCode(), "deploy needs --env");
     assertNotEquals(0, pipeline(List.of("--dry-run", "deploy", "--env", "qa")).exitCode());
-    assertNotEquals(0, pipeline(List.of("--dry-run", "deploy", "--env", "dev", "--version", "0.0.0-not-the-pom")).exitCode());
-    assertNotEquals(0, pipeline(List.of("--dry-run", "deploy", "--env", "staging", "--canary", "10")).exitCode(), "canary is prod's");
-    assertNotEquals(0, pipeline(List.of("--dry-run", "deploy", "--env", "prod", "--canary", "100")).exitCode());
+    assertNotEquals(
+        0,
+        pipeline(List.of("--dry-run", "deploy", "--env", "dev", "--version", "0.0.0-not-the-pom"))
+            .exitCode());
+    assertNotEquals(
+        0,
+        pipeline(List.of("--dry-run", "deploy", "--env", "staging", "--canary", "10")).exitCode(),
+        "canary is prod's");
+    assertNotEquals(
+        0, pipeline(List.of("--dry-run", "deploy", "--env", "prod", "--canary", "100")).exitCode());
     assertNotEquals(0, pipeline(List.of("--dry-run", "build", "extra")).exitCode());
   }
 
@@ -70,13 +87,20 @@ class PipelineDefinitionsTest {
     String version = pipeline(List.of("version")).stdout().trim();
     List<String> commands = prod.stdout().lines().toList();
     String tag = "v" + version.replaceAll("[^0-9A-Za-z]", "-").toLowerCase(java.util.Locale.ROOT);
-    assertEquals(List.of(
+    assertEquals(
+        List.of(
             "runbooks/ops release pre --env prod --version " + version,
             "runbooks/ops release during --env prod --version " + version + " --yes",
-            "gcloud run services update-traffic realtime-service --project utalk-prod --region us-central1 --update-tags " + tag + "=LATEST",
-            "gcloud run services update-traffic realtime-service --project utalk-prod --region us-central1 --to-tags " + tag + "=10",
+            "gcloud run services update-traffic realtime-service --project utalk-prod --region us-central1 --update-tags "
+                + tag
+                + "=LATEST",
+            "gcloud run services update-traffic realtime-service --project utalk-prod --region us-central1 --to-tags "
+                + tag
+                + "=10",
             "runbooks/ops release post --env prod --version " + version + " --rollback-after 2m",
-            "gcloud run services update-traffic realtime-service --project utalk-prod --region us-central1 --to-tags " + tag + "=100"),
+            "gcloud run services update-traffic realtime-service --project utalk-prod --region us-central1 --to-tags "
+                + tag
+                + "=100"),
         commands.stream().map(line -> line.replaceFirst("^would run: ", "")).toList());
   }
 
@@ -89,7 +113,8 @@ class PipelineDefinitionsTest {
   private static Set<String> listedSteps() {
     Tools.Run list = pipeline(List.of("--list"));
     assertEquals(0, list.exitCode(), list.stderr());
-    return list.stdout().lines()
+    return list.stdout()
+        .lines()
         .filter(line -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)))
         .map(line -> line.split("\\s+")[0])
         .collect(Collectors.toSet());

@@ -16,14 +16,16 @@ class ReferenceCheckTest {
   @Test
   void unknownReferencesAndModuleArgumentsAreNamed() {
     List<String> problems = ReferenceCheck.check(Checks.fixtures("bad-references"));
-    assertEquals(List.of(
-        "child: local.missing is not declared",
-        "child: resource google_pubsub_topic.nope is not declared",
-        "child: data.google_project.other is not declared",
-        "child: var.regoin is not declared",
-        "root: module child has no output topic_name",
-        "root: module.absent is not declared",
-        "root: module child has no variable colour",
-        "root: module child needs variable region"), problems);
+    assertEquals(
+        List.of(
+            "child: local.missing is not declared",
+            "child: resource google_pubsub_topic.nope is not declared",
+            "child: data.google_project.other is not declared",
+            "child: var.regoin is not declared",
+            "root: module child has no output topic_name",
+            "root: module.absent is not declared",
+            "root: module child has no variable colour",
+            "root: module child needs variable region"),
+        problems);
   }
 }

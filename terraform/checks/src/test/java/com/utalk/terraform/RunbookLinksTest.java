@@ -15,16 +15,19 @@ class RunbookLinksTest {
   @Test
   void everyAlertLinksARunbookThatExists() {
     Map<String, String> links = RunbookLinks.links(Checks.REPO.modules().resolve("monitoring"));
-    assertTrue(links.size() > 10, "the SLO, threshold and module alerts are all read: " + links.keySet());
+    assertTrue(
+        links.size() > 10, "the SLO, threshold and module alerts are all read: " + links.keySet());
     assertEquals("eventos-rt-sin-acks.md", links.get("burn-rate alert of SLO ws-availability"));
     assertEquals(List.of(), RunbookLinks.check(links, RUNBOOKS));
   }
 
   @Test
   void aLinkToAMissingRunbookIsReported() {
-    Map<String, String> links = new LinkedHashMap<>(RunbookLinks.links(Checks.REPO.modules().resolve("monitoring")));
+    Map<String, String> links =
+        new LinkedHashMap<>(RunbookLinks.links(Checks.REPO.modules().resolve("monitoring")));
     links.put("threshold alert api-down", "api-caida.md");
-    assertEquals(List.of("threshold alert api-down links runbooks/api-caida.md, which does not exist"),
+    assertEquals(
+        List.of("threshold alert api-down links runbooks/api-caida.md, which does not exist"),
         RunbookLinks.check(links, RUNBOOKS));
   }
 }

@@ -1,9 +1,9 @@
 package com.utalk.realtime.socketio;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -44,8 +44,8 @@ public final class Args {
   }
 
   /**
-   * The argument at {@code index} converted to {@code type} with the server's mapper ({@link SocketServerConfig#objectMapper()}), or null when
-   * absent or JSON null.
+   * The argument at {@code index} converted to {@code type} with the server's mapper ({@link
+   * SocketServerConfig#objectMapper()}), or null when absent or JSON null.
    *
    * @throws IllegalArgumentException when it does not have the expected shape
    */
@@ -57,7 +57,8 @@ public final class Args {
     try {
       return mapper.treeToValue(node, type);
     } catch (IOException e) {
-      throw new IllegalArgumentException("argument " + index + " is not a " + type.getSimpleName(), e);
+      throw new IllegalArgumentException(
+          "argument " + index + " is not a " + type.getSimpleName(), e);
     }
   }
 

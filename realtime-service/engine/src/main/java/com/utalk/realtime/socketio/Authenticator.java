@@ -9,8 +9,8 @@ import java.util.function.Function;
 
 /**
  * Decides whether a Socket.IO CONNECT is accepted. Called once per connection attempt (and again on
- * every reconnection), <b>on a Netty I/O thread</b>: it must not block. Checks that need I/O return a
- * stage completed later, or use {@link #blocking}. A refused client gets a {@code connect_error}
+ * every reconnection), <b>on a Netty I/O thread</b>: it must not block. Checks that need I/O return
+ * a stage completed later, or use {@link #blocking}. A refused client gets a {@code connect_error}
  * and its connection is closed; it never reaches any handler. An exception (or an exceptionally
  * completed stage) refuses with "server error" and is logged.
  */
@@ -22,14 +22,22 @@ public interface Authenticator {
   static Authenticator of(Function<Handshake, Optional<? extends Principal>> check) {
     return handshake ->
         CompletableFuture.completedFuture(
-            check.apply(handshake).<AuthResult>map(AuthResult::accept).orElseGet(AuthResult::reject));
+            check
+                .apply(handshake)
+                .<AuthResult>map(AuthResult::accept)
+                .orElseGet(AuthResult::reject));
   }
 
   /** A check that may block (token introspection, key fetch): run on {@code executor}. */
-  static Authenticator blocking(Function<Handshake, Optional<? extends Principal>> check, Executor executor) {
+  static Authenticator blocking(
+      Function<Handshake, Optional<? extends Principal>> check, Executor executor) {
     return handshake ->
         CompletableFuture.supplyAsync(
-            () -> check.apply(handshake).<AuthResult>map(AuthResult::accept).orElseGet(AuthResult::reject),
+            () ->
+                check
+                    .apply(handshake)
+                    .<AuthResult>map(AuthResult::accept)
+                    .orElseGet(AuthResult::reject),
             executor);
   }
 }

@@ -8,9 +8,9 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * An emit to every socket in one or more rooms of one namespace ({@code server.to("a").to("b").except(socket)}).
- * Immutable: each call returns a new operator. The packet is encoded once and the same bytes are
- * written to every member.
+ * An emit to every socket in one or more rooms of one namespace ({@code
+ * server.to("a").to("b").except(socket)}). Immutable: each call returns a new operator. The packet
+ * is encoded once and the same bytes are written to every member.
  */
 public final class Broadcast {
   private final Namespace namespace;
@@ -26,7 +26,8 @@ public final class Broadcast {
   /** Also targets the members of {@code room} (each socket receives the event once). */
   public Broadcast to(String room) {
     Objects.requireNonNull(room, "room");
-    return new Broadcast(namespace, Stream.concat(rooms.stream(), Stream.of(room)).toList(), exceptIds);
+    return new Broadcast(
+        namespace, Stream.concat(rooms.stream(), Stream.of(room)).toList(), exceptIds);
   }
 
   /** Leaves {@code socket} out (e.g. the sender). */
@@ -45,11 +46,12 @@ public final class Broadcast {
   }
 
   /**
-   * {@link #emit}, calling {@code delivered} (on the calling thread) with each socket the packet was
-   * handed to — for an application that keeps per-socket delivery state (e.g. the last sequence
+   * {@link #emit}, calling {@code delivered} (on the calling thread) with each socket the packet
+   * was handed to — for an application that keeps per-socket delivery state (e.g. the last sequence
    * number each socket was sent). The packet is still encoded once.
    */
-  public int emitTracked(java.util.function.Consumer<? super Socket> delivered, String event, Object... args) {
+  public int emitTracked(
+      java.util.function.Consumer<? super Socket> delivered, String event, Object... args) {
     SocketImpl.checkEventName(event);
     Collection<SocketImpl> targets;
     if (rooms.size() == 1) {

@@ -3,10 +3,10 @@ package com.utalk.realtime.socketio;
 import java.net.InetSocketAddress;
 
 /**
- * One Engine.IO session, for an application that speaks raw Engine.IO messages instead of
- * Socket.IO ({@link SocketServer#engineIo}): the same transports, upgrade, heartbeat and limits,
- * without namespaces, events or acks. Every method is thread-safe; sends to a closed connection
- * are dropped.
+ * One Engine.IO session, for an application that speaks raw Engine.IO messages instead of Socket.IO
+ * ({@link SocketServer#engineIo}): the same transports, upgrade, heartbeat and limits, without
+ * namespaces, events or acks. Every method is thread-safe; sends to a closed connection are
+ * dropped.
  */
 public interface EngineConnection {
   /** The Engine.IO session id. */

@@ -1,8 +1,8 @@
 package com.utalk.realtime.socketio;
 
 /**
- * The application's side of raw Engine.IO ({@link SocketServer#engineIo}). Calls for one
- * connection come one at a time, on its I/O thread: they must not block.
+ * The application's side of raw Engine.IO ({@link SocketServer#engineIo}). Calls for one connection
+ * come one at a time, on its I/O thread: they must not block.
  */
 public interface EngineHandler {
   default void onOpen(EngineConnection connection) {}

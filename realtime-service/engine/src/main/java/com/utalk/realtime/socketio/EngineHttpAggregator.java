@@ -17,7 +17,8 @@ final class EngineHttpAggregator extends HttpObjectAggregator {
   }
 
   @Override
-  protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) throws Exception {
+  protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized)
+      throws Exception {
     if (oversized instanceof HttpRequest request) {
       List<String> sid = new QueryStringDecoder(request.uri()).parameters().get("sid");
       if (sid != null && !sid.isEmpty()) {

@@ -10,8 +10,8 @@ import java.util.logging.Logger;
  * The engine's logging, on the JDK's {@code java.util.logging} so that the engine depends on no
  * logging library of the application. Fields are alternating key/value pairs carried as the
  * record's one parameter, a {@code Map<String, Object>}: the form the UTalk application's log
- * formatter renders (and redacts) as JSON fields. Any other JUL setup prints the message and
- * the map.
+ * formatter renders (and redacts) as JSON fields. Any other JUL setup prints the message and the
+ * map.
  */
 final class EngineLog {
   private final Logger logger;
@@ -55,7 +55,9 @@ final class EngineLog {
     if (keyValues.length % 2 != 0) {
       // A dropped value would go unnoticed; the dangling argument itself is not written (a value
       // passed without its key could be anything, a token included).
-      fields.put("loggingError", "odd number of key/value arguments (" + keyValues.length + "): the last one was dropped");
+      fields.put(
+          "loggingError",
+          "odd number of key/value arguments (" + keyValues.length + "): the last one was dropped");
     }
     LogRecord record = new LogRecord(level, message);
     record.setLoggerName(logger.getName());

@@ -20,10 +20,10 @@ import java.util.concurrent.TimeUnit;
  * Socket.IO state is {@link SocketIoConnection}.
  *
  * <p>Threading: every field below, and the state of the two transports and of the Socket.IO
- * connection, is guarded by the session's monitor (one lock per session). Methods that take it never
- * call application code, and never block (Netty writes only enqueue when called off the channel's
- * event loop). Session timers run on {@link #loop()}, the event loop of the connection that created
- * the session (moved to the WebSocket's loop after an upgrade).
+ * connection, is guarded by the session's monitor (one lock per session). Methods that take it
+ * never call application code, and never block (Netty writes only enqueue when called off the
+ * channel's event loop). Session timers run on {@link #loop()}, the event loop of the connection
+ * that created the session (moved to the WebSocket's loop after an upgrade).
  *
  * <p>Upgrade (the part that gets stuck in other implementations): once the probe WebSocket has
  * answered {@code 2probe} with {@code 3probe}, every long-poll GET — the one parked now, or one
@@ -35,6 +35,7 @@ final class EngineSession implements EngineConnection {
 
   /** How long a session the client closed waits for a GET that was already on its way. */
   private static final long CLIENT_CLOSE_GRACE_MS = 1_000;
+
   private static final ByteBuf PING = constant("2");
   private static final ByteBuf NOOP = constant("6");
   private static final ByteBuf CLOSE = constant("1");
@@ -53,12 +54,19 @@ final class EngineSession implements EngineConnection {
   private boolean removed;
   private Transport transport;
   private final WebSocketTransport websocket;
-  /** Null for a session that never polled, and once it upgraded (a late GET is refused before it is read). */
+
+  /**
+   * Null for a session that never polled, and once it upgraded (a late GET is refused before it is
+   * read).
+   */
   private PollingTransport polling;
+
   private ScheduledFuture<?> heartbeat;
   private boolean awaitingPong;
+
   /** The client sent the close packet: a GET still arriving gets a noop, not a close packet. */
   private boolean closedByClient;
+
   private ScheduledFuture<?> connectTimer;
 
   /** The Socket.IO state of this session, guarded by this; null on a raw Engine.IO server. */
@@ -102,7 +110,8 @@ final class EngineSession implements EngineConnection {
       heartbeat = loop.schedule(pingTask, config.pingInterval().toMillis(), TimeUnit.MILLISECONDS);
       if (server.layer().expectsConnect()) {
         connectTimer =
-            loop.schedule(this::connectTimedOut, config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            loop.schedule(
+                this::connectTimedOut, config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
       }
     }
   }
@@ -120,7 +129,8 @@ final class EngineSession implements EngineConnection {
     return transport;
   }
 
-  // ------------------------------------------------------------------ EngineConnection (raw Engine.IO)
+  // ------------------------------------------------------------------ EngineConnection (raw
+  // Engine.IO)
 
   @Override
   public String id() {
@@ -191,8 +201,11 @@ final class EngineSession implements EngineConnection {
     }
     // Node's transport takes the next packets in a later turn of its event loop, once the write's
     // callback ran; the same here: the next turn after the write completed, not the same one.
-    packet.toFrames(frame -> channel.writeAndFlush(frame).addListener(
-        written -> loop.schedule(afterWrite, 0, TimeUnit.NANOSECONDS)));
+    packet.toFrames(
+        frame ->
+            channel
+                .writeAndFlush(frame)
+                .addListener(written -> loop.schedule(afterWrite, 0, TimeUnit.NANOSECONDS)));
   }
 
   /** Caller holds the monitor. Never calls out; a slow consumer is closed asynchronously. */
@@ -237,7 +250,10 @@ final class EngineSession implements EngineConnection {
         return;
       }
       overlap = !polling.park(channel, keepAlive, origin);
-      if (!overlap && (!open || websocket.probeState() == WebSocketTransport.ProbeState.PROBED || polling.hasQueued())) {
+      if (!overlap
+          && (!open
+              || websocket.probeState() == WebSocketTransport.ProbeState.PROBED
+              || polling.hasQueued())) {
         answerPollLocked();
       }
     }
@@ -247,7 +263,9 @@ final class EngineSession implements EngineConnection {
     }
   }
 
-  /** Answers the parked GET with everything queued (a noop when nothing is, or the close packet). */
+  /**
+   * Answers the parked GET with everything queued (a noop when nothing is, or the close packet).
+   */
   private void answerPollLocked() {
     ByteBuf whenEmpty = (open || closedByClient ? NOOP : CLOSE).duplicate();
     if (!open) {
@@ -340,7 +358,10 @@ final class EngineSession implements EngineConnection {
     }
     int type = packet.getByte(packet.readerIndex()) - '0';
     switch (type) {
-      case 4 -> server.layer().onMessage(this, packet.slice(packet.readerIndex() + 1, packet.readableBytes() - 1));
+      case 4 ->
+          server
+              .layer()
+              .onMessage(this, packet.slice(packet.readerIndex() + 1, packet.readableBytes() - 1));
       case 3 -> onPong();
       case 1 -> close(DisconnectReason.TRANSPORT_CLOSE, false);
       case 2, 5, 6 -> {
@@ -363,11 +384,14 @@ final class EngineSession implements EngineConnection {
   /** A WebSocket for an existing polling session: becomes the probe. False if not allowed now. */
   boolean attachProbe(Channel channel) {
     synchronized (this) {
-      if (!open || transport != Transport.POLLING || websocket.probeState() != WebSocketTransport.ProbeState.NONE) {
+      if (!open
+          || transport != Transport.POLLING
+          || websocket.probeState() != WebSocketTransport.ProbeState.NONE) {
         return false;
       }
       long timeout = server.config().upgradeTimeout().toMillis();
-      websocket.attachProbe(channel, loop.schedule(() -> abortProbe(channel), timeout, TimeUnit.MILLISECONDS));
+      websocket.attachProbe(
+          channel, loop.schedule(() -> abortProbe(channel), timeout, TimeUnit.MILLISECONDS));
       return true;
     }
   }
@@ -379,7 +403,9 @@ final class EngineSession implements EngineConnection {
   boolean onProbeFrame(Channel channel, ByteBuf text) {
     synchronized (this) {
       boolean isProbe = websocket.isProbe(channel);
-      if (isProbe && !open && websocket.probeState() == WebSocketTransport.ProbeState.PROBED
+      if (isProbe
+          && !open
+          && websocket.probeState() == WebSocketTransport.ProbeState.PROBED
           && WebSocketTransport.isUpgradePacket(text)) {
         // closed during the upgrade (see close): the client switched to this WebSocket, so
         // close it here and the client sees a plain "transport close"
@@ -396,7 +422,8 @@ final class EngineSession implements EngineConnection {
         }
         return false;
       }
-      if (websocket.probeState() == WebSocketTransport.ProbeState.PROBED && WebSocketTransport.isUpgradePacket(text)) {
+      if (websocket.probeState() == WebSocketTransport.ProbeState.PROBED
+          && WebSocketTransport.isUpgradePacket(text)) {
         completeUpgradeLocked(channel);
         return true;
       }
@@ -448,7 +475,8 @@ final class EngineSession implements EngineConnection {
       awaitingPong = true;
       sendLocked(new OutboundPacket(PING.duplicate()));
       heartbeat =
-          loop.schedule(pingTimeoutTask, server.config().pingTimeout().toMillis(), TimeUnit.MILLISECONDS);
+          loop.schedule(
+              pingTimeoutTask, server.config().pingTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
   }
 
@@ -471,7 +499,8 @@ final class EngineSession implements EngineConnection {
       if (heartbeat != null) {
         heartbeat.cancel(false);
       }
-      heartbeat = loop.schedule(pingTask, server.config().pingInterval().toMillis(), TimeUnit.MILLISECONDS);
+      heartbeat =
+          loop.schedule(pingTask, server.config().pingInterval().toMillis(), TimeUnit.MILLISECONDS);
     }
   }
 
@@ -592,6 +621,8 @@ final class EngineSession implements EngineConnection {
 
   static ByteBuf constant(String text) {
     return Unpooled.unreleasableBuffer(
-        Unpooled.directBuffer(text.length()).writeBytes(text.getBytes(StandardCharsets.US_ASCII)).asReadOnly());
+        Unpooled.directBuffer(text.length())
+            .writeBytes(text.getBytes(StandardCharsets.US_ASCII))
+            .asReadOnly());
   }
 }

@@ -10,9 +10,9 @@ import java.util.Optional;
 
 /**
  * What a client presented when it connected: the {@code auth} object of its Socket.IO CONNECT
- * packet, and the query parameters and headers of its first HTTP request. Only handed to the
- * {@link Authenticator} and then dropped, so sockets do not carry the headers around; keep what
- * you need in your {@link java.security.Principal}. Never log it: it holds credentials.
+ * packet, and the query parameters and headers of its first HTTP request. Only handed to the {@link
+ * Authenticator} and then dropped, so sockets do not carry the headers around; keep what you need
+ * in your {@link java.security.Principal}. Never log it: it holds credentials.
  */
 public final class Handshake {
   private final JsonNode auth;
@@ -27,7 +27,10 @@ public final class Handshake {
       HttpHeaders headers,
       InetSocketAddress remoteAddress,
       Transport transport) {
-    this.auth = auth == null || auth.isMissingNode() || auth.isNull() ? JsonNodeFactory.instance.objectNode() : auth;
+    this.auth =
+        auth == null || auth.isMissingNode() || auth.isNull()
+            ? JsonNodeFactory.instance.objectNode()
+            : auth;
     this.query = query == null ? Map.of() : query;
     this.headers = headers;
     this.remoteAddress = remoteAddress;
@@ -41,7 +44,8 @@ public final class Handshake {
    * @param query query parameters of the first request
    * @param headers headers of the first request
    */
-  public static Handshake of(JsonNode auth, Map<String, String> query, Map<String, String> headers) {
+  public static Handshake of(
+      JsonNode auth, Map<String, String> query, Map<String, String> headers) {
     Map<String, List<String>> queryLists = new java.util.HashMap<>();
     query.forEach((name, value) -> queryLists.put(name, List.of(value)));
     HttpHeaders httpHeaders = new io.netty.handler.codec.http.DefaultHttpHeaders();
@@ -49,7 +53,10 @@ public final class Handshake {
     return new Handshake(auth, Map.copyOf(queryLists), httpHeaders, null, Transport.WEBSOCKET);
   }
 
-  /** The {@code auth} option of the client ({@code io(url, {auth: {token}})}); an empty object if none, as in the Node server. */
+  /**
+   * The {@code auth} option of the client ({@code io(url, {auth: {token}})}); an empty object if
+   * none, as in the Node server.
+   */
   public JsonNode auth() {
     return auth;
   }
@@ -83,7 +90,9 @@ public final class Handshake {
     return headers == null ? List.of() : headers.getAll(name);
   }
 
-  /** The peer of the TCP connection (a proxy's address behind a load balancer: see X-Forwarded-For). */
+  /**
+   * The peer of the TCP connection (a proxy's address behind a load balancer: see X-Forwarded-For).
+   */
   public InetSocketAddress remoteAddress() {
     return remoteAddress;
   }

@@ -18,7 +18,8 @@ import java.nio.charset.StandardCharsets;
 /** The few HTTP responses the long-polling transport writes. */
 final class HttpResponses {
   private static final ByteBuf OK =
-      Unpooled.unreleasableBuffer(Unpooled.copiedBuffer("ok", StandardCharsets.US_ASCII).asReadOnly());
+      Unpooled.unreleasableBuffer(
+          Unpooled.copiedBuffer("ok", StandardCharsets.US_ASCII).asReadOnly());
   private static final String TEXT_PLAIN = "text/plain; charset=UTF-8";
 
   private HttpResponses() {}
@@ -28,7 +29,9 @@ final class HttpResponses {
     write(channel, response(HttpResponseStatus.OK, body, TEXT_PLAIN, origin), keepAlive);
   }
 
-  /** 200 "ok" (the answer to a POST). text/html as the Node server does (avoids download prompts). */
+  /**
+   * 200 "ok" (the answer to a POST). text/html as the Node server does (avoids download prompts).
+   */
   static void ok(Channel channel, boolean keepAlive, String origin) {
     write(channel, response(HttpResponseStatus.OK, OK.duplicate(), "text/html", origin), keepAlive);
   }
@@ -37,30 +40,49 @@ final class HttpResponses {
   static void engineError(Channel channel, EngineError error, boolean keepAlive, String origin) {
     write(
         channel,
-        response(error.status, Unpooled.copiedBuffer(error.json(), StandardCharsets.UTF_8), "application/json", origin),
+        response(
+            error.status,
+            Unpooled.copiedBuffer(error.json(), StandardCharsets.UTF_8),
+            "application/json",
+            origin),
         keepAlive);
   }
 
-  /** A non-Engine.IO error in the project's JSON error shape: {@code {"error": code, "message": ...}}. */
-  static void problem(Channel channel, HttpResponseStatus status, String code, String message, boolean keepAlive) {
+  /**
+   * A non-Engine.IO error in the project's JSON error shape: {@code {"error": code, "message":
+   * ...}}.
+   */
+  static void problem(
+      Channel channel, HttpResponseStatus status, String code, String message, boolean keepAlive) {
     write(
         channel,
         response(
-            status, Unpooled.copiedBuffer(problemJson(code, message), StandardCharsets.UTF_8),
-            "application/json", null),
+            status,
+            Unpooled.copiedBuffer(problemJson(code, message), StandardCharsets.UTF_8),
+            "application/json",
+            null),
         keepAlive);
   }
 
-  /** {@code {"error": code, "message": message}}, the application's error shape without a request id. */
+  /**
+   * {@code {"error": code, "message": message}}, the application's error shape without a request
+   * id.
+   */
   static String problemJson(String code, String message) {
     JsonStringEncoder quote = JsonStringEncoder.getInstance();
-    return "{\"error\":\"" + new String(quote.quoteAsString(code)) + "\",\"message\":\"" + new String(quote.quoteAsString(message)) + "\"}";
+    return "{\"error\":\""
+        + new String(quote.quoteAsString(code))
+        + "\",\"message\":\""
+        + new String(quote.quoteAsString(message))
+        + "\"}";
   }
 
   /** The answer to a CORS preflight. */
-  static void preflight(Channel channel, String origin, String requestedHeaders, boolean keepAlive) {
+  static void preflight(
+      Channel channel, String origin, String requestedHeaders, boolean keepAlive) {
     FullHttpResponse response =
-        new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.NO_CONTENT, Unpooled.EMPTY_BUFFER);
+        new DefaultFullHttpResponse(
+            HttpVersion.HTTP_1_1, HttpResponseStatus.NO_CONTENT, Unpooled.EMPTY_BUFFER);
     HttpHeaders headers = response.headers();
     cors(headers, origin);
     headers.set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_METHODS, "GET,POST,OPTIONS");
@@ -72,7 +94,8 @@ final class HttpResponses {
     write(channel, response, keepAlive);
   }
 
-  static FullHttpResponse response(HttpResponseStatus status, ByteBuf body, String contentType, String origin) {
+  static FullHttpResponse response(
+      HttpResponseStatus status, ByteBuf body, String contentType, String origin) {
     FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, body);
     HttpHeaders headers = response.headers();
     headers.set(HttpHeaderNames.CONTENT_TYPE, contentType);

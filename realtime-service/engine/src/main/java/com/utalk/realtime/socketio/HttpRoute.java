@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A plain HTTP endpoint served on the same port as Socket.IO (a health check, a metrics page).
- * Runs on a Netty I/O thread: it must answer quickly and never block.
+ * A plain HTTP endpoint served on the same port as Socket.IO (a health check, a metrics page). Runs
+ * on a Netty I/O thread: it must answer quickly and never block.
  */
 @FunctionalInterface
 public interface HttpRoute {
@@ -21,7 +21,12 @@ public interface HttpRoute {
     private final HttpHeaders headers;
     private final byte[] body;
 
-    Request(String method, String path, Map<String, List<String>> query, HttpHeaders headers, byte[] body) {
+    Request(
+        String method,
+        String path,
+        Map<String, List<String>> query,
+        HttpHeaders headers,
+        byte[] body) {
       this.method = method;
       this.path = path;
       this.query = query;
@@ -63,7 +68,8 @@ public interface HttpRoute {
     }
 
     public static Response text(int status, String text) {
-      return new Response(status, "text/plain; charset=UTF-8", text.getBytes(StandardCharsets.UTF_8));
+      return new Response(
+          status, "text/plain; charset=UTF-8", text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** {@code json}: a JSON document the application serialized with its own mapper. */

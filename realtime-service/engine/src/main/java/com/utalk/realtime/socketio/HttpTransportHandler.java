@@ -1,6 +1,5 @@
 package com.utalk.realtime.socketio;
 
-
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -13,8 +12,8 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.QueryStringDecoder;
-import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import io.netty.handler.flush.FlushConsolidationHandler;
@@ -31,6 +30,7 @@ final class HttpTransportHandler extends SimpleChannelInboundHandler<FullHttpReq
   private static final EngineLog LOG = EngineLog.get(HttpTransportHandler.class);
 
   private final SocketServer server;
+
   /** The session whose GET was last parked on this connection (to notice an aborted poll). */
   private EngineSession parked;
 
@@ -43,7 +43,12 @@ final class HttpTransportHandler extends SimpleChannelInboundHandler<FullHttpReq
     Channel channel = ctx.channel();
     boolean keepAlive = HttpUtil.isKeepAlive(req);
     if (!req.decoderResult().isSuccess()) {
-      HttpResponses.problem(channel, HttpResponseStatus.BAD_REQUEST, "bad_request", "not a valid HTTP request", false);
+      HttpResponses.problem(
+          channel,
+          HttpResponseStatus.BAD_REQUEST,
+          "bad_request",
+          "not a valid HTTP request",
+          false);
       return;
     }
     QueryStringDecoder uri = new QueryStringDecoder(req.uri());
@@ -62,18 +67,24 @@ final class HttpTransportHandler extends SimpleChannelInboundHandler<FullHttpReq
     }
     if (HttpMethod.OPTIONS.equals(req.method())) {
       HttpResponses.preflight(
-          channel, origin, req.headers().get(HttpHeaderNames.ACCESS_CONTROL_REQUEST_HEADERS), keepAlive);
+          channel,
+          origin,
+          req.headers().get(HttpHeaderNames.ACCESS_CONTROL_REQUEST_HEADERS),
+          keepAlive);
       return;
     }
     Map<String, List<String>> params = uri.parameters();
     if (!"4".equals(first(params, "EIO"))) {
-      HttpResponses.engineError(channel, EngineError.UNSUPPORTED_PROTOCOL_VERSION, keepAlive, origin);
+      HttpResponses.engineError(
+          channel, EngineError.UNSUPPORTED_PROTOCOL_VERSION, keepAlive, origin);
       return;
     }
     String transport = first(params, "transport");
     String sid = first(params, "sid");
     if (Transport.WEBSOCKET.wireName().equals(transport)) {
-      boolean upgrade = HttpHeaderValues.WEBSOCKET.contentEqualsIgnoreCase(req.headers().get(HttpHeaderNames.UPGRADE));
+      boolean upgrade =
+          HttpHeaderValues.WEBSOCKET.contentEqualsIgnoreCase(
+              req.headers().get(HttpHeaderNames.UPGRADE));
       if (!upgrade || !HttpMethod.GET.equals(req.method())) {
         HttpResponses.engineError(channel, EngineError.BAD_REQUEST, keepAlive, origin);
         return;
@@ -90,9 +101,15 @@ final class HttpTransportHandler extends SimpleChannelInboundHandler<FullHttpReq
         HttpResponses.engineError(channel, EngineError.BAD_HANDSHAKE_METHOD, keepAlive, origin);
         return;
       }
-      EngineSession session = server.openSession(channel, Transport.POLLING, req.headers().copy(), params);
+      EngineSession session =
+          server.openSession(channel, Transport.POLLING, req.headers().copy(), params);
       if (session == null) {
-        HttpResponses.problem(channel, HttpResponseStatus.SERVICE_UNAVAILABLE, "unavailable", "the server is shutting down; reconnect", false);
+        HttpResponses.problem(
+            channel,
+            HttpResponseStatus.SERVICE_UNAVAILABLE,
+            "unavailable",
+            "the server is shutting down; reconnect",
+            false);
         return;
       }
       parked = session;
@@ -122,7 +139,10 @@ final class HttpTransportHandler extends SimpleChannelInboundHandler<FullHttpReq
   }
 
   private void upgradeToWebSocket(
-      ChannelHandlerContext ctx, FullHttpRequest req, String sid, Map<String, List<String>> params) {
+      ChannelHandlerContext ctx,
+      FullHttpRequest req,
+      String sid,
+      Map<String, List<String>> params) {
     Channel channel = ctx.channel();
     EngineSession session = null;
     if (sid != null) {
@@ -143,7 +163,12 @@ final class HttpTransportHandler extends SimpleChannelInboundHandler<FullHttpReq
         return;
       }
     } else if (server.isClosing()) {
-      HttpResponses.problem(channel, HttpResponseStatus.SERVICE_UNAVAILABLE, "unavailable", "the server is shutting down; reconnect", false);
+      HttpResponses.problem(
+          channel,
+          HttpResponseStatus.SERVICE_UNAVAILABLE,
+          "unavailable",
+          "the server is shutting down; reconnect",
+          false);
       return;
     }
     WebSocketServerHandshaker handshaker = server.handshakerFactory().newHandshaker(req);
@@ -162,11 +187,13 @@ final class HttpTransportHandler extends SimpleChannelInboundHandler<FullHttpReq
                 channel.close();
               }
             });
-    pipeline.addBefore(ctx.name(), "ws-aggregator", new WebSocketFrameAggregator(server.config().maxPayload()));
+    pipeline.addBefore(
+        ctx.name(), "ws-aggregator", new WebSocketFrameAggregator(server.config().maxPayload()));
     pipeline.addFirst("flush-consolidation", new FlushConsolidationHandler(256, false));
     pipeline.replace(this, "ws-transport", frames);
     if (session == null) {
-      EngineSession opened = server.openSession(channel, Transport.WEBSOCKET, req.headers().copy(), params);
+      EngineSession opened =
+          server.openSession(channel, Transport.WEBSOCKET, req.headers().copy(), params);
       if (opened == null) {
         channel.close();
         return;
@@ -181,13 +208,18 @@ final class HttpTransportHandler extends SimpleChannelInboundHandler<FullHttpReq
       WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(channel);
       return;
     }
-    handshaker.handshake(channel, req).addListener(future -> {
-      if (future.isSuccess()) {
-        channel.writeAndFlush(new CloseWebSocketFrame(1000, null)).addListener(ChannelFutureListener.CLOSE);
-      } else {
-        channel.close();
-      }
-    });
+    handshaker
+        .handshake(channel, req)
+        .addListener(
+            future -> {
+              if (future.isSuccess()) {
+                channel
+                    .writeAndFlush(new CloseWebSocketFrame(1000, null))
+                    .addListener(ChannelFutureListener.CLOSE);
+              } else {
+                channel.close();
+              }
+            });
   }
 
   private static String first(Map<String, List<String>> params, String name) {

@@ -4,8 +4,8 @@ import io.netty.buffer.ByteBuf;
 
 /**
  * What runs on top of the Engine.IO sessions: the Socket.IO protocol ({@link SocketIoLayer}), or
- * the application's own handler of raw Engine.IO messages ({@link RawEngineLayer}). The buffers
- * are only valid during the call.
+ * the application's own handler of raw Engine.IO messages ({@link RawEngineLayer}). The buffers are
+ * only valid during the call.
  */
 interface MessageLayer {
   /** Whether a session that sent nothing above Engine.IO within the connect timeout is closed. */

@@ -21,10 +21,13 @@ public final class Namespace {
   private final String name;
   private final Authenticator authenticator;
   private final Rooms rooms = new Rooms();
+
   /** Null unless the server's config turns connection-state recovery on. */
   private final SessionRecovery recovery;
+
   private final List<Consumer<Socket>> connectionListeners = new CopyOnWriteArrayList<>();
-  private final List<BiConsumer<Socket, DisconnectReason>> disconnectListeners = new CopyOnWriteArrayList<>();
+  private final List<BiConsumer<Socket, DisconnectReason>> disconnectListeners =
+      new CopyOnWriteArrayList<>();
 
   Namespace(SocketServer server, String name, Authenticator authenticator) {
     this.server = server;
@@ -34,11 +37,14 @@ public final class Namespace {
     this.recovery = recoverFor == null ? null : new SessionRecovery(recoverFor);
   }
 
-  /** A namespace name as clients send it: {@code /} followed by at least one character, no comma. */
+  /**
+   * A namespace name as clients send it: {@code /} followed by at least one character, no comma.
+   */
   static String checkName(String name) {
     Objects.requireNonNull(name, "name");
     if (!name.startsWith("/") || name.length() < 2 || name.indexOf(',') >= 0) {
-      throw new IllegalArgumentException("a namespace is \"/\" followed by a name without commas: " + name);
+      throw new IllegalArgumentException(
+          "a namespace is \"/\" followed by a name without commas: " + name);
     }
     return name;
   }
@@ -47,19 +53,28 @@ public final class Namespace {
     return name;
   }
 
-  /** Called with every socket this namespace's {@link Authenticator} accepted, before the client is told. */
+  /**
+   * Called with every socket this namespace's {@link Authenticator} accepted, before the client is
+   * told.
+   */
   public Namespace onConnection(Consumer<Socket> listener) {
     connectionListeners.add(Objects.requireNonNull(listener, "listener"));
     return this;
   }
 
-  /** Called once per accepted socket of this namespace when it disconnects (after the socket's own listeners). */
+  /**
+   * Called once per accepted socket of this namespace when it disconnects (after the socket's own
+   * listeners).
+   */
   public Namespace onDisconnect(BiConsumer<Socket, DisconnectReason> listener) {
     disconnectListeners.add(Objects.requireNonNull(listener, "listener"));
     return this;
   }
 
-  /** Targets this namespace's sockets in {@code room}; chain {@code .to()} / {@code .except()}, then emit. */
+  /**
+   * Targets this namespace's sockets in {@code room}; chain {@code .to()} / {@code .except()}, then
+   * emit.
+   */
   public Broadcast to(String room) {
     return new Broadcast(this, List.of(Objects.requireNonNull(room, "room")), java.util.Set.of());
   }

@@ -16,8 +16,8 @@ import java.util.ArrayDeque;
  *
  * <p>Not thread-safe on its own: every method is called with the owning {@link EngineSession}'s
  * monitor held (one lock per session), and none calls out to application code. Created only for
- * sessions that poll (or that close with a packet still to collect), so a WebSocket-only session does
- * not carry it.
+ * sessions that poll (or that close with a packet still to collect), so a WebSocket-only session
+ * does not carry it.
  */
 final class PollingTransport {
   static final byte SEPARATOR = 0x1e;
@@ -48,7 +48,9 @@ final class PollingTransport {
     return parked == channel;
   }
 
-  /** Forgets the parked GET if it is {@code channel}'s (its connection went away); true if it was. */
+  /**
+   * Forgets the parked GET if it is {@code channel}'s (its connection went away); true if it was.
+   */
   boolean unpark(Channel channel) {
     if (parked != channel) {
       return false;
@@ -57,7 +59,10 @@ final class PollingTransport {
     return true;
   }
 
-  /** Answers the parked GET with everything queued, or with {@code whenEmpty} (a noop or a close packet). */
+  /**
+   * Answers the parked GET with everything queued, or with {@code whenEmpty} (a noop or a close
+   * packet).
+   */
   void answer(ByteBuf whenEmpty) {
     Channel channel = parked;
     parked = null;
@@ -105,7 +110,9 @@ final class PollingTransport {
     return queue != null && !queue.isEmpty();
   }
 
-  /** Writes what is queued to the WebSocket the session upgraded to, in order (the caller flushes). */
+  /**
+   * Writes what is queued to the WebSocket the session upgraded to, in order (the caller flushes).
+   */
   void moveQueueTo(Channel ws) {
     if (queue != null) {
       WebSocketFrame frame;
@@ -195,7 +202,8 @@ final class PollingTransport {
         if (packet.getByte(packet.readerIndex()) == 'b') {
           ByteBuf binary;
           try {
-            binary = Base64.decode(packet.slice(packet.readerIndex() + 1, packet.readableBytes() - 1));
+            binary =
+                Base64.decode(packet.slice(packet.readerIndex() + 1, packet.readableBytes() - 1));
           } catch (IllegalArgumentException e) {
             return false;
           }

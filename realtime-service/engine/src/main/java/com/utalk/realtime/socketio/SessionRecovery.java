@@ -9,12 +9,12 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Connection-state recovery of one namespace, as Socket.IO 4.6+ defines it: a socket that lost its
- * connection (transport closed or failed, ping timeout) is kept for {@code maxDisconnection} as
- * its id, private id and rooms; every broadcast of the namespace carries an offset as its last
- * argument and is kept as long. A client that reconnects within that time sends its private id and
- * the last offset it saw in the CONNECT; the server gives it back the same socket id and rooms and
- * sends the broadcasts it missed, in order. State lives in this process only: a client that
- * reconnects to another instance gets a new session ({@code recovered} false).
+ * connection (transport closed or failed, ping timeout) is kept for {@code maxDisconnection} as its
+ * id, private id and rooms; every broadcast of the namespace carries an offset as its last argument
+ * and is kept as long. A client that reconnects within that time sends its private id and the last
+ * offset it saw in the CONNECT; the server gives it back the same socket id and rooms and sends the
+ * broadcasts it missed, in order. State lives in this process only: a client that reconnects to
+ * another instance gets a new session ({@code recovered} false).
  */
 final class SessionRecovery {
   /** At most this many broadcasts are kept; a client whose offset is older gets a new session. */
@@ -29,10 +29,16 @@ final class SessionRecovery {
     }
   }
 
-  private record Sent(String offset, List<String> rooms, Set<String> exceptIds, OutboundPacket packet, long atNanos) {}
+  private record Sent(
+      String offset,
+      List<String> rooms,
+      Set<String> exceptIds,
+      OutboundPacket packet,
+      long atNanos) {}
 
   private final long maxNanos;
   private final ConcurrentHashMap<String, Persisted> sessions = new ConcurrentHashMap<>();
+
   /** Guarded by itself. */
   private final ArrayDeque<Sent> sent = new ArrayDeque<>();
 
@@ -45,7 +51,8 @@ final class SessionRecovery {
   }
 
   /** Keeps a broadcast (a reference of its packet) for clients that are away now. */
-  void recordBroadcast(String offset, List<String> rooms, Set<String> exceptIds, OutboundPacket packet) {
+  void recordBroadcast(
+      String offset, List<String> rooms, Set<String> exceptIds, OutboundPacket packet) {
     long now = System.nanoTime();
     synchronized (sent) {
       sent.addLast(new Sent(offset, rooms, exceptIds, packet, now));
@@ -79,7 +86,8 @@ final class SessionRecovery {
           found = packet.offset().equals(offset);
           continue;
         }
-        if (!packet.exceptIds().contains(session.sid()) && intersects(packet.rooms(), session.rooms())) {
+        if (!packet.exceptIds().contains(session.sid())
+            && intersects(packet.rooms(), session.rooms())) {
           missed.add(packet.packet().retainedDuplicate());
         }
       }

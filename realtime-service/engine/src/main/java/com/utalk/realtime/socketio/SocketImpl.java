@@ -1,7 +1,6 @@
 package com.utalk.realtime.socketio;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-
 import io.netty.util.collection.IntObjectHashMap;
 import java.net.InetSocketAddress;
 import java.security.Principal;
@@ -27,16 +26,22 @@ import java.util.function.Consumer;
 /**
  * The Socket.IO socket of one engine session on namespace "/".
  *
- * <p>State ({@link #phase}, rooms, pending acks, buffered emits) is guarded by the engine
- * session's monitor. Application callbacks go through a per-socket mailbox (guarded by this
- * object's own monitor) so that they run one at a time and in order, either inline on the I/O
- * thread that read the packet or on the configured handler executor; the mailbox is never entered
- * while the session monitor is held by a caller that could run a callback inline.
+ * <p>State ({@link #phase}, rooms, pending acks, buffered emits) is guarded by the engine session's
+ * monitor. Application callbacks go through a per-socket mailbox (guarded by this object's own
+ * monitor) so that they run one at a time and in order, either inline on the I/O thread that read
+ * the packet or on the configured handler executor; the mailbox is never entered while the session
+ * monitor is held by a caller that could run a callback inline.
  */
 final class SocketImpl implements Socket {
   private static final EngineLog LOG = EngineLog.get(SocketImpl.class);
   private static final Set<String> RESERVED =
-      Set.of("connect", "connect_error", "disconnect", "disconnecting", "newListener", "removeListener");
+      Set.of(
+          "connect",
+          "connect_error",
+          "disconnect",
+          "disconnecting",
+          "newListener",
+          "removeListener");
   private static final int DRAIN_BUDGET = 64;
 
   static final int AUTHENTICATING = 0;
@@ -49,10 +54,15 @@ final class SocketImpl implements Socket {
   private final EngineSession session;
   private final SocketServer server;
   private final Namespace namespace;
+
   /** The private id of connection-state recovery; null when it is off. */
   private final String pid;
-  /** What recovery gives back (rooms, missed broadcasts) until the socket is connected; then null. */
+
+  /**
+   * What recovery gives back (rooms, missed broadcasts) until the socket is connected; then null.
+   */
   private SessionRecovery.Restored restored;
+
   private final boolean recovered;
 
   // ---- guarded by session
@@ -77,7 +87,12 @@ final class SocketImpl implements Socket {
   }
 
   /** A socket given back by connection-state recovery ({@code restored} not null) or a new one. */
-  SocketImpl(String id, EngineSession session, Namespace namespace, String pid, SessionRecovery.Restored restored) {
+  SocketImpl(
+      String id,
+      EngineSession session,
+      Namespace namespace,
+      String pid,
+      SessionRecovery.Restored restored) {
     this.id = id;
     this.session = session;
     this.namespace = namespace;
@@ -199,7 +214,8 @@ final class SocketImpl implements Socket {
                 () -> {
                   if (removeAck(ackId) != null) {
                     future.completeExceptionally(
-                        new TimeoutException("no ack for '" + event + "' within " + timeout.toMillis() + " ms"));
+                        new TimeoutException(
+                            "no ack for '" + event + "' within " + timeout.toMillis() + " ms"));
                   }
                 },
                 timeout.toMillis(),
@@ -294,7 +310,10 @@ final class SocketImpl implements Socket {
   /** The outcome of the Authenticator; any thread. */
   void onAuthenticated(AuthResult result, Throwable error) {
     if (error != null || result == null) {
-      Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+      Throwable cause =
+          error instanceof CompletionException && error.getCause() != null
+              ? error.getCause()
+              : error;
       LOG.error("authenticator failed", cause, "socketId", id);
       refuse("server error");
       return;
@@ -369,8 +388,8 @@ final class SocketImpl implements Socket {
 
   /**
    * This socket leaves its namespace (the client's DISCONNECT or {@link #disconnect()}); the
-   * Engine.IO session stays open for the client's other namespaces. A server-side disconnect of
-   * the last socket of a session also closes the session: the client does not reconnect after "io
+   * Engine.IO session stays open for the client's other namespaces. A server-side disconnect of the
+   * last socket of a session also closes the session: the client does not reconnect after "io
    * server disconnect", so nothing would use it again.
    */
   private void leaveNamespace(DisconnectReason reason) {
@@ -392,10 +411,17 @@ final class SocketImpl implements Socket {
         restored = null;
       }
     }
-    LOG.info("socket.io connection refused", "reason", message, "transport", session.initialTransport.wireName(),
-        "namespace", namespace.name());
+    LOG.info(
+        "socket.io connection refused",
+        "reason",
+        message,
+        "transport",
+        session.initialTransport.wireName(),
+        "namespace",
+        namespace.name());
     if (Namespace.MAIN.equals(namespace.name())) {
-      session.sendThenClose(server.codec().connectError(namespace.name(), message), DisconnectReason.NOT_CONNECTED);
+      session.sendThenClose(
+          server.codec().connectError(namespace.name(), message), DisconnectReason.NOT_CONNECTED);
     } else {
       // the client's other namespaces go on; it may try this one again
       session.detach(this);
@@ -439,7 +465,10 @@ final class SocketImpl implements Socket {
     leaveNamespace(DisconnectReason.CLIENT_NAMESPACE_DISCONNECT);
   }
 
-  /** The engine session closed, or this socket left its namespace: leave rooms, fail acks, tell the listeners (once). */
+  /**
+   * The engine session closed, or this socket left its namespace: leave rooms, fail acks, tell the
+   * listeners (once).
+   */
   void onSessionClosed(DisconnectReason reason) {
     boolean wasConnected;
     IntObjectHashMap<CompletableFuture<Args>> pending;
@@ -479,7 +508,10 @@ final class SocketImpl implements Socket {
     dispatch(
         () -> {
           if (pending != null) {
-            pending.values().forEach(f -> f.completeExceptionally(new CancellationException("socket disconnected")));
+            pending
+                .values()
+                .forEach(
+                    f -> f.completeExceptionally(new CancellationException("socket disconnected")));
           }
           if (listeners != null) {
             for (Consumer<DisconnectReason> listener : listeners) {
@@ -494,9 +526,12 @@ final class SocketImpl implements Socket {
         });
   }
 
-  /** The reasons a client comes back from on its own (Socket.IO's recoverable disconnect reasons). */
+  /**
+   * The reasons a client comes back from on its own (Socket.IO's recoverable disconnect reasons).
+   */
   private static boolean recoverable(DisconnectReason reason) {
-    return reason == DisconnectReason.TRANSPORT_CLOSE || reason == DisconnectReason.TRANSPORT_ERROR
+    return reason == DisconnectReason.TRANSPORT_CLOSE
+        || reason == DisconnectReason.TRANSPORT_ERROR
         || reason == DisconnectReason.PING_TIMEOUT;
   }
 

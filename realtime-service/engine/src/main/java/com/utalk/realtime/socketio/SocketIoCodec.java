@@ -174,7 +174,10 @@ final class SocketIoCodec {
       JsonNode placeholder = node.get("_placeholder");
       if (placeholder != null && placeholder.asBoolean(false)) {
         JsonNode num = node.get("num");
-        if (num == null || !num.canConvertToInt() || num.intValue() < 0 || num.intValue() >= attachments.size()) {
+        if (num == null
+            || !num.canConvertToInt()
+            || num.intValue() < 0
+            || num.intValue() >= attachments.size()) {
           throw new ProtocolException("illegal attachment placeholder");
         }
         return BinaryNode.valueOf(attachments.get(num.intValue()));
@@ -222,12 +225,15 @@ final class SocketIoCodec {
   /** {@code 43<id>[...args]} (or a binary ack). */
   OutboundPacket ack(String namespace, int ackId, Object[] args) {
     if (containsBinary(args)) {
-      return binary(BINARY_ACK, namespace, ackId, JsonNodeFactory.instance.arrayNode(args.length), args);
+      return binary(
+          BINARY_ACK, namespace, ackId, JsonNodeFactory.instance.arrayNode(args.length), args);
     }
     return plain(ACK, namespace, ackId, null, args);
   }
 
-  /** An EVENT ({@code event} first in the array) or an ACK ({@code event} null) without attachments. */
+  /**
+   * An EVENT ({@code event} first in the array) or an ACK ({@code event} null) without attachments.
+   */
   private OutboundPacket plain(int type, String namespace, int ackId, String event, Object[] args) {
     ByteBuf buf = ByteBufAllocator.DEFAULT.directBuffer(64 + 16 * args.length);
     try {
@@ -255,9 +261,13 @@ final class SocketIoCodec {
     return connect(namespace, socketId, null);
   }
 
-  /** With {@code pid} (connection-state recovery on): the private id the client sends back to recover. */
+  /**
+   * With {@code pid} (connection-state recovery on): the private id the client sends back to
+   * recover.
+   */
   OutboundPacket connect(String namespace, String socketId, String pid) {
-    String data = "{\"sid\":\"" + socketId + "\"" + (pid == null ? "" : ",\"pid\":\"" + pid + "\"") + "}";
+    String data =
+        "{\"sid\":\"" + socketId + "\"" + (pid == null ? "" : ",\"pid\":\"" + pid + "\"") + "}";
     return text("40" + prefix(namespace) + data);
   }
 
@@ -286,7 +296,8 @@ final class SocketIoCodec {
     return new OutboundPacket(Unpooled.copiedBuffer(text, StandardCharsets.UTF_8));
   }
 
-  private OutboundPacket binary(int type, String namespace, int ackId, ArrayNode array, Object[] args) {
+  private OutboundPacket binary(
+      int type, String namespace, int ackId, ArrayNode array, Object[] args) {
     List<ByteBuf> attachments = new ArrayList<>();
     for (Object arg : args) {
       array.add(extractBinary(arg, attachments));

@@ -8,14 +8,18 @@ import java.util.Map;
 
 /**
  * The Socket.IO side of one Engine.IO session: its socket per namespace, the first request's
- * headers and query (for the handshakes), and a binary packet whose attachments are still
- * arriving. Guarded by the session's monitor, like the rest of the session: one lock per client.
+ * headers and query (for the handshakes), and a binary packet whose attachments are still arriving.
+ * Guarded by the session's monitor, like the rest of the session: one lock per client.
  */
 final class SocketIoConnection {
   HttpHeaders handshakeHeaders;
   Map<String, List<String>> handshakeQuery;
-  /** The socket on the main namespace; the others' are in {@link #otherSockets}, made on first use. */
+
+  /**
+   * The socket on the main namespace; the others' are in {@link #otherSockets}, made on first use.
+   */
   private SocketImpl mainSocket;
+
   private Map<String, SocketImpl> otherSockets;
   SocketIoCodec.Packet pendingBinary;
   List<byte[]> pendingAttachments;

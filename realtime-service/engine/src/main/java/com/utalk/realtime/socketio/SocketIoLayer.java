@@ -1,6 +1,5 @@
 package com.utalk.realtime.socketio;
 
-
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import java.util.ArrayList;
@@ -68,10 +67,15 @@ final class SocketIoLayer implements MessageLayer {
         unexpected = true;
       } else {
         session.socketIo.pendingAttachments.add(ByteBufUtil.getBytes(data));
-        if (session.socketIo.pendingAttachments.size() == session.socketIo.pendingBinary.attachments()) {
+        if (session.socketIo.pendingAttachments.size()
+            == session.socketIo.pendingBinary.attachments()) {
           complete = session.socketIo.pendingBinary;
           try {
-            complete = complete.withData(server.codec().reconstruct(complete.data(), session.socketIo.pendingAttachments));
+            complete =
+                complete.withData(
+                    server
+                        .codec()
+                        .reconstruct(complete.data(), session.socketIo.pendingAttachments));
           } catch (SocketIoCodec.ProtocolException e) {
             unexpected = true;
           }
@@ -162,7 +166,8 @@ final class SocketIoLayer implements MessageLayer {
     try {
       decision = namespace.authenticator().authenticate(handshake);
       if (decision == null) {
-        decision = CompletableFuture.failedFuture(new NullPointerException("authenticator returned null"));
+        decision =
+            CompletableFuture.failedFuture(new NullPointerException("authenticator returned null"));
       }
     } catch (Throwable t) {
       decision = CompletableFuture.failedFuture(t);
@@ -174,10 +179,15 @@ final class SocketIoLayer implements MessageLayer {
    * A new socket, or the one connection-state recovery gives back when the CONNECT carries the
    * private id and last offset of a socket this namespace still remembers.
    */
-  private static SocketImpl newSocket(EngineSession session, Namespace namespace, com.fasterxml.jackson.databind.JsonNode auth) {
+  private static SocketImpl newSocket(
+      EngineSession session, Namespace namespace, com.fasterxml.jackson.databind.JsonNode auth) {
     SessionRecovery recovery = namespace.recovery();
-    if (recovery != null && auth != null && auth.path("pid").isTextual() && auth.path("offset").isTextual()) {
-      SessionRecovery.Restored restored = recovery.restore(auth.path("pid").textValue(), auth.path("offset").textValue());
+    if (recovery != null
+        && auth != null
+        && auth.path("pid").isTextual()
+        && auth.path("offset").isTextual()) {
+      SessionRecovery.Restored restored =
+          recovery.restore(auth.path("pid").textValue(), auth.path("offset").textValue());
       if (restored != null) {
         return new SocketImpl(restored.sid(), session, namespace, restored.pid(), restored);
       }

@@ -1,6 +1,5 @@
 package com.utalk.realtime.socketio;
 
-
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -74,8 +73,10 @@ public final class SocketServer implements AutoCloseable {
   private static final EngineLog LOG = EngineLog.get(SocketServer.class);
 
   private final SocketServerConfig config;
+
   /** The Socket.IO protocol; null on a raw Engine.IO server. */
   private final SocketIoLayer socketIo;
+
   private final MessageLayer layer;
   private final SocketIoCodec codec;
   private final Namespace main;
@@ -111,7 +112,8 @@ public final class SocketServer implements AutoCloseable {
             .expectMaskedFrames(true)
             .closeOnProtocolViolation(true)
             .build();
-    this.handshakerFactory = new WebSocketServerHandshakerFactory("ws://localhost" + config.path(), null, decoderConfig);
+    this.handshakerFactory =
+        new WebSocketServerHandshakerFactory("ws://localhost" + config.path(), null, decoderConfig);
   }
 
   /** A server that is not listening yet: register listeners and routes, then {@link #start()}. */
@@ -132,13 +134,19 @@ public final class SocketServer implements AutoCloseable {
     return codec;
   }
 
-  /** Called with every socket of the main namespace the {@link Authenticator} accepted, before the client is told. */
+  /**
+   * Called with every socket of the main namespace the {@link Authenticator} accepted, before the
+   * client is told.
+   */
   public SocketServer onConnection(Consumer<Socket> listener) {
     main().onConnection(listener);
     return this;
   }
 
-  /** Called once per accepted socket of the main namespace when it disconnects (after the socket's own listeners). */
+  /**
+   * Called once per accepted socket of the main namespace when it disconnects (after the socket's
+   * own listeners).
+   */
   public SocketServer onDisconnect(BiConsumer<Socket, DisconnectReason> listener) {
     main().onDisconnect(listener);
     return this;
@@ -146,14 +154,16 @@ public final class SocketServer implements AutoCloseable {
 
   /**
    * The namespace {@code name} (such as {@code "/admin"}), made on first use with {@code
-   * authenticator} deciding who connects to it. A client that asks for a namespace nobody made
-   * gets {@code connect_error} "Invalid namespace".
+   * authenticator} deciding who connects to it. A client that asks for a namespace nobody made gets
+   * {@code connect_error} "Invalid namespace".
    *
    * @throws IllegalStateException when it exists already with another authenticator
    */
   public Namespace of(String name, Authenticator authenticator) {
     main();
-    Namespace namespace = namespaces.computeIfAbsent(Namespace.checkName(name), n -> new Namespace(this, n, authenticator));
+    Namespace namespace =
+        namespaces.computeIfAbsent(
+            Namespace.checkName(name), n -> new Namespace(this, n, authenticator));
     if (namespace.authenticator() != authenticator) {
       throw new IllegalStateException("namespace " + name + " exists with another authenticator");
     }
@@ -185,11 +195,16 @@ public final class SocketServer implements AutoCloseable {
     }
     started = true;
     boolean epoll = Epoll.isAvailable();
-    int threads = config.ioThreads() > 0 ? config.ioThreads() : Runtime.getRuntime().availableProcessors();
+    int threads =
+        config.ioThreads() > 0 ? config.ioThreads() : Runtime.getRuntime().availableProcessors();
     IoThreadFactory threadFactory = new IoThreadFactory(this);
-    group = epoll ? new EpollEventLoopGroup(threads, threadFactory) : new NioEventLoopGroup(threads, threadFactory);
+    group =
+        epoll
+            ? new EpollEventLoopGroup(threads, threadFactory)
+            : new NioEventLoopGroup(threads, threadFactory);
     channels = new DefaultChannelGroup("socketio", GlobalEventExecutor.INSTANCE);
-    Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+    Class<? extends ServerChannel> channelType =
+        epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
     long highWater = Math.min(Integer.MAX_VALUE, config.maxBufferedBytes());
     int idleSeconds = (int) (config.pingInterval().plus(config.pingTimeout()).toSeconds() + 10);
     ServerBootstrap bootstrap =
@@ -210,8 +225,11 @@ public final class SocketServer implements AutoCloseable {
                     channels.add(channel);
                     ChannelPipeline pipeline = channel.pipeline();
                     pipeline.addLast("http", new HttpServerCodec(4096, 16384, 16384));
-                    pipeline.addLast("aggregator", new EngineHttpAggregator(SocketServer.this, config.maxPayload()));
-                    pipeline.addLast(IDLE_HANDLER, new IdleStateHandler(0, 0, idleSeconds, TimeUnit.SECONDS));
+                    pipeline.addLast(
+                        "aggregator",
+                        new EngineHttpAggregator(SocketServer.this, config.maxPayload()));
+                    pipeline.addLast(
+                        IDLE_HANDLER, new IdleStateHandler(0, 0, idleSeconds, TimeUnit.SECONDS));
                     pipeline.addLast("engine", new HttpTransportHandler(SocketServer.this));
                   }
                 });
@@ -221,7 +239,14 @@ public final class SocketServer implements AutoCloseable {
       group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
       throw new IllegalStateException("cannot listen on " + config.host() + ":" + config.port(), e);
     }
-    LOG.info("socket.io server listening", "port", port(), "io", epoll ? "epoll" : "nio", "ioThreads", threads);
+    LOG.info(
+        "socket.io server listening",
+        "port",
+        port(),
+        "io",
+        epoll ? "epoll" : "nio",
+        "ioThreads",
+        threads);
     return this;
   }
 
@@ -278,7 +303,8 @@ public final class SocketServer implements AutoCloseable {
    */
   public void close(Duration drain) {
     if (onIoThread()) {
-      throw new IllegalStateException("close() called on an I/O thread; call it from another thread");
+      throw new IllegalStateException(
+          "close() called on an I/O thread; call it from another thread");
     }
     synchronized (this) {
       if (closing || !started) {
@@ -331,7 +357,10 @@ public final class SocketServer implements AutoCloseable {
     return namespaces.get(name);
   }
 
-  /** Whether clients may connect to another namespace than the main one (then sessions keep their handshake). */
+  /**
+   * Whether clients may connect to another namespace than the main one (then sessions keep their
+   * handshake).
+   */
   boolean hasOtherNamespaces() {
     return namespaces.size() > 1;
   }
@@ -380,7 +409,12 @@ public final class SocketServer implements AutoCloseable {
   void serveRoute(Channel channel, FullHttpRequest req, QueryStringDecoder uri, boolean keepAlive) {
     HttpRoute route = routes.get(uri.path());
     if (route == null) {
-      HttpResponses.problem(channel, HttpResponseStatus.NOT_FOUND, "not_found", "no such path: " + uri.path(), keepAlive);
+      HttpResponses.problem(
+          channel,
+          HttpResponseStatus.NOT_FOUND,
+          "not_found",
+          "no such path: " + uri.path(),
+          keepAlive);
       return;
     }
     HttpRoute.Response response;
@@ -388,10 +422,19 @@ public final class SocketServer implements AutoCloseable {
       response =
           route.handle(
               new HttpRoute.Request(
-                  req.method().name(), uri.path(), uri.parameters(), req.headers(), ByteBufUtil.getBytes(req.content())));
+                  req.method().name(),
+                  uri.path(),
+                  uri.parameters(),
+                  req.headers(),
+                  ByteBufUtil.getBytes(req.content())));
     } catch (Exception e) {
       LOG.error("http route failed", e, "path", uri.path());
-      HttpResponses.problem(channel, HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal", "the request could not be handled", keepAlive);
+      HttpResponses.problem(
+          channel,
+          HttpResponseStatus.INTERNAL_SERVER_ERROR,
+          "internal",
+          "the request could not be handled",
+          keepAlive);
       return;
     }
     HttpResponses.write(

@@ -12,29 +12,29 @@ import java.util.concurrent.Executor;
  *
  * @param host address to bind ("0.0.0.0" for all interfaces)
  * @param port port to bind; 0 picks a free one (see {@link SocketServer#port()})
- * @param path HTTP path of the endpoint, with leading and trailing slash (socket.io-client's default
- *     is "/socket.io/")
+ * @param path HTTP path of the endpoint, with leading and trailing slash (socket.io-client's
+ *     default is "/socket.io/")
  * @param pingInterval how often the server pings each client
  * @param pingTimeout how long a client has to answer a ping before it is disconnected
- * @param maxPayload largest accepted HTTP POST body or WebSocket message, in bytes (larger: HTTP 413
- *     or WebSocket close 1009, and the session is closed)
+ * @param maxPayload largest accepted HTTP POST body or WebSocket message, in bytes (larger: HTTP
+ *     413 or WebSocket close 1009, and the session is closed)
  * @param allowedOrigins browser origins allowed to connect (checked on polling requests and on
  *     WebSocket handshakes; answered with CORS headers); empty allows any origin (development only)
  * @param connectTimeout how long a client may take to send its Socket.IO CONNECT and be
  *     authenticated
  * @param upgradeTimeout how long a polling→WebSocket upgrade may take before the probe is dropped
  * @param ioThreads Netty event loop threads; 0 means one per available processor
- * @param handlerExecutor where application callbacks run; null runs them on the I/O threads (fastest;
- *     callbacks must not block). Callbacks of one socket never run concurrently, and run in order,
- *     whichever is chosen.
+ * @param handlerExecutor where application callbacks run; null runs them on the I/O threads
+ *     (fastest; callbacks must not block). Callbacks of one socket never run concurrently, and run
+ *     in order, whichever is chosen.
  * @param maxBufferedBytes outbound bytes a connection may have waiting (slow reader, polling client
  *     that stopped polling) before it is closed
  * @param connectionStateRecovery how long a disconnected socket can be recovered (Socket.IO 4.6+
  *     connection-state recovery: same id, rooms, and the broadcasts it missed); null turns it off
  *     (the default). The authenticator runs again on recovery.
  * @param objectMapper how emitted arguments become JSON and how {@link Args#get(int, Class)} reads
- *     them: pass the application's own mapper so the wire format is the application's (dates,
- *     null handling); the default is a plain {@code ObjectMapper} with the modules on the classpath
+ *     them: pass the application's own mapper so the wire format is the application's (dates, null
+ *     handling); the default is a plain {@code ObjectMapper} with the modules on the classpath
  */
 public record SocketServerConfig(
     String host,
@@ -111,7 +111,9 @@ public record SocketServerConfig(
 
   /** Whether a browser at {@code origin} may connect. */
   public boolean originAllowed(String origin) {
-    return allowedOrigins.isEmpty() || allowedOrigins.contains("*") || allowedOrigins.contains(origin);
+    return allowedOrigins.isEmpty()
+        || allowedOrigins.contains("*")
+        || allowedOrigins.contains(origin);
   }
 
   public static final class Builder {

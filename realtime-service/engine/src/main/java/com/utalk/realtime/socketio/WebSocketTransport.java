@@ -69,7 +69,9 @@ final class WebSocketTransport {
   void closeActive(int status) {
     Channel channel = active;
     if (channel != null && channel.isActive()) {
-      channel.writeAndFlush(new CloseWebSocketFrame(status, null)).addListener(ChannelFutureListener.CLOSE);
+      channel
+          .writeAndFlush(new CloseWebSocketFrame(status, null))
+          .addListener(ChannelFutureListener.CLOSE);
     }
   }
 
@@ -87,7 +89,9 @@ final class WebSocketTransport {
     return channel == probe;
   }
 
-  /** Attaches {@code channel} as the probe, with the timer that aborts it (none may be attached). */
+  /**
+   * Attaches {@code channel} as the probe, with the timer that aborts it (none may be attached).
+   */
   void attachProbe(Channel channel, ScheduledFuture<?> timer) {
     probe = channel;
     probed = false;
@@ -119,7 +123,9 @@ final class WebSocketTransport {
   void closeProbeAfterUpgrade() {
     Channel channel = probe;
     probe = null;
-    channel.writeAndFlush(new CloseWebSocketFrame(1001, null)).addListener(ChannelFutureListener.CLOSE);
+    channel
+        .writeAndFlush(new CloseWebSocketFrame(1001, null))
+        .addListener(ChannelFutureListener.CLOSE);
   }
 
   /** Drops the probe (timer, channel); nothing when there is none. */

@@ -1,6 +1,5 @@
 package com.utalk.realtime.socketio;
 
-
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -49,7 +48,8 @@ final class WebSocketTransportHandler extends SimpleChannelInboundHandler<WebSoc
     } else if (frame instanceof PingWebSocketFrame) {
       ctx.writeAndFlush(new PongWebSocketFrame(frame.content().retain()));
     } else if (frame instanceof CloseWebSocketFrame) {
-      ctx.writeAndFlush(new CloseWebSocketFrame(1000, null)).addListener(ChannelFutureListener.CLOSE);
+      ctx.writeAndFlush(new CloseWebSocketFrame(1000, null))
+          .addListener(ChannelFutureListener.CLOSE);
     }
   }
 

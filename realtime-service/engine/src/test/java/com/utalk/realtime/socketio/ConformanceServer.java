@@ -38,31 +38,41 @@ final class ConformanceServer {
   }
 
   static SocketServer socketIo(int port) {
-    Authenticator anyone = handshake -> CompletableFuture.completedFuture(AuthResult.accept(new HandshakeAuth(handshake.auth())));
-    SocketServer server = SocketServer.create(config(port).connectTimeout(Duration.ofMillis(1000)).build(), anyone);
-    server.onConnection(socket -> {
-      socket.emit("auth", socket.principal(HandshakeAuth.class).auth());
-      socket.on("message", (args, ack) -> socket.emit("message-back", plain(args)));
-      socket.on("message-with-ack", (args, ack) -> ack.send(plain(args)));
-    });
-    server.of("/custom", anyone).onConnection(socket -> socket.emit("auth", socket.principal(HandshakeAuth.class).auth()));
+    Authenticator anyone =
+        handshake ->
+            CompletableFuture.completedFuture(
+                AuthResult.accept(new HandshakeAuth(handshake.auth())));
+    SocketServer server =
+        SocketServer.create(config(port).connectTimeout(Duration.ofMillis(1000)).build(), anyone);
+    server.onConnection(
+        socket -> {
+          socket.emit("auth", socket.principal(HandshakeAuth.class).auth());
+          socket.on("message", (args, ack) -> socket.emit("message-back", plain(args)));
+          socket.on("message-with-ack", (args, ack) -> ack.send(plain(args)));
+        });
+    server
+        .of("/custom", anyone)
+        .onConnection(socket -> socket.emit("auth", socket.principal(HandshakeAuth.class).auth()));
     server.start();
     return server;
   }
 
   static SocketServer engineIo(int port) {
     // the engine.io suite addresses /engine.io/, the Node engine.io server's default path
-    SocketServer server = SocketServer.engineIo(config(port).path("/engine.io/").build(), new EngineHandler() {
-      @Override
-      public void onMessage(EngineConnection connection, String message) {
-        connection.send(message);
-      }
+    SocketServer server =
+        SocketServer.engineIo(
+            config(port).path("/engine.io/").build(),
+            new EngineHandler() {
+              @Override
+              public void onMessage(EngineConnection connection, String message) {
+                connection.send(message);
+              }
 
-      @Override
-      public void onBinary(EngineConnection connection, byte[] message) {
-        connection.send(message);
-      }
-    });
+              @Override
+              public void onBinary(EngineConnection connection, byte[] message) {
+                connection.send(message);
+              }
+            });
     server.start();
     return server;
   }
@@ -80,7 +90,8 @@ final class ConformanceServer {
   /** {@code java ... ConformanceServer socket.io|engine.io [port]}: for running a suite by hand. */
   public static void main(String[] argv) throws InterruptedException {
     int port = argv.length > 1 ? Integer.parseInt(argv[1]) : 3000;
-    SocketServer server = argv.length > 0 && argv[0].equals("engine.io") ? engineIo(port) : socketIo(port);
+    SocketServer server =
+        argv.length > 0 && argv[0].equals("engine.io") ? engineIo(port) : socketIo(port);
     System.out.println("listening on " + server.port());
     Thread.currentThread().join();
   }

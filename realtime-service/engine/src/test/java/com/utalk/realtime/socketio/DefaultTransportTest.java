@@ -1,6 +1,9 @@
 package com.utalk.realtime.socketio;
 
-/** The client checks with socket.io-client's default transports: long-polling, then the upgrade to WebSocket. */
+/**
+ * The client checks with socket.io-client's default transports: long-polling, then the upgrade to
+ * WebSocket.
+ */
 class DefaultTransportTest extends NodeClientSuiteTest {
   @Override
   String mode() {

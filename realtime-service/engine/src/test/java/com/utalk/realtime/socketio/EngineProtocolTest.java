@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,20 +15,26 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** Engine.IO v4 at the wire level: handshake, errors, CORS, limits, heartbeat, the upgrade dance. */
+/**
+ * Engine.IO v4 at the wire level: handshake, errors, CORS, limits, heartbeat, the upgrade dance.
+ */
 @Timeout(30)
 class EngineProtocolTest {
   private static SocketServerConfig.Builder quiet() {
     // long heartbeat so no ping shows up in the exchanges below
-    return TestApp.testConfig().pingInterval(Duration.ofSeconds(25)).pingTimeout(Duration.ofSeconds(20));
+    return TestApp.testConfig()
+        .pingInterval(Duration.ofSeconds(25))
+        .pingTimeout(Duration.ofSeconds(20));
   }
 
   @Test
   void pollingHandshake() {
     try (TestApp app = TestApp.start()) {
-      HttpResponse<String> open = RawClients.get(app.url() + "/socket.io/?EIO=4&transport=polling&t=abc");
+      HttpResponse<String> open =
+          RawClients.get(app.url() + "/socket.io/?EIO=4&transport=polling&t=abc");
       assertEquals(200, open.statusCode());
-      assertEquals("text/plain; charset=UTF-8", open.headers().firstValue("content-type").orElse(null));
+      assertEquals(
+          "text/plain; charset=UTF-8", open.headers().firstValue("content-type").orElse(null));
       JsonNode handshake = TestJson.read(open.body().substring(1).getBytes(StandardCharsets.UTF_8));
       assertEquals('0', open.body().charAt(0));
       assertEquals(20, handshake.path("sid").asText().length());
@@ -70,7 +75,9 @@ class EngineProtocolTest {
       HttpResponse<String> unknown = RawClients.get(app.url() + "/elsewhere");
       assertEquals(404, unknown.statusCode());
       assertEquals("application/json", unknown.headers().firstValue("content-type").orElse(""));
-      assertEquals("not_found", TestJson.read(unknown.body().getBytes(StandardCharsets.UTF_8)).path("error").asText());
+      assertEquals(
+          "not_found",
+          TestJson.read(unknown.body().getBytes(StandardCharsets.UTF_8)).path("error").asText());
     }
   }
 
@@ -81,8 +88,11 @@ class EngineProtocolTest {
       String url = app.url() + "/socket.io/?EIO=4&transport=polling";
       HttpResponse<String> allowed = RawClients.get(url, "Origin", "https://app.utalk.test");
       assertEquals(200, allowed.statusCode());
-      assertEquals("https://app.utalk.test", allowed.headers().firstValue("access-control-allow-origin").orElse(null));
-      assertEquals("true", allowed.headers().firstValue("access-control-allow-credentials").orElse(null));
+      assertEquals(
+          "https://app.utalk.test",
+          allowed.headers().firstValue("access-control-allow-origin").orElse(null));
+      assertEquals(
+          "true", allowed.headers().firstValue("access-control-allow-credentials").orElse(null));
       assertError(RawClients.get(url, "Origin", "https://evil.test"), 403, 4);
 
       HttpResponse<String> preflight =
@@ -94,8 +104,12 @@ class EngineProtocolTest {
                   .header("Access-Control-Request-Headers", "content-type")
                   .build());
       assertEquals(204, preflight.statusCode());
-      assertEquals("https://app.utalk.test", preflight.headers().firstValue("access-control-allow-origin").orElse(null));
-      assertEquals("content-type", preflight.headers().firstValue("access-control-allow-headers").orElse(null));
+      assertEquals(
+          "https://app.utalk.test",
+          preflight.headers().firstValue("access-control-allow-origin").orElse(null));
+      assertEquals(
+          "content-type",
+          preflight.headers().firstValue("access-control-allow-headers").orElse(null));
     }
   }
 
@@ -121,9 +135,13 @@ class EngineProtocolTest {
   @Test
   void heartbeatPingsAndClosesSilentClients() throws Exception {
     SocketServerConfig config =
-        TestApp.testConfig().pingInterval(Duration.ofMillis(300)).pingTimeout(Duration.ofMillis(500)).build();
+        TestApp.testConfig()
+            .pingInterval(Duration.ofMillis(300))
+            .pingTimeout(Duration.ofMillis(500))
+            .build();
     try (TestApp app = TestApp.start(config)) {
-      // warm up: a cold JVM (server classes, SecureRandom, HTTP client) can be slower than pingTimeout
+      // warm up: a cold JVM (server classes, SecureRandom, HTTP client) can be slower than
+      // pingTimeout
       new RawClients.Polling(app.url()).poll();
       RawClients.Polling polling = new RawClients.Polling(app.url());
       long start = System.nanoTime();
@@ -160,11 +178,15 @@ class EngineProtocolTest {
       RawClients.Ws ws = RawClients.Ws.open(app.url(), "&sid=" + polling.sid);
       ws.send("2probe");
       assertEquals("3probe", ws.next());
-      assertEquals("6", parked.get(2, TimeUnit.SECONDS).body(), "the parked GET is released with a noop");
+      assertEquals(
+          "6", parked.get(2, TimeUnit.SECONDS).body(), "the parked GET is released with a noop");
       assertEquals(Transport.POLLING, server[0].transport());
       server[0].emit("queued-during-upgrade", 1);
       ws.send("5");
-      assertEquals("42[\"queued-during-upgrade\",1]", ws.next(), "what was queued for polling goes over the WebSocket");
+      assertEquals(
+          "42[\"queued-during-upgrade\",1]",
+          ws.next(),
+          "what was queued for polling goes over the WebSocket");
       assertEquals(Transport.WEBSOCKET, server[0].transport());
       server[0].emit("after", 2);
       assertEquals("42[\"after\",2]", ws.next());
@@ -176,7 +198,9 @@ class EngineProtocolTest {
       String second =
           RawClients.rawHttp(
               app.server.port(),
-              "GET /socket.io/?EIO=4&transport=websocket&sid=" + polling.sid + " HTTP/1.1\r\n"
+              "GET /socket.io/?EIO=4&transport=websocket&sid="
+                  + polling.sid
+                  + " HTTP/1.1\r\n"
                   + "Host: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                   + "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n");
       assertTrue(second.startsWith("HTTP/1.1 101"), second);
@@ -237,7 +261,9 @@ class EngineProtocolTest {
     assertEquals(1001, ws.awaitClose(), "going away");
     assertEquals("1", parked.get(2, TimeUnit.SECONDS).body(), "Engine.IO close packet");
     assertTrue(took < 3000, "drained quickly: " + took + " ms");
-    assertEquals(2, app.disconnects.stream().filter(r -> r == DisconnectReason.SERVER_SHUTTING_DOWN).count());
+    assertEquals(
+        2,
+        app.disconnects.stream().filter(r -> r == DisconnectReason.SERVER_SHUTTING_DOWN).count());
     assertTrue(DisconnectReason.SERVER_SHUTTING_DOWN.clientReconnects());
   }
 
@@ -253,14 +279,18 @@ class EngineProtocolTest {
     CompletableFuture<Void> closing = CompletableFuture.runAsync(app::close);
     Thread.sleep(200);
     ws.send("5"); // what engine.io-client does next
-    assertEquals(1001, ws.awaitClose(), "a clean close on the upgraded transport, so the client reconnects at once");
+    assertEquals(
+        1001,
+        ws.awaitClose(),
+        "a clean close on the upgraded transport, so the client reconnects at once");
     closing.get(5, TimeUnit.SECONDS);
   }
 
   @Test
   void httpRoutesShareThePort() {
     try (TestApp app = TestApp.start()) {
-      app.server.route("/healthz", request -> HttpRoute.Response.text(200, "ok " + request.method()));
+      app.server.route(
+          "/healthz", request -> HttpRoute.Response.text(200, "ok " + request.method()));
       HttpResponse<String> health = RawClients.get(app.url() + "/healthz");
       assertEquals(200, health.statusCode());
       assertEquals("ok GET", health.body());

@@ -33,7 +33,8 @@ class JavaClientTest {
   }
 
   private Socket client(String token, String mode) {
-    io.socket.client.SocketOptionBuilder options = IO.Options.builder().setForceNew(true).setReconnection(false);
+    io.socket.client.SocketOptionBuilder options =
+        IO.Options.builder().setForceNew(true).setReconnection(false);
     if (token != null) {
       options.setAuth(Map.of("token", token));
     }
@@ -51,13 +52,16 @@ class JavaClientTest {
     Socket socket = client("good-java-" + mode, mode);
     CompletableFuture<Void> connected = new CompletableFuture<>();
     socket.on(Socket.EVENT_CONNECT, args -> connected.complete(null));
-    socket.on(Socket.EVENT_CONNECT_ERROR, args -> connected.completeExceptionally(new AssertionError(args[0])));
+    socket.on(
+        Socket.EVENT_CONNECT_ERROR,
+        args -> connected.completeExceptionally(new AssertionError(args[0])));
     socket.on(
         "question",
         args -> {
           JSONObject question = (JSONObject) args[0];
           try {
-            ((Ack) args[args.length - 1]).call(new JSONObject(Map.of("answer", question.getInt("n") * 2)));
+            ((Ack) args[args.length - 1])
+                .call(new JSONObject(Map.of("answer", question.getInt("n") * 2)));
           } catch (org.json.JSONException e) {
             throw new IllegalStateException(e);
           }
@@ -67,7 +71,8 @@ class JavaClientTest {
       connected.get(10, TimeUnit.SECONDS);
 
       CompletableFuture<Object[]> echo = new CompletableFuture<>();
-      socket.emit("echo", new Object[] {new JSONObject(Map.of("hello", "wörld")), 5}, echo::complete);
+      socket.emit(
+          "echo", new Object[] {new JSONObject(Map.of("hello", "wörld")), 5}, echo::complete);
       Object[] reply = echo.get(5, TimeUnit.SECONDS);
       assertEquals("wörld", ((JSONObject) reply[0]).getString("hello"));
       assertEquals(5, ((Number) reply[1]).intValue());
@@ -94,7 +99,8 @@ class JavaClientTest {
   void refusedWithUnauthorized(String mode) throws Exception {
     Socket socket = client("bad", mode);
     CompletableFuture<Object> error = new CompletableFuture<>();
-    socket.on(Socket.EVENT_CONNECT, args -> error.completeExceptionally(new AssertionError("connected")));
+    socket.on(
+        Socket.EVENT_CONNECT, args -> error.completeExceptionally(new AssertionError("connected")));
     socket.on(Socket.EVENT_CONNECT_ERROR, args -> error.complete(args[0]));
     socket.connect();
     try {

@@ -33,21 +33,30 @@ class NamespacesTest {
 
   @BeforeEach
   void start() {
-    Authenticator anyone = handshake -> CompletableFuture.completedFuture(AuthResult.accept(new Name("main")));
+    Authenticator anyone =
+        handshake -> CompletableFuture.completedFuture(AuthResult.accept(new Name("main")));
     server = SocketServer.create(TestApp.testConfig().build(), anyone);
-    server.onConnection(socket -> {
-      socket.join("lobby");
-      socket.on("ping-main", (args, ack) -> ack.send("pong-main"));
-    });
+    server.onConnection(
+        socket -> {
+          socket.join("lobby");
+          socket.on("ping-main", (args, ack) -> ack.send("pong-main"));
+        });
     // only the token "admin" gets into /admin
-    Authenticator admins = handshake -> CompletableFuture.completedFuture(
-        "admin".equals(handshake.token().orElse(null)) ? AuthResult.accept(new Name("admin")) : AuthResult.reject("admins only"));
+    Authenticator admins =
+        handshake ->
+            CompletableFuture.completedFuture(
+                "admin".equals(handshake.token().orElse(null))
+                    ? AuthResult.accept(new Name("admin"))
+                    : AuthResult.reject("admins only"));
     admin = server.of("/admin", admins);
-    admin.onConnection(socket -> {
-      socket.join("lobby");
-      socket.on("kick-me", (args, ack) -> socket.disconnect());
-      socket.on("note", (args, ack) -> adminEvents.add(args.text(0)));
-    }).onDisconnect((socket, reason) -> adminDisconnects.add(reason));
+    admin
+        .onConnection(
+            socket -> {
+              socket.join("lobby");
+              socket.on("kick-me", (args, ack) -> socket.disconnect());
+              socket.on("note", (args, ack) -> adminEvents.add(args.text(0)));
+            })
+        .onDisconnect((socket, reason) -> adminDisconnects.add(reason));
     server.start();
     url = "http://127.0.0.1:" + server.port();
   }
@@ -66,19 +75,28 @@ class NamespacesTest {
     ws.send("40/admin,{\"token\":\"nope\"}");
     assertEquals("44/admin,{\"message\":\"admins only\"}", ws.nextNonPing());
     ws.send("421[\"ping-main\"]");
-    assertEquals("431[\"pong-main\"]", ws.nextNonPing(), "a refused namespace leaves the main one connected");
+    assertEquals(
+        "431[\"pong-main\"]",
+        ws.nextNonPing(),
+        "a refused namespace leaves the main one connected");
 
     ws.send("40/admin,{\"token\":\"admin\"}");
     assertTrue(ws.nextNonPing().startsWith("40/admin,{\"sid\":"));
     admin.to("lobby").emit("hello", "admins");
-    assertEquals("42/admin,[\"hello\",\"admins\"]", ws.nextNonPing(), "a room of /admin is not the main namespace's room of that name");
+    assertEquals(
+        "42/admin,[\"hello\",\"admins\"]",
+        ws.nextNonPing(),
+        "a room of /admin is not the main namespace's room of that name");
     server.to("lobby").emit("hello", "everyone");
     assertEquals("42[\"hello\",\"everyone\"]", ws.nextNonPing());
     ws.send("42/admin,[\"note\",\"from admin\"]");
     ws.send("42[\"note\",\"from main\"]");
     ws.send("421[\"ping-main\"]");
     assertEquals("431[\"pong-main\"]", ws.nextNonPing());
-    assertEquals(List.of("from admin"), adminEvents, "events reach the handlers of their own namespace only");
+    assertEquals(
+        List.of("from admin"),
+        adminEvents,
+        "events reach the handlers of their own namespace only");
     ws.abort();
   }
 
@@ -96,14 +114,21 @@ class NamespacesTest {
     assertEquals("431[\"pong-main\"]", ws.nextNonPing());
 
     ws.send("40/admin,{\"token\":\"admin\"}");
-    assertTrue(ws.nextNonPing().startsWith("40/admin,"), "the namespace can be joined again on the same session");
+    assertTrue(
+        ws.nextNonPing().startsWith("40/admin,"),
+        "the namespace can be joined again on the same session");
     ws.send("41/admin,");
     ws.send("41");
     ws.send("40");
-    assertTrue(ws.nextNonPing().startsWith("40{\"sid\":"), "after leaving every namespace the session is still open");
+    assertTrue(
+        ws.nextNonPing().startsWith("40{\"sid\":"),
+        "after leaving every namespace the session is still open");
     ws.send("421[\"ping-main\"]");
     assertEquals("431[\"pong-main\"]", ws.nextNonPing());
-    assertEquals(List.of(DisconnectReason.SERVER_NAMESPACE_DISCONNECT, DisconnectReason.CLIENT_NAMESPACE_DISCONNECT),
+    assertEquals(
+        List.of(
+            DisconnectReason.SERVER_NAMESPACE_DISCONNECT,
+            DisconnectReason.CLIENT_NAMESPACE_DISCONNECT),
         awaitSize(adminDisconnects, 2));
     ws.abort();
   }
@@ -112,7 +137,10 @@ class NamespacesTest {
   void namespaceNamesAreCheckedAndUnknownOnesRefused() {
     assertThrows(IllegalArgumentException.class, () -> server.of("admin", adminAuthenticator()));
     assertThrows(IllegalArgumentException.class, () -> server.of("/", adminAuthenticator()));
-    assertThrows(IllegalStateException.class, () -> server.of("/admin", adminAuthenticator()), "another authenticator");
+    assertThrows(
+        IllegalStateException.class,
+        () -> server.of("/admin", adminAuthenticator()),
+        "another authenticator");
     RawClients.Ws ws = RawClients.Ws.open(url, "");
     ws.nextNonPing();
     ws.send("40/nowhere,");

@@ -3,7 +3,6 @@ package com.utalk.realtime.socketio;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import com.utalk.realtime.testing.StderrTail;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -33,7 +32,8 @@ final class NodeClient implements AutoCloseable {
         new Thread(
             () -> {
               try (BufferedReader in =
-                  new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                  new BufferedReader(
+                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = in.readLine()) != null) {
                   if (line.startsWith("{")) {
@@ -52,7 +52,10 @@ final class NodeClient implements AutoCloseable {
 
   static NodeClient start(String script, String... args) {
     if (!Files.isDirectory(DIR.resolve("node_modules").resolve("socket.io-client"))) {
-      fail("socket.io-client is not installed in " + DIR.toAbsolutePath() + ": run the Maven build (npm install)");
+      fail(
+          "socket.io-client is not installed in "
+              + DIR.toAbsolutePath()
+              + ": run the Maven build (npm install)");
     }
     List<String> command = new ArrayList<>();
     command.add("node");
@@ -91,10 +94,24 @@ final class NodeClient implements AutoCloseable {
         }
       }
       if (last == null) {
-        fail("node " + script + " printed no result (exit " + client.process.exitValue() + "); stderr:\n" + client.stderr());
+        fail(
+            "node "
+                + script
+                + " printed no result (exit "
+                + client.process.exitValue()
+                + "); stderr:\n"
+                + client.stderr());
       }
       if (last.has("fatal")) {
-        fail("node " + script + " failed: " + last.get("fatal").asText() + "\nresult: " + last + "\nstderr:\n" + client.stderr());
+        fail(
+            "node "
+                + script
+                + " failed: "
+                + last.get("fatal").asText()
+                + "\nresult: "
+                + last
+                + "\nstderr:\n"
+                + client.stderr());
       }
       return last;
     } catch (InterruptedException e) {
@@ -108,7 +125,13 @@ final class NodeClient implements AutoCloseable {
     try {
       JsonNode line = lines.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
       if (line == null) {
-        fail("no output from node within " + timeout + "; alive=" + process.isAlive() + "; stderr:\n" + stderr());
+        fail(
+            "no output from node within "
+                + timeout
+                + "; alive="
+                + process.isAlive()
+                + "; stderr:\n"
+                + stderr());
       }
       return line;
     } catch (InterruptedException e) {

@@ -27,7 +27,8 @@ abstract class NodeClientSuiteTest {
   @BeforeAll
   void runSuite() {
     app = TestApp.start();
-    result = NodeClient.run(Duration.ofSeconds(60), "suite.js", "--url", app.url(), "--mode", mode());
+    result =
+        NodeClient.run(Duration.ofSeconds(60), "suite.js", "--url", app.url(), "--mode", mode());
     String printable = result.toString().replaceAll("x{100,}|y{100,}", "…");
     System.out.println("suite.js " + mode() + " result: " + printable);
   }
@@ -77,7 +78,8 @@ abstract class NodeClientSuiteTest {
 
   @Test
   void largeMessagesBothWays() {
-    assertTrue(result.path("bigEchoOk").asBoolean(), "200 KB echo length " + result.path("bigEchoLength"));
+    assertTrue(
+        result.path("bigEchoOk").asBoolean(), "200 KB echo length " + result.path("bigEchoLength"));
     assertEquals(200 * 1024, result.path("bigFromServerLength").asInt());
   }
 
@@ -105,7 +107,8 @@ abstract class NodeClientSuiteTest {
         app.receivedSnapshot().stream().noneMatch(e -> e.endsWith(":after-refusal")),
         "an event of a refused client reached a handler: " + app.receivedSnapshot());
     // the slow refusal's early event arrives while the authenticator is still deciding
-    assertTrue(app.server.droppedPacketCount() >= 1, "the injected events never reached the server");
+    assertTrue(
+        app.server.droppedPacketCount() >= 1, "the injected events never reached the server");
     assertEquals(List.of("alice", "bob"), app.connected.stream().sorted().toList());
     assertTrue(app.refusals.get() >= 4);
   }
@@ -132,7 +135,8 @@ abstract class NodeClientSuiteTest {
     TestApp first = TestApp.start();
     int port = first.server.port();
     TestApp second = null;
-    try (NodeClient client = NodeClient.start("reconnect.js", "--url", first.url(), "--mode", mode())) {
+    try (NodeClient client =
+        NodeClient.start("reconnect.js", "--url", first.url(), "--mode", mode())) {
       client.await("connected", Duration.ofSeconds(10));
       assertEquals(1, first.authCalls.get());
       first.close();
@@ -140,7 +144,8 @@ abstract class NodeClientSuiteTest {
       // "transport close" when the close packet / frame reached the client; a polling client that
       // was between two requests finds the listener gone: "transport error". Both reconnect.
       assertTrue(
-          List.of("transport close", "transport error").contains(disconnected.path("reason").asText()),
+          List.of("transport close", "transport error")
+              .contains(disconnected.path("reason").asText()),
           disconnected.toString());
       second = TestApp.start(TestApp.testConfig().port(port).build());
       JsonNode done = client.await("done", Duration.ofSeconds(20));

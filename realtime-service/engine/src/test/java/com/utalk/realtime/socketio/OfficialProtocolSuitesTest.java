@@ -21,17 +21,18 @@ import org.junit.jupiter.api.Test;
  * The maintainers' own protocol suites (src/test/conformance, pinned) against {@link
  * ConformanceServer}. The mocha run's JSON report names each failure with its message.
  *
- * <p>Some Socket.IO suite tests are racy by their own construction: they read one WebSocket
- * message per {@code await}, so a message that arrives while the test is between two awaits is
- * missed, and the polling close test sends its GET and POST at once and needs the GET to arrive
- * first. Mocha's own {@code --retries 9} runs a failed test again, up to nine times. A test that
- * still fails is run, in the same build, against the suite's Node reference server (configured as
- * the suite's README says, src/test/conformance/reference): the build fails unless the reference
- * fails that very test too, on this machine, in this run. So the engine is held to everything the
- * reference passes here, and a test the reference cannot pass is reported, not hidden.
+ * <p>Some Socket.IO suite tests are racy by their own construction: they read one WebSocket message
+ * per {@code await}, so a message that arrives while the test is between two awaits is missed, and
+ * the polling close test sends its GET and POST at once and needs the GET to arrive first. Mocha's
+ * own {@code --retries 9} runs a failed test again, up to nine times. A test that still fails is
+ * run, in the same build, against the suite's Node reference server (configured as the suite's
+ * README says, src/test/conformance/reference): the build fails unless the reference fails that
+ * very test too, on this machine, in this run. So the engine is held to everything the reference
+ * passes here, and a test the reference cannot pass is reported, not hidden.
  */
 class OfficialProtocolSuitesTest {
   private static final Path SUITES = Path.of("src", "test", "conformance");
+
   /** The address the suites have written in; only the port is replaced in the copy that runs. */
   private static final String SUITE_URL = "http://localhost:3000";
 
@@ -45,10 +46,14 @@ class OfficialProtocolSuitesTest {
     run("engine.io-protocol", ConformanceServer::engineIo, "engine.io-server.js");
   }
 
-  private static void run(String suite, IntFunction<SocketServer> start, String reference) throws Exception {
+  private static void run(String suite, IntFunction<SocketServer> start, String reference)
+      throws Exception {
     Path dir = SUITES.resolve(suite);
-    assertTrue(Files.isDirectory(dir.resolve("node_modules").resolve("mocha")),
-        "the suite's packages are not installed: run the build (generate-test-resources runs npm ci in " + dir + ")");
+    assertTrue(
+        Files.isDirectory(dir.resolve("node_modules").resolve("mocha")),
+        "the suite's packages are not installed: run the build (generate-test-resources runs npm ci in "
+            + dir
+            + ")");
     Map<String, String> ours;
     int passes;
     try (SocketServer server = start.apply(0)) {
@@ -56,24 +61,30 @@ class OfficialProtocolSuitesTest {
       ours = failures(report);
       passes = report.path("stats").path("passes").asInt();
     }
-    System.out.printf("%s against the engine: %d passing, %d failing%n", suite, passes, ours.size());
+    System.out.printf(
+        "%s against the engine: %d passing, %d failing%n", suite, passes, ours.size());
     assertTrue(passes > 0, "the suite ran no test");
     if (ours.isEmpty()) {
       return;
     }
     Map<String, String> theirs = againstReference(dir, reference);
-    System.out.printf("%s against the Node reference, same run: failing %s%n", suite, theirs.keySet());
+    System.out.printf(
+        "%s against the Node reference, same run: failing %s%n", suite, theirs.keySet());
     TreeSet<String> ownFaults = new TreeSet<>(ours.keySet());
     ownFaults.removeAll(theirs.keySet());
     Map<String, String> unexplained = new TreeMap<>(ours);
     unexplained.keySet().retainAll(ownFaults);
-    assertEquals(Map.of(), unexplained, suite + ": failing against the engine but passing against the Node reference");
+    assertEquals(
+        Map.of(),
+        unexplained,
+        suite + ": failing against the engine but passing against the Node reference");
   }
 
   private static Map<String, String> failures(JsonNode report) {
     Map<String, String> failures = new TreeMap<>();
     for (JsonNode failure : report.path("failures")) {
-      failures.put(failure.path("fullTitle").asText(), failure.path("err").path("message").asText());
+      failures.put(
+          failure.path("fullTitle").asText(), failure.path("err").path("message").asText());
     }
     return failures;
   }
@@ -81,13 +92,24 @@ class OfficialProtocolSuitesTest {
   /** The suite against its Node reference server, started on a free port. */
   private static Map<String, String> againstReference(Path suite, String script) throws Exception {
     Path dir = SUITES.resolve("reference");
-    assertTrue(Files.isDirectory(dir.resolve("node_modules").resolve("socket.io")),
-        "the reference servers' packages are not installed (generate-test-resources runs npm ci in " + dir + ")");
-    Process server = new ProcessBuilder("node", script, "0").directory(dir.toFile()).redirectErrorStream(true).start();
+    assertTrue(
+        Files.isDirectory(dir.resolve("node_modules").resolve("socket.io")),
+        "the reference servers' packages are not installed (generate-test-resources runs npm ci in "
+            + dir
+            + ")");
+    Process server =
+        new ProcessBuilder("node", script, "0")
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .start();
     try {
-      BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+      BufferedReader out =
+          new BufferedReader(
+              new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
       String line = out.readLine();
-      assertTrue(line != null && line.startsWith("listening "), "the reference server did not start: " + line);
+      assertTrue(
+          line != null && line.startsWith("listening "),
+          "the reference server did not start: " + line);
       return failures(mocha(suite, Integer.parseInt(line.substring("listening ".length()).trim())));
     } finally {
       server.destroy();
@@ -98,11 +120,21 @@ class OfficialProtocolSuitesTest {
   private static JsonNode mocha(Path dir, int port) throws IOException, InterruptedException {
     String original = Files.readString(dir.resolve("test-suite.js"));
     assertTrue(original.contains(SUITE_URL), "the suite no longer addresses " + SUITE_URL);
-    Files.writeString(dir.resolve("test-suite.local.js"), original.replace(SUITE_URL, "http://localhost:" + port));
-    Process process = new ProcessBuilder("node", "node_modules/mocha/bin/mocha", "--retries", "9", "--reporter", "json", "test-suite.local.js")
-        .directory(dir.toFile())
-        .redirectError(ProcessBuilder.Redirect.DISCARD)
-        .start();
+    Files.writeString(
+        dir.resolve("test-suite.local.js"),
+        original.replace(SUITE_URL, "http://localhost:" + port));
+    Process process =
+        new ProcessBuilder(
+                "node",
+                "node_modules/mocha/bin/mocha",
+                "--retries",
+                "9",
+                "--reporter",
+                "json",
+                "test-suite.local.js")
+            .directory(dir.toFile())
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
     byte[] out;
     try (var stdout = process.getInputStream()) {
       out = stdout.readAllBytes();
@@ -113,7 +145,8 @@ class OfficialProtocolSuitesTest {
     }
     String text = new String(out, StandardCharsets.UTF_8);
     int start = text.indexOf("{\n");
-    assertTrue(start >= 0, "no JSON report from mocha (exit " + process.exitValue() + "):\n" + text);
+    assertTrue(
+        start >= 0, "no JSON report from mocha (exit " + process.exitValue() + "):\n" + text);
     return TestJson.read(text.substring(start));
   }
 }

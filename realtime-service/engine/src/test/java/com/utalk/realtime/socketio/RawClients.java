@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,12 +20,14 @@ import java.util.concurrent.TimeUnit;
 
 /** Minimal Engine.IO clients speaking the wire format directly, for protocol-level tests. */
 final class RawClients {
-  static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private RawClients() {}
 
   static HttpResponse<String> get(String url, String... headers) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET();
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET();
     for (int i = 0; i + 1 < headers.length; i += 2) {
       request.header(headers[i], headers[i + 1]);
     }
@@ -50,14 +51,17 @@ final class RawClients {
     }
   }
 
-  /** Sends a hand-written HTTP/1.1 request and returns the response head (status line + headers). */
+  /**
+   * Sends a hand-written HTTP/1.1 request and returns the response head (status line + headers).
+   */
   static String rawHttp(int port, String request) {
     try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
       socket.setSoTimeout(5000);
       socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
       socket.getOutputStream().flush();
       java.io.BufferedReader in =
-          new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+          new java.io.BufferedReader(
+              new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
       StringBuilder head = new StringBuilder();
       String line;
       while ((line = in.readLine()) != null && !line.isEmpty()) {
@@ -118,7 +122,8 @@ final class RawClients {
 
     static Ws open(String serverUrl, String query) {
       Ws ws = new Ws();
-      String url = serverUrl.replace("http://", "ws://") + "/socket.io/?EIO=4&transport=websocket" + query;
+      String url =
+          serverUrl.replace("http://", "ws://") + "/socket.io/?EIO=4&transport=websocket" + query;
       ws.socket = HTTP.newWebSocketBuilder().buildAsync(URI.create(url), ws).join();
       return ws;
     }

@@ -21,9 +21,15 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SocketIoCodecTest {
-  private static final SocketIoCodec CODEC = new SocketIoCodec(TestJson.MAPPER.copy()
-      .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-      .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL));
+  private static final SocketIoCodec CODEC =
+      new SocketIoCodec(
+          TestJson.MAPPER
+              .copy()
+              .disable(
+                  com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+              .setSerializationInclusion(
+                  com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL));
+
   private static SocketIoCodec.Packet decode(String text) throws SocketIoCodec.ProtocolException {
     ByteBuf buf = Unpooled.copiedBuffer(text, StandardCharsets.UTF_8);
     try {
@@ -57,7 +63,8 @@ class SocketIoCodecTest {
     assertEquals(SocketIoCodec.ACK, ack.type());
     assertEquals(7, ack.id());
 
-    SocketIoCodec.Packet binary = decode("52-3[\"b\",{\"_placeholder\":true,\"num\":0},{\"_placeholder\":true,\"num\":1}]");
+    SocketIoCodec.Packet binary =
+        decode("52-3[\"b\",{\"_placeholder\":true,\"num\":0},{\"_placeholder\":true,\"num\":1}]");
     assertEquals(SocketIoCodec.BINARY_EVENT, binary.type());
     assertEquals(2, binary.attachments());
     assertEquals(3, binary.id());
@@ -66,27 +73,48 @@ class SocketIoCodecTest {
   @Test
   void rejectsMalformedPackets() {
     for (String bad :
-        List.of("", "7", "x", "2", "2{}", "2[]", "2[1]", "3[]", "3{}", "1[]", "5-[\"a\"]", "5x-[\"a\"]",
-            "599-[\"a\"]", "2[\"unterminated\"", "299999999999[\"a\"]", "0[1]")) {
+        List.of(
+            "",
+            "7",
+            "x",
+            "2",
+            "2{}",
+            "2[]",
+            "2[1]",
+            "3[]",
+            "3{}",
+            "1[]",
+            "5-[\"a\"]",
+            "5x-[\"a\"]",
+            "599-[\"a\"]",
+            "2[\"unterminated\"",
+            "299999999999[\"a\"]",
+            "0[1]")) {
       assertThrows(SocketIoCodec.ProtocolException.class, () -> decode(bad), bad);
     }
   }
 
   @Test
   void putsAttachmentsBackInPlace() throws Exception {
-    SocketIoCodec.Packet binary = decode("51-[\"b\",{\"nested\":[{\"_placeholder\":true,\"num\":0}]}]");
+    SocketIoCodec.Packet binary =
+        decode("51-[\"b\",{\"nested\":[{\"_placeholder\":true,\"num\":0}]}]");
     JsonNode data = CODEC.reconstruct(binary.data(), List.of(new byte[] {1, 2, 3}));
     assertArrayEquals(new byte[] {1, 2, 3}, data.get(1).path("nested").get(0).binaryValue());
     assertThrows(
         SocketIoCodec.ProtocolException.class,
-        () -> CODEC.reconstruct(decode("51-[\"b\",{\"_placeholder\":true,\"num\":4}]").data(), List.of(new byte[0])));
+        () ->
+            CODEC.reconstruct(
+                decode("51-[\"b\",{\"_placeholder\":true,\"num\":4}]").data(),
+                List.of(new byte[0])));
   }
 
   record Message(String id, String text, String omitted) {}
 
   @Test
   void encodesEventsAndAcks() {
-    OutboundPacket event = CODEC.event(Namespace.MAIN, "message", -1, new Object[] {new Message("m1", "hé", null), 3, "s"});
+    OutboundPacket event =
+        CODEC.event(
+            Namespace.MAIN, "message", -1, new Object[] {new Message("m1", "hé", null), 3, "s"});
     assertEquals("42[\"message\",{\"id\":\"m1\",\"text\":\"hé\"},3,\"s\"]", event.text());
     event.release();
 
@@ -128,7 +156,12 @@ class SocketIoCodecTest {
 
   @Test
   void encodesBinaryArgumentsAsAttachments() {
-    OutboundPacket packet = CODEC.event(Namespace.MAIN, "file", -1, new Object[] {"name", new byte[] {9, 8}, Map.of("thumb", new byte[] {7})});
+    OutboundPacket packet =
+        CODEC.event(
+            Namespace.MAIN,
+            "file",
+            -1,
+            new Object[] {"name", new byte[] {9, 8}, Map.of("thumb", new byte[] {7})});
     List<WebSocketFrame> frames = new ArrayList<>();
     packet.toFrames(frames::add);
     assertEquals(3, frames.size());
@@ -142,7 +175,8 @@ class SocketIoCodecTest {
 
   @Test
   void argsView() throws Exception {
-    ArrayNode array = (ArrayNode) decode("2[\"e\",\"text\",{\"id\":\"m\",\"text\":\"t\"},5]").data();
+    ArrayNode array =
+        (ArrayNode) decode("2[\"e\",\"text\",{\"id\":\"m\",\"text\":\"t\"},5]").data();
     Args args = new Args(array, 1, TestJson.MAPPER);
     assertEquals(3, args.size());
     assertEquals("text", args.text(0));
@@ -157,11 +191,15 @@ class SocketIoCodecTest {
   @Test
   void handshakeTokenFromAuthThenQuery() {
     Handshake fromAuth =
-        Handshake.of(TestJson.object().put("token", "a"), Map.of("token", "q"), Map.of("X-Forwarded-For", "1.2.3.4"));
+        Handshake.of(
+            TestJson.object().put("token", "a"),
+            Map.of("token", "q"),
+            Map.of("X-Forwarded-For", "1.2.3.4"));
     assertEquals("a", fromAuth.token().orElseThrow());
     assertEquals("1.2.3.4", fromAuth.header("x-forwarded-for"));
     assertEquals("q", Handshake.of(null, Map.of("token", "q"), Map.of()).token().orElseThrow());
-    assertTrue(Handshake.of(TestJson.object().put("token", ""), Map.of(), Map.of()).token().isEmpty());
+    assertTrue(
+        Handshake.of(TestJson.object().put("token", ""), Map.of(), Map.of()).token().isEmpty());
     assertFalse(fromAuth.toString().contains("a\""), "never prints credentials");
   }
 

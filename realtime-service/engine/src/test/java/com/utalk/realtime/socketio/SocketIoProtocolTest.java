@@ -24,14 +24,18 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class SocketIoProtocolTest {
   private static SocketServerConfig.Builder quiet() {
-    return TestApp.testConfig().pingInterval(Duration.ofSeconds(25)).pingTimeout(Duration.ofSeconds(20));
+    return TestApp.testConfig()
+        .pingInterval(Duration.ofSeconds(25))
+        .pingTimeout(Duration.ofSeconds(20));
   }
 
   @Test
   void refusalOverPollingDropsEventsInTheSamePayload() {
     try (TestApp app = TestApp.start(quiet().build())) {
       RawClients.Polling polling = new RawClients.Polling(app.url());
-      assertEquals("ok", polling.send("40{\"token\":\"bad\"}\u001e42[\"after-refusal\",\"same-post\"]").body());
+      assertEquals(
+          "ok",
+          polling.send("40{\"token\":\"bad\"}\u001e42[\"after-refusal\",\"same-post\"]").body());
       assertEquals("44{\"message\":\"unauthorized\"}\u001e1", polling.poll().body());
       EngineProtocolTest.assertError(polling.poll(), 400, 1);
       assertTrue(app.received.isEmpty(), app.received.toString());
@@ -111,7 +115,9 @@ class SocketIoProtocolTest {
   @Test
   void malformedPacketsCloseTheConnection() {
     try (TestApp app = TestApp.start(quiet().build())) {
-      for (String bad : List.of("4", "49", "42{\"not\":\"an array\"}", "42[]", "42[1]", "43[]", "42[\"x\"", "9")) {
+      for (String bad :
+          List.of(
+              "4", "49", "42{\"not\":\"an array\"}", "42[]", "42[1]", "43[]", "42[\"x\"", "9")) {
         RawClients.Ws ws = RawClients.Ws.open(app.url(), "");
         ws.next();
         ws.send("40{\"token\":\"good-m\"}");
@@ -183,12 +189,14 @@ class SocketIoProtocolTest {
       assertTrue(args.get(1).path("b").asBoolean());
 
       CompletableFuture<Args> unanswered = socket.emitWithAck(Duration.ofMillis(200), "q", 2);
-      ExecutionException timeout = assertThrows(ExecutionException.class, () -> unanswered.get(5, TimeUnit.SECONDS));
+      ExecutionException timeout =
+          assertThrows(ExecutionException.class, () -> unanswered.get(5, TimeUnit.SECONDS));
       assertInstanceOf(TimeoutException.class, timeout.getCause());
 
       CompletableFuture<Args> pending = socket.emitWithAck(Duration.ofSeconds(10), "q", 3);
       ws.abort();
-      assertThrows(java.util.concurrent.CancellationException.class, () -> pending.get(5, TimeUnit.SECONDS));
+      assertThrows(
+          java.util.concurrent.CancellationException.class, () -> pending.get(5, TimeUnit.SECONDS));
     }
   }
 
@@ -242,7 +250,11 @@ class SocketIoProtocolTest {
       for (RawClients.Polling polling : pollers) {
         assertEquals("42[\"news\",\"héllo\",42]", polling.poll().body());
       }
-      Socket first = sockets.stream().filter(s -> s.principal().getName().equals("m0")).findFirst().orElseThrow();
+      Socket first =
+          sockets.stream()
+              .filter(s -> s.principal().getName().equals("m0"))
+              .findFirst()
+              .orElseThrow();
       assertEquals(44, app.server.to("room").except(first).emit("news", 2));
       assertEquals(0, app.server.to("nobody").emit("news", 3));
       assertTrue(outsider.messages.isEmpty(), outsider.messages.toString());
@@ -311,7 +323,8 @@ class SocketIoProtocolTest {
     }
   }
 
-  private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+  private static void waitFor(java.util.function.BooleanSupplier condition)
+      throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {

@@ -15,8 +15,8 @@ import java.util.function.Consumer;
 
 /**
  * The application the client tests talk to. Tokens: "good-NAME" is accepted as NAME,
- * "slow-good-NAME" too after 100 ms, "slow-bad" is refused after 100 ms, anything else (or none)
- * is refused at once. Every handled event is recorded as "NAME:event".
+ * "slow-good-NAME" too after 100 ms, "slow-bad" is refused after 100 ms, anything else (or none) is
+ * refused at once. Every handled event is recorded as "NAME:event".
  */
 final class TestApp implements AutoCloseable {
   record User(String name) implements Principal {
@@ -93,7 +93,8 @@ final class TestApp implements AutoCloseable {
                 .emitWithAck(Duration.ofSeconds(5), "question", args.get(0))
                 .whenComplete(
                     (reply, error) ->
-                        ack.send(error == null ? reply.get(0) : Map.of("error", error.toString()))));
+                        ack.send(
+                            error == null ? reply.get(0) : Map.of("error", error.toString()))));
     on(
         socket,
         "join",
@@ -113,7 +114,10 @@ final class TestApp implements AutoCloseable {
         "broadcast",
         (args, ack) -> {
           JsonNode request = args.get(0);
-          ack.send(server.to(request.path("room").asText()).emit("room-message", request.path("payload")));
+          ack.send(
+              server
+                  .to(request.path("room").asText())
+                  .emit("room-message", request.path("payload")));
         });
     on(
         socket,
@@ -133,7 +137,9 @@ final class TestApp implements AutoCloseable {
             sum += bytes[i] & 0xff;
             reversed[bytes.length - 1 - i] = bytes[i];
           }
-          ack.send(Map.of("length", bytes.length, "sum", sum, "second", String.valueOf(args.text(1))), reversed);
+          ack.send(
+              Map.of("length", bytes.length, "sum", sum, "second", String.valueOf(args.text(1))),
+              reversed);
         });
     on(socket, "after-refusal", (args, ack) -> {});
   }

@@ -30,18 +30,30 @@ final class TwilioSenders {
   List<Sender> numbers() {
     List<Sender> senders = new ArrayList<>();
     for (IncomingPhoneNumber number : IncomingPhoneNumber.reader().read(client)) {
-      senders.add(new Sender(number.getSid(), number.getPhoneNumber().toString(),
-          number.getSmsUrl() == null ? null : number.getSmsUrl().toString()));
+      senders.add(
+          new Sender(
+              number.getSid(),
+              number.getPhoneNumber().toString(),
+              number.getSmsUrl() == null ? null : number.getSmsUrl().toString()));
     }
     return senders;
   }
 
-  /** What customers sent to {@code phoneNumber} since {@code since}, newest first, as Twilio logged it. */
+  /**
+   * What customers sent to {@code phoneNumber} since {@code since}, newest first, as Twilio logged
+   * it.
+   */
   List<Received> received(String phoneNumber, Instant since) {
     List<Received> received = new ArrayList<>();
-    for (Message message : Message.reader().setTo(new com.twilio.type.PhoneNumber("whatsapp:" + phoneNumber)).limit(LOG_LIMIT).read(client)) {
+    for (Message message :
+        Message.reader()
+            .setTo(new com.twilio.type.PhoneNumber("whatsapp:" + phoneNumber))
+            .limit(LOG_LIMIT)
+            .read(client)) {
       Instant at = message.getDateCreated() == null ? null : message.getDateCreated().toInstant();
-      if (message.getDirection() == Message.Direction.INBOUND && at != null && !at.isBefore(since)) {
+      if (message.getDirection() == Message.Direction.INBOUND
+          && at != null
+          && !at.isBefore(since)) {
         received.add(new Received(message.getSid(), at, message.getErrorCode()));
       }
     }
@@ -49,6 +61,9 @@ final class TwilioSenders {
   }
 
   void pointWebhookAt(String sid, String url) {
-    IncomingPhoneNumber.updater(sid).setSmsUrl(URI.create(url)).setSmsMethod(com.twilio.http.HttpMethod.POST).update(client);
+    IncomingPhoneNumber.updater(sid)
+        .setSmsUrl(URI.create(url))
+        .setSmsMethod(com.twilio.http.HttpMethod.POST)
+        .update(client);
   }
 }

@@ -11,17 +11,24 @@ import java.util.TreeMap;
  * refusals by error code ({@code invalid_signature}, {@code unknown_number}…), and the request IDs
  * of the latest failures (to look up in the logs, or to hand to Twilio support).
  */
-record WebhookTraffic(int requests, Map<String, Integer> byStatusClass, Map<String, Integer> refusals, List<String> lastFailures) {
+record WebhookTraffic(
+    int requests,
+    Map<String, Integer> byStatusClass,
+    Map<String, Integer> refusals,
+    List<String> lastFailures) {
   static final String REQUEST_LINE = "http request";
   static final String REFUSED_LINE = "request refused";
   static final String FAILED_LINE = "request failed";
   private static final int FAILURES_SHOWN = 5;
 
   static WebhookTraffic of(List<LogEntry> entries) {
-    // Twilio only POSTs: a GET is a probe (the stack's readiness check, a load balancer), not traffic
+    // Twilio only POSTs: a GET is a probe (the stack's readiness check, a load balancer), not
+    // traffic
     java.util.Set<String> probes = new java.util.HashSet<>();
     for (LogEntry entry : entries) {
-      if (REQUEST_LINE.equals(entry.message()) && !"POST".equals(entry.field("method")) && entry.requestId() != null) {
+      if (REQUEST_LINE.equals(entry.message())
+          && !"POST".equals(entry.field("method"))
+          && entry.requestId() != null) {
         probes.add(entry.requestId());
       }
     }
@@ -50,8 +57,12 @@ record WebhookTraffic(int requests, Map<String, Integer> byStatusClass, Map<Stri
         }
       }
     }
-    return new WebhookTraffic(requests, classes, refusals,
-        List.copyOf(failures.subList(Math.max(0, failures.size() - FAILURES_SHOWN), failures.size())));
+    return new WebhookTraffic(
+        requests,
+        classes,
+        refusals,
+        List.copyOf(
+            failures.subList(Math.max(0, failures.size() - FAILURES_SHOWN), failures.size())));
   }
 
   int count(String statusClass) {

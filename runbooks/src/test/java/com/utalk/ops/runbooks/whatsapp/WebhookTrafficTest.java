@@ -15,7 +15,8 @@ class WebhookTrafficTest {
     return line(message, status, error, requestId, "POST");
   }
 
-  private static LogEntry line(String message, int status, String error, String requestId, String method) {
+  private static LogEntry line(
+      String message, int status, String error, String requestId, String method) {
     var fields = Json.object().put("message", message).put("method", method);
     if (status > 0) {
       fields.put("status", status);
@@ -23,7 +24,13 @@ class WebhookTrafficTest {
     if (error != null) {
       fields.put("error", error);
     }
-    return new LogEntry(Instant.parse("2026-12-04T01:00:00Z"), "whatsapp-inbound-webhook", "INFO", message, requestId, fields);
+    return new LogEntry(
+        Instant.parse("2026-12-04T01:00:00Z"),
+        "whatsapp-inbound-webhook",
+        "INFO",
+        message,
+        requestId,
+        fields);
   }
 
   @Test
