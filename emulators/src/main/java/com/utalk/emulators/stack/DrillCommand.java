@@ -30,7 +30,10 @@ final class DrillCommand {
     GcpProject scratch =
         new GcpProject(
             "utalk-drill-" + UUID.randomUUID().toString().substring(0, 8),
-            config.firestoreHost(),
+            // as the benchmarks do: an emulator the shell names, else the stack's
+            Settings.fromEnvironment()
+                .find("FIRESTORE_EMULATOR_HOST")
+                .orElse(config.firestoreHost()),
             null);
     try (Firestore firestore =
         FirestoreProvider.create(scratch, Duration.ofSeconds(60), Duration.ofSeconds(120))) {
