@@ -73,16 +73,7 @@ final class ClasspathSnapshot {
     Path target = dir.resolve(copies.size() + "-" + source.getFileName());
     try {
       if (Files.isDirectory(source)) {
-        try (Stream<Path> files = Files.walk(source)) {
-          for (Path file : (Iterable<Path>) files::iterator) {
-            Path destination = target.resolve(source.relativize(file).toString());
-            if (Files.isDirectory(file)) {
-              Files.createDirectories(destination);
-            } else {
-              Files.copy(file, destination, StandardCopyOption.REPLACE_EXISTING);
-            }
-          }
-        }
+        FolderCopy.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
       } else {
         Files.createDirectories(dir);
         Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);

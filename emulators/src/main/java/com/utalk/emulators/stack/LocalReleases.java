@@ -343,16 +343,7 @@ public final class LocalReleases {
       // relative names a file inside base, so it has a parent (base at least)
       Files.createDirectories(Objects.requireNonNull(target.getParent(), target::toString));
       if (Files.isDirectory(source)) {
-        try (Stream<Path> files = Files.walk(source)) {
-          for (Path file : (Iterable<Path>) files::iterator) {
-            Path destination = target.resolve(source.relativize(file).toString());
-            if (Files.isDirectory(file)) {
-              Files.createDirectories(destination);
-            } else {
-              Files.copy(file, destination);
-            }
-          }
-        }
+        FolderCopy.copy(source, target);
       } else if (library) {
         try {
           Files.createLink(target, source);
