@@ -211,9 +211,21 @@ class SocketIoCodecTest {
     List<WebSocketFrame> b = new ArrayList<>();
     packet.toFrames(a::add);
     copy.toFrames(b::add);
-    assertSame(a.get(0).content(), b.get(0).content().unwrap(), "same bytes, not a copy");
+    assertSame(root(a.get(0).content()), root(b.get(0).content()), "same bytes, not a copy");
     a.forEach(WebSocketFrame::release);
     assertEquals(1, b.get(0).content().refCnt());
     b.forEach(WebSocketFrame::release);
+  }
+
+  /**
+   * The buffer that holds the bytes, under any duplicate and under the leak detector's wrapper
+   * (which it puts around a sampled share of buffers, so a test must not depend on its absence).
+   */
+  private static ByteBuf root(ByteBuf buffer) {
+    ByteBuf current = buffer;
+    while (current.unwrap() != null) {
+      current = current.unwrap();
+    }
+    return current;
   }
 }
