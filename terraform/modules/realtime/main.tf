@@ -1,7 +1,8 @@
 # The Socket.IO service on Cloud Run: session affinity (Engine.IO polling must return to the same
 # instance), CPU always allocated (heartbeats and Pub/Sub fan-out run between requests), a
 # request timeout that fits a WebSocket session, probes on /health, and the JVM flags the
-# service's benchmark was measured with (realtime-service/bench).
+# service's benchmark was measured with (realtime-service/bench). Its traffic split belongs to the
+# release tool, not to Terraform (the traffic block below).
 
 locals {
   image = "${var.region}-docker.pkg.dev/${var.project_id}/utalk/realtime-service:${var.app_version}"
@@ -70,6 +71,18 @@ resource "google_cloud_run_v2_service" "realtime" {
         failure_threshold = 3
       }
     }
+  }
+
+  # Created following the latest revision; after that the release tool owns the traffic
+  # (runbooks/ops release during --canary, release rollback): a canary pins it on the serving
+  # revision before apply creates the new one, and an apply must not move it back.
+  traffic {
+    type    = "TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST"
+    percent = 100
+  }
+
+  lifecycle {
+    ignore_changes = [traffic]
   }
 }
 

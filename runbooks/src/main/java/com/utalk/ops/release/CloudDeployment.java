@@ -18,12 +18,16 @@ import java.util.List;
  *       gs://<project>-function-source/functions-<v>.zip} and the realtime image {@code
  *       <region>-docker.pkg.dev/<project>/utalk/realtime-service:<v>}), then {@code terraform
  *       -chdir=terraform/environments/<env> init}, {@code plan -var app_version=<v> -out=…}, {@code
- *       apply} of that plan, and the dead-letter script;
+ *       apply} of that plan, and the dead-letter script; the realtime traffic then goes to the
+ *       latest revision, or, for a canary ({@code --canary N}), stays pinned on what served before
+ *       the apply while the new revision, tagged {@code v<version>}, takes N% ({@link
+ *       RealtimeTraffic});
  *   <li>rollback: the realtime service's traffic goes back at once to the newest revision of the
  *       previous version ({@code gcloud run services update-traffic --to-revisions <rev>=100}),
  *       then Terraform applies the previous {@code app_version}, which redeploys every function
  *       from the previous source object (still in the bucket) and the service from the previous
- *       image.
+ *       image (the revision that apply creates stays without traffic until the next deploy: the
+ *       pinned one runs the same version).
  * </ul>
  *
  * Which version is previous comes from Cloud Run itself: the revisions of the realtime service with
@@ -34,13 +38,35 @@ final class CloudDeployment implements Deployment {
   private final Path repoRoot;
   private final String version;
   private final CommandRunner runner;
+  private final RealtimeTraffic traffic;
+  private final int canaryPercent;
 
+  /** A deploy that gives the new version all the traffic. */
   CloudDeployment(
       CloudEnvironment environment, Path repoRoot, String version, CommandRunner runner) {
+    this(environment, repoRoot, version, runner, 0);
+  }
+
+  /**
+   * {@code canaryPercent} 1..99: the new realtime revision takes that share and the rest stays on
+   * what serves; 0: all of it.
+   */
+  CloudDeployment(
+      CloudEnvironment environment,
+      Path repoRoot,
+      String version,
+      CommandRunner runner,
+      int canaryPercent) {
+    if (canaryPercent < 0 || canaryPercent > 99) {
+      throw new IllegalArgumentException(
+          "a canary takes 1..99% of the traffic, not " + canaryPercent);
+    }
     this.environment = environment;
     this.repoRoot = repoRoot;
     this.version = version;
     this.runner = runner;
+    this.traffic = new RealtimeTraffic(environment, runner);
+    this.canaryPercent = canaryPercent;
   }
 
   /** One revision of the realtime service and the version it runs. */
@@ -61,12 +87,16 @@ final class CloudDeployment implements Deployment {
                 "app_version=" + version,
                 "-out=" + planFile()));
     done.add("terraform plan: " + summary(plan.out(), "Plan:", "No changes."));
+    if (canaryPercent > 0) {
+      done.add(traffic.pin(traffic.serving()));
+    }
     CommandRunner.Result apply =
         runner.change(terraform("apply", "-input=false", "-no-color", planFile()));
     done.add(
         runner.dryRun()
             ? "apply not run (dry run)"
             : "terraform apply: " + summary(apply.out(), "Apply complete!", "Apply complete!"));
+    done.add(canaryPercent > 0 ? canary() : traffic.toLatest());
     runner.change(deadLetters());
     done.add(
         runner.dryRun() ? "dead letters not attached (dry run)" : "dead-letter topics attached");
@@ -92,18 +122,7 @@ final class CloudDeployment implements Deployment {
     Revision previous = previous(revisions, from);
     List<String> done = new ArrayList<>();
     done.add(artifacts(previous.version()));
-    runner.change(
-        List.of(
-            "gcloud",
-            "run",
-            "services",
-            "update-traffic",
-            CloudEnvironment.REALTIME_SERVICE,
-            "--project=" + environment.projectId(),
-            "--region=" + environment.region(),
-            "--to-revisions=" + previous.name() + "=100",
-            "--quiet"));
-    done.add("realtime traffic 100% to " + previous.name());
+    done.add(traffic.toRevision(previous.name()));
     runner.read(terraform("init", "-input=false", "-no-color"));
     runner.change(
         terraform(
@@ -120,6 +139,27 @@ final class CloudDeployment implements Deployment {
             + ".zip by terraform apply -var app_version="
             + previous.version());
     return new Rollback(from, previous.version(), String.join("; ", done) + plannedSuffix());
+  }
+
+  /** The revision the apply created for this version takes the canary's share. */
+  private String canary() throws Exception {
+    if (runner.dryRun()) {
+      // nothing was applied, so there is no new revision to name yet
+      return traffic.canary("<the revision apply creates>", version, canaryPercent);
+    }
+    Revision created =
+        revisions().stream()
+            .filter(r -> version.equals(r.version()))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "terraform apply created no revision of "
+                            + CloudEnvironment.REALTIME_SERVICE
+                            + " running "
+                            + version
+                            + ": the traffic stays pinned where it was"));
+    return traffic.canary(created.name(), version, canaryPercent);
   }
 
   /** For {@code pre}: the version to go back to and its artifacts, or why there is none. */

@@ -97,6 +97,10 @@ final class DuringRelease {
         throw new com.utalk.ops.cli.UsageException(
             "--dry-run is for --env dev|staging|prod (the local deploy is a restart of the stack)");
       }
+      if (context.options().find("canary").isPresent()) {
+        throw new com.utalk.ops.cli.UsageException(
+            "--canary is for --env dev|staging|prod (the local stack runs one release at a time)");
+      }
       return new LocalDeployment(local.config(), inputs.version(), Map.of());
     }
     if (context.target() instanceof CloudTarget cloud) {
@@ -104,9 +108,30 @@ final class DuringRelease {
           cloud.environment(),
           inputs.repoRoot(),
           inputs.version(),
-          new CommandRunner(Map.of(), dryRun(context)));
+          new CommandRunner(Map.of(), dryRun(context)),
+          canaryPercent(context));
     }
     throw new IllegalStateException("no deployment for the target " + context.target().name());
+  }
+
+  /**
+   * {@code --canary N}: the new realtime revision takes N% (1..99) of the traffic; without it, all.
+   */
+  static int canaryPercent(OpsContext context) {
+    if (context.options().find("canary").isEmpty()) {
+      return 0;
+    }
+    String given = context.options().require("canary");
+    try {
+      int percent = Integer.parseInt(given);
+      if (percent >= 1 && percent <= 99) {
+        return percent;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw new com.utalk.ops.cli.UsageException(
+        "--canary must be a percentage 1..99 of the realtime traffic, not '" + given + "'");
   }
 
   /**

@@ -47,7 +47,7 @@ public final class ReleaseCommand implements OpsCommand {
                 new Checklist("pre-release", PreRelease.checks(inputs(context))).run(context)),
         OpsAction.changing(
             "during",
-            "backup + verify, deploy (local: record the release, restart the stack; cloud: terraform apply), health, smoke, announce [--dry-run]",
+            "backup + verify, deploy (local: record the release, restart the stack; cloud: terraform apply), health, smoke, announce [--dry-run] [--canary N: cloud, N% of realtime traffic]",
             context -> during(context)),
         OpsAction.changing(
             "post",

@@ -53,6 +53,9 @@ class CloudDeploymentTest {
   private static final String IMAGE_12 =
       "gcloud artifacts docker images describe us-central1-docker.pkg.dev/utalk-staging/utalk/realtime-service:1.2.0 --format=json";
 
+  private static final String TRAFFIC =
+      "gcloud run services update-traffic realtime-service --project=utalk-staging --region=us-central1 ";
+
   /**
    * What the real attach-dead-letters.sh asks (an environment without background functions' dead
    * letters here).
@@ -73,7 +76,9 @@ class CloudDeploymentTest {
                 IMAGE_12,
                 tf("init -input=false -no-color"),
                 tf("plan -input=false -no-color -var app_version=1.2.0 -out=release-1.2.0.tfplan"),
-                tf("apply -input=false -no-color release-1.2.0.tfplan")));
+                tf("apply -input=false -no-color release-1.2.0.tfplan"),
+                // a rollback may have pinned the traffic on an older revision: the new one serves
+                TRAFFIC + "--to-latest --quiet"));
     expected.addAll(DEAD_LETTERS);
     assertEquals(expected, calls());
     assertTrue(
@@ -184,6 +189,8 @@ class CloudDeploymentTest {
             "dry run, would run: "
                 + tf("apply -input=false -no-color release-1.2.0.tfplan")
                 + " && "
+                + TRAFFIC
+                + "--to-latest --quiet && "
                 + repo.resolve("terraform/scripts/attach-dead-letters.sh")
                 + " staging"),
         deploy);
@@ -202,6 +209,105 @@ class CloudDeploymentTest {
                     + "--region=us-central1 --to-revisions=realtime-service-00002-kaw=100 --quiet && "
                     + tf("apply")),
         rollback.evidence());
+  }
+
+  @Test
+  void aCanaryPinsTheServingRevisionBeforeTheApplyThenGivesTheNewTaggedRevisionItsShare()
+      throws Exception {
+    cli.publish("1.3.0");
+    cli.applyCreatesRevision("realtime-service-00004-luv", "1.3.0");
+    String evidence = cli.canary("1.3.0", 10, false).deploy();
+    List<String> expected =
+        new java.util.ArrayList<>(
+            List.of(
+                "gcloud storage objects describe gs://utalk-staging-function-source/functions-1.3.0.zip --format=json",
+                "gcloud artifacts docker images describe us-central1-docker.pkg.dev/utalk-staging/utalk/realtime-service:1.3.0 --format=json",
+                tf("init -input=false -no-color"),
+                tf("plan -input=false -no-color -var app_version=1.3.0 -out=release-1.3.0.tfplan"),
+                "gcloud run services describe realtime-service --project=utalk-staging --region=us-central1 --format=json",
+                // pinned by name: the revision the apply creates starts without traffic
+                TRAFFIC + "--to-revisions=realtime-service-00003-fod=100 --quiet",
+                tf("apply -input=false -no-color release-1.3.0.tfplan"),
+                "gcloud run revisions list --service=realtime-service --project=utalk-staging --region=us-central1 --format=json",
+                TRAFFIC + "--update-tags=v1-3-0=realtime-service-00004-luv --quiet",
+                TRAFFIC + "--to-tags=v1-3-0=10 --quiet"));
+    expected.addAll(DEAD_LETTERS);
+    assertEquals(expected, calls());
+    assertTrue(
+        evidence.contains("realtime traffic pinned on realtime-service-00003-fod=100")
+            && evidence.contains(
+                "canary: realtime-service-00004-luv (tag v1-3-0) takes 10% of realtime traffic"),
+        evidence);
+  }
+
+  @Test
+  void aCanaryWhoseApplyCreatedNoRevisionLeavesTheTrafficPinned() throws Exception {
+    cli.publish("1.3.0"); // the apply changes the functions only: no realtime revision of 1.3.0
+    IllegalStateException none =
+        assertThrows(IllegalStateException.class, () -> cli.canary("1.3.0", 10, false).deploy());
+    assertTrue(
+        none.getMessage().contains("created no revision of realtime-service running 1.3.0"),
+        none.getMessage());
+    assertTrue(
+        calls().stream()
+            .noneMatch(call -> call.contains("--update-tags") || call.contains("--to-tags")),
+        calls().toString());
+  }
+
+  @Test
+  void aCanaryStopsBeforeTheApplyWhenNoRevisionServes() throws Exception {
+    cli.publish("1.3.0");
+    Files.writeString(
+        state.resolve("service.json"), "{\"status\": {\"traffic\": [{\"percent\": 0}]}}");
+    IllegalStateException unknown =
+        assertThrows(IllegalStateException.class, () -> cli.canary("1.3.0", 10, false).deploy());
+    assertTrue(unknown.getMessage().contains("reports no revision serving"), unknown.getMessage());
+    assertTrue(calls().stream().noneMatch(call -> call.contains(" apply ")), calls().toString());
+  }
+
+  @Test
+  void aCanaryDryRunPlansThePinTheApplyAndTheSplit() throws Exception {
+    cli.publish("1.3.0");
+    String deploy = cli.canary("1.3.0", 25, true).deploy();
+    assertTrue(
+        calls().stream().noneMatch(call -> call.contains("update-traffic")), calls().toString());
+    assertTrue(
+        deploy.contains(
+            "would run: "
+                + TRAFFIC
+                + "--to-revisions=realtime-service-00003-fod=100 --quiet && "
+                + tf("apply -input=false -no-color release-1.3.0.tfplan")
+                + " && "
+                + TRAFFIC
+                + "--update-tags=v1-3-0=<the revision apply creates> --quiet && "
+                + TRAFFIC
+                + "--to-tags=v1-3-0=25 --quiet"),
+        deploy);
+  }
+
+  @Test
+  void aCanaryTakesOneToNinetyNinePercentOfTheCloudTraffic() {
+    assertThrows(IllegalArgumentException.class, () -> cli.canary("1.3.0", 100, false));
+    for (String wrong : List.of("0", "100", "ten", "-5")) {
+      assertThrows(
+          com.utalk.ops.cli.UsageException.class,
+          () -> DuringRelease.canaryPercent(optionsOnly("--env", "prod", "--canary", wrong)),
+          wrong);
+    }
+    assertEquals(10, DuringRelease.canaryPercent(optionsOnly("--env", "prod", "--canary", "10")));
+    assertEquals(0, DuringRelease.canaryPercent(optionsOnly("--env", "prod")));
+  }
+
+  private static OpsContext optionsOnly(String... args) {
+    return new OpsContext(
+        Options.parse(List.of(args)),
+        () -> {
+          throw new AssertionError("no target needed");
+        },
+        Confirmation.assumeYes(),
+        "test",
+        "ops-test",
+        Clock.systemUTC());
   }
 
   @Test

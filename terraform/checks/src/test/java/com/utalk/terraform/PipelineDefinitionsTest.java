@@ -90,13 +90,7 @@ class PipelineDefinitionsTest {
     assertEquals(
         List.of(
             "runbooks/ops release pre --env prod --version " + version,
-            "runbooks/ops release during --env prod --version " + version + " --yes",
-            "gcloud run services update-traffic realtime-service --project utalk-prod --region us-central1 --update-tags "
-                + tag
-                + "=LATEST",
-            "gcloud run services update-traffic realtime-service --project utalk-prod --region us-central1 --to-tags "
-                + tag
-                + "=10",
+            "runbooks/ops release during --env prod --version " + version + " --yes --canary 10",
             "runbooks/ops release post --env prod --version " + version + " --rollback-after 2m",
             "gcloud run services update-traffic realtime-service --project utalk-prod --region us-central1 --to-tags "
                 + tag
