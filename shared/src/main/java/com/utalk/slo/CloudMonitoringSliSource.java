@@ -15,16 +15,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * SLI counts from Cloud Monitoring, where every instance exports the same series (as {@code
  * workload.googleapis.com/<name>}, attribute dots as underscores): each window is one ALIGN_DELTA +
- * REDUCE_SUM query grouped by the labels the SLI needs.
- *
- * <p>Not exercised by the tests (there is no Cloud Monitoring emulator); the arithmetic it feeds is
- * the same {@link SloEvaluator} the tests cover.
+ * REDUCE_SUM query grouped by the labels the SLI needs. Tested against a local stand-in of the
+ * Monitoring API (there is no emulator) that checks each query it receives.
  */
 public final class CloudMonitoringSliSource implements SliSource, AutoCloseable {
   private static final String PREFIX = "workload.googleapis.com/";
@@ -34,13 +34,22 @@ public final class CloudMonitoringSliSource implements SliSource, AutoCloseable 
   private final Clock clock;
 
   public CloudMonitoringSliSource(String projectId, Clock clock) {
+    this(defaultClient(), projectId, clock);
+  }
+
+  /** On a client of one's own (another endpoint or credentials); closed with this source. */
+  public CloudMonitoringSliSource(MetricServiceClient client, String projectId, Clock clock) {
+    this.client = client;
+    this.projectId = projectId;
+    this.clock = clock;
+  }
+
+  private static MetricServiceClient defaultClient() {
     try {
-      this.client = MetricServiceClient.create();
+      return MetricServiceClient.create();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    this.projectId = projectId;
-    this.clock = clock;
   }
 
   @Override
@@ -49,7 +58,8 @@ public final class CloudMonitoringSliSource implements SliSource, AutoCloseable 
     if (query instanceof SliQuery.Ratio ratio) {
       double total = 0;
       double bad = 0;
-      List<String> groupBy = new ArrayList<>(List.of(ratio.badLabel(), "http_route"));
+      // a set: the bad and the excluded label may be the same one (a group-by field once)
+      Set<String> groupBy = new LinkedHashSet<>(List.of(ratio.badLabel(), "http_route"));
       if (ratio.excludeLabel() != null) {
         groupBy.add(ratio.excludeLabel());
       }
@@ -140,7 +150,8 @@ public final class CloudMonitoringSliSource implements SliSource, AutoCloseable 
   }
 
   /** {@code metricType}: the full type, {@code workload.googleapis.com/<name>} for ours. */
-  private List<TimeSeries> series(String metricType, Duration window, List<String> groupBy) {
+  private List<TimeSeries> series(
+      String metricType, Duration window, java.util.Collection<String> groupBy) {
     Instant end = clock.instant();
     Aggregation.Builder aggregation =
         Aggregation.newBuilder()
