@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
@@ -118,6 +120,78 @@ class MediaBackupTest {
       assertEquals(1, tampered.failed());
       assertTrue(store.stat("ws/c/r2").isEmpty());
       assertEquals("failed", new MediaRestore(store, bucket).restore("media-no-such-run").status());
+    }
+  }
+
+  @Test
+  void runsOlderThanNinetyDaysGoWithTheCopiesOnlyTheyMentioned() throws Exception {
+    try (TestEnvironment env = TestEnvironment.create();
+        Firestore db = Datasets.jobClient(env)) {
+      LocalMediaStore store =
+          new LocalMediaStore(
+              mediaDir,
+              "media-backup-test-signing-key".getBytes(),
+              "http://127.0.0.1:1",
+              Clock.systemUTC());
+      String kept = put(db, store, "k1", "image/png", "still in the chat");
+      String gone = put(db, store, "g1", "image/png", "deleted since");
+      BackupBucket bucket = new LocalBackupBucket(backups);
+      java.time.Instant start = java.time.Instant.parse("2026-01-01T03:00:00Z");
+      MediaBackup.Outcome old =
+          new MediaBackup(db, store, bucket, Clock.fixed(start, java.time.ZoneOffset.UTC))
+              .run("test");
+      assertEquals("ok", old.status(), old.reason());
+      db.document("media/g1").delete().get(); // the media record is gone: later runs skip it
+
+      MediaBackup.Outcome recent =
+          new MediaBackup(
+                  db, store, bucket, Clock.fixed(start.plus(Duration.ofDays(89)), ZoneOffset.UTC))
+              .run("test");
+      assertEquals(1, recent.alreadyCopied());
+      assertTrue(
+          bucket.exists("media/objects/" + gone),
+          "an 89-day-old run is kept, and the copies it mentions");
+
+      MediaBackup.Outcome later =
+          new MediaBackup(
+                  db, store, bucket, Clock.fixed(start.plus(Duration.ofDays(91)), ZoneOffset.UTC))
+              .run("test");
+      assertEquals("ok", later.status(), later.reason());
+      assertTrue(bucket.list("media/" + old.backupId() + "/").isEmpty(), "the old manifest");
+      assertTrue(new BackupCatalog(db).find(old.backupId()).isEmpty(), "the old run's record");
+      assertEquals(
+          java.util.List.of("media/objects/" + kept),
+          bucket.list("media/objects/"),
+          "swept: the copy only the expired run mentioned; kept: the one newer runs mention");
+      assertTrue(bucket.exists("media/" + recent.backupId() + "/manifest.jsonl.gz"));
+    }
+  }
+
+  @Test
+  void anObjectThatIsMissingOrDoesNotMatchItsHashIsCountedFailedAndNotCopied() throws Exception {
+    try (TestEnvironment env = TestEnvironment.create();
+        Firestore db = Datasets.jobClient(env)) {
+      LocalMediaStore store =
+          new LocalMediaStore(
+              mediaDir,
+              "media-backup-test-signing-key".getBytes(),
+              "http://127.0.0.1:1",
+              Clock.systemUTC());
+      put(db, store, "f1", "image/png", "fine");
+      put(db, store, "f2", "image/png", "lost from the bucket");
+      Files.delete(mediaDir.resolve("ws/c/f2"));
+      put(db, store, "f3", "image/png", "changed after the upload");
+      Files.writeString(mediaDir.resolve("ws/c/f3"), "not what was hashed");
+      Map<String, Object> unhashed = item("image/png", 4, null, "ws/c/f1");
+      db.document("media/f4").set(unhashed).get();
+      BackupBucket bucket = new LocalBackupBucket(backups);
+
+      MediaBackup.Outcome outcome =
+          new MediaBackup(db, store, bucket, Clock.systemUTC()).run("test");
+
+      assertEquals(1, outcome.copied());
+      assertEquals(3, outcome.failed(), outcome.toString());
+      assertEquals(1, bucket.list("media/objects/").size(), "no partial or mismatched copy left");
     }
   }
 
