@@ -52,6 +52,9 @@ record StorageFailure(Kind kind, String code) {
       if (t instanceof io.grpc.StatusRuntimeException grpc) {
         return grpc.getStatus().getCode();
       }
+      if (t instanceof io.grpc.StatusException grpc) { // the checked form gRPC also throws
+        return grpc.getStatus().getCode();
+      }
     }
     return null;
   }
