@@ -237,10 +237,6 @@ public final class LoginThrottle {
         .document(kind + "_" + sha256(kind + ":" + value));
   }
 
-  private static Duration max(Duration a, Duration b) {
-    return a.compareTo(b) >= 0 ? a : b;
-  }
-
   private static String sha256(String value) {
     try {
       return HexFormat.of()
