@@ -6,7 +6,6 @@ import com.utalk.errors.StorageUnavailableException;
 import com.utalk.events.ProcessedEvents;
 import com.utalk.storage.FirestoreCalls;
 import com.utalk.triggers.FirestoreChange;
-import io.grpc.Status;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,7 +73,7 @@ public final class KpiChangeCounter {
       writes.add(1 + deltas.size());
       return Outcome.COUNTED;
     } catch (StorageUnavailableException e) {
-      if (alreadyExists(e)) {
+      if (FirestoreCalls.lostRace(e)) {
         return Outcome.DUPLICATE;
       }
       throw e;
@@ -109,23 +108,5 @@ public final class KpiChangeCounter {
           }
         });
     return deltas;
-  }
-
-  static boolean alreadyExists(Throwable error) {
-    for (Throwable t = error; t != null; t = t.getCause()) {
-      if (t instanceof com.google.api.gax.rpc.AlreadyExistsException) {
-        return true;
-      }
-      if (t instanceof com.google.cloud.firestore.FirestoreException firestoreError
-          && firestoreError.getStatus() != null
-          && firestoreError.getStatus().getCode() == Status.Code.ALREADY_EXISTS) {
-        return true;
-      }
-      if (t instanceof io.grpc.StatusRuntimeException grpc
-          && grpc.getStatus().getCode() == Status.Code.ALREADY_EXISTS) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -70,6 +70,14 @@ public final class FirestoreCalls {
     }
   }
 
+  /**
+   * True when {@code error} (or a cause) is Firestore's ALREADY_EXISTS: a create, or a batch with
+   * one, lost to a write of the same document — for an idempotency marker, the work was done.
+   */
+  public static boolean lostRace(Throwable error) {
+    return StorageFailure.of(error).kind() == StorageFailure.Kind.LOST_RACE;
+  }
+
   /** Exceptions thrown on purpose inside a transaction body travel through unchanged. */
   private static boolean isDomainFailure(RuntimeException error) {
     return !(error instanceof com.google.cloud.firestore.FirestoreException)

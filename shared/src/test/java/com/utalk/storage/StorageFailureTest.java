@@ -68,6 +68,16 @@ class StorageFailureTest {
   }
 
   @Test
+  void aLostCreateIsRecognisedThroughTheExceptionTheCallerSees() {
+    Throwable lost =
+        new com.utalk.errors.StorageUnavailableException(
+            "Firestore create lost a race", Status.ALREADY_EXISTS.asRuntimeException());
+    assertEquals(true, FirestoreCalls.lostRace(lost));
+    assertEquals(false, FirestoreCalls.lostRace(Status.UNAVAILABLE.asRuntimeException()));
+    assertEquals(false, FirestoreCalls.lostRace(new IOException("reset")));
+  }
+
+  @Test
   void noStatusAtAllIsTheChannelBreakingAnOutage() {
     assertEquals(
         new StorageFailure(StorageFailure.Kind.OUTAGE, "IOException"),
