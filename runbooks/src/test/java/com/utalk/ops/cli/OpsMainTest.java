@@ -147,5 +147,23 @@ class OpsMainTest {
     assertEquals(2, run("demo", "diagnose", "--since", "soon").exitCode());
     assertEquals(2, run("demo", "diagnose").exitCode(), "a missing required option");
     assertEquals(Duration.ofHours(2), Options.parse(List.of("--since", "2h")).since());
+    assertEquals(Duration.ofSeconds(30), Options.parse(List.of("--since", "30s")).since());
+    assertEquals(Duration.ofDays(1), Options.parse(List.of("--since=1d")).since());
+    for (String wrong : List.of("5x", "m", "")) {
+      assertEquals(2, run("demo", "diagnose", "--state", "ok", "--since", wrong).exitCode(), wrong);
+    }
+    assertEquals(2, run("demo", "diagnose", "stray").exitCode(), "a value without its option");
+  }
+
+  @Test
+  void aFamilyAloneListsItsActionsAndAskedForHelpIsNoError() {
+    Run alone = run("demo");
+    assertEquals(2, alone.exitCode());
+    assertTrue(alone.err().contains("diagnose") && alone.err().contains("apply"), alone.err());
+
+    Run help = run("demo", "--help");
+    assertEquals(0, help.exitCode());
+    assertTrue(help.out().contains("changes one thing"), help.out());
+    assertEquals("", help.err());
   }
 }
