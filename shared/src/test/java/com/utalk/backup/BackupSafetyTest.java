@@ -179,6 +179,70 @@ class BackupSafetyTest {
   }
 
   @Test
+  void aMissingFileStopsTheRestoreBeforeAnyWrite() throws Exception {
+    String id = backup(Clock.systemUTC(), new LocalBackupBucket(dir)).run("test").backupId();
+    Files.delete(dir.resolve("firestore/" + id + "/messages.jsonl.gz"));
+    assertRefusedWithNothingWritten(id, "messages.jsonl.gz is missing from backup " + id);
+  }
+
+  @Test
+  void aManifestThatDisagreesWithItsFilesStopsTheRestore() throws Exception {
+    BackupOutcome outcome = backup(Clock.systemUTC(), new LocalBackupBucket(dir)).run("test");
+    Path manifest = dir.resolve("firestore/" + outcome.backupId() + "/manifest.json");
+    String original = Files.readString(manifest);
+    BackupFile messages = outcome.manifest().file("messages").orElseThrow();
+
+    Files.writeString(
+        manifest,
+        original.replace(
+            "\"documents\":" + messages.documents() + ",",
+            "\"documents\":" + (messages.documents() + 1) + ","));
+    assertRefusedWithNothingWritten(
+        outcome.backupId(), "messages.jsonl.gz holds 30 documents, the manifest says 31");
+
+    Files.writeString(manifest, original.replace(messages.contentSha256(), "f".repeat(64)));
+    assertRefusedWithNothingWritten(
+        outcome.backupId(), "messages.jsonl.gz content does not match its hash");
+
+    Files.writeString(manifest, "{\"backupId\": ");
+    assertRefusedWithNothingWritten(outcome.backupId(), "cannot be read");
+  }
+
+  @Test
+  void aFileOfSomethingElseThanDocumentsStopsTheRestore() throws Exception {
+    BackupOutcome outcome = backup(Clock.systemUTC(), new LocalBackupBucket(dir)).run("test");
+    Path file = dir.resolve("firestore/" + outcome.backupId() + "/users.jsonl.gz");
+    java.io.ByteArrayOutputStream gzipped = new java.io.ByteArrayOutputStream();
+    try (OutputStream out = new java.util.zip.GZIPOutputStream(gzipped)) {
+      out.write("{\"not\": \"a document\"}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    Files.write(file, gzipped.toByteArray());
+    // the manifest made to match the new bytes: only the content gives it away
+    BackupFile users = outcome.manifest().file("users").orElseThrow();
+    Path manifest = dir.resolve("firestore/" + outcome.backupId() + "/manifest.json");
+    Files.writeString(
+        manifest,
+        Files.readString(manifest)
+            .replace(users.sha256(), Sha256.hex(sha256(gzipped.toByteArray())))
+            .replace("\"bytes\":" + users.bytes() + ",", "\"bytes\":" + gzipped.size() + ","));
+    assertRefusedWithNothingWritten(
+        outcome.backupId(),
+        "users.jsonl.gz is truncated or corrupted: a line is not a backed-up document");
+  }
+
+  private static java.security.MessageDigest sha256(byte[] bytes) {
+    java.security.MessageDigest digest = Sha256.digest();
+    digest.update(bytes);
+    return digest;
+  }
+
+  @Test
+  void somethingThatIsNotABackupIdIsRefused() throws Exception {
+    assertRefusedWithNothingWritten("../../etc", "not a backup id");
+    assertFalse(new BackupReader(new LocalBackupBucket(dir)).exists("../../etc"));
+  }
+
+  @Test
   void aMissingBackupIsRefused() throws Exception {
     assertRefusedWithNothingWritten("20260101T000000Z-abcdef", "has no manifest");
   }
