@@ -157,6 +157,41 @@ class RatingFlowTest {
             .getData());
   }
 
+  @Test
+  void aConversationClosedAfterTheWhatsAppSessionWindowGetsNoSurvey() throws Exception {
+    String phone = "+5215577003300";
+    String conversationId = send(phone, "hola").conversationId();
+    // the customer's last message is 25 h old: WhatsApp only lets a template through now
+    FirestoreCalls.await(
+        stack
+            .env
+            .firestore()
+            .collection("conversations")
+            .document(conversationId)
+            .update(
+                "lastInboundAt",
+                com.google.cloud.Timestamp.ofTimeSecondsAndNanos(
+                    java.time.Instant.now().minus(Duration.ofHours(25)).getEpochSecond(), 0)));
+    close(conversationId);
+    assertTrue(bridge.awaitIdle(Duration.ofSeconds(20)));
+    assertEquals(0, surveyMessages(conversationId, RatingKind.CSAT.question()));
+  }
+
+  @Test
+  void aWorkspaceThatTurnedSurveysOffGetsNone() throws Exception {
+    var workspace =
+        stack.env.firestore().collection("workspaces").document(StackUnderTest.WORKSPACE);
+    FirestoreCalls.await(workspace.update("ratingSurveyEnabled", false));
+    try {
+      String conversationId = send("+5215577004400", "hola").conversationId();
+      close(conversationId);
+      assertTrue(bridge.awaitIdle(Duration.ofSeconds(20)));
+      assertEquals(0, surveyMessages(conversationId, RatingKind.CSAT.question()));
+    } finally {
+      FirestoreCalls.await(workspace.update("ratingSurveyEnabled", true));
+    }
+  }
+
   private static void close(String conversationId) {
     FirestoreCalls.await(
         stack
