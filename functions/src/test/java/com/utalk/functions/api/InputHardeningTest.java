@@ -270,6 +270,44 @@ class InputHardeningTest {
   }
 
   @Test
+  void bodiesAndQueriesOfTheWrongShapeNameTheField() {
+    String conversation = conversation("+5215512340005", NUMBER);
+    String messages = "/api/conversations/" + conversation + "/messages";
+    String id = UUID.randomUUID().toString();
+    assertField(
+        "mediaIds", api.post(messages, agentToken, Map.of("messageId", id, "mediaIds", "m-1")));
+    assertField(
+        "mediaIds",
+        api.post(messages, agentToken, Map.of("messageId", id, "mediaIds", List.of("m-1", 7))));
+    assertField("body", api.post(messages, agentToken, Map.of("messageId", id, "body", 42)));
+    assertField(
+        "force",
+        api.post(
+            "/api/conversations/" + conversation + "/assign",
+            adminToken,
+            Map.of("agentId", "agent-1", "force", "yes")));
+    assertField("botEnabled", api.get("/api/conversations?botEnabled=yes", agentToken));
+    assertField("limit", api.get("/api/conversations?limit=ten", agentToken));
+    assertField(
+        "before", api.get("/api/conversations/" + conversation + "/messages?before=x", agentToken));
+    assertRefused(
+        400,
+        "validation_failed",
+        api.send(
+            "POST", messages, agentToken, "[1, 2]".getBytes(StandardCharsets.UTF_8), Map.of()));
+    assertRefused(
+        400,
+        "validation_failed",
+        api.send(
+            "POST", messages, agentToken, "not json".getBytes(StandardCharsets.UTF_8), Map.of()));
+  }
+
+  private static void assertField(String field, Response response) {
+    assertRefused(400, "validation_failed", response);
+    assertEquals(field, response.json().path("field").asText(), response.body());
+  }
+
+  @Test
   void aMessageIdUsedInAnotherWorkspaceAnswersLikeAFreshOne() throws Exception {
     String ours = conversation("+5215512340002", NUMBER);
     String theirs = conversation("+5215512340003", OTHER_NUMBER);
