@@ -55,4 +55,21 @@ class EnvironmentRulesTest {
             "dev: environment must be \"development\""),
         problems);
   }
+
+  @Test
+  void stagingKeepsAMonthOfLogsAndAnUnknownEnvironmentIsNamed() {
+    HclFiles fixture = Checks.fixtures("bad-prod");
+    List<String> staging =
+        EnvironmentRules.check(
+            fixture, Checks.fixture("bad-prod/modules"), Checks.fixture("bad-prod"), "staging");
+    assertEquals(
+        List.of(
+            "staging: environment must be \"staging\"",
+            "staging: log_retention_days must be 30 (found 7)"),
+        staging.subList(staging.size() - 2, staging.size()));
+    List<String> qa =
+        EnvironmentRules.check(
+            fixture, Checks.fixture("bad-prod/modules"), Checks.fixture("bad-prod"), "qa");
+    assertEquals("unknown environment qa", qa.get(qa.size() - 1));
+  }
 }
