@@ -142,4 +142,37 @@ class ChecklistTest {
         plan.evidence().startsWith("no release recorded in " + run.resolve("releases")),
         plan.evidence());
   }
+
+  @Test
+  void theLocalStackHasNeitherADryRunNorACanary() throws Exception {
+    Path run = Files.createTempDirectory("release-run");
+    com.utalk.emulators.stack.StackConfig config =
+        com.utalk.emulators.stack.StackConfig.from(
+            com.utalk.config.Settings.of(
+                java.util.Map.of(
+                    "UTALK_REPO_ROOT",
+                    Path.of("..").toAbsolutePath().normalize().toString(),
+                    "UTALK_RUN_DIR",
+                    run.toString())));
+    com.utalk.ops.environment.LocalTarget target =
+        new com.utalk.ops.environment.LocalTarget(config);
+    ReleaseInputs inputs =
+        new ReleaseInputs(Path.of(".."), "1.2.0", null, null, RollbackRule.SUSTAINED);
+    for (List<String> args : List.of(List.of("--dry-run"), List.of("--canary", "10"))) {
+      OpsContext context =
+          new OpsContext(
+              com.utalk.ops.cli.Options.parse(args),
+              () -> target,
+              com.utalk.ops.cli.Confirmation.assumeYes(),
+              "test",
+              "ops-test",
+              java.time.Clock.systemUTC());
+      com.utalk.ops.cli.UsageException refused =
+          org.junit.jupiter.api.Assertions.assertThrows(
+              com.utalk.ops.cli.UsageException.class,
+              () -> DuringRelease.deployment(context, inputs));
+      assertTrue(
+          refused.getMessage().contains("is for --env dev|staging|prod"), refused.getMessage());
+    }
+  }
 }
