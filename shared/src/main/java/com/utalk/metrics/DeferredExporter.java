@@ -1,5 +1,6 @@
 package com.utalk.metrics;
 
+import com.utalk.wiring.Lazy;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.metrics.InstrumentType;
 import io.opentelemetry.sdk.metrics.data.AggregationTemporality;
@@ -14,33 +15,32 @@ import java.util.function.Supplier;
  * must not land on a cold start's first request.
  */
 final class DeferredExporter implements MetricExporter {
-  private final Supplier<MetricExporter> factory;
-  private volatile MetricExporter delegate;
+  private final Lazy<MetricExporter> delegate;
 
   DeferredExporter(Supplier<MetricExporter> factory) {
-    this.factory = factory;
-  }
-
-  private synchronized MetricExporter delegate() {
-    if (delegate == null) {
-      delegate = factory.get();
-    }
-    return delegate;
+    this.delegate = Lazy.of(factory);
   }
 
   @Override
   public CompletableResultCode export(Collection<MetricData> metrics) {
-    return delegate().export(metrics);
+    return delegate.get().export(metrics);
   }
 
+  /** Nothing to flush or close before the first export built the exporter. */
   @Override
   public CompletableResultCode flush() {
-    return delegate == null ? CompletableResultCode.ofSuccess() : delegate.flush();
+    return delegate
+        .ifBuilt()
+        .map(MetricExporter::flush)
+        .orElseGet(CompletableResultCode::ofSuccess);
   }
 
   @Override
   public CompletableResultCode shutdown() {
-    return delegate == null ? CompletableResultCode.ofSuccess() : delegate.shutdown();
+    return delegate
+        .ifBuilt()
+        .map(MetricExporter::shutdown)
+        .orElseGet(CompletableResultCode::ofSuccess);
   }
 
   /** Cloud Monitoring takes cumulative series, like the Google exporter declares. */

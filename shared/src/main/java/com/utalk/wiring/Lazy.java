@@ -1,5 +1,6 @@
 package com.utalk.wiring;
 
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -33,5 +34,10 @@ public final class Lazy<T> implements Supplier<T> {
       }
     }
     return current;
+  }
+
+  /** The value if something already built it; never builds it (closing what was never opened). */
+  public Optional<T> ifBuilt() {
+    return Optional.ofNullable(value);
   }
 }
