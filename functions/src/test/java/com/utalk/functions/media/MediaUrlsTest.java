@@ -304,6 +304,14 @@ class MediaUrlsTest {
     assertTrue(
         notReady.getMessage().contains("download_failed"),
         "the reason is shown to whoever diagnoses it");
+    String pending = storedMedia(assigned, new byte[] {1}, "pending");
+    assertEquals(
+        "the media is pending",
+        assertThrows(ConflictException.class, () -> handlers.get(ADMIN, pending)).getMessage());
+    assertThrows(
+        NotFoundException.class,
+        () -> handlers.get(ADMIN, "a/b"),
+        "an id that cannot be a document is simply not found");
   }
 
   @Test
