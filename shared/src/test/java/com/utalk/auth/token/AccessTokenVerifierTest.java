@@ -132,6 +132,21 @@ class AccessTokenVerifierTest {
             now.plusSeconds(7200)));
     refused("not.a.jwt");
     refused("");
+    refused(null);
+    refused("   ");
+    refused("a".repeat(10_000));
+    refused(
+        Tokens.signed(
+            JWSAlgorithm.HS256, "v1", key, null, "agent", "ws-1", now, now.plusSeconds(600)));
+    refused(
+        Tokens.signed(
+            JWSAlgorithm.HS256, "v1", key, " ", "agent", "ws-1", now, now.plusSeconds(600)));
+    refused(
+        Tokens.signed(
+            JWSAlgorithm.HS256, "v1", key, "user-1", "agent", " ", now, now.plusSeconds(600)));
+    refused(
+        Tokens.signed(
+            JWSAlgorithm.HS256, "v1", key, "user-1", "agent", "ws-1", null, now.plusSeconds(600)));
     assertEquals(
         "token_expired",
         assertThrows(
