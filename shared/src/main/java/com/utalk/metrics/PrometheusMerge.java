@@ -36,8 +36,11 @@ public final class PrometheusMerge {
             if (line.startsWith("#")) {
               continue;
             }
-            if (current == null) {
-              current = families.computeIfAbsent(sampleName(line), Family::new);
+            String name = sampleName(line);
+            // a histogram's _bucket/_sum/_count belong to the family of its TYPE line; a sample
+            // of another name starts (or joins) its own, so every family's samples stay together
+            if (current == null || !belongs(name, current.name)) {
+              current = families.computeIfAbsent(name, Family::new);
             }
             current.samples.add(withService(line, service));
           }
@@ -53,6 +56,20 @@ public final class PrometheusMerge {
       family.samples.forEach(sample -> out.append(sample).append('\n'));
     }
     return out.toString();
+  }
+
+  /** A sample of family {@code family}: its own name or one of the text format's suffixes. */
+  private static boolean belongs(String sample, String family) {
+    if (sample.equals(family)) {
+      return true;
+    }
+    if (!sample.startsWith(family + "_")) {
+      return false;
+    }
+    return switch (sample.substring(family.length())) {
+      case "_bucket", "_sum", "_count", "_total", "_created" -> true;
+      default -> false;
+    };
   }
 
   private static String sampleName(String line) {
