@@ -55,6 +55,31 @@ class SecretManagerKeyRingTest {
   }
 
   @Test
+  void everyEnabledVersionIsFoundAcrossPages() {
+    for (int i = 2; i <= 5; i++) {
+      stub.add("secret-number-" + i + "-0123456789-0123456789", "2025-06-0" + i + "T00:00:00Z");
+    }
+    SecretManagerApi api =
+        new SecretManagerApi(stub.endpoint() + "/", stub.secretName, () -> "fake-token");
+    assertEquals(
+        List.of("1", "2", "3", "4", "5"),
+        api.enabledVersions().stream().map(SecretManagerApi.Version::number).toList(),
+        "three pages of two, and a trailing slash on the endpoint is harmless");
+  }
+
+  @Test
+  void anOutageOfSecretManagerIsA503ForTheCaller() {
+    stub.unavailable = true;
+    com.utalk.errors.StorageUnavailableException down =
+        assertThrows(com.utalk.errors.StorageUnavailableException.class, ring::versions);
+    assertEquals(503, down.status());
+    assertTrue(
+        down.getMessage()
+            .startsWith("Secret Manager answered 503 to GET /v1/projects/p1/secrets/jwt/versions"),
+        down.getMessage());
+  }
+
+  @Test
   void aTooShortVersionIsAConfigurationError() {
     stub.replacePayload(1, "short");
     ConfigurationException error = assertThrows(ConfigurationException.class, ring::versions);

@@ -19,6 +19,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class SecretManagerStub implements AutoCloseable {
   public final String secretName;
   public final List<String> calls = new CopyOnWriteArrayList<>();
+
+  /** Every call answers 503 while set (an outage of Secret Manager). */
+  public volatile boolean unavailable;
+
   private final Map<Integer, String> payloads = new ConcurrentHashMap<>();
   private final Map<Integer, String> created = new ConcurrentHashMap<>();
   private final Map<Integer, String> states = new ConcurrentHashMap<>();
@@ -38,22 +42,38 @@ public final class SecretManagerStub implements AutoCloseable {
                   + " "
                   + exchange.getRequestHeaders().getFirst("Authorization"));
           Object answer;
+          if (unavailable) {
+            exchange.sendResponseHeaders(503, -1);
+            exchange.close();
+            return;
+          }
           if (path.equals("/v1/" + secretName + "/versions")) {
             List<Map<String, Object>> versions = new ArrayList<>();
-            states.forEach(
-                (n, state) -> {
-                  if (state.equals("ENABLED")) {
-                    versions.add(
-                        Map.of(
-                            "name",
-                            secretName + "/versions/" + n,
-                            "createTime",
-                            created.get(n),
-                            "state",
-                            state));
-                  }
-                });
-            answer = Map.of("versions", versions);
+            new java.util.TreeMap<>(states)
+                .forEach(
+                    (n, state) -> {
+                      if (state.equals("ENABLED")) {
+                        versions.add(
+                            Map.of(
+                                "name",
+                                secretName + "/versions/" + n,
+                                "createTime",
+                                created.get(n),
+                                "state",
+                                state));
+                      }
+                    });
+            // two a page, as the API may answer fewer than pageSize: callers must follow the token
+            String query = exchange.getRequestURI().getQuery();
+            int from =
+                query != null && query.contains("pageToken=")
+                    ? Integer.parseInt(query.replaceAll(".*pageToken=(\\d+).*", "$1"))
+                    : 0;
+            int to = Math.min(from + 2, versions.size());
+            answer =
+                to < versions.size()
+                    ? Map.of("versions", versions.subList(from, to), "nextPageToken", "" + to)
+                    : Map.of("versions", versions.subList(from, to));
           } else if (path.endsWith(":access")) {
             int n = Integer.parseInt(path.replaceAll(".*/versions/(\\d+):access", "$1"));
             answer =
