@@ -175,4 +175,58 @@ class ChecklistTest {
           refused.getMessage().contains("is for --env dev|staging|prod"), refused.getMessage());
     }
   }
+
+  @Test
+  void aBreakingReleaseNeedsItsGuideAndAnEmptyOneIsNoRelease() throws Exception {
+    Path repo = Files.createTempDirectory("release-changelog");
+    Files.writeString(
+        repo.resolve("CHANGELOG.md"),
+        """
+        # Changelog
+
+        ## [2.1.0] - 2026-12-01
+
+        ## [2.0.0] - 2026-11-01
+
+        ### Removed
+
+        - **BREAKING** `GET /api/legacy` — gone. Migration: call `GET /api/conversations`.
+
+        ## [1.9.0] - 2026-10-01
+
+        Migration guide: https://docs.utalk.com/migrations/v1.8-to-v1.9
+
+        ### Added
+
+        - `GET /api/extra` — something new. Migration: optional.
+        """);
+    Check.Result empty =
+        PreRelease.changelog(new ReleaseInputs(repo, "2.1.0", null, null, RollbackRule.SUSTAINED));
+    assertEquals(Check.Status.FAILED, empty.status());
+    assertEquals("2.1.0 lists no change", empty.evidence());
+    Check.Result noGuide =
+        PreRelease.changelog(new ReleaseInputs(repo, "2.0.0", null, null, RollbackRule.SUSTAINED));
+    assertEquals(Check.Status.FAILED, noGuide.status());
+    assertEquals("2.0.0 has a breaking change and no 'Migration guide:' line", noGuide.evidence());
+    Check.Result guided =
+        PreRelease.changelog(new ReleaseInputs(repo, "1.9.0", null, null, RollbackRule.SUSTAINED));
+    assertEquals(Check.Status.PASSED, guided.status(), guided.evidence());
+    assertEquals(
+        "1 change(s) dated 2026-10-01, guide https://docs.utalk.com/migrations/v1.8-to-v1.9",
+        guided.evidence());
+  }
+
+  @Test
+  void testReportsWrittenWithFailuresBeforeErrorsAreReadTooAndOtherFilesIgnored() throws Exception {
+    Path root = Files.createTempDirectory("release-reports-order");
+    Path reports = Files.createDirectories(root.resolve("functions/target/surefire-reports"));
+    Files.writeString(
+        reports.resolve("TEST-c.xml"),
+        "<testsuite name=\"c\" tests=\"4\" failures=\"0\" errors=\"2\" skipped=\"0\">");
+    Files.writeString(reports.resolve("c.txt"), "Tests run: 4, Failures: 9");
+    Files.writeString(reports.resolve("TEST-d.txt"), "not xml");
+    Check.Result broken = PreRelease.testsGreen(root);
+    assertEquals(Check.Status.FAILED, broken.status());
+    assertEquals("4 tests in 1 reports of 1 module(s), 2 failed or in error", broken.evidence());
+  }
 }
