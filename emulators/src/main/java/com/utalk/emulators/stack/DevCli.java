@@ -27,10 +27,14 @@ public final class DevCli {
   }
 
   static int run(String[] args) {
+    return run(Settings.fromEnvironment(), args);
+  }
+
+  /** {@code settings}: the shell's environment in production, a test's stack in tests. */
+  static int run(Settings settings, String... args) {
     if (args.length == 0) {
       return usage();
     }
-    Settings settings = Settings.fromEnvironment();
     StackConfig config = StackConfig.from(settings);
     List<String> rest = Arrays.asList(args).subList(1, args.length);
     return switch (args[0]) {

@@ -1,0 +1,147 @@
+package com.utalk.emulators.stack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.utalk.testing.ChildJvm;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code emulators/dev up}: never a second stack beside a running one (an idempotent {@code
+ * --detach} just reports it), the remains of a killed stack cleaned up, and a start that cannot
+ * succeed reported with its reason and a non-zero exit.
+ */
+class UpCommandTest {
+  private TestStackFolder stack;
+
+  @BeforeEach
+  void folder() throws Exception {
+    stack = new TestStackFolder();
+  }
+
+  @AfterEach
+  void clean() throws Exception {
+    stack.close();
+  }
+
+  @Test
+  void detachingAgainWhileTheStackIsUpReportsItAndSucceeds() {
+    stack.writeState(
+        ProcessHandle.current(),
+        StackState.READY,
+        null,
+        List.of(TestStackFolder.inLauncher("gateway", stack.config().gatewayUrl())));
+
+    DevCliRun up = stack.dev("up", "--detach");
+
+    assertEquals(0, up.exitCode(), up.toString());
+    long pid = ProcessHandle.current().pid();
+    assertTrue(
+        up.out().startsWith("the local stack is already up (launcher pid " + pid + ")\n"),
+        up.out());
+    assertTrue(up.out().contains("UTalk local stack is up (launcher pid " + pid + ")"), up.out());
+    assertTrue(up.out().contains("  gateway "), "the banner lists the parts: " + up.out());
+    assertTrue(
+        up.out().contains("whatsapp-inbound-webhook")
+            && up.out().contains(stack.config().gatewayUrl() + "/webhooks/twilio/whatsapp"),
+        "and the routes: " + up.out());
+  }
+
+  @Test
+  void aSecondStackIsRefusedWhileOneIsStarting() {
+    stack.writeState(ProcessHandle.current(), StackState.STARTING, null, List.of());
+
+    DevCliRun up = stack.dev("up", "--detach");
+
+    assertEquals(1, up.exitCode(), up.toString());
+    assertEquals(
+        "a local stack is already starting (launcher pid "
+            + ProcessHandle.current().pid()
+            + "); stop it with: emulators/dev down\n",
+        up.err());
+  }
+
+  @Test
+  void theForegroundStackIsRefusedWhileADetachedOneIsUp() {
+    stack.writeState(ProcessHandle.current(), StackState.READY, null, List.of());
+
+    DevCliRun up = stack.dev("up");
+
+    assertEquals(1, up.exitCode(), up.toString());
+    assertTrue(up.err().startsWith("a local stack is already ready"), up.err());
+  }
+
+  @Test
+  void aDetachedStartOnAnUnbuiltCheckoutCleansUpLeftoversAndFailsNamingWhatIsMissing()
+      throws Exception {
+    ProcessHandle leftover = stack.sleeper();
+    stack.writeState(
+        stack.exited(),
+        StackState.READY,
+        null,
+        List.of(
+            TestStackFolder.child("functions-host", "service", "http://127.0.0.1:1", leftover)));
+
+    // the realtime module compiled, but without the class path its pom writes
+    java.nio.file.Files.createDirectories(
+        stack.repoRoot.resolve("realtime-service/target/classes"));
+
+    Result up = runInItsOwnJvm("up", "--detach");
+
+    assertEquals(1, up.exitCode(), up.toString());
+    assertTrue(
+        up.err().contains("stopped 1 process(es) left over from an earlier run"), up.toString());
+    assertTrue(
+        up.out().contains("starting the local stack in the background (log: emulators/.run/"),
+        up.toString());
+    assertTrue(
+        up.err().contains("the local stack failed to start: some services are not built:"),
+        up.toString());
+    assertTrue(up.err().contains("functions-host: not built"), up.toString());
+    assertTrue(
+        up.err()
+            .contains("realtime-service: realtime-service/target/runtime-classpath.txt is missing"),
+        up.toString());
+    assertFalse(leftover.isAlive(), "what the killed stack left running was stopped");
+
+    DevCliRun status = stack.dev("status");
+    assertEquals(1, status.exitCode(), status.toString());
+    assertTrue(
+        status.out().contains(": NOT RUNNING (some services are not built:"), status.toString());
+  }
+
+  record Result(int exitCode, String out, String err) {}
+
+  /** As the {@code emulators/dev} script runs it: a JVM of its own with this stack's variables. */
+  private Result runInItsOwnJvm(String... args) throws Exception {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
+    command.addAll(ChildJvm.coverageAgent());
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), DevCli.class.getName()));
+    command.addAll(List.of(args));
+    Path out = stack.repoRoot.resolve("out.txt");
+    Path err = stack.repoRoot.resolve("err.txt");
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+    builder.environment().putAll(stack.settings);
+    Process process = builder.start();
+    if (!process.waitFor(120, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("emulators/dev " + String.join(" ", args) + " did not finish");
+    }
+    return new Result(
+        process.exitValue(),
+        java.nio.file.Files.readString(out, StandardCharsets.UTF_8),
+        java.nio.file.Files.readString(err, StandardCharsets.UTF_8));
+  }
+}
