@@ -76,7 +76,7 @@ public final class DevCli {
       }
       case "drill" -> {
         quietLogs(settings);
-        yield DrillCommand.run(config, rest);
+        yield DrillCommand.run(config, settings, rest);
       }
       case "bench-ingest" -> bench(config, settings, IngestBenchmark::main, rest);
       case "bench-cold-start" -> bench(config, settings, ColdStartBenchmark::main, rest);
