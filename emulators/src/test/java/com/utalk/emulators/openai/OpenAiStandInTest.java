@@ -1,6 +1,7 @@
 package com.utalk.emulators.openai;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -156,6 +158,10 @@ class OpenAiStandInTest {
             "tool escalate_to_human does not require argument reason"),
         List.of(post(KEY, loose.toString()).error().split("; ")));
 
+    ObjectNode otherTool = valid();
+    ((ObjectNode) otherTool.path("tools").get(0).path("function")).put("name", "lookup_order");
+    assertEquals("tool escalate_to_human is not offered", post(KEY, otherTool.toString()).error());
+
     ObjectNode extra = valid();
     ((ArrayNode) extra.path("tools")).addObject().put("type", "function");
     assertEquals("expected exactly 1 tool(s), got 2", post(KEY, extra.toString()).error());
@@ -204,6 +210,34 @@ class OpenAiStandInTest {
         Json.read(embeddings.body()).path("error").path("message").asText());
   }
 
+  @Test
+  void withNoKeyModelOrToolsToDemandAnyWellFormedRequestIsAnsweredButMessagesStillMatter()
+      throws Exception {
+    try (OpenAiStandIn open =
+        OpenAiStandIn.start(new OpenAiStandIn.Options("127.0.0.1", 0, null, null, Map.of()))) {
+      ObjectNode anyModel = valid().put("model", "any-model");
+      ObjectNode notAList = valid().put("messages", "hola");
+
+      Answer answered = post(open, null, anyModel.toString());
+      Answer refused = post(open, null, notAList.toString());
+
+      assertEquals(200, answered.status(), answered.json().toString());
+      assertEquals("any-model", answered.json().path("model").asText());
+      assertEquals(400, refused.status());
+      assertEquals("messages must be a non-empty array", refused.error());
+    }
+  }
+
+  @Test
+  void runOnItsOwnAnUnknownOptionIsRefusedBeforeListening() {
+    IllegalArgumentException refused =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> OpenAiStandIn.main(new String[] {"--verbose", "yes"}));
+
+    assertEquals("unknown option --verbose", refused.getMessage());
+  }
+
   /** What the bot sends: system prompt, the customer's message, the escalation tool. */
   private static ObjectNode valid() {
     ObjectNode body = Json.object().put("model", MODEL);
@@ -223,8 +257,12 @@ class OpenAiStandInTest {
   }
 
   private static Answer post(String key, String body) throws Exception {
+    return post(standIn, key, body);
+  }
+
+  private static Answer post(OpenAiStandIn target, String key, String body) throws Exception {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(standIn.baseUrl() + "/chat/completions"))
+        HttpRequest.newBuilder(URI.create(target.baseUrl() + "/chat/completions"))
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body));
     if (key != null) {

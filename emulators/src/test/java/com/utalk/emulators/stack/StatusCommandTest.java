@@ -140,6 +140,17 @@ class StatusCommandTest {
     assertPart(status, "pubsub-emulator", "DOWN");
   }
 
+  @Test
+  void aPartRecordedWithoutItsStartTimeIsTakenAsOursWhileItsPidLives() throws Exception {
+    ProcessHandle host = stack.sleeper();
+    StackState.Part untimed =
+        new StackState.Part(
+            "functions-host", "service", service.baseUrl(), host.pid(), null, null, true, false);
+    stack.writeState(ProcessHandle.current(), StackState.READY, null, List.of(untimed));
+
+    assertEquals(0, stack.dev("status").exitCode());
+  }
+
   private List<StackState.Part> parts(ProcessHandle realtime) {
     return List.of(
         new StackState.Part(

@@ -271,6 +271,56 @@ class TwilioRestRejectionsTest {
         "https://a.example/hook", standIn.senders().get(0).smsUrl(), "nothing was changed");
   }
 
+  @Test
+  void aRateLimitFaultIsTwilios429AndTheNextSendGoesThrough() throws Exception {
+    standIn.failNextTransient(1, 429);
+
+    Answer limited = send("POST", MESSAGES + "/Messages.json", auth(), form("Body", "x"));
+    Answer next = send("POST", MESSAGES + "/Messages.json", auth(), form("Body", "x"));
+
+    assertEquals(429, limited.status());
+    assertEquals(20429, limited.json().path("code").asInt());
+    assertEquals("Too Many Requests", limited.json().path("message").asText());
+    assertEquals(201, next.status());
+  }
+
+  @Test
+  void writesTheStandInDoesNotImplementAre404NotSilentSuccess() throws Exception {
+    String sid = send("POST", MESSAGES + "/Messages.json", auth(), form("Body", "x")).sid();
+
+    Answer redact =
+        send("POST", MESSAGES + "/Messages/" + sid + ".json", auth(), Map.of("Body", ""));
+    Answer buyNumber =
+        send(
+            "POST",
+            MESSAGES + "/IncomingPhoneNumbers.json",
+            auth(),
+            Map.of("PhoneNumber", "+14155550000"));
+
+    assertEquals(404, redact.status());
+    assertEquals(20404, redact.json().path("code").asInt());
+    assertEquals(404, buyNumber.status());
+    assertEquals("x", standIn.sends().get(0).body(), "the message is untouched");
+    assertTrue(
+        standIn.senders().stream().noneMatch(n -> n.phoneNumber().equals("+14155550000")),
+        "no number was bought");
+  }
+
+  @Test
+  void aCallbackAnsweredWithA5xxIsRecordedAsNotSucceeded() throws Exception {
+    receiver.thenReply(RecordingServer.Reply.of(500));
+    Map<String, String> form = form("Body", "x");
+    form.put("StatusCallback", receiver.baseUrl() + "/status");
+    String sid = send("POST", MESSAGES + "/Messages.json", auth(), form).sid();
+
+    CallbackDelivery delivery = standIn.fireStatusCallback(sid, "delivered");
+
+    assertEquals(500, delivery.httpStatus());
+    assertFalse(delivery.succeeded(), "Twilio does not retry; the failure is only recorded");
+    assertNull(delivery.error());
+    assertEquals("delivered", delivery.messageStatus());
+  }
+
   private static List<String> bodies(JsonNode page) {
     List<String> bodies = new java.util.ArrayList<>();
     page.path("messages").forEach(message -> bodies.add(message.path("body").asText()));
