@@ -118,6 +118,81 @@ class UpCommandTest {
         status.out().contains(": NOT RUNNING (some services are not built:"), status.toString());
   }
 
+  @Test
+  void aDetachedStartRefusesPortsAnotherProgramHolds() throws Exception {
+    fakeBuild();
+    try (java.net.ServerSocket busy =
+        new java.net.ServerSocket(
+            stack.config().gatewayPort(), 50, java.net.InetAddress.getLoopbackAddress())) {
+      Result up = runInItsOwnJvm("up", "--detach");
+
+      assertEquals(1, up.exitCode(), up.toString());
+      assertTrue(
+          up.err()
+              .contains(
+                  "the local stack failed to start: ports already in use, needed by: gateway (port "
+                      + busy.getLocalPort()
+                      + ") (another stack running? try emulators/dev down)"),
+          up.toString());
+    }
+  }
+
+  @Test
+  void aServiceThatDiesDuringStartUpIsNamedAndEverythingStartedIsStoppedButReusedEmulators()
+      throws Exception {
+    fakeBuild(); // class files that are not classes: each service JVM exits at once
+    String firestore = com.utalk.testing.Emulators.firestoreHost();
+    String pubsub = com.utalk.testing.Emulators.pubsubHost();
+    stack
+        .with("UTALK_FIRESTORE_PORT", firestore.substring(firestore.lastIndexOf(':') + 1))
+        .with("UTALK_PUBSUB_PORT", pubsub.substring(pubsub.lastIndexOf(':') + 1))
+        .with("UTALK_EXTRA_JVM_OPTS", ChildJvm.coverageAgentOption());
+
+    Result up = runInItsOwnJvm("up", "--detach");
+
+    assertEquals(1, up.exitCode(), up.toString());
+    assertTrue(
+        java.util.regex.Pattern.compile(
+                "the local stack failed to start: (functions-host|realtime-service) exited with"
+                    + " code \\d+ during start-up; last lines of .*\\.log:")
+            .matcher(up.err())
+            .find(),
+        up.toString());
+    String log = java.nio.file.Files.readString(stack.runDir.resolve("stack.log"));
+    assertTrue(
+        log.contains(
+            "firestore-emulator already running on "
+                + stack.config().firestoreHost()
+                + ", reusing it (it will be left running)"),
+        log);
+    assertTrue(log.contains("seeded workspace 'demo'"), log);
+    assertTrue(log.contains("FAILED TO START: "), log);
+    assertTrue(com.utalk.testing.Emulators.reachable(firestore), "the reused emulator still runs");
+    assertFalse(
+        Probes.listening("127.0.0.1", stack.config().gatewayPort()), "the gateway was stopped");
+    assertFalse(
+        Probes.listening("127.0.0.1", stack.config().twilioPort()), "and the Twilio stand-in");
+    StackState failed = StackState.read(stack.config()).orElseThrow();
+    assertEquals(StackState.FAILED, failed.phase());
+    assertEquals(List.of(), failed.parts(), "nothing of it is left to stop");
+  }
+
+  /** What a build leaves for the launcher's checks: each service's classes and class path. */
+  private void fakeBuild() throws java.io.IOException {
+    for (com.utalk.platform.FunctionSpec function : com.utalk.platform.FunctionCatalog.FUNCTIONS) {
+      touch("functions/target/classes/" + function.entryPoint().replace('.', '/') + ".class");
+    }
+    touch("functions/target/runtime-classpath.txt");
+    touch("realtime-service/target/classes/com/utalk/realtime/RealtimeMain.class");
+    touch("realtime-service/target/runtime-classpath.txt");
+  }
+
+  private void touch(String path) throws java.io.IOException {
+    Path file = stack.repoRoot.resolve(path);
+    java.nio.file.Files.createDirectories(file.getParent());
+    java.nio.file.Files.write(file, new byte[0]);
+  }
+
   record Result(int exitCode, String out, String err) {}
 
   /** As the {@code emulators/dev} script runs it: a JVM of its own with this stack's variables. */
