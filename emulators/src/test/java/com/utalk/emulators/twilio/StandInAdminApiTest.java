@@ -61,6 +61,7 @@ class StandInAdminApiTest {
     Answer noCode = admin("POST", "faults", JSON, "{\"kind\":\"permanent\"}");
     Answer blankCode = admin("POST", "faults", FormEncoding.CONTENT_TYPE, "kind=delivery&code=");
     Answer broken = admin("POST", "faults", JSON, "{\"kind\":");
+    Answer noKind = admin("POST", "faults", JSON, "{\"count\":2}");
 
     assertEquals(400, kind.status());
     assertEquals(
@@ -70,6 +71,7 @@ class StandInAdminApiTest {
     assertEquals(400, blankCode.status());
     assertEquals(400, broken.status());
     assertEquals("bad_request", broken.json().path("error").asText());
+    assertEquals(400, noKind.status());
   }
 
   @Test
@@ -160,6 +162,10 @@ class StandInAdminApiTest {
 
     Answer on = admin("POST", "auto-status-callbacks", JSON, "");
     assertEquals(true, on.json().path("autoStatusCallbacks").asBoolean(false));
+
+    Answer untyped = admin("POST", "auto-status-callbacks", null, "{\"enabled\":false}");
+    assertEquals(
+        false, untyped.json().path("autoStatusCallbacks").asBoolean(true), "JSON by default");
   }
 
   @Test
