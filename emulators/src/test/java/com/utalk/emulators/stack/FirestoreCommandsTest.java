@@ -161,6 +161,18 @@ class FirestoreCommandsTest {
             .isPresent(),
         "the data is back");
 
+    // a disaster-recovery restore into another, empty database, leaving the stack's own alone
+    DevCliRun elsewhere = stack.dev("restore", id, "--database", "rehearsal");
+    assertEquals(0, elsewhere.exitCode(), elsewhere.toString());
+    try (Firestore rehearsal =
+        FirestoreProvider.create(stack.config().gcpProject().withFirestoreDatabase("rehearsal"))) {
+      assertTrue(
+          new WorkspaceDirectory(rehearsal, Clock.systemUTC())
+              .find(DemoSeed.WORKSPACE_ID)
+              .isPresent(),
+          "the other database holds the backup's data");
+    }
+
     Path backupDir = stack.config().backupDir().resolve("firestore").resolve(id);
     Path dataFile;
     try (Stream<Path> files = Files.list(backupDir)) {

@@ -68,12 +68,16 @@ class StackControlTest {
         null,
         List.of(
             TestStackFolder.child("realtime-service", "service", "http://127.0.0.1:1", before)));
-    // the launcher's part: once the old process is gone, record its successor, first starting
+    // the launcher's part: once the old process is gone, record its successor
     CompletableFuture<Void> launcher =
         before
             .onExit()
             .thenRun(
                 () -> {
+                  // it rewrites its state as it goes: first without the part, then starting, then
+                  // ready
+                  stack.writeState(ProcessHandle.current(), StackState.READY, null, List.of());
+                  sleep(300);
                   StackState.Part starting =
                       new StackState.Part(
                           "realtime-service",

@@ -1,8 +1,10 @@
 package com.utalk.emulators.stack;
 
 import com.utalk.config.Settings;
+import com.utalk.testing.ChildJvm;
 import com.utalk.testing.Emulators;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,6 +49,35 @@ final class TestStackFolder implements AutoCloseable {
 
   DevCliRun dev(String... args) {
     return DevCliRun.of(settings, args);
+  }
+
+  /**
+   * {@code emulators/dev args…} as the script runs it: a JVM of its own (with the coverage agent)
+   * whose environment holds this stack's variables. For what must not run in the test's JVM: a
+   * launcher that exits, a command that sets JVM-wide properties.
+   */
+  DevCliRun devInItsOwnJvm(String... args) throws Exception {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
+    command.addAll(ChildJvm.coverageAgent());
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), DevCli.class.getName()));
+    command.addAll(List.of(args));
+    Path out = Files.createTempFile(repoRoot, "out", ".txt");
+    Path err = Files.createTempFile(repoRoot, "err", ".txt");
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+    builder.environment().putAll(settings);
+    Process process = builder.start();
+    if (!process.waitFor(120, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("emulators/dev " + String.join(" ", args) + " did not finish");
+    }
+    return new DevCliRun(
+        process.exitValue(),
+        Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8));
   }
 
   /** A long-running process standing for one of the stack's (a JVM, an emulator). */

@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.utalk.testing.ChildJvm;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -94,7 +91,7 @@ class UpCommandTest {
     java.nio.file.Files.createDirectories(
         stack.repoRoot.resolve("realtime-service/target/classes"));
 
-    Result up = runInItsOwnJvm("up", "--detach");
+    DevCliRun up = stack.devInItsOwnJvm("up", "--detach");
 
     assertEquals(1, up.exitCode(), up.toString());
     assertTrue(
@@ -124,7 +121,7 @@ class UpCommandTest {
     try (java.net.ServerSocket busy =
         new java.net.ServerSocket(
             stack.config().gatewayPort(), 50, java.net.InetAddress.getLoopbackAddress())) {
-      Result up = runInItsOwnJvm("up", "--detach");
+      DevCliRun up = stack.devInItsOwnJvm("up", "--detach");
 
       assertEquals(1, up.exitCode(), up.toString());
       assertTrue(
@@ -148,7 +145,7 @@ class UpCommandTest {
         .with("UTALK_PUBSUB_PORT", pubsub.substring(pubsub.lastIndexOf(':') + 1))
         .with("UTALK_EXTRA_JVM_OPTS", ChildJvm.coverageAgentOption());
 
-    Result up = runInItsOwnJvm("up", "--detach");
+    DevCliRun up = stack.devInItsOwnJvm("up", "--detach");
 
     assertEquals(1, up.exitCode(), up.toString());
     assertTrue(
@@ -191,32 +188,5 @@ class UpCommandTest {
     Path file = stack.repoRoot.resolve(path);
     java.nio.file.Files.createDirectories(file.getParent());
     java.nio.file.Files.write(file, new byte[0]);
-  }
-
-  record Result(int exitCode, String out, String err) {}
-
-  /** As the {@code emulators/dev} script runs it: a JVM of its own with this stack's variables. */
-  private Result runInItsOwnJvm(String... args) throws Exception {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
-    command.addAll(ChildJvm.coverageAgent());
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), DevCli.class.getName()));
-    command.addAll(List.of(args));
-    Path out = stack.repoRoot.resolve("out.txt");
-    Path err = stack.repoRoot.resolve("err.txt");
-    ProcessBuilder builder =
-        new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
-    builder.environment().putAll(stack.settings);
-    Process process = builder.start();
-    if (!process.waitFor(120, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new AssertionError("emulators/dev " + String.join(" ", args) + " did not finish");
-    }
-    return new Result(
-        process.exitValue(),
-        java.nio.file.Files.readString(out, StandardCharsets.UTF_8),
-        java.nio.file.Files.readString(err, StandardCharsets.UTF_8));
   }
 }
