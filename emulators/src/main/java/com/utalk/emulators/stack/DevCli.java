@@ -27,10 +27,14 @@ public final class DevCli {
   }
 
   static int run(String[] args) {
+    return run(Settings.fromEnvironment(), args);
+  }
+
+  /** {@code settings}: the shell's environment in production, a test's stack in tests. */
+  static int run(Settings settings, String... args) {
     if (args.length == 0) {
       return usage();
     }
-    Settings settings = Settings.fromEnvironment();
     StackConfig config = StackConfig.from(settings);
     List<String> rest = Arrays.asList(args).subList(1, args.length);
     return switch (args[0]) {
@@ -72,7 +76,7 @@ public final class DevCli {
       }
       case "drill" -> {
         quietLogs(settings);
-        yield DrillCommand.run(config, rest);
+        yield DrillCommand.run(config, settings, rest);
       }
       case "bench-ingest" -> bench(config, settings, IngestBenchmark::main, rest);
       case "bench-cold-start" -> bench(config, settings, ColdStartBenchmark::main, rest);

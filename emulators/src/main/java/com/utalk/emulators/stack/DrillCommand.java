@@ -23,17 +23,26 @@ import java.util.UUID;
 final class DrillCommand {
   private DrillCommand() {}
 
-  static int run(StackConfig config, List<String> args) {
-    int conversations = intOption(args, "--conversations", 1000);
-    int messages = intOption(args, "--messages", 9);
-    int late = intOption(args, "--late", 50);
+  static int run(StackConfig config, Settings environment, List<String> args) {
+    int conversations;
+    int messages;
+    int late;
+    try {
+      conversations = intOption(args, "--conversations", 1000);
+      messages = intOption(args, "--messages", 9);
+      late = intOption(args, "--late", 50);
+    } catch (IllegalArgumentException e) {
+      System.err.println(
+          "drill: "
+              + e.getMessage()
+              + "; usage: emulators/dev drill [--conversations N --messages M --late K]");
+      return 2;
+    }
     GcpProject scratch =
         new GcpProject(
             "utalk-drill-" + UUID.randomUUID().toString().substring(0, 8),
             // as the benchmarks do: an emulator the shell names, else the stack's
-            Settings.fromEnvironment()
-                .find("FIRESTORE_EMULATOR_HOST")
-                .orElse(config.firestoreHost()),
+            environment.find("FIRESTORE_EMULATOR_HOST").orElse(config.firestoreHost()),
             null);
     try (Firestore firestore =
         FirestoreProvider.create(scratch, Duration.ofSeconds(60), Duration.ofSeconds(120))) {
@@ -62,8 +71,22 @@ final class DrillCommand {
     }
   }
 
+  /** The whole number (0 or more) after {@code name}, or {@code fallback} when it is not given. */
   private static int intOption(List<String> args, String name, int fallback) {
     int i = args.indexOf(name);
-    return i >= 0 && i + 1 < args.size() ? Integer.parseInt(args.get(i + 1)) : fallback;
+    if (i < 0) {
+      return fallback;
+    }
+    String value = i + 1 < args.size() ? args.get(i + 1) : "";
+    try {
+      int parsed = Integer.parseInt(value);
+      if (parsed >= 0) {
+        return parsed;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        name + " needs a whole number (0 or more), not '" + value + "'");
   }
 }

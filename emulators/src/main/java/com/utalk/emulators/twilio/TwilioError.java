@@ -50,10 +50,6 @@ public record TwilioError(int status, int code, String message) {
         twilioCode, "Twilio error " + twilioCode + " (simulated by the stand-in)");
   }
 
-  public boolean isTransient() {
-    return status >= 500 || status == 429;
-  }
-
   public ObjectNode toJson() {
     ObjectNode json = Json.object();
     json.put("code", code);

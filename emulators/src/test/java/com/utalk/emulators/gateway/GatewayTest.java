@@ -168,6 +168,35 @@ class GatewayTest {
   }
 
   @Test
+  void healthIsOkOnlyWhenEveryUpstreamIsReachable() throws Exception {
+    try (Gateway allUp =
+        Gateway.start(
+            new RouteTable(List.of(new Route("api", "/api", true, URI.create(api.baseUrl())))))) {
+      HttpResponse<byte[]> response =
+          CLIENT.send(
+              HttpRequest.newBuilder(URI.create(allUp.baseUrl() + "/health")).build(),
+              HttpResponse.BodyHandlers.ofByteArray());
+
+      assertEquals(200, response.statusCode());
+      assertEquals("ok", Json.read(response.body()).path("status").asText());
+    }
+  }
+
+  @Test
+  void aClientsForwardedForChainIsExtendedAndItsHostPassedOn() throws Exception {
+    CLIENT.send(
+        HttpRequest.newBuilder(URI.create(gateway.baseUrl() + "/api/conversations"))
+            .header("X-Forwarded-For", "203.0.113.7")
+            .build(),
+        HttpResponse.BodyHandlers.discarding());
+
+    RecordingServer.Received upstream = api.take(WAIT);
+    assertEquals("203.0.113.7, 127.0.0.1", upstream.header("x-forwarded-for"));
+    assertEquals(URI.create(gateway.baseUrl()).getAuthority(), upstream.header("x-forwarded-host"));
+    assertEquals("http", upstream.header("x-forwarded-proto"));
+  }
+
+  @Test
   void addsLittleLatency() throws Exception {
     int rounds = 200;
     long[] direct = new long[rounds];

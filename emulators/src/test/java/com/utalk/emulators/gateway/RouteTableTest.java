@@ -52,4 +52,26 @@ class RouteTableTest {
       }
     }
   }
+
+  @Test
+  void aRoutePathMustBeAbsoluteAndTrailingSlashesAreDropped() {
+    IllegalArgumentException relative =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class, () -> new Route("api", "api", true, A));
+    assertEquals("route path must start with '/': api", relative.getMessage());
+
+    Route trailing = new Route("api", "/api//", true, URI.create("http://127.0.0.1:1/"));
+    assertEquals("/api", trailing.path());
+    assertEquals(A, trailing.upstream());
+    assertTrue(trailing.matches("/api/x"));
+  }
+
+  @Test
+  void aRootPrefixRouteServesEveryPath() {
+    Route root = new Route("everything", "/", true, A);
+    assertEquals("/", root.path());
+    assertTrue(root.matches("/"));
+    assertTrue(root.matches("/anything/below"));
+    assertTrue(!new Route("home", "/", false, A).matches("/anything"));
+  }
 }

@@ -162,6 +162,104 @@ class LocalReleasesTest {
         LocalServices.named(config, "realtime-service").problem());
   }
 
+  @Test
+  void aVersionThatIsNotAVersionNameIsRefusedBeforeAnyPathIsMade() {
+    LocalReleases releases = LocalReleases.of(config);
+    for (String version : List.of("../../etc", "-rf", "", "1.0/x")) {
+      IllegalArgumentException refused =
+          assertThrows(
+              IllegalArgumentException.class, () -> releases.record(version, Map.of()), version);
+      assertEquals("not a version: " + version, refused.getMessage());
+    }
+  }
+
+  @Test
+  void aCompleteVersionIsRecordedOnceAndDeployingItAgainChangesNothing() throws IOException {
+    LocalReleases releases = LocalReleases.of(config);
+    LocalReleases.Release first = releases.record("1.0.0", Map.of());
+    releases.deploy("1.0.0");
+    Files.writeString(
+        repo.resolve("functions/target/classes/com/utalk/Main.class"), "functions v2, rebuilt");
+
+    LocalReleases.Release again = releases.record("1.0.0", Map.of("RELEASE_FAULT", "x"));
+    LocalReleases.Manifest redeployed = releases.deploy("1.0.0");
+
+    assertEquals(Map.of(), again.settings(), "the recorded release is reused as it is");
+    assertEquals(
+        "functions v1",
+        Files.readString(
+            releases
+                .dir("1.0.0")
+                .resolve(first.modules().get("functions").classes())
+                .resolve("com/utalk/Main.class")),
+        "the files a running service may use are left as they are");
+    assertEquals(List.of("1.0.0"), redeployed.history());
+  }
+
+  @Test
+  void theServingVersionCannotBeRecordedAgainOnceItIsIncomplete() throws IOException {
+    LocalReleases releases = LocalReleases.of(config);
+    LocalReleases.Release release = releases.record("1.0.0", Map.of());
+    releases.deploy("1.0.0");
+    Files.delete(
+        releases.dir("1.0.0").resolve(release.modules().get("functions").libraries().get(0)));
+
+    IllegalStateException refused =
+        assertThrows(IllegalStateException.class, () -> releases.record("1.0.0", Map.of()));
+
+    assertTrue(
+        refused.getMessage().startsWith("release 1.0.0 serves and is incomplete (")
+            && refused.getMessage().endsWith("is missing); cut a new version"),
+        refused.getMessage());
+  }
+
+  @Test
+  void aModuleThatIsNotBuiltIsNamedAndNothingIsRecorded() throws IOException {
+    LocalReleases releases = LocalReleases.of(config);
+    Files.delete(repo.resolve("realtime-service/target/runtime-classpath.txt"));
+
+    IllegalStateException noClasspath =
+        assertThrows(IllegalStateException.class, () -> releases.record("2.0.0", Map.of()));
+    ClasspathSnapshot.delete(repo.resolve("realtime-service/target"));
+    IllegalStateException noClasses =
+        assertThrows(IllegalStateException.class, () -> releases.record("2.0.0", Map.of()));
+
+    assertEquals(
+        "cannot record 2.0.0: realtime-service is not built (realtime-service/target/"
+            + "runtime-classpath.txt is missing (its pom must run dependency:build-classpath);"
+            + " mvn -q -B install -DskipTests)",
+        noClasspath.getMessage());
+    assertTrue(
+        noClasses
+            .getMessage()
+            .startsWith(
+                "cannot record 2.0.0: realtime-service is not built ("
+                    + repo.resolve("realtime-service/target/classes")
+                    + " is missing"),
+        noClasses.getMessage());
+    assertTrue(releases.release("2.0.0").isEmpty());
+  }
+
+  @Test
+  void aReleaseLackingAModuleIsIncomplete() throws IOException {
+    LocalReleases releases = LocalReleases.of(config);
+    releases.record("1.0.0", Map.of());
+    Path file = releases.dir("1.0.0").resolve("release.json");
+    com.fasterxml.jackson.databind.node.ObjectNode release =
+        (com.fasterxml.jackson.databind.node.ObjectNode)
+            com.utalk.json.Json.read(Files.readAllBytes(file));
+    ((com.fasterxml.jackson.databind.node.ObjectNode) release.get("modules"))
+        .remove("realtime-service");
+    Files.write(file, com.utalk.json.Json.writeBytes(release));
+
+    String problem = releases.incomplete("1.0.0").orElseThrow();
+
+    assertTrue(problem.startsWith("1.0.0 lacks a module: has [functions"), problem);
+    IllegalStateException refused =
+        assertThrows(IllegalStateException.class, () -> releases.deploy("1.0.0"));
+    assertTrue(refused.getMessage().contains("is not complete"), refused.getMessage());
+  }
+
   /** The version a class path entry stamps (what {@code BuildVersion} reads first). */
   private static String stampedVersion(String entry) throws IOException {
     String text = Files.readString(Path.of(entry, "com/utalk/config/build.properties"));

@@ -72,4 +72,26 @@ class InboundWebhookTest {
     assertEquals("image/jpeg", params.get("MediaContentType0"));
     assertEquals("image", params.get("MessageType"));
   }
+
+  @Test
+  void mediaOfUnknownOrOtherTypeIsADocumentAndAMessagingServiceIsNamed() {
+    InboundWebhook text =
+        InboundWebhook.text(
+            TwilioAccount.LOCAL,
+            PhoneNumber.parse("+5215512345678"),
+            PhoneNumber.parse("+14155238886"),
+            null);
+    Map<String, String> untyped = text.withMedia("https://example.com/file", null).params();
+    Map<String, String> pdf =
+        text.withMedia("https://example.com/a.pdf", "application/pdf")
+            .withMessagingServiceSid("MG" + "0".repeat(32))
+            .params();
+
+    assertEquals("application/octet-stream", untyped.get("MediaContentType0"));
+    assertEquals("document", untyped.get("MessageType"));
+    assertEquals("", untyped.get("Body"), "no text: an empty Body, as Twilio sends");
+    assertEquals("document", pdf.get("MessageType"));
+    assertEquals("MG" + "0".repeat(32), pdf.get("MessagingServiceSid"));
+    assertFalse(untyped.containsKey("MessagingServiceSid"));
+  }
 }
