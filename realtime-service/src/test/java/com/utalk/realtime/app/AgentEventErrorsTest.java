@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.utalk.auth.Role;
+import com.utalk.json.Json;
 import com.utalk.realtime.RealtimeServer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,6 +67,34 @@ class AgentEventErrorsTest {
         send.put("mediaIds", mediaIds);
         assertRefused(agent.call("message:send", send), "mediaIds");
       }
+      List<String> eleven = new ArrayList<>();
+      for (int i = 0; i < 11; i++) {
+        eleven.add("media-" + i);
+      }
+      assertRefused(
+          agent.call(
+              "message:send",
+              Map.of(
+                  "messageId",
+                  UUID.randomUUID().toString(),
+                  "conversationId",
+                  conversationId,
+                  "body",
+                  "muchos adjuntos",
+                  "mediaIds",
+                  eleven)),
+          "mediaIds");
+      // mediaIds: null is the same as none (a JSON tree, so the null is sent as written)
+      ObjectNode noMedia =
+          Json.mapper()
+              .createObjectNode()
+              .put("messageId", UUID.randomUUID().toString())
+              .put("conversationId", conversationId)
+              .put("body", "sin adjuntos")
+              .putNull("mediaIds");
+      JsonNode sent = agent.call("message:send", noMedia);
+      assertTrue(sent.path("ok").asBoolean(), sent.toString());
+      assertEquals("queued", sent.path("status").asText(), sent.toString());
       JsonNode notAnObject = agent.call("message:send", "solo texto");
       assertEquals("validation_failed", notAnObject.path("error").asText(), notAnObject.toString());
       // the socket is still usable
@@ -90,6 +120,12 @@ class AgentEventErrorsTest {
           agent.call("sync:since", Map.of("conversations", Map.of(conversationId, -5))), "seq");
       assertRefused(
           agent.call("sync:since", Map.of("conversations", Map.of("a/b", 0))), "conversations");
+      // a seq of null counts as "from the start", in either form
+      ObjectNode fromStart =
+          Json.mapper().createObjectNode().put("conversationId", conversationId).putNull("seq");
+      JsonNode synced = agent.call("sync:since", Map.of("conversations", List.of(fromStart)));
+      assertTrue(synced.path("ok").asBoolean(), synced.toString());
+      assertEquals(0, synced.path("conversations").path(0).path("fromSeq").asLong());
       Map<String, Object> tooMany = new LinkedHashMap<>();
       for (int i = 0; i < 101; i++) {
         tooMany.put("c" + i, 0);
