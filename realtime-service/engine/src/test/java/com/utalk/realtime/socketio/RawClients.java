@@ -178,6 +178,13 @@ final class RawClients {
     }
 
     @Override
+    public CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
+      messages.add("<pong " + StandardCharsets.UTF_8.decode(message) + ">");
+      webSocket.request(1);
+      return null;
+    }
+
+    @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
       closed.complete(statusCode);
       return null;
