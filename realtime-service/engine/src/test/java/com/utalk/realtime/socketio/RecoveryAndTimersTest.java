@@ -156,13 +156,14 @@ class RecoveryAndTimersTest {
   @Test
   void aSessionWhoseAuthenticationNeverEndsIsClosedAtTheConnectTimeout() {
     CompletableFuture<AuthResult> never = new CompletableFuture<>();
+    CompletableFuture<AuthResult> refusedLate = new CompletableFuture<>();
     SocketServer server =
         SocketServer.create(
                 TestApp.testConfig()
                     .pingInterval(Duration.ofSeconds(25))
                     .connectTimeout(Duration.ofMillis(300))
                     .build(),
-                handshake -> never)
+                handshake -> handshake.token().orElse("").equals("late") ? refusedLate : never)
             .start();
     try {
       RawClients.Ws ws = RawClients.Ws.open("http://127.0.0.1:" + server.port(), "");
@@ -171,9 +172,15 @@ class RecoveryAndTimersTest {
       assertEquals(1000, ws.awaitClose());
       assertEquals(0, server.sessionCount());
       assertEquals(0, server.connectionCount());
-      // the decision arriving after the session is gone changes nothing
+      RawClients.Ws late = RawClients.Ws.open("http://127.0.0.1:" + server.port(), "");
+      late.next();
+      late.send("40{\"token\":\"late\"}");
+      assertEquals(1000, late.awaitClose());
+      // decisions arriving after their session is gone change nothing
       never.complete(AuthResult.accept(new TestApp.User("late")));
+      refusedLate.complete(AuthResult.reject());
       assertEquals(0, server.connectionCount());
+      assertEquals(0, server.sessionCount());
     } finally {
       server.close(Duration.ofSeconds(1));
     }
