@@ -98,6 +98,15 @@ class RecoveryAndTimersTest {
       JsonNode session = connect(ws, "{\"token\":\"good-stale\"}");
       ws.abort();
       awaitDisconnects(app, 1);
+      // a private id without an offset is not a recovery attempt
+      RawClients.Ws noOffset = RawClients.Ws.open(app.url(), "");
+      JsonNode other0 =
+          connect(
+              noOffset,
+              "{\"token\":\"good-stale\",\"pid\":\"" + session.path("pid").asText() + "\"}");
+      assertNotEquals(session.path("sid").asText(), other0.path("sid").asText());
+      noOffset.send("41");
+      awaitDisconnects(app, 2);
       RawClients.Ws stale = RawClients.Ws.open(app.url(), "");
       JsonNode fresh =
           connect(
@@ -112,8 +121,8 @@ class RecoveryAndTimersTest {
       app.server.to("any").emit("seen", 1);
       String offset = offsetOf(stale.next());
       stale.send("41");
-      awaitDisconnects(app, 2);
-      assertEquals(DisconnectReason.CLIENT_NAMESPACE_DISCONNECT, app.disconnects.get(1));
+      awaitDisconnects(app, 3);
+      assertEquals(DisconnectReason.CLIENT_NAMESPACE_DISCONNECT, app.disconnects.get(2));
       RawClients.Ws again = RawClients.Ws.open(app.url(), "");
       JsonNode other =
           connect(

@@ -157,6 +157,7 @@ class SocketIoCodecTest {
             "51", // attachment count without its '-'
             "61", // the same for a binary ack
             "6-[]", // binary ack without a count
+            "51x[\"a\"]", // a count followed by something else than '-'
             "312", // an ack id and nothing after it
             "2/admin,12", // namespace and ack id, no payload
             "2 ", // only whitespace where the JSON goes
