@@ -10,7 +10,9 @@ import com.utalk.realtime.socketio.SocketServer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
@@ -42,6 +44,16 @@ public final class EventFanout {
   private final Striped<Lock> locks = Striped.lock(STRIPES);
   private final ConcurrentHashMap<String, Long> lastSeq = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Set<SyncSession>> syncing = new ConcurrentHashMap<>();
+
+  /**
+   * Per conversation, the connections a {@code sync:since} replay took past what the live feed had
+   * fanned out (events already stored, still on their way through Pub/Sub), with the last seq it
+   * sent them: the live copies of those events skip them. Pruned as the live feed catches up; read
+   * and written under the conversation's lock.
+   */
+  private final ConcurrentHashMap<String, Map<Connection, Long>> replayedAhead =
+      new ConcurrentHashMap<>();
+
   private final RecentIds recentUnsequenced = new RecentIds(10_000);
   private final AtomicLong delivered = new AtomicLong();
   private final AtomicLong duplicates = new AtomicLong();
@@ -105,6 +117,7 @@ public final class EventFanout {
         lastSeq.clear();
       }
       lastSeq.put(conversationId, event.seq());
+      forgetReplaysUpTo(conversationId, event.seq());
     } finally {
       lock.unlock();
     }
@@ -149,6 +162,12 @@ public final class EventFanout {
           if (event.seq() > lastSent && sendTo(connection, event)) {
             lastSent = event.seq();
           }
+        }
+        Long live = lastSeq.get(conversationId);
+        if (lastSent > afterSeq && (live == null || lastSent > live)) {
+          replayedAhead
+              .computeIfAbsent(conversationId, id -> new HashMap<>())
+              .merge(connection, lastSent, Math::max);
         }
         Set<SyncSession> sessions = syncing.get(conversationId);
         if (sessions != null) {
@@ -197,6 +216,14 @@ public final class EventFanout {
     }
     String conversationId = event.conversationId();
     long seq = event.seq();
+    Map<Connection, Long> ahead = conversationId == null ? null : replayedAhead.get(conversationId);
+    if (ahead != null) {
+      for (Map.Entry<Connection, Long> replayed : ahead.entrySet()) {
+        if (seq <= replayed.getValue()) {
+          broadcast = broadcast.except(replayed.getKey().socket());
+        }
+      }
+    }
     broadcast.emitTracked(
         socket -> {
           Connection connection = conversationId == null ? null : connections.get(socket.id());
@@ -214,6 +241,17 @@ public final class EventFanout {
       }
     }
     delivered.incrementAndGet();
+  }
+
+  /** The live feed has fanned out {@code seq}: replays up to it need no more skipping. */
+  private void forgetReplaysUpTo(String conversationId, long seq) {
+    Map<Connection, Long> ahead = replayedAhead.get(conversationId);
+    if (ahead != null) {
+      ahead.values().removeIf(upTo -> upTo <= seq);
+      if (ahead.isEmpty()) {
+        replayedAhead.remove(conversationId);
+      }
+    }
   }
 
   /**

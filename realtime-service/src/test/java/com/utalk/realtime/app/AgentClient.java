@@ -122,6 +122,15 @@ public final class AgentClient implements AutoCloseable {
     return ack.path("reply").path(0);
   }
 
+  /** Emits without asking for an ack (a client that passes no callback); waits until it is sent. */
+  public void emitWithoutAck(String event, Object argument) {
+    int id = ids.incrementAndGet();
+    send(Map.of("op", "raw-emit", "id", id, "event", event, "args", List.of(argument)));
+    awaitLine(
+        line -> line.path("type").asText().equals("sent") && line.path("id").asInt() == id,
+        Duration.ofSeconds(20));
+  }
+
   /** Kills the transport under the client, which then reconnects by itself (a network drop). */
   public void drop() {
     send(Map.of("op", "drop"));

@@ -99,6 +99,28 @@ class SocketLimitsTest {
   }
 
   @Test
+  void eventsThatReadFirestoreShareTheBudgetAndAreRefusedBeforeAnyWork() {
+    String conversationId = harness.customerWrites("+5215517770002", "hola");
+    try (AgentClient flooder = AgentClient.connect(url, harness.token("agent-sync", Role.AGENT))) {
+      JsonNode refusal = null;
+      int answered = 0;
+      for (int i = 0; i < 20 && refusal == null; i++) {
+        JsonNode ack =
+            flooder.call("sync:since", Map.of("conversationId", conversationId, "seq", 0));
+        if (ack.path("ok").asBoolean()) {
+          answered++;
+        } else {
+          refusal = ack;
+        }
+      }
+      assertTrue(refusal != null, "20 sync:since calls are over a budget of 5 + 2/s");
+      assertEquals("rate_limited", refusal.path("error").asText(), refusal.toString());
+      assertTrue(refusal.path("retryAfterSeconds").asLong() >= 1, refusal.toString());
+      assertTrue(answered >= 5, "the burst is answered first: " + answered);
+    }
+  }
+
+  @Test
   void aSocketIsToldAndDisconnectedWhenItsTokenExpires() {
     String shortLived =
         new AccessTokenIssuer(harness.auth.keys(), Duration.ofSeconds(3), Clock.systemUTC())

@@ -44,6 +44,16 @@ class MetricsRouteTest {
               .firstValue("Content-Type")
               .orElse("")
               .startsWith("text/plain; version=0.0.4"));
+      HttpResponse<String> post =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create("http://127.0.0.1:" + server.port() + "/metrics"))
+                      .POST(HttpRequest.BodyPublishers.ofString("x"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertEquals(405, post.statusCode(), "a scrape is a GET");
+      assertTrue(post.body().contains("\"error\":\"method_not_allowed\""), post.body());
       for (String name :
           new String[] {
             MetricNames.SOCKET_CONNECTIONS_ACTIVE,

@@ -117,8 +117,6 @@ final class HttpResponses {
   static void write(Channel channel, FullHttpResponse response, boolean keepAlive) {
     if (!keepAlive) {
       response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-    } else if (response.protocolVersion().equals(HttpVersion.HTTP_1_0)) {
-      response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
     }
     ChannelFuture future = channel.writeAndFlush(response);
     if (!keepAlive) {

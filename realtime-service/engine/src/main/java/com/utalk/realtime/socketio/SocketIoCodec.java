@@ -299,11 +299,12 @@ final class SocketIoCodec {
   private OutboundPacket binary(
       int type, String namespace, int ackId, ArrayNode array, Object[] args) {
     List<ByteBuf> attachments = new ArrayList<>();
-    for (Object arg : args) {
-      array.add(extractBinary(arg, attachments));
-    }
-    ByteBuf buf = ByteBufAllocator.DEFAULT.directBuffer(64);
+    ByteBuf buf = null;
     try {
+      for (Object arg : args) {
+        array.add(extractBinary(arg, attachments));
+      }
+      buf = ByteBufAllocator.DEFAULT.directBuffer(64);
       buf.writeByte('4').writeByte('0' + type);
       ByteBufUtil.writeAscii(buf, Integer.toString(attachments.size()));
       buf.writeByte('-');
@@ -314,7 +315,9 @@ final class SocketIoCodec {
       }
       return new OutboundPacket(buf, attachments.toArray(new ByteBuf[0]));
     } catch (IOException | RuntimeException e) {
-      buf.release();
+      if (buf != null) {
+        buf.release();
+      }
       attachments.forEach(ByteBuf::release);
       throw encodingFailure(e);
     }
@@ -457,6 +460,11 @@ final class SocketIoCodec {
 
   private RuntimeException encodingFailure(Exception e) {
     if (e instanceof IOException io) {
+      return new UncheckedIOException("could not serialize event arguments", io);
+    }
+    // valueToTree (the arguments beside an attachment) wraps Jackson's IOException this way: the
+    // caller sees the same failure as for a plain event
+    if (e instanceof IllegalArgumentException && e.getCause() instanceof IOException io) {
       return new UncheckedIOException("could not serialize event arguments", io);
     }
     return (RuntimeException) e;

@@ -73,6 +73,37 @@ final class RawClients {
     }
   }
 
+  /**
+   * Sends a hand-written HTTP/1.1 request and returns the response: its head, and its body when it
+   * has a {@code Content-Length}.
+   */
+  static String rawHttpResponse(int port, String request) {
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(5000);
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      java.io.InputStream in = socket.getInputStream();
+      java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream();
+      while (!head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
+        int b = in.read();
+        if (b < 0) {
+          break;
+        }
+        head.write(b);
+      }
+      String text = head.toString(StandardCharsets.US_ASCII);
+      java.util.regex.Matcher length =
+          java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(text);
+      if (!length.find()) {
+        return text;
+      }
+      return text
+          + new String(in.readNBytes(Integer.parseInt(length.group(1))), StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** A long-polling session. */
   static final class Polling {
     final String base;
@@ -142,6 +173,13 @@ final class RawClients {
     @Override
     public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
       messages.add("<binary " + data.remaining() + " bytes>");
+      webSocket.request(1);
+      return null;
+    }
+
+    @Override
+    public CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
+      messages.add("<pong " + StandardCharsets.UTF_8.decode(message) + ">");
       webSocket.request(1);
       return null;
     }

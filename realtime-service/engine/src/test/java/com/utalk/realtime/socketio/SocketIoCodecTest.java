@@ -10,10 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BinaryNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -144,6 +147,169 @@ class SocketIoCodecTest {
     binary.release();
     SocketIoCodec.Packet decoded = decode("2/admin,[\"e\",1]");
     assertEquals("/admin", decoded.namespace());
+  }
+
+  @Test
+  void rejectsTruncatedAndOutOfRangeHeaders() {
+    for (String bad :
+        List.of(
+            "!", // below the lowest type digit
+            "51", // attachment count without its '-'
+            "61", // the same for a binary ack
+            "6-[]", // binary ack without a count
+            "51x[\"a\"]", // a count followed by something else than '-'
+            "312", // an ack id and nothing after it
+            "2/admin,12", // namespace and ack id, no payload
+            "2 ", // only whitespace where the JSON goes
+            "31{}", // an ack whose payload is not an array
+            "61-[]", // a binary ack without an ack id
+            "4", // connect_error without its payload
+            "4[1]", // connect_error whose payload is neither an object nor a text
+            "1/admin,\"x\"")) { // disconnect with a payload
+      assertThrows(SocketIoCodec.ProtocolException.class, () -> decode(bad), bad);
+    }
+  }
+
+  @Test
+  void decodesBinaryAcksAndConnectErrors() throws Exception {
+    SocketIoCodec.Packet binaryAck = decode("62-/admin,9[{\"_placeholder\":true,\"num\":1},2]");
+    assertEquals(SocketIoCodec.BINARY_ACK, binaryAck.type());
+    assertEquals("/admin", binaryAck.namespace());
+    assertEquals(9, binaryAck.id());
+    assertEquals(2, binaryAck.attachments());
+
+    SocketIoCodec.Packet error = decode("4/admin,{\"message\":\"no\"}");
+    assertEquals(SocketIoCodec.CONNECT_ERROR, error.type());
+    assertEquals("no", error.data().path("message").asText());
+    assertEquals("legacy", decode("4\"legacy\"").data().asText());
+
+    // a namespace that runs to the end of the packet (no comma) is still a namespace
+    assertEquals("/admin", decode("1/admin").namespace());
+  }
+
+  @Test
+  void placeholdersMustNameAReceivedAttachment() throws Exception {
+    List<byte[]> one = List.of(new byte[] {5});
+    for (String placeholder :
+        List.of(
+            "{\"_placeholder\":true}",
+            "{\"_placeholder\":true,\"num\":\"0\"}",
+            "{\"_placeholder\":true,\"num\":-1}",
+            "{\"_placeholder\":true,\"num\":1}")) {
+      JsonNode data = decode("51-[\"b\"," + placeholder + "]").data();
+      assertThrows(
+          SocketIoCodec.ProtocolException.class, () -> CODEC.reconstruct(data, one), placeholder);
+    }
+    // "_placeholder": false is ordinary data, kept as sent beside the real attachment
+    JsonNode data =
+        CODEC.reconstruct(
+            decode(
+                    "51-[\"b\",{\"_placeholder\":false,\"num\":0},"
+                        + "{\"name\":\"f\",\"file\":{\"_placeholder\":true,\"num\":0}}]")
+                .data(),
+            one);
+    assertEquals("{\"_placeholder\":false,\"num\":0}", data.get(1).toString());
+    assertEquals("f", data.get(2).path("name").asText());
+    assertArrayEquals(new byte[] {5}, data.get(2).path("file").binaryValue());
+  }
+
+  @Test
+  void findsBinaryInEveryContainerAnArgumentCanBe() {
+    ObjectNode tree = TestJson.object();
+    tree.putArray("parts").add("text").add(new byte[] {3});
+    Object[] args = {
+      java.nio.ByteBuffer.wrap(new byte[] {1}),
+      BinaryNode.valueOf(new byte[] {2}),
+      tree,
+      List.of("a", new byte[] {4}),
+      new Object[] {"b", new byte[] {5}},
+      Map.of("k", List.of(Map.of("deep", new byte[] {6})))
+    };
+    OutboundPacket packet = CODEC.event("/admin", "all", 3, args);
+    List<WebSocketFrame> frames = new ArrayList<>();
+    packet.toFrames(frames::add);
+    try {
+      assertEquals(
+          "456-/admin,3[\"all\",{\"_placeholder\":true,\"num\":0},{\"_placeholder\":true,\"num\":1},"
+              + "{\"parts\":[\"text\",{\"_placeholder\":true,\"num\":2}]},"
+              + "[\"a\",{\"_placeholder\":true,\"num\":3}],"
+              + "[\"b\",{\"_placeholder\":true,\"num\":4}],"
+              + "{\"k\":[{\"deep\":{\"_placeholder\":true,\"num\":5}}]}]",
+          frames.get(0).content().toString(StandardCharsets.UTF_8));
+      assertEquals(7, frames.size());
+      for (int i = 1; i <= 6; i++) {
+        assertArrayEquals(new byte[] {(byte) i}, ByteBufUtil.getBytes(frames.get(i).content()));
+      }
+      assertEquals(
+          "[\"text\",\"Aw==\"]",
+          tree.path("parts").toString(),
+          "the tree given by the caller is left as it was");
+    } finally {
+      frames.forEach(WebSocketFrame::release);
+    }
+  }
+
+  @Test
+  void containersWithoutBytesAreSentAsPlainJson() {
+    ObjectNode tree = TestJson.object();
+    tree.putArray("list").add(1).addObject().put("x", "y");
+    assertText(
+        "42[\"plain\",{\"list\":[1,{\"x\":\"y\"}]},{\"k\":[1,2]},[\"a\",null],[\"b\"],null]",
+        CODEC.event(
+            Namespace.MAIN,
+            "plain",
+            -1,
+            new Object[] {
+              tree,
+              Map.of("k", List.of(1, 2)),
+              java.util.Arrays.asList("a", null),
+              new Object[] {"b"},
+              null
+            }));
+    // bytes nested deeper than the encoder looks are serialized by Jackson, as base64 text
+    Object deep = new byte[] {1};
+    for (int i = 0; i < 40; i++) {
+      deep = List.of(deep);
+    }
+    OutboundPacket packet = CODEC.event(Namespace.MAIN, "deep", -1, new Object[] {deep});
+    try {
+      assertTrue(packet.singleFrame());
+      assertTrue(packet.text().startsWith("42[\"deep\",[[[["), packet.text());
+      assertTrue(packet.text().contains("\"AQ==\""), packet.text());
+    } finally {
+      packet.release();
+    }
+  }
+
+  @Test
+  void binaryAcksCarryTheirIdAfterTheAttachmentCount() {
+    OutboundPacket ack =
+        CODEC.ack("/admin", 8, new Object[] {Map.of("ok", true), new byte[] {1, 2}});
+    List<WebSocketFrame> frames = new ArrayList<>();
+    ack.toFrames(frames::add);
+    try {
+      assertEquals(
+          "461-/admin,8[{\"ok\":true},{\"_placeholder\":true,\"num\":0}]",
+          frames.get(0).content().toString(StandardCharsets.UTF_8));
+      assertArrayEquals(new byte[] {1, 2}, ByteBufUtil.getBytes(frames.get(1).content()));
+    } finally {
+      frames.forEach(WebSocketFrame::release);
+    }
+  }
+
+  @Test
+  void anArgumentJacksonCannotSerializeFailsTheEmitNamingWhy() {
+    Object[] unserializable = {new Object()};
+    UncheckedIOException plain =
+        assertThrows(
+            UncheckedIOException.class, () -> CODEC.event(Namespace.MAIN, "e", -1, unserializable));
+    assertEquals("could not serialize event arguments", plain.getMessage());
+    UncheckedIOException besideBytes =
+        assertThrows(
+            UncheckedIOException.class,
+            () -> CODEC.event(Namespace.MAIN, "e", -1, new Object[] {new byte[] {1}, new Object()}),
+            "the same failure when an attachment goes with it");
+    assertEquals("could not serialize event arguments", besideBytes.getMessage());
   }
 
   private static void assertText(String expected, OutboundPacket packet) {
