@@ -34,3 +34,33 @@ resource "google_firestore_index" "composite" {
     }
   }
 }
+
+# The realtime runbook reads every conversation's events (conversations/{id}/events) as one
+# collection group: the events not yet published, and the newest one. Firestore keeps single-field
+# indexes in collection scope only unless told; these add collection-group scope and keep the
+# collection-scope defaults (an index_config replaces them all).
+resource "google_firestore_field" "events_group" {
+  for_each   = toset(["published", "occurredAt"])
+  project    = var.project_id
+  database   = local.database
+  collection = "events"
+  field      = each.key
+  index_config {
+    indexes {
+      order       = "ASCENDING"
+      query_scope = "COLLECTION"
+    }
+    indexes {
+      order       = "DESCENDING"
+      query_scope = "COLLECTION"
+    }
+    indexes {
+      order       = "ASCENDING"
+      query_scope = "COLLECTION_GROUP"
+    }
+    indexes {
+      order       = "DESCENDING"
+      query_scope = "COLLECTION_GROUP"
+    }
+  }
+}

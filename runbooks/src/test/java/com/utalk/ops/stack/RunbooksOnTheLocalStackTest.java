@@ -270,6 +270,53 @@ class RunbooksOnTheLocalStackTest {
   }
 
   @Test
+  @Order(21)
+  void realtimeEventStoredButNeverPublished() throws Exception {
+    // what a request that died between its commit and its publish leaves, five minutes ago
+    String conversation = "conv-crashed-" + java.util.UUID.randomUUID();
+    var event =
+        firestore
+            .collection("conversations")
+            .document(conversation)
+            .collection("events")
+            .document("0000000001");
+    FirestoreCalls.await(
+        event.set(
+            Map.of(
+                "eventId",
+                "evt-crashed",
+                "type",
+                "message.created",
+                "conversationId",
+                conversation,
+                "seq",
+                1L,
+                "published",
+                false,
+                "occurredAt",
+                Timestamps.of(Instant.now().minusSeconds(300)))));
+    try {
+      LocalStack.Ops diagnose = stack.ops("realtime", "diagnose");
+      assertEquals(1, diagnose.exitCode(), diagnose.out());
+      assertTrue(
+          diagnose
+              .verdict()
+              .startsWith("1 event(s) stored but never published to conversation-events"),
+          diagnose.out());
+      assertTrue(diagnose.verdict().contains("next: look for 'publish failed'"), diagnose.out());
+      System.out.println("[realtime, event never published] " + diagnose.verdict());
+
+      LocalStack.Ops fix = stack.ops("realtime", "fix", "--yes");
+      assertEquals(1, fix.exitCode(), "a restart would not publish it: " + fix.out());
+      assertTrue(
+          fix.verdict().contains("a restart of the realtime service would not help"), fix.out());
+    } finally {
+      FirestoreCalls.await(event.delete());
+    }
+    assertEquals("OK", stack.ops("realtime", "diagnose").verdict());
+  }
+
+  @Test
   @Order(30)
   void loginWithATooShortSigningKey() throws Exception {
     FirestoreCalls.await(

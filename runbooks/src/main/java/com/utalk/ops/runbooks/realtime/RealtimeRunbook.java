@@ -182,7 +182,7 @@ public final class RealtimeRunbook implements OpsCommand {
     String cause = check.cause().get();
     String next =
         cause.contains("never published")
-            ? "look for 'event publish failed' in the functions' logs and Pub/Sub's status; the sweeper republishes them"
+            ? "look for 'publish failed' in the functions' logs and Pub/Sub's status; a retry of the request that stored an event publishes it (Twilio retries webhooks), clients get the rest with sync:since"
             : context.command("realtime fix") + " (restarts the instance)";
     return Finding.problem(cause, next, check.evidence());
   }
@@ -271,7 +271,7 @@ public final class RealtimeRunbook implements OpsCommand {
     return FirestoreCalls.await(
             target
                 .firestore()
-                .collection(Collections.EVENTS)
+                .collectionGroup(Collections.EVENTS)
                 .orderBy("occurredAt", Query.Direction.DESCENDING)
                 .limit(1)
                 .get())
@@ -281,11 +281,12 @@ public final class RealtimeRunbook implements OpsCommand {
   }
 
   private static long unpublishedEvents(Target target, Instant now) {
-    // one equality filter; the age is checked here (no composite index for a runbook query)
+    // every conversation's events (a collection group: they live under conversations/{id}); one
+    // equality filter, the age checked here (no composite index for a runbook query)
     return FirestoreCalls.await(
             target
                 .firestore()
-                .collection(Collections.EVENTS)
+                .collectionGroup(Collections.EVENTS)
                 .whereEqualTo("published", false)
                 .limit(500)
                 .get())
