@@ -147,28 +147,7 @@ public final class InboundIngestService {
     DocumentReference conversationRef =
         firestore.collection(Collections.CONVERSATIONS).document(updated.id());
 
-    Message message =
-        new Message(
-            messageId,
-            workspaceId,
-            updated.id(),
-            Direction.INBOUND,
-            Author.customer(),
-            inbound.body(),
-            List.of(),
-            inbound.media(),
-            inbound.messageSid(),
-            null,
-            MessageStatus.RECEIVED,
-            null,
-            null,
-            now,
-            now,
-            false,
-            null,
-            null,
-            updated.seq(),
-            Map.of("profileName", inbound.profileName() == null ? "" : inbound.profileName()));
+    Message message = inbound.stored(workspaceId, updated.id(), updated.seq(), now, Map.of());
     ConversationEvent event =
         EventOutbox.newEvent(
             ConversationEvent.MESSAGE_RECEIVED,

@@ -30,12 +30,7 @@ class MediaBackupTest {
   void copiesAllowedObjectsOnceAndSkipsExcludedTypesAndOversizeOnes() throws Exception {
     try (TestEnvironment env = TestEnvironment.create();
         Firestore db = Datasets.jobClient(env)) {
-      LocalMediaStore store =
-          new LocalMediaStore(
-              mediaDir,
-              "media-backup-test-signing-key".getBytes(),
-              "http://127.0.0.1:1",
-              Clock.systemUTC());
+      LocalMediaStore store = store();
       String photo = put(db, store, "m1", "image/jpeg", "a photo");
       put(db, store, "m2", "image/jpeg", "a photo"); // the same content again: one copy
       put(db, store, "m3", "application/pdf", "an invoice");
@@ -69,12 +64,7 @@ class MediaBackupTest {
   void lostObjectsComeBackFromTheBackupAndObjectsInPlaceAreLeftAlone() throws Exception {
     try (TestEnvironment env = TestEnvironment.create();
         Firestore db = Datasets.jobClient(env)) {
-      LocalMediaStore store =
-          new LocalMediaStore(
-              mediaDir,
-              "media-backup-test-signing-key".getBytes(),
-              "http://127.0.0.1:1",
-              Clock.systemUTC());
+      LocalMediaStore store = store();
       put(db, store, "r1", "image/png", "a screenshot");
       put(db, store, "r2", "audio/ogg", "a voice note");
       put(db, store, "r3", "application/pdf", "a contract");
@@ -127,12 +117,7 @@ class MediaBackupTest {
   void runsOlderThanNinetyDaysGoWithTheCopiesOnlyTheyMentioned() throws Exception {
     try (TestEnvironment env = TestEnvironment.create();
         Firestore db = Datasets.jobClient(env)) {
-      LocalMediaStore store =
-          new LocalMediaStore(
-              mediaDir,
-              "media-backup-test-signing-key".getBytes(),
-              "http://127.0.0.1:1",
-              Clock.systemUTC());
+      LocalMediaStore store = store();
       String kept = put(db, store, "k1", "image/png", "still in the chat");
       String gone = put(db, store, "g1", "image/png", "deleted since");
       BackupBucket bucket = new LocalBackupBucket(backups);
@@ -171,12 +156,7 @@ class MediaBackupTest {
   void anObjectThatIsMissingOrDoesNotMatchItsHashIsCountedFailedAndNotCopied() throws Exception {
     try (TestEnvironment env = TestEnvironment.create();
         Firestore db = Datasets.jobClient(env)) {
-      LocalMediaStore store =
-          new LocalMediaStore(
-              mediaDir,
-              "media-backup-test-signing-key".getBytes(),
-              "http://127.0.0.1:1",
-              Clock.systemUTC());
+      LocalMediaStore store = store();
       put(db, store, "f1", "image/png", "fine");
       put(db, store, "f2", "image/png", "lost from the bucket");
       Files.delete(mediaDir.resolve("ws/c/f2"));
@@ -193,6 +173,14 @@ class MediaBackupTest {
       assertEquals(3, outcome.failed(), outcome.toString());
       assertEquals(1, bucket.list("media/objects/").size(), "no partial or mismatched copy left");
     }
+  }
+
+  private LocalMediaStore store() {
+    return new LocalMediaStore(
+        mediaDir,
+        "media-backup-test-signing-key".getBytes(),
+        "http://127.0.0.1:1",
+        Clock.systemUTC());
   }
 
   private static String put(

@@ -116,16 +116,7 @@ class ChecklistTest {
   @Test
   void withNoReleaseRecordedThereIsNoRollbackPlan() throws Exception {
     Path run = Files.createTempDirectory("release-run");
-    com.utalk.emulators.stack.StackConfig config =
-        com.utalk.emulators.stack.StackConfig.from(
-            com.utalk.config.Settings.of(
-                java.util.Map.of(
-                    "UTALK_REPO_ROOT",
-                    Path.of("..").toAbsolutePath().normalize().toString(),
-                    "UTALK_RUN_DIR",
-                    run.toString())));
-    com.utalk.ops.environment.LocalTarget target =
-        new com.utalk.ops.environment.LocalTarget(config);
+    com.utalk.ops.environment.LocalTarget target = localTarget(run);
     OpsContext context =
         new OpsContext(
             com.utalk.ops.cli.Options.parse(List.of()),
@@ -146,16 +137,7 @@ class ChecklistTest {
   @Test
   void theLocalStackHasNeitherADryRunNorACanary() throws Exception {
     Path run = Files.createTempDirectory("release-run");
-    com.utalk.emulators.stack.StackConfig config =
-        com.utalk.emulators.stack.StackConfig.from(
-            com.utalk.config.Settings.of(
-                java.util.Map.of(
-                    "UTALK_REPO_ROOT",
-                    Path.of("..").toAbsolutePath().normalize().toString(),
-                    "UTALK_RUN_DIR",
-                    run.toString())));
-    com.utalk.ops.environment.LocalTarget target =
-        new com.utalk.ops.environment.LocalTarget(config);
+    com.utalk.ops.environment.LocalTarget target = localTarget(run);
     ReleaseInputs inputs =
         new ReleaseInputs(Path.of(".."), "1.2.0", null, null, RollbackRule.SUSTAINED);
     for (List<String> args : List.of(List.of("--dry-run"), List.of("--canary", "10"))) {
@@ -228,5 +210,17 @@ class ChecklistTest {
     Check.Result broken = PreRelease.testsGreen(root);
     assertEquals(Check.Status.FAILED, broken.status());
     assertEquals("4 tests in 1 reports of 1 module(s), 2 failed or in error", broken.evidence());
+  }
+
+  /** The local stack's target on a run folder of the test's own (nothing needs to be running). */
+  private static com.utalk.ops.environment.LocalTarget localTarget(Path run) {
+    return new com.utalk.ops.environment.LocalTarget(
+        com.utalk.emulators.stack.StackConfig.from(
+            com.utalk.config.Settings.of(
+                java.util.Map.of(
+                    "UTALK_REPO_ROOT",
+                    Path.of("..").toAbsolutePath().normalize().toString(),
+                    "UTALK_RUN_DIR",
+                    run.toString()))));
   }
 }

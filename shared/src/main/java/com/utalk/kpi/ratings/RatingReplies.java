@@ -5,21 +5,17 @@ import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.Transaction;
 import com.utalk.events.ConversationEvent;
 import com.utalk.events.EventOutbox;
-import com.utalk.messaging.Author;
 import com.utalk.messaging.Conversation;
 import com.utalk.messaging.ConversationDocument;
-import com.utalk.messaging.Direction;
 import com.utalk.messaging.InboundMessage;
 import com.utalk.messaging.IngestResult;
 import com.utalk.messaging.Message;
 import com.utalk.messaging.MessageDocument;
-import com.utalk.messaging.MessageStatus;
 import com.utalk.messaging.MessageView;
 import com.utalk.storage.Collections;
 import com.utalk.storage.Timestamps;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 
@@ -68,31 +64,8 @@ public final class RatingReplies {
             .build();
     String messageId = Message.inboundId(inbound.messageSid());
     Message message =
-        new Message(
-            messageId,
-            c.workspaceId(),
-            c.id(),
-            Direction.INBOUND,
-            Author.customer(),
-            inbound.body(),
-            List.of(),
-            inbound.media(),
-            inbound.messageSid(),
-            null,
-            MessageStatus.RECEIVED,
-            null,
-            null,
-            now,
-            now,
-            false,
-            null,
-            null,
-            updated.seq(),
-            Map.of(
-                "profileName",
-                inbound.profileName() == null ? "" : inbound.profileName(),
-                "ratingReply",
-                kind.wire()));
+        inbound.stored(
+            c.workspaceId(), c.id(), updated.seq(), now, Map.of("ratingReply", kind.wire()));
     ConversationEvent event =
         EventOutbox.newEvent(
             ConversationEvent.MESSAGE_RECEIVED,
